@@ -1,0 +1,86 @@
+// The configuration file (.capdoctor.yaml): rule settings, default targets, ignored paths.
+// Pure: the CLI finds and reads the file; this validates its content.
+import { parseYaml } from '../parse/yaml.js';
+import type { RuleSetting } from './engine.js';
+import { LineIndex } from './lines.js';
+
+export interface Config {
+  targets?: string[];
+  rules?: Record<string, RuleSetting>;
+  /** Glob patterns (relative to the config file's folder) of files to skip. */
+  ignore?: string[];
+}
+
+export class ConfigError extends Error {}
+
+const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
+export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): Config {
+  const parsed = parseYaml(text);
+  const lines = new LineIndex(text);
+  const problem = parsed.problems[0];
+  if (problem) {
+    const at = lines.position(problem.start);
+    throw new ConfigError(`${file}:${at.line}:${at.column}: ${problem.message}`);
+  }
+  const document = parsed.documents[0];
+  const value = document?.value ?? {};
+  const fail = (path: (string | number)[], message: string): never => {
+    const range = document?.locate(path)?.range;
+    const at = range ? lines.position(range.start) : { line: 1, column: 1 };
+    throw new ConfigError(`${file}:${at.line}:${at.column}: ${message}`);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail([], 'the configuration must be a mapping');
+  const config: Config = {};
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    switch (key) {
+      case 'targets':
+      case 'ignore': {
+        const list = typeof entry === 'string' ? [entry] : entry;
+        if (!Array.isArray(list) || !list.every((t) => typeof t === 'string')) {
+          fail([key], `"${key}" must be a list of strings`);
+        }
+        config[key] = list as string[];
+        break;
+      }
+      case 'rules': {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+          fail([key], '"rules" must be a mapping');
+        const rules: Record<string, RuleSetting> = {};
+        for (const [id, setting] of Object.entries(entry as Record<string, unknown>)) {
+          if (!knownRules.has(id)) fail(['rules', id], `unknown rule "${id}"`);
+          const normalized = setting === false ? 'off' : setting;
+          if (!SETTINGS.includes(normalized as RuleSetting)) {
+            fail(['rules', id], `rule "${id}": expected one of ${SETTINGS.join(', ')}`);
+          }
+          rules[id] = normalized as RuleSetting;
+        }
+        config.rules = rules;
+        break;
+      }
+      default:
+        fail([key], `unknown setting "${key}" (expected targets, rules or ignore)`);
+    }
+  }
+  return config;
+}
+
+/** Turns a glob (`**`, `*`, `?`) into a regular expression over forward-slash paths. */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i] as string;
+    if (ch === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        out += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else out += '[^/]*';
+    } else if (ch === '?') out += '[^/]';
+    else out += /[.+^${}()|[\]\\]/.test(ch) ? `\\${ch}` : ch;
+  }
+  // Like .gitignore: a pattern without a slash matches a name in any folder.
+  const anywhere = !glob.includes('/');
+  return new RegExp(`^${anywhere ? '(?:.*/)?' : ''}${out}(?:/.*)?$`);
+}

@@ -1,0 +1,66 @@
+/** One step of a path into a document: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Half-open character offsets into a file's text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface ObjectRef {
+  apiVersion?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+}
+
+/** What a prediction says happens to one capability entry on one target. */
+export type Outcome = 'applied' | 'rejected' | 'ignored' | 'unknown';
+
+export interface TargetOutcome {
+  /** Target label, e.g. `docker@18.06` or `containerd 1.3+ with runc ≥1.0.0-rc94`. */
+  target: string;
+  outcome: Outcome;
+  detail: string;
+}
+
+/** A text edit over the original source: replace [start, end) with text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  description: string;
+  /** Edits expressed as paths and new scalar values; the engine turns them into text edits. */
+  edits: readonly PathEdit[];
+}
+
+export type PathEdit = { kind: 'replace-scalar'; path: Path; value: string } | { kind: 'remove-item'; path: Path };
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Dotted path to the offending node, e.g. `spec.containers[0].securityContext.capabilities.add[0]`. */
+  path: string;
+  object?: ObjectRef;
+  container?: string;
+  targets?: TargetOutcome[];
+  /** A fix that restores the evident intent (applied by `capdoctor fix`). */
+  fix?: Fix;
+  /** A change that alters what the container is granted: only a suggestion. */
+  suggestion?: Fix;
+  /** Offsets of the reported node in the file's text (for fixes and code frames). */
+  range?: Range;
+}

@@ -1,0 +1,103 @@
+// What Kubernetes itself checks about capabilities. It never normalises names: the API server
+// stores any string and the kubelet passes it through, so every check below compares exact text.
+
+/** Pod Security Standards, baseline: the only names `add` may contain (exact, case-sensitive). */
+export const PSS_BASELINE_ALLOWED_ADD: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
+
+/** Pod Security Standards, restricted: `drop` must contain exactly `ALL`; `add` may hold only these. */
+export const PSS_RESTRICTED_ALLOWED_ADD: ReadonlySet<string> = new Set(['NET_BIND_SERVICE']);
+
+export const PSS_FACTS = {
+  baseline: {
+    since: '1.22',
+    citations: [
+      'kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:policy/check_capabilities_baseline.go',
+      'kubernetes/pod-security-admission:test/testdata/baseline/v1.0/fail/capabilities_baseline2.yaml (lower-case chown fails)',
+      'kubernetes/pod-security-admission:test/testdata/baseline/v1.0/fail/capabilities_baseline3.yaml (CAP_CHOWN fails)',
+    ],
+  },
+  restricted: {
+    since: '1.22',
+    /** Policy version from which pods with spec.os.name=windows are exempt. */
+    windowsExemptSince: '1.25',
+    citations: [
+      'kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:policy/check_capabilities_restricted.go',
+      'kubernetes/pod-security-admission@v0.25.0:policy/check_capabilities_restricted.go (capabilitiesRestricted_1_25)',
+    ],
+  },
+  docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+} as const;
+
+/**
+ * API validation rejects `allowPrivilegeEscalation: false` together with the literal string
+ * "CAP_SYS_ADMIN" in `add` (the prefixed spelling only; SYS_ADMIN passes).
+ */
+export const API_SYS_ADMIN_CHECK = {
+  since: '1.8',
+  message: 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+  privilegedMessage: 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+  /** Relaxation merged 2026-05 (PR #138834); the release it ships in is not verified. */
+  relaxation:
+    'kubernetes/kubernetes PR #138834 relaxes this check over two releases (expected from about 1.37; unverified)',
+  citations: [
+    'kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go ValidateSecurityContext',
+    'kubernetes/kubernetes PR #52803 (added in 1.8)',
+    'kubernetes/kubernetes#119568',
+    'kubernetes/kubernetes#131336',
+  ],
+} as const;
+
+/** `capabilities` is forbidden on pods with spec.os.name=windows. */
+export const WINDOWS_FACTS = {
+  message: 'Forbidden: cannot be set for a windows pod',
+  /** KEP-2802 IdentifyPodOS: alpha 1.23 (off), beta 1.24 (on), GA 1.25. */
+  enforcedSince: '1.24',
+  introduced: '1.23',
+  citations: [
+    'kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go validateWindows',
+    'kubernetes/enhancements:keps/sig-windows/2802-identify-windows-pods-apiserver-admission/kep.yaml',
+  ],
+} as const;
+
+/** The pod-level securityContext has no `capabilities` field. */
+export const POD_LEVEL_FACTS = {
+  strictSince: '1.25',
+  kubectlStrictSince: '1.24',
+  strictMessage: 'strict decoding error: unknown field "spec.securityContext.capabilities"',
+  citations: [
+    'kubernetes/api@10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2:core/v1/types.go PodSecurityContext',
+    'kubernetes/enhancements:keps/sig-api-machinery/2885-server-side-unknown-field-validation/kep.yaml',
+    'kubernetes/kubectl@dee3483a3d6a64c07fdf746caf80af446dee99ac:pkg/cmd/util/helpers.go --validate',
+  ],
+} as const;
+
+/** Names are free strings: no validation or normalisation in the API server or kubelet. */
+export const NAME_HANDLING_CITATIONS = [
+  'kubernetes/api@10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2:core/v1/types.go type Capability',
+  'kubernetes/kubernetes:pkg/kubelet/kuberuntime/security_context.go convertToRuntimeCapabilities',
+  'kubernetes/kubernetes#119569',
+] as const;
+
+/** PodSecurityPolicy compared capability names exactly; `*` allowed every capability. Removed in 1.25. */
+export const PSP_FACTS = {
+  wildcard: '*',
+  removedIn: '1.25',
+  citations: [
+    'kubernetes/kubernetes:pkg/security/podsecuritypolicy/capabilities/capabilities.go (makeCapSet, Validate)',
+    'kubernetes/api@v0.24.0:policy/v1beta1/types.go',
+  ],
+} as const;

@@ -1,0 +1,85 @@
+// Reading a capability string the way a person meant it, and guessing what a typo meant.
+import { CAPABILITIES, CAPABILITY_BY_NAME, type CapabilityInfo } from './capabilities.js';
+
+export interface NameAnalysis {
+  /** The string as written (undefined when the entry is not a string). */
+  text?: string;
+  /** How many leading `CAP_` prefixes (any case) it carries. */
+  prefixes: number;
+  /** Upper case, trimmed, prefixes removed: what the writer most likely meant. */
+  bare: string;
+  /** The capability it names once normalised, if any. */
+  capability?: CapabilityInfo;
+  /** `ALL` in any case (with or without prefix). */
+  isAll: boolean;
+  /** Written exactly as Kubernetes expects: upper case, no prefix, no spaces. */
+  canonical: boolean;
+  /** It has leading or trailing white space, which no runtime trims. */
+  padded: boolean;
+}
+
+const PREFIX = /^cap_/i;
+
+export function analyzeName(value: unknown): NameAnalysis {
+  if (typeof value !== 'string') {
+    return { prefixes: 0, bare: String(value), isAll: false, canonical: false, padded: false };
+  }
+  let rest = value.trim();
+  let prefixes = 0;
+  while (PREFIX.test(rest)) {
+    rest = rest.slice(4);
+    prefixes++;
+  }
+  const bare = rest.toUpperCase();
+  const capability = CAPABILITY_BY_NAME.get(bare);
+  const isAll = bare === 'ALL';
+  const analysis: NameAnalysis = {
+    text: value,
+    prefixes,
+    bare,
+    isAll,
+    canonical: (capability !== undefined || isAll) && value === bare,
+    padded: value !== value.trim(),
+  };
+  if (capability) analysis.capability = capability;
+  return analysis;
+}
+
+function distance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] as number;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j] as number;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      previous[j] = Math.min(above + 1, (previous[j - 1] as number) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * Known names close to `bare` (already upper-cased, without prefix), best first: small edit
+ * distances (`SYS_RESOURCES`, `NET_ADMN`) and one extra or missing word (`SYS_NET_ADMIN`).
+ */
+export function suggestNames(bare: string): string[] {
+  if (bare === '') return [];
+  const scored = new Map<string, number>();
+  const limit = bare.length <= 5 ? 1 : 2;
+  for (const cap of CAPABILITIES) {
+    const d = distance(bare, cap.name);
+    if (d <= limit) scored.set(cap.name, d);
+  }
+  const words = bare.split(/[_\s-]+/).filter(Boolean);
+  if (words.length > 1) {
+    for (let i = 0; i < words.length; i++) {
+      const candidate = [...words.slice(0, i), ...words.slice(i + 1)].join('_');
+      if (CAPABILITY_BY_NAME.has(candidate) && !scored.has(candidate)) scored.set(candidate, 1.5);
+    }
+  }
+  const joined = words.join('_');
+  if (joined !== bare && CAPABILITY_BY_NAME.has(joined)) scored.set(joined, 0.5);
+  return [...scored.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}

@@ -1,0 +1,222 @@
+// One question, answered from the runtime facts: on this target, what happens to this entry of
+// an add or drop list? Rules ask it; they never look at runtimes themselves.
+import { CAPABILITY_BY_NAME, type CapabilityInfo, kernelHasCapability } from './capabilities.js';
+import type { EngineRange, OciRange, UnknownHandling } from './runtimes.js';
+import type { ResolvedTarget } from './targets.js';
+
+export type Direction = 'add' | 'drop';
+export type Outcome = 'applied' | 'rejected' | 'ignored' | 'unknown';
+
+export interface Prediction {
+  outcome: Outcome;
+  /** Pod status the kubelet shows for a rejected entry. */
+  status?: 'CreateContainerError' | 'RunContainerError';
+  /** The runtime's own error or log text, when one is known. */
+  message?: string;
+  /** The name the runtime ends up looking up, e.g. `CAP_CAP_SYS_RESOURCE`. */
+  runtimeName?: string;
+  /** The capability (canonical name) the entry grants or drops when applied. */
+  capability?: string;
+  /** A sentence explaining the outcome. */
+  detail: string;
+  citations: readonly string[];
+}
+
+const PREFIX = /^cap_/i;
+
+function render(template: string, input: string, name: string): string {
+  return template.replaceAll('{input}', input).replaceAll('{name}', name);
+}
+
+/** The kernel name an engine derives from the manifest's string. */
+export function runtimeName(engine: EngineRange, input: string): string {
+  switch (engine.naming) {
+    case 'bare':
+      return input;
+    case 'prefix-always':
+      return `CAP_${input.toUpperCase()}`;
+    case 'normalize': {
+      const upper = input.toUpperCase();
+      return upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+    }
+    case 'prefix-required':
+      return input.toUpperCase();
+  }
+}
+
+function lookup(engine: EngineRange, input: string, name: string): CapabilityInfo | undefined {
+  if (engine.naming === 'bare') return CAPABILITY_BY_NAME.get(input.toUpperCase());
+  const upper = name.toUpperCase();
+  return upper.startsWith('CAP_') ? CAPABILITY_BY_NAME.get(upper.slice(4)) : undefined;
+}
+
+function describeName(input: string, name: string): string {
+  return name === input ? `"${input}"` : `"${input}" (looked up as ${name})`;
+}
+
+export function predict(target: ResolvedTarget, direction: Direction, input: string): Prediction {
+  const engine = target.engine;
+  if (!engine) return { outcome: 'unknown', detail: 'no container runtime in this target', citations: [] };
+  const citations = engine.citations;
+
+  if (input.trim().toUpperCase() === 'ALL' && input === input.trim()) {
+    if (engine.all === 'any-case') {
+      return {
+        outcome: 'applied',
+        detail: direction === 'add' ? 'ALL grants every capability' : 'ALL drops every capability',
+        citations,
+      };
+    }
+    return { outcome: 'unknown', detail: `${engine.label}: how ALL is handled is not known`, citations };
+  }
+
+  if (engine.naming === 'prefix-required' && !PREFIX.test(input)) {
+    return reject(
+      engine,
+      direction,
+      {
+        action: 'reject',
+        status:
+          direction === 'add'
+            ? engine.unknownAdd.action === 'reject'
+              ? engine.unknownAdd.status
+              : 'CreateContainerError'
+            : 'CreateContainerError',
+        phase: 'create',
+        message: engine.prefixRequiredMessage ?? 'name must start with CAP_',
+      },
+      input,
+      input,
+      `${engine.label} needs the CAP_ prefix`,
+    );
+  }
+
+  const name = runtimeName(engine, input);
+  const capability = lookup(engine, input, name);
+  const knownToEngine =
+    capability !== undefined && (engine.knownMax === undefined || capability.number <= engine.knownMax);
+  const inKernel =
+    capability === undefined || target.kernel === undefined || kernelHasCapability(capability, target.kernel);
+
+  if (capability && knownToEngine && inKernel) {
+    if (engine.unknownAdd.action === 'oci' && direction === 'add') {
+      return viaOci(target, engine, input, name, capability, 'known');
+    }
+    return {
+      outcome: 'applied',
+      runtimeName: name,
+      capability: capability.name,
+      detail: `${engine.label} ${direction === 'add' ? 'grants' : 'drops'} ${capability.name}`,
+      citations,
+    };
+  }
+
+  let why: string;
+  if (!capability) why = `${engine.label} does not know ${describeName(input, name)}`;
+  else if (!knownToEngine)
+    why = `${engine.label} does not know ${capability.name} (added in Linux ${capability.kernel})`;
+  else why = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join('.')}`;
+
+  const handling =
+    capability && knownToEngine && !inKernel && engine.unavailable
+      ? engine.unavailable
+      : direction === 'add'
+        ? engine.unknownAdd
+        : engine.unknownDrop;
+  if (handling.action === 'oci') return viaOci(target, engine, input, name, capability, why);
+  if (handling.action === 'ignore') {
+    return {
+      outcome: 'ignored',
+      runtimeName: name,
+      detail: `${why}: ${notApplied(direction, input)} (${handling.note})`,
+      citations,
+    };
+  }
+  return reject(engine, direction, handling, input, name, why);
+}
+
+/** "NET_RAW is not dropped" / "SYS_RESOURCE is silently not granted", naming what was evidently meant. */
+function notApplied(direction: Direction, input: string): string {
+  let bare = input.trim().toUpperCase();
+  while (bare.startsWith('CAP_')) bare = bare.slice(4);
+  const what = CAPABILITY_BY_NAME.has(bare) ? bare : 'the capability';
+  return direction === 'add' ? `${what} is silently not granted` : `${what} is not dropped and stays in the container`;
+}
+
+function reject(
+  engine: EngineRange,
+  _direction: Direction,
+  handling: Extract<UnknownHandling, { action: 'reject' }>,
+  input: string,
+  name: string,
+  why: string,
+): Prediction {
+  const message = render(handling.message, input, name);
+  return {
+    outcome: 'rejected',
+    status: handling.status,
+    message,
+    runtimeName: name,
+    detail: `${why}: the container fails at ${handling.phase} with ${handling.status}: ${message}`,
+    citations: engine.citations,
+  };
+}
+
+function viaOci(
+  target: ResolvedTarget,
+  engine: EngineRange,
+  input: string,
+  name: string,
+  capability: CapabilityInfo | undefined,
+  why: string,
+): Prediction {
+  const oci: OciRange | undefined = target.oci;
+  const citations = [...engine.citations, ...(oci?.citations ?? [])];
+  const passes = `${engine.label} writes ${describeName(input, name)} into the OCI config unchecked`;
+  if (!oci) {
+    return {
+      outcome: 'unknown',
+      runtimeName: name,
+      detail:
+        `${passes}; the OCI runtime decides: runc ≤1.0.0-rc93 and crun ≤0.18 or ≥1.29 fail the start (RunContainerError), runc ≥1.0.0-rc94 and crun 0.19–1.28 silently skip it. ${target.ociNote ?? ''}`.trim(),
+      citations,
+    };
+  }
+  const known = capability !== undefined && capability.number <= oci.knownMax && why === 'known';
+  const inKernel =
+    capability === undefined || target.kernel === undefined || kernelHasCapability(capability, target.kernel);
+  if (known && inKernel) {
+    return {
+      outcome: 'applied',
+      runtimeName: name,
+      capability: capability?.name,
+      detail: `${engine.label} with ${oci.label} grants ${capability?.name}`,
+      citations,
+    };
+  }
+  const reason = why === 'known' ? `${oci.label} does not know ${name}` : `${passes}; ${oci.label} does not know it`;
+  if (oci.unknown.action === 'reject') {
+    const message = render(oci.unknown.message, input, name);
+    return {
+      outcome: 'rejected',
+      status: oci.unknown.status,
+      message,
+      runtimeName: name,
+      detail: `${reason}: the container fails at start with ${oci.unknown.status}: ${message}`,
+      citations,
+    };
+  }
+  const note = oci.unknown.action === 'ignore' ? render(oci.unknown.note, input, name) : '';
+  return {
+    outcome: 'ignored',
+    runtimeName: name,
+    message: note,
+    detail: `${reason}: the container starts, but ${notApplied('add', input)} (${note})`,
+    citations,
+  };
+}
+
+/** The capabilities a container gets from this target when the manifest adds and drops nothing. */
+export function defaultCapabilities(target: ResolvedTarget): readonly string[] | undefined {
+  return target.engine?.defaults;
+}

@@ -1,0 +1,52 @@
+/** A version such as `18.06.1-ce`, `1.0.0-rc93` or `5.15.0-1051-azure`, compared numerically. */
+export interface Version {
+  readonly text: string;
+  readonly parts: readonly number[];
+  /** Release-candidate number (`-rc93` → 93); a pre-release sorts before its release. */
+  readonly rc?: number;
+}
+
+const VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(rc)\.?(\d+))?/i;
+
+export function parseVersion(text: string): Version | undefined {
+  const match = VERSION.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const parts = match[1].split('.').map((p) => Number.parseInt(p, 10));
+  return match[2] && match[3] ? { text, parts, rc: Number.parseInt(match[3], 10) } : { text, parts };
+}
+
+export function compareVersions(a: Version, b: Version): number {
+  const length = Math.max(a.parts.length, b.parts.length);
+  for (let i = 0; i < length; i++) {
+    const diff = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  if (a.rc === undefined && b.rc === undefined) return 0;
+  if (a.rc === undefined) return 1;
+  if (b.rc === undefined) return -1;
+  return a.rc - b.rc;
+}
+
+/** `since` inclusive, `until` exclusive; either may be absent. */
+export function inRange(version: Version, since?: string, until?: string): boolean {
+  if (since !== undefined && compareVersions(version, must(since)) < 0) return false;
+  if (until !== undefined && compareVersions(version, must(until)) >= 0) return false;
+  return true;
+}
+
+/** True when every patch release of a version given only as `major.minor` falls in the range. */
+export function wholeVersionInRange(version: Version, since?: string, until?: string): boolean {
+  if (!inRange(version, since, until)) return false;
+  if (version.parts.length >= 3 || version.rc !== undefined || until === undefined) return true;
+  // `1.4` covers 1.4.0 … 1.4.x: it is wholly inside only if the next minor is not past `until`.
+  const next = [...version.parts];
+  while (next.length < 2) next.push(0);
+  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
+  return compareVersions({ text: '', parts: next }, must(until)) <= 0;
+}
+
+export function must(text: string): Version {
+  const version = parseVersion(text);
+  if (!version) throw new Error(`not a version: ${text}`);
+  return version;
+}

@@ -1,0 +1,21 @@
+import { parseJson } from './json.js';
+import type { ParsedSource } from './types.js';
+import { parseYaml } from './yaml.js';
+
+export type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
+
+export type SourceFormat = 'yaml' | 'json' | 'auto';
+
+/** Parses a file's text. `auto` tries JSON when the text looks like JSON, and falls back to YAML. */
+export function parseSource(text: string, format: SourceFormat): ParsedSource {
+  if (format === 'json') return parseJson(text);
+  if (format === 'auto' && /^\uFEFF?\s*[[{]/.test(text)) {
+    const json = parseJson(text);
+    if (json.problems.length === 0) return json;
+  }
+  return parseYaml(text);
+}
+
+export function formatForFile(file: string): SourceFormat {
+  return /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
+}

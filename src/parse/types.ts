@@ -1,0 +1,29 @@
+import type { Path, Range } from '../core/types.js';
+
+/** Where a path points in the source: the node itself, or its nearest existing ancestor. */
+export interface LocatedNode {
+  range: Range;
+  /** False when the path does not exist and `range` is the nearest existing ancestor (its key). */
+  exact: boolean;
+}
+
+export interface SourceDocument {
+  /** 0-based position of the document in its file. */
+  index: number;
+  /** The document as plain data (YAML 1.1 scalars resolved as Kubernetes reads them). */
+  value: unknown;
+  /** Offset where the document's content starts. */
+  start: number;
+  locate(path: Path): LocatedNode | undefined;
+}
+
+export interface ParseProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedSource {
+  documents: SourceDocument[];
+  problems: ParseProblem[];
+}

@@ -1,0 +1,106 @@
+// Every call into the `yaml` package lives here, so that a parser upgrade stays local.
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments } from 'yaml';
+import type { Path, PathSegment, Range } from '../core/types.js';
+import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
+
+/** Aliases beyond this count are refused, which defuses "billion laughs" documents. */
+const MAX_ALIAS_COUNT = 1000;
+
+export function parseYaml(text: string): ParsedSource {
+  const documents: SourceDocument[] = [];
+  const problems: ParseProblem[] = [];
+  // Kubernetes reads manifests with go-yaml, whose scalars follow YAML 1.1 (`yes`/`on` are booleans).
+  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false });
+  // An empty stream comes back as an empty list-like value; only real documents matter.
+  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, index) => {
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) problems.push(toProblem(error.message, error.pos, text));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const at = doc.contents?.range?.[0] ?? 0;
+      problems.push({ message: (error as Error).message, start: at, end: at });
+      return;
+    }
+    const start = doc.contents?.range?.[0] ?? doc.range[0];
+    documents.push({ index, value, start, locate: (path) => locate(doc, path) });
+  });
+  return { documents, problems };
+}
+
+function toProblem(message: string, pos: [number, number], text: string): ParseProblem {
+  // The library's messages end with a source excerpt; the finding shows its own code frame.
+  const first = message.split('\n')[0] ?? message;
+  const start = Math.min(pos[0], text.length);
+  return {
+    message: first.replace(/ at line \d+, column \d+:?$/, ''),
+    start,
+    end: Math.min(Math.max(pos[1], start), text.length),
+  };
+}
+
+function nodeRange(node: Node | null | undefined): Range | undefined {
+  const range = node?.range;
+  return range ? { start: range[0], end: range[1] } : undefined;
+}
+
+function keyMatches(key: unknown, seg: string): boolean {
+  return isScalar(key) ? String(key.value) === seg : false;
+}
+
+/** Finds the pair for `seg` in a mapping, following `<<` merge keys as YAML 1.1 does. */
+function findPair(
+  doc: Document.Parsed,
+  map: Node,
+  seg: string,
+  depth = 0,
+): { key: Node; value: Node | null } | undefined {
+  if (!isMap(map) || depth > 8) return undefined;
+  for (const pair of map.items) {
+    if (isPair(pair) && keyMatches(pair.key, seg))
+      return { key: pair.key as Node, value: (pair.value as Node) ?? null };
+  }
+  for (const pair of map.items) {
+    if (!isPair(pair) || !keyMatches(pair.key, '<<')) continue;
+    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    for (const source of sources) {
+      const resolved = isAlias(source) ? source.resolve(doc) : source;
+      const found = resolved ? findPair(doc, resolved as Node, seg, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function locate(doc: Document.Parsed, path: Path): LocatedNode | undefined {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let best: Range | undefined = nodeRange(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg: PathSegment = path[i] as PathSegment;
+    if (isAlias(node)) node = node.resolve(doc) as Node | undefined;
+    if (typeof seg === 'string' && node && isMap(node)) {
+      const pair = findPair(doc, node, seg);
+      if (!pair) return best && { range: best, exact: false };
+      const keyRange = nodeRange(pair.key);
+      if (pair.value === null || pair.value.range == null) {
+        return keyRange && { range: keyRange, exact: i === path.length - 1 };
+      }
+      node = pair.value;
+      // For a missing child, the key names the place better than a whole multi-line value.
+      best = keyRange ?? best;
+    } else if (typeof seg === 'number' && node && isSeq(node)) {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) return best && { range: best, exact: false };
+      node = item;
+      best = nodeRange(item) ?? best;
+    } else {
+      return best && { range: best, exact: false };
+    }
+  }
+  const range = nodeRange(node);
+  return range ? { range, exact: true } : best && { range: best, exact: false };
+}

@@ -1,0 +1,25 @@
+// The rule registry: every rule, sorted by id. Ids are a public contract and are never renamed.
+import capPrefix from './cap-prefix/index.js';
+import type { Rule, RuleMeta } from './types.js';
+
+export const RULES: readonly Rule[] = [capPrefix].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+
+/** Not a rule module: the engine reports unreadable or unparseable input under this id. */
+export const PARSE_ERROR_META: RuleMeta = {
+  id: 'parse-error',
+  severity: 'error',
+  description: 'The file cannot be read or is not valid YAML/JSON; its other documents are still checked',
+  docs: [
+    'Reported for a path that cannot be read, a YAML or JSON syntax error, or a document that cannot be',
+    'turned into data (for example too many aliases). The location is where the parser stopped.',
+    'A Helm template (with `{{ }}`) is not YAML: render it first, e.g. `helm template . | capdoctor lint -`.',
+  ].join('\n'),
+  fixable: false,
+  citations: [],
+};
+
+export const ALL_RULE_META: readonly RuleMeta[] = [...RULES.map((r) => r.meta), PARSE_ERROR_META];
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

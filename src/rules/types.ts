@@ -1,0 +1,49 @@
+import type { Extracted } from '../core/extract.js';
+import type { Fix, ObjectRef, Path, Severity, TargetOutcome } from '../core/types.js';
+import type { ResolvedTarget } from '../knowledge/targets.js';
+
+export interface RuleMeta {
+  /** Stable, public id (also the SARIF ruleId). Never renamed. */
+  id: string;
+  severity: Severity;
+  /** One line, shown in rule lists. */
+  description: string;
+  /** Markdown explanation for docs/rules/<id>.md: why it matters and what to write instead. */
+  docs: string;
+  /** `safe`: `capdoctor fix` applies it; `suggestion`: shown, applied only with --unsafe. */
+  fixable: 'safe' | 'suggestion' | false;
+  citations: readonly string[];
+  /** A short invalid snippet and its corrected form, for the generated docs. */
+  example?: { invalid: string; valid: string };
+  /** Security tags for SARIF consumers. */
+  tags?: readonly string[];
+}
+
+export interface Report {
+  path: Path;
+  message: string;
+  /** Defaults to the rule's severity (after configuration). */
+  severity?: Severity;
+  object?: ObjectRef;
+  container?: string;
+  targets?: TargetOutcome[];
+  fix?: Fix;
+  suggestion?: Fix;
+}
+
+export interface RuleContext {
+  readonly targets: readonly ResolvedTarget[];
+  readonly extracted: Extracted;
+  /** Severity configured for this rule (defaults to meta.severity). */
+  readonly severity: Severity;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

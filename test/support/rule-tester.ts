@@ -1,0 +1,42 @@
+// Runs one rule over YAML text, and checks `# expect:` annotations in rule fixtures.
+import { lintSource } from '../../src/core/engine.js';
+import type { Finding } from '../../src/core/types.js';
+import { resolveTargets } from '../../src/knowledge/targets.js';
+import { findRule } from '../../src/rules/index.js';
+
+export function runRule(id: string, text: string, targets: string[] = []): Finding[] {
+  const rule = findRule(id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return lintSource('test.yaml', text, { rules: [rule], targets: resolveTargets(targets) }).findings.filter(
+    (f) => f.rule === id,
+  );
+}
+
+export interface Expectation {
+  line: number;
+  column: number;
+  severity: string;
+  message: string;
+}
+
+/**
+ * Fixture conventions: a first-line comment `# targets: docker@18.06, containerd@1.6` (optional; no
+ * targets means the built-in matrix) and, on each line that must be reported, a trailing comment
+ * `# expect: COLUMN SEVERITY MESSAGE-FRAGMENT`. Several findings on one line: `# expect: … ## …`.
+ */
+export function readFixture(text: string): { targets: string[]; expectations: Expectation[] } {
+  const lines = text.split(/\r?\n/);
+  const header = /^#\s*targets:\s*(.+)$/.exec(lines[0] ?? '');
+  const targets = header?.[1] ? header[1].split(/\s*;\s*|\s+/).filter(Boolean) : [];
+  const expectations: Expectation[] = [];
+  lines.forEach((line, index) => {
+    const at = line.indexOf('# expect:');
+    if (at < 0) return;
+    for (const part of line.slice(at + '# expect:'.length).split('##')) {
+      const match = /^\s*(\d+)\s+(error|warning|info)\s+(.+?)\s*$/.exec(part);
+      if (!match?.[1] || !match[2] || !match[3]) throw new Error(`bad expectation on line ${index + 1}: ${part}`);
+      expectations.push({ line: index + 1, column: Number(match[1]), severity: match[2], message: match[3] });
+    }
+  });
+  return { targets, expectations };
+}
