@@ -13,6 +13,8 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Prefer ESM builds: jsonc-parser's UMD main uses dynamic requires that a bundle cannot follow.
+  mainFields: ['module', 'main'],
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'linked',

@@ -1,0 +1,142 @@
+import { writeFileSync } from 'node:fs';
+import { ConfigError } from '../../core/config.js';
+import { type FileResult, lintSource, PARSE_ERROR_RULE, type RuleSetting } from '../../core/engine.js';
+import type { Finding } from '../../core/types.js';
+import { resolveTargets, TargetError } from '../../knowledge/targets.js';
+import { ALL_RULE_META, RULES } from '../../rules/index.js';
+import { findConfig, loadConfig } from '../config-file.js';
+import { expandPaths, readInput } from '../files.js';
+import { FORMATTERS, type OutputFormat } from '../output/index.js';
+import type { FileReport, LintReport } from '../output/types.js';
+import { UsageError } from '../usage.js';
+
+export interface LintCommandOptions {
+  target: string[];
+  output: string;
+  outputFile?: string;
+  config?: string | false;
+  rule: string[];
+  maxWarnings?: string;
+  quiet?: boolean;
+  stdinFilename?: string;
+  color: boolean;
+}
+
+export interface CommandIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stdinIsTTY: boolean;
+  readStdin: () => string;
+  version: string;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+function parseRuleOptions(values: readonly string[], known: ReadonlySet<string>): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const value of values) {
+    const match = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(value.trim());
+    if (!match?.[1] || !match[2]) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${value}"`);
+    if (!known.has(match[1])) throw new UsageError(`--rule: unknown rule "${match[1]}" (see \`capdoctor rules\`)`);
+    out[match[1]] = match[2] as RuleSetting;
+  }
+  return out;
+}
+
+export function runLint(paths: string[], options: LintCommandOptions, io: CommandIO): number {
+  const format = options.output as OutputFormat;
+  if (!(format in FORMATTERS)) {
+    throw new UsageError(`unknown output format "${options.output}" (expected ${Object.keys(FORMATTERS).join(', ')})`);
+  }
+  const known = new Set(RULES.map((r) => r.meta.id));
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    const configFile = options.config === false ? undefined : (options.config ?? findConfig(io.cwd));
+    loaded = loadConfig(configFile, known);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw new UsageError(`cannot read configuration: ${(error as Error).message}`);
+  }
+  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new UsageError(`--max-warnings expects a whole number, got "${options.maxWarnings}"`);
+  }
+  let targets: ReturnType<typeof resolveTargets>;
+  try {
+    targets = resolveTargets(options.target.length > 0 ? options.target : (loaded.config.targets ?? []));
+  } catch (error) {
+    if (error instanceof TargetError) throw new UsageError(error.message);
+    throw error;
+  }
+  const settings = { ...(loaded.config.rules ?? {}), ...parseRuleOptions(options.rule, known) };
+
+  let inputs = paths;
+  if (inputs.length === 0) {
+    if (io.stdinIsTTY) throw new UsageError('no input: give files or folders, or `-` to read standard input');
+    inputs = ['-'];
+  }
+  const files = expandPaths(inputs, (f) => loaded.ignored(f));
+  let stdinText: string | undefined;
+  const stdin = () => {
+    stdinText ??= io.readStdin();
+    return stdinText;
+  };
+
+  const reports: FileReport[] = [];
+  let documents = 0;
+  let unreadable = false;
+  for (const entry of files) {
+    const input = readInput(entry, stdin);
+    const label = input.file === '-' && options.stdinFilename ? options.stdinFilename : input.file;
+    if (input.text === undefined) {
+      unreadable = true;
+      reports.push({ file: label, findings: [unreadableFinding(label, input.error ?? 'cannot be read')] });
+      continue;
+    }
+    const result: FileResult = lintSource(label, input.text, { rules: RULES, targets, settings });
+    if (result.parseErrors > 0) unreadable = true;
+    documents += result.documents;
+    const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    reports.push({ file: label, text: input.text, findings });
+  }
+
+  const all = reports.flatMap((r) => r.findings);
+  const count = (severity: Finding['severity']) => all.filter((f) => f.severity === severity).length;
+  const report: LintReport = {
+    files: reports,
+    targets: targets.map((t) => (t.matrix ? t.label : t.id)),
+    summary: {
+      files: reports.length,
+      documents,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    },
+  };
+  const output = FORMATTERS[format](report, {
+    color: options.color && format === 'text',
+    rules: ALL_RULE_META,
+    version: io.version,
+  });
+  if (options.outputFile) writeFileSync(options.outputFile, output);
+  else io.stdout(output);
+
+  if (unreadable) return EXIT.usage;
+  if (report.summary.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return EXIT.findings;
+  return EXIT.ok;
+}
+
+function unreadableFinding(file: string, why: string): Finding {
+  return {
+    rule: PARSE_ERROR_RULE,
+    severity: 'error',
+    message: `cannot read ${file}: ${why}`,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    path: '',
+  };
+}

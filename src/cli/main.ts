@@ -1,0 +1,102 @@
+import { Command, CommanderError, Option } from 'commander';
+import { rulesText, targetsText } from './commands/info.js';
+import { runLint } from './commands/lint.js';
+import { readStdin } from './files.js';
+import { UsageError } from './usage.js';
+
+declare const CAPDOCTOR_VERSION: string;
+const VERSION = typeof CAPDOCTOR_VERSION === 'string' ? CAPDOCTOR_VERSION : '0.0.0-dev';
+
+function colorDefault(): boolean {
+  const env = process.env;
+  if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
+  return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function buildProgram(): Command {
+  const program = new Command('capdoctor')
+    .description('Finds, explains and fixes Linux-capability mistakes in container workloads.')
+    .version(VERSION, '-v, --version')
+    .showSuggestionAfterError()
+    .exitOverride();
+
+  program
+    .command('lint')
+    .description('check manifests, Helm values and compose files for capability mistakes')
+    .argument('[paths...]', 'files, folders (searched for .yaml, .yml, .json) or - for standard input')
+    .option(
+      '-t, --target <target>',
+      'runtime to check for, e.g. docker@18.06, containerd@1.7+runc@1.1 (repeatable)',
+      collect,
+      [],
+    )
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--output-file <file>', 'write the report to a file instead of standard output')
+    .option('-c, --config <file>', 'configuration file (default: .capdoctor.yaml found upwards)')
+    .option('--no-config', 'ignore configuration files')
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-q, --quiet', 'report errors only')
+    .option('--stdin-filename <name>', 'name to report for standard input')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action((paths: string[], options) => {
+      const color = options.color === undefined ? colorDefault() : Boolean(options.color);
+      process.exitCode = runLint(
+        paths,
+        { ...options, color },
+        {
+          cwd: process.cwd(),
+          stdout: (text) => process.stdout.write(text),
+          stdinIsTTY: Boolean(process.stdin.isTTY),
+          readStdin,
+          version: VERSION,
+        },
+      );
+    });
+
+  program
+    .command('targets')
+    .description('list the runtimes, versions and facts that --target accepts')
+    .option('--json', 'machine-readable output')
+    .action((options: { json?: boolean }) => {
+      process.stdout.write(targetsText(Boolean(options.json)));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .option('--json', 'machine-readable output')
+    .action((options: { json?: boolean }) => {
+      process.stdout.write(rulesText(Boolean(options.json)));
+    });
+
+  return program;
+}
+
+export function main(argv: string[]): void {
+  const program = buildProgram();
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; commander has already printed its own usage messages.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`capdoctor: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`capdoctor: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+main(process.argv);

@@ -1,0 +1,79 @@
+import type { Finding, Fix, ObjectRef, PathEdit, TargetOutcome } from '../../core/types.js';
+import type { Formatter, Summary } from './types.js';
+
+/** The stable, versioned JSON shape. Bump `version` on any incompatible change. */
+export interface JsonOutput {
+  version: 1;
+  findings: JsonFinding[];
+  summary: Summary;
+}
+
+export interface JsonFinding {
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  path: string;
+  object?: ObjectRef;
+  container?: string;
+  targets?: TargetOutcome[];
+  fix?: Fix;
+  suggestion?: Fix;
+}
+
+function objectRef(ref: ObjectRef): ObjectRef | undefined {
+  const out: ObjectRef = {};
+  if (ref.apiVersion !== undefined) out.apiVersion = ref.apiVersion;
+  if (ref.kind !== undefined) out.kind = ref.kind;
+  if (ref.namespace !== undefined) out.namespace = ref.namespace;
+  if (ref.name !== undefined) out.name = ref.name;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function edit(e: PathEdit): PathEdit {
+  return e.kind === 'replace-scalar'
+    ? { kind: e.kind, path: [...e.path], value: e.value }
+    : { kind: e.kind, path: [...e.path] };
+}
+
+function fix(f: Fix): Fix {
+  return { description: f.description, edits: f.edits.map(edit) };
+}
+
+/** Copies a finding with a fixed key order, dropping absent optional keys and internal fields (`range`). */
+export function toJsonFinding(finding: Finding): JsonFinding {
+  const out: JsonFinding = {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    path: finding.path,
+  };
+  const object = finding.object && objectRef(finding.object);
+  if (object) out.object = object;
+  if (finding.container !== undefined) out.container = finding.container;
+  if (finding.targets) {
+    out.targets = finding.targets.map((t) => ({ target: t.target, outcome: t.outcome, detail: t.detail }));
+  }
+  if (finding.fix) out.fix = fix(finding.fix);
+  if (finding.suggestion) out.suggestion = fix(finding.suggestion);
+  return out;
+}
+
+export const formatJson: Formatter = (report) => {
+  const { files, documents, errors, warnings, infos } = report.summary;
+  const output: JsonOutput = {
+    version: 1,
+    findings: report.files.flatMap((file) => file.findings.map(toJsonFinding)),
+    summary: { files, documents, errors, warnings, infos },
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+};

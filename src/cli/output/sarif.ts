@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
+import type { Finding, Severity } from '../../core/types.js';
+import type { RuleMeta } from '../../rules/types.js';
+import type { Formatter } from './types.js';
+
+const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
+const FINGERPRINT_KEY = 'capdoctor/v1';
+
+const LEVEL: Record<Severity, NonNullable<Result['level']>> = { error: 'error', warning: 'warning', info: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '7.5', warning: '5.0', info: '2.0' };
+
+// Characters allowed unescaped in a URI path segment (RFC 3986 sub-delims and '@'), which encodeURIComponent escapes.
+const SEGMENT_SAFE = /%(24|26|2B|2C|3B|3D|40)/gi;
+
+function encodeSegment(segment: string, allowColon: boolean): string {
+  const encoded = encodeURIComponent(segment).replace(SEGMENT_SAFE, (match) => decodeURIComponent(match));
+  return allowColon ? encoded.replace(/%3A/gi, ':') : encoded;
+}
+
+/**
+ * The artifact URI for a file as given on the command line: forward slashes, no leading `./`, percent-encoded where
+ * needed; `stdin` for `-`; absolute paths become `file://` URIs.
+ */
+export function artifactUri(file: string): string {
+  if (file === '-') return 'stdin';
+  let path = file.replace(/\\/g, '/');
+  while (path.startsWith('./')) path = path.slice(2);
+  const drive = /^[A-Za-z]:\//.test(path);
+  if (drive || path.startsWith('/')) {
+    const segments = path.replace(/^\/+/, '').split('/');
+    return `file:///${segments.map((s, i) => encodeSegment(s, drive && i === 0)).join('/')}`;
+  }
+  // A colon in the first segment of a relative reference would read as a scheme, so only later segments keep it.
+  return path
+    .split('/')
+    .map((s, i) => encodeSegment(s, i > 0))
+    .join('/');
+}
+
+function firstSentence(message: string): string {
+  const match = /^[\s\S]*?[.!?](?=\s|$)/.exec(message);
+  return (match ? match[0] : message).trim();
+}
+
+export function fingerprint(finding: Finding): string {
+  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${firstSentence(finding.message)}`;
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+function stripMarkdown(markdown: string): string {
+  return markdown.replace(/`/g, '');
+}
+
+function descriptor(meta: RuleMeta): ReportingDescriptor {
+  return {
+    id: meta.id,
+    name: meta.id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: meta.description },
+    help: { text: stripMarkdown(meta.docs), markdown: meta.docs },
+    helpUri: `${INFORMATION_URI}/blob/main/docs/rules/${meta.id}.md`,
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: {
+      tags: [...new Set(['security', ...(meta.tags ?? [])])],
+      precision: 'very-high',
+      'security-severity': SECURITY_SEVERITY[meta.severity],
+    },
+  };
+}
+
+function messageText(finding: Finding): string {
+  const lines = [finding.message];
+  for (const t of finding.targets ?? []) {
+    if (t.outcome !== 'applied') lines.push(`- ${t.target}: ${t.outcome}${t.detail ? ` — ${t.detail}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+function region(finding: Finding): Region {
+  // SARIF lines and columns are 1-based; findings without a position (line 0) point at the file's start.
+  const startLine = Math.max(1, finding.line);
+  const startColumn = Math.max(1, finding.column);
+  const endLine = Math.max(startLine, finding.endLine);
+  const endColumn =
+    endLine === startLine ? Math.max(startColumn + 1, finding.endColumn) : Math.max(1, finding.endColumn);
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Result {
+  const index = ruleIndex.get(finding.rule);
+  return {
+    ruleId: finding.rule,
+    ...(index === undefined ? {} : { ruleIndex: index }),
+    level: LEVEL[finding.severity],
+    message: { text: messageText(finding) },
+    locations: [
+      { physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: region(finding) } },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+  };
+}
+
+export const formatSarif: Formatter = (report, options) => {
+  const ruleIndex = new Map<string, number>();
+  options.rules.forEach((meta, i) => {
+    if (!ruleIndex.has(meta.id)) ruleIndex.set(meta.id, i);
+  });
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'capdoctor',
+            semanticVersion: options.version,
+            informationUri: INFORMATION_URI,
+            rules: options.rules.map(descriptor),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: report.files.flatMap((file) => file.findings.map((finding) => result(finding, ruleIndex))),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

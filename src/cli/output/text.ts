@@ -1,0 +1,143 @@
+import pc from 'picocolors';
+import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
+import type { FileReport, Formatter, LintReport } from './types.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** Lines of source shown above the offending line in a code frame. */
+const CONTEXT_BEFORE = 1;
+/** Non-applied target outcomes listed per finding before the rest are summarised. */
+const MAX_TARGET_LINES = 12;
+/** Up to this many targets are named in the header line; more are only counted. */
+const MAX_LISTED_TARGETS = 4;
+
+const FINDING_INDENT = '  ';
+const DETAIL_INDENT = '    ';
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+function severityColor(c: Colors, severity: Severity): (text: string) => string {
+  switch (severity) {
+    case 'error':
+      return c.red;
+    case 'warning':
+      return c.yellow;
+    case 'info':
+      return c.cyan;
+  }
+}
+
+function contextLine(finding: Finding): string | undefined {
+  const parts: string[] = [];
+  const kind = finding.object?.kind;
+  const name = finding.object?.name;
+  if (kind && name) parts.push(`${kind}/${name}`);
+  else if (kind) parts.push(kind);
+  else if (name) parts.push(name);
+  if (finding.container) parts.push(`container "${finding.container}"`);
+  if (finding.path) parts.push(finding.path);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** Splits text into lines without their line endings (LF or CRLF). */
+function splitLines(text: string): string[] {
+  return text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
+function codeFrame(c: Colors, lines: readonly string[], finding: Finding): string[] {
+  const source = lines[finding.line - 1];
+  if (source === undefined) return [];
+  const first = Math.max(1, finding.line - CONTEXT_BEFORE);
+  const width = String(finding.line).length;
+  const gutter = (n: number | undefined) => (n === undefined ? ' '.repeat(width) : String(n).padStart(width));
+  const out: string[] = [];
+  for (let n = first; n < finding.line; n++) {
+    const text = lines[n - 1] ?? '';
+    out.push(`${DETAIL_INDENT}${c.dim(`${gutter(n)} |`)}${text ? ` ${text}` : ''}`);
+  }
+  const color = severityColor(c, finding.severity);
+  out.push(`${FINDING_INDENT}${color('>')} ${c.bold(gutter(finding.line))} ${c.dim('|')} ${source}`);
+
+  const start = Math.max(1, finding.column);
+  const end = finding.endLine === finding.line ? finding.endColumn : source.length + 1;
+  const count = Math.max(1, Math.min(end, source.length + 1) - start);
+  // Keep tabs in the padding so the carets line up with tab-indented source.
+  const padding = source
+    .slice(0, start - 1)
+    .replace(/[^\t]/g, ' ')
+    .padEnd(start - 1, ' ');
+  out.push(`${DETAIL_INDENT}${c.dim(`${gutter(undefined)} |`)} ${padding}${color('^'.repeat(count))}`);
+  return out;
+}
+
+function targetLine(target: TargetOutcome): string {
+  const marker = target.outcome === 'unknown' ? '?' : '✗';
+  const detail = target.detail ? ` — ${target.detail}` : '';
+  return `${marker} ${target.target}: ${target.outcome}${detail}`;
+}
+
+function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | undefined): string[] {
+  const color = severityColor(c, finding.severity);
+  const out = [
+    `${FINDING_INDENT}${c.dim(`${finding.line}:${finding.column}`)}  ${color(finding.severity)}  ${finding.message}  ${c.dim(finding.rule)}`,
+  ];
+  const context = contextLine(finding);
+  if (context) out.push(`${DETAIL_INDENT}${c.dim(context)}`);
+  if (lines && finding.line > 0) out.push(...codeFrame(c, lines, finding));
+  if (finding.fix) out.push(`${DETAIL_INDENT}${c.green('fix:')} ${finding.fix.description}`);
+  if (finding.suggestion) {
+    out.push(`${DETAIL_INDENT}${c.cyan('suggestion:')} ${finding.suggestion.description} (not applied automatically)`);
+  }
+  const notApplied = (finding.targets ?? []).filter((t) => t.outcome !== 'applied');
+  for (const target of notApplied.slice(0, MAX_TARGET_LINES)) {
+    const line = targetLine(target);
+    out.push(`${DETAIL_INDENT}${target.outcome === 'unknown' ? c.yellow(line) : c.red(line)}`);
+  }
+  if (notApplied.length > MAX_TARGET_LINES) {
+    out.push(`${DETAIL_INDENT}${c.dim(`… ${notApplied.length - MAX_TARGET_LINES} more`)}`);
+  }
+  return out;
+}
+
+function formatFile(c: Colors, file: FileReport): string[] {
+  const lines = file.text === undefined ? undefined : splitLines(file.text);
+  const out = [c.underline(c.bold(file.file))];
+  for (const finding of file.findings) out.push(...formatFinding(c, finding, lines), '');
+  return out;
+}
+
+function targetsLine(targets: readonly string[]): string {
+  if (targets.length <= MAX_LISTED_TARGETS) return `Targets: ${targets.join(', ')}`;
+  return `Targets: ${targets.length} runtime profiles (run \`capdoctor targets\` to list them)`;
+}
+
+function summaryLine(c: Colors, report: LintReport, shown: readonly FileReport[]): string {
+  const { files, documents } = report.summary;
+  // Count what was printed, so the summary always agrees with the listing above it.
+  const count = (severity: Severity) =>
+    shown.reduce((n, file) => n + file.findings.filter((f) => f.severity === severity).length, 0);
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  const problems = errors + warnings + infos;
+  if (problems === 0) {
+    return c.green(`✔ No problems in ${plural(files, 'file')} (${plural(documents, 'document')})`);
+  }
+  const text =
+    `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ` +
+    `${plural(infos, 'info')}) in ${plural(shown.length, 'file')}`;
+  const color = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.cyan;
+  return c.bold(color(text));
+}
+
+export const formatText: Formatter = (report, options) => {
+  const c = pc.createColors(options.color);
+  const out: string[] = [];
+  if (report.targets.length > 0) out.push(c.dim(targetsLine(report.targets)), '');
+  const withFindings = report.files.filter((file) => file.findings.length > 0);
+  for (const file of withFindings) out.push(...formatFile(c, file));
+  out.push(summaryLine(c, report, withFindings));
+  return `${out.join('\n')}\n`;
+};
