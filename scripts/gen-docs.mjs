@@ -1,0 +1,85 @@
+// Generates docs/rules/<id>.md and the rules table in README.md from the rule metadata.
+// `--check` writes nothing and fails when a generated file is out of date (run in CI).
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const { ALL_RULE_META } = await import(new URL('../dist/index.js', import.meta.url).href);
+const check = process.argv.includes('--check');
+const root = new URL('../', import.meta.url);
+const stale = [];
+
+function emit(relative, content) {
+  const url = new URL(relative, root);
+  const current = existsSync(url) ? readFileSync(url, 'utf8') : undefined;
+  if (current === content) return;
+  stale.push(relative);
+  if (!check) writeFileSync(url, content);
+}
+
+const FIXABLE = { safe: 'yes (`capdoctor fix`)', suggestion: 'suggestion only', false: 'no' };
+
+function rulePage(meta) {
+  const lines = [
+    `# ${meta.id}`,
+    '',
+    '<!-- Generated from the rule metadata by scripts/gen-docs.mjs; edit the rule, not this file. -->',
+    '',
+    `> ${meta.description}`,
+    '',
+    `- Default severity: **${meta.severity}**`,
+    `- Fixable: ${FIXABLE[String(meta.fixable)]}`,
+  ];
+  if (meta.tags?.length) lines.push(`- Tags: ${meta.tags.join(', ')}`);
+  lines.push('', '## Why', '', meta.docs.trim(), '');
+  if (meta.example) {
+    lines.push('## Example', '', 'Reported:', '', '```yaml', meta.example.invalid.trimEnd(), '```', '');
+    lines.push('Written instead:', '', '```yaml', meta.example.valid.trimEnd(), '```', '');
+  }
+  lines.push(
+    '## Configuration',
+    '',
+    '```yaml',
+    '# .capdoctor.yaml',
+    'rules:',
+    `  ${meta.id}: off   # or info, warning, error`,
+    '```',
+    '',
+    `Suppress one finding with a comment on the line above it (\`# capdoctor-ignore ${meta.id}\`) or for`,
+    `a whole object with the annotation \`capdoctor.io/ignore: "${meta.id}"\`.`,
+    '',
+  );
+  if (meta.citations.length) {
+    lines.push('## Sources', '', ...meta.citations.map((c) => `- ${c}`), '');
+  }
+  return lines.join('\n');
+}
+
+function rulesTable() {
+  const rows = ALL_RULE_META.map(
+    (m) =>
+      `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.severity} | ${m.fixable === 'safe' ? 'fix' : m.fixable === 'suggestion' ? 'suggestion' : ''} | ${m.description} |`,
+  );
+  return ['| Rule | Default | Fix | What it finds |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+mkdirSync(new URL('docs/rules/', root), { recursive: true });
+for (const meta of ALL_RULE_META) emit(`docs/rules/${meta.id}.md`, rulePage(meta));
+const known = new Set(ALL_RULE_META.map((m) => `${m.id}.md`));
+for (const file of readdirSync(new URL('docs/rules/', root))) {
+  if (!known.has(file)) stale.push(`docs/rules/${file} (no such rule)`);
+}
+
+const readmeUrl = new URL('README.md', root);
+if (existsSync(readmeUrl)) {
+  const readme = readFileSync(readmeUrl, 'utf8');
+  const updated = readme.replace(
+    /(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/,
+    (_, start, end) => `${start}${rulesTable()}${end}`,
+  );
+  emit('README.md', updated);
+}
+
+if (check && stale.length) {
+  console.error(`Generated docs are out of date (run \`npm run docs\`):\n  ${stale.join('\n  ')}`);
+  process.exit(1);
+}
+if (!check) console.log(stale.length ? `updated: ${stale.join(', ')}` : 'docs are up to date');

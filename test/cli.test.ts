@@ -1,0 +1,208 @@
+// Runs the built binary (`npm test` builds first), as a user would.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'capdoctor.js');
+const fixtures = 'test/fixtures/cli';
+
+function run(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function json(args: string[], options?: Parameters<typeof run>[1]) {
+  const result = run([...args, '-o', 'json'], options);
+  return { ...result, report: JSON.parse(result.stdout) };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'capdoctor-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('capdoctor lint', () => {
+  it('walks folders recursively, skipping node_modules, dot folders and other extensions', () => {
+    const { code, report } = json(['lint', `${fixtures}/tree`, '--rule', 'pss-restricted=off']);
+    const files = [...new Set(report.findings.map((f: { file: string }) => f.file))].sort();
+    expect(files).toEqual([`${fixtures}/tree/nested/list.json`, `${fixtures}/tree/nested/prefixed.yml`]);
+    expect(report.summary.files).toBe(3);
+    expect(code).toBe(1);
+  });
+
+  it('reads JSON kind: List items with exact positions', () => {
+    const { report } = json(['lint', `${fixtures}/tree/nested/list.json`, '--target', 'containerd@1.7']);
+    const finding = report.findings.find((f: { rule: string }) => f.rule === 'cap-prefix');
+    expect(finding).toMatchObject({
+      line: 14,
+      column: 61,
+      path: 'items[0].spec.containers[0].securityContext.capabilities.drop[0]',
+      object: { apiVersion: 'v1', kind: 'Pod', namespace: 'default', name: 'from-json' },
+      container: 'c',
+      severity: 'error',
+    });
+    expect(finding.message).toContain('NET_RAW is not dropped');
+  });
+
+  it('reads standard input with - and labels it', () => {
+    const input = readFileSync(join(root, fixtures, 'tree/nested/prefixed.yml'), 'utf8');
+    const plain = json(['lint', '-', '--target', 'docker@18.06'], { input });
+    expect(plain.report.findings[0].file).toBe('-');
+    expect(plain.code).toBe(1);
+    const named = json(['lint', '-', '--stdin-filename', 'k8s/app.yaml', '--target', 'docker@18.06'], { input });
+    expect(named.report.findings[0].file).toBe('k8s/app.yaml');
+  });
+
+  it('reads standard input when no path is given and stdin is not a terminal', () => {
+    const { report } = json(['lint', '--target', 'docker@18.06'], {
+      input: 'kind: Pod\nspec:\n  containers: [{name: a, securityContext: {capabilities: {add: [CAP_KILL]}}}]\n',
+    });
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('cap-prefix');
+  });
+
+  it('reports a malformed file, still lints the good files and documents, and exits 2', () => {
+    const { code, report } = json([
+      'lint',
+      `${fixtures}/broken.yaml`,
+      `${fixtures}/tree/good.yaml`,
+      '--target',
+      'docker@18.06',
+    ]);
+    expect(code).toBe(2);
+    const parse = report.findings.find((f: { rule: string }) => f.rule === 'parse-error');
+    // The parser notices the unclosed flow sequence where the next document starts.
+    expect(parse).toMatchObject({ file: `${fixtures}/broken.yaml`, line: 9, severity: 'error' });
+    expect(parse.message).toContain('Flow sequence');
+    // The second document of the broken file is still checked.
+    expect(report.findings.some((f: { rule: string; line: number }) => f.rule === 'cap-prefix' && f.line === 19)).toBe(
+      true,
+    );
+  });
+
+  it('reports a missing path as a finding and exits 2', () => {
+    const { code, report } = json(['lint', `${fixtures}/nope.yaml`, `${fixtures}/tree/good.yaml`]);
+    expect(code).toBe(2);
+    expect(report.findings[0]).toMatchObject({ rule: 'parse-error', file: `${fixtures}/nope.yaml` });
+    expect(report.findings[0].message).toContain('no such file');
+  });
+
+  it('exits 0 on a clean file and prints a clean summary', () => {
+    const { code, stdout } = run(['lint', `${fixtures}/tree/good.yaml`, '--target', 'containerd@2.0']);
+    expect(stdout).toContain('No problems');
+    expect(code).toBe(0);
+  });
+
+  it('honours --max-warnings', () => {
+    const input = 'kind: Pod\nspec:\n  containers: [{name: a, securityContext: {capabilities: {add: [chown]}}}]\n';
+    const args = ['lint', '-', '--target', 'docker@24', '--rule', 'pss-baseline=off', '--rule', 'pss-restricted=off'];
+    expect(run(args, { input }).code).toBe(0);
+    expect(run([...args, '--max-warnings', '0'], { input }).code).toBe(1);
+  });
+
+  it('prints text with a code frame, and colour only when asked', () => {
+    const plain = run(['lint', `${fixtures}/tree/nested/prefixed.yml`, '--target', 'docker@18.06']);
+    expect(plain.stdout).toContain('> 18 |               add: [CAP_NET_ADMIN]');
+    expect(plain.stdout).toContain('^^^^^^^^^^^^^');
+    expect(plain.stdout).not.toContain('\u001b[');
+    const colour = run(['lint', `${fixtures}/tree/nested/prefixed.yml`, '--color', '--target', 'docker@18.06']);
+    expect(colour.stdout).toContain('\u001b[');
+  });
+
+  it('writes SARIF 2.1.0 with rules and physical locations', () => {
+    const { stdout, code } = run([
+      'lint',
+      `${fixtures}/tree/nested/prefixed.yml`,
+      '-o',
+      'sarif',
+      '--target',
+      'docker@18.06',
+    ]);
+    const sarif = JSON.parse(stdout);
+    expect(code).toBe(1);
+    expect(sarif.version).toBe('2.1.0');
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cap-prefix');
+    expect(result.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: `${fixtures}/tree/nested/prefixed.yml` },
+      region: { startLine: 18, startColumn: 21, endLine: 18, endColumn: 34 },
+    });
+    expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('cap-prefix');
+  });
+
+  it('writes the report to --output-file', () => {
+    const out = join(scratch, 'report.json');
+    const { stdout } = run(['lint', `${fixtures}/tree/good.yaml`, '-o', 'json', '--output-file', out]);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe(1);
+  });
+
+  it('honours suppression comments and annotations', () => {
+    const { report } = json(['lint', `${fixtures}/suppressed.yaml`, '--target', 'docker@18.06']);
+    const prefixLines = report.findings
+      .filter((f: { rule: string }) => f.rule === 'cap-prefix')
+      .map((f: { line: number }) => f.line);
+    expect(prefixLines).toEqual([17]);
+    expect(report.findings.some((f: { rule: string }) => f.rule === 'cap-dangerous')).toBe(false);
+  });
+
+  it('finds .capdoctor.yaml upwards and applies its targets, rules and ignores', () => {
+    const { report, code } = json(['lint', '.'], { cwd: join(root, fixtures, 'config') });
+    expect(
+      report.findings.map((f: { file: string; rule: string; severity: string }) => `${f.file} ${f.rule} ${f.severity}`),
+    ).toContain('app.yaml cap-prefix warning');
+    expect(report.findings.some((f: { file: string }) => f.file.includes('vendor'))).toBe(false);
+    expect(report.findings.some((f: { rule: string }) => f.rule === 'cap-dangerous')).toBe(false);
+    expect(code).toBe(0);
+    const ignored = json(['lint', '.', '--no-config', '--target', 'docker@18.06'], {
+      cwd: join(root, fixtures, 'config'),
+    });
+    expect(ignored.report.findings.some((f: { file: string }) => f.file.includes('vendor'))).toBe(true);
+  });
+
+  it('rejects a bad configuration with file, line and problem', () => {
+    const { code, stderr } = run(['lint', '.', '--config', join(root, fixtures, 'bad-config.yaml')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bad-config\.yaml:3:13: unknown rule "cap-nope"/);
+  });
+
+  it('rejects an unknown target with exit 2 and lists what is known', () => {
+    const { code, stderr } = run(['lint', `${fixtures}/tree/good.yaml`, '--target', 'dockr@18.06']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown target "dockr@18.06"');
+    expect(stderr).toContain('containerd 1.3+');
+  });
+
+  it('rejects an unknown output format and an unknown rule with exit 2', () => {
+    expect(run(['lint', `${fixtures}/tree/good.yaml`, '-o', 'xml']).code).toBe(2);
+    expect(run(['lint', `${fixtures}/tree/good.yaml`, '--rule', 'nope=off']).code).toBe(2);
+  });
+});
+
+describe('other commands', () => {
+  it('lists targets', () => {
+    const { code, stdout } = run(['targets']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Docker 1.11–18.09');
+    expect(stdout).toContain('runc ≥1.0.0-rc94');
+  });
+
+  it('lists rules, also as JSON', () => {
+    const { stdout } = run(['rules', '--json']);
+    const ids = JSON.parse(stdout).map((r: { id: string }) => r.id);
+    expect(ids).toContain('cap-prefix');
+    expect(ids).toContain('parse-error');
+  });
+
+  it('prints the version and help', () => {
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+    expect(run(['--version']).stdout.trim()).toBe(version);
+    expect(run(['lint', '--help']).stdout).toContain('--target');
+    expect(run(['frobnicate']).code).toBe(2);
+  });
+});
