@@ -67,7 +67,12 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
 }
 
 /** Turns a glob (`**`, `*`, `?`) into a regular expression over forward-slash paths. */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(pattern: string): RegExp {
+  // As in .gitignore: a trailing slash means the folder's contents; a leading slash anchors the
+  // pattern to the configuration file's folder.
+  const anchored = pattern.startsWith('/');
+  let glob = anchored ? pattern.slice(1) : pattern;
+  if (glob.endsWith('/')) glob = `${glob}**`;
   let out = '';
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i] as string;
@@ -81,6 +86,6 @@ export function globToRegExp(glob: string): RegExp {
     else out += /[.+^${}()|[\]\\]/.test(ch) ? `\\${ch}` : ch;
   }
   // Like .gitignore: a pattern without a slash matches a name in any folder.
-  const anywhere = !glob.includes('/');
+  const anywhere = !anchored && !glob.includes('/');
   return new RegExp(`^${anywhere ? '(?:.*/)?' : ''}${out}(?:/.*)?$`);
 }

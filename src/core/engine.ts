@@ -107,13 +107,15 @@ function ownerAt(extracted: Extracted, path: Path): CapabilityOwner | undefined 
   return extracted.owners.find((o) => o.path.every((seg, i) => path[i] === seg));
 }
 
-function listed(value: string | undefined, rule: string): boolean {
+/** A comment without ids silences every rule on its line; an annotation must name them (or `all`). */
+function listed(value: string | undefined, rule: string, emptyMeansAll: boolean): boolean {
   if (value === undefined) return false;
   const ids = value
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  return ids.length === 0 || ids.includes(rule) || ids.includes('all') || ids.includes('*');
+  if (ids.length === 0) return emptyMeansAll;
+  return ids.includes(rule) || ids.includes('all') || ids.includes('*');
 }
 
 function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex): boolean {
@@ -122,10 +124,10 @@ function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: L
     ...extracted.objects.filter((o) => o.path.every((seg, i) => path[i] === seg)).map((o) => o.annotations),
     ...extracted.podSpecs.filter((p) => p.path.every((seg, i) => path[i] === seg)).map((p) => p.annotations),
   ];
-  if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule))) return true;
+  if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
   const same = IGNORE_COMMENT.exec(lines.line(finding.line));
-  if (same && listed(same[1]?.trim(), finding.rule)) return true;
+  if (same && listed(same[1]?.trim(), finding.rule, true)) return true;
   const above = lines.line(finding.line - 1);
   const match = /^\s*#/.test(above) ? IGNORE_COMMENT.exec(above) : null;
-  return match !== null && listed(match[1]?.trim(), finding.rule);
+  return match !== null && listed(match[1]?.trim(), finding.rule, true);
 }

@@ -24,6 +24,9 @@ export interface Prediction {
 
 const PREFIX = /^cap_/i;
 
+/** AUDIT_READ: the newest capability that every runc and crun release knows. */
+const OCI_KNOWN_BY_ALL = 37;
+
 function render(template: string, input: string, name: string): string {
   return template.replaceAll('{input}', input).replaceAll('{name}', name);
 }
@@ -60,6 +63,13 @@ export function predict(target: ResolvedTarget, direction: Direction, input: str
   const citations = engine.citations;
 
   if (input.trim().toUpperCase() === 'ALL' && input === input.trim()) {
+    if (direction === 'drop' && engine.all === 'any-case' && engine.dropAllKeepsDefaults) {
+      return {
+        outcome: 'ignored',
+        detail: `${engine.label} adds its default capabilities back after drop ALL (${engine.defaults.join(', ')}); fixed in CRI-O 1.22 (commit c52b85d6c6)`,
+        citations: [...citations, 'cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)'],
+      };
+    }
     if (engine.all === 'any-case') {
       return {
         outcome: 'applied',
@@ -71,24 +81,18 @@ export function predict(target: ResolvedTarget, direction: Direction, input: str
   }
 
   if (engine.naming === 'prefix-required' && !PREFIX.test(input)) {
-    return reject(
-      engine,
-      direction,
-      {
-        action: 'reject',
-        status:
-          direction === 'add'
-            ? engine.unknownAdd.action === 'reject'
-              ? engine.unknownAdd.status
-              : 'CreateContainerError'
-            : 'CreateContainerError',
-        phase: 'create',
-        message: engine.prefixRequiredMessage ?? 'name must start with CAP_',
-      },
-      input,
-      input,
-      `${engine.label} needs the CAP_ prefix`,
-    );
+    const why = `${engine.label} needs the CAP_ prefix`;
+    const handling = direction === 'add' ? engine.unknownAdd : engine.unknownDrop;
+    if (handling.action === 'reject') {
+      const message = engine.prefixRequiredMessage ?? handling.message;
+      return reject(engine, direction, { ...handling, message }, input, input, why);
+    }
+    return {
+      outcome: 'ignored',
+      runtimeName: input,
+      detail: `${why}: ${notApplied(direction, input)}`,
+      citations,
+    };
   }
 
   const name = runtimeName(engine, input);
@@ -117,13 +121,24 @@ export function predict(target: ResolvedTarget, direction: Direction, input: str
     why = `${engine.label} does not know ${capability.name} (added in Linux ${capability.kernel})`;
   else why = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join('.')}`;
 
+  const unavailable = capability !== undefined && knownToEngine && !inKernel;
   const handling =
-    capability && knownToEngine && !inKernel && engine.unavailable
-      ? engine.unavailable
+    unavailable && engine.unavailable
+      ? engine.unavailable[direction]
       : direction === 'add'
         ? engine.unknownAdd
         : engine.unknownDrop;
   if (handling.action === 'oci') return viaOci(target, engine, input, name, capability, why);
+  if (unavailable && direction === 'drop' && handling.action === 'ignore') {
+    // The kernel never grants it, so there is nothing to drop: harmless.
+    return {
+      outcome: 'applied',
+      runtimeName: name,
+      capability: capability.name,
+      detail: `${why}: nothing to drop`,
+      citations,
+    };
+  }
   if (handling.action === 'ignore') {
     return {
       outcome: 'ignored',
@@ -173,7 +188,19 @@ function viaOci(
   const oci: OciRange | undefined = target.oci;
   const citations = [...engine.citations, ...(oci?.citations ?? [])];
   const passes = `${engine.label} writes ${describeName(input, name)} into the OCI config unchecked`;
+  const inKernel =
+    capability === undefined || target.kernel === undefined || kernelHasCapability(capability, target.kernel);
   if (!oci) {
+    // Every runc and crun release knows the capabilities up to AUDIT_READ.
+    if (capability && why === 'known' && inKernel && capability.number <= OCI_KNOWN_BY_ALL) {
+      return {
+        outcome: 'applied',
+        runtimeName: name,
+        capability: capability.name,
+        detail: `${engine.label} grants ${capability.name} (every runc and crun release knows it)`,
+        citations,
+      };
+    }
     return {
       outcome: 'unknown',
       runtimeName: name,
@@ -183,8 +210,6 @@ function viaOci(
     };
   }
   const known = capability !== undefined && capability.number <= oci.knownMax && why === 'known';
-  const inKernel =
-    capability === undefined || target.kernel === undefined || kernelHasCapability(capability, target.kernel);
   if (known && inKernel) {
     return {
       outcome: 'applied',
@@ -194,7 +219,11 @@ function viaOci(
       citations,
     };
   }
-  const reason = why === 'known' ? `${oci.label} does not know ${name}` : `${passes}; ${oci.label} does not know it`;
+  let reason: string;
+  if (!inKernel && capability) {
+    reason = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join('.')}, so ${oci.label} cannot grant it`;
+  } else if (why !== 'known') reason = `${passes}; ${oci.label} does not know it`;
+  else reason = `${oci.label} does not know ${name}`;
   if (oci.unknown.action === 'reject') {
     const message = render(oci.unknown.message, input, name);
     return {

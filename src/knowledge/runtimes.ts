@@ -45,8 +45,10 @@ export interface EngineRange {
   unknownDrop: UnknownHandling;
   /** Highest capability number the engine itself knows (names past it are unknown), when it checks names. */
   knownMax?: number;
-  /** Message when a known capability is missing from the node's kernel, if it differs from the unknown-name one. */
-  unavailable?: UnknownHandling;
+  /** What happens when a known capability is missing from the node's kernel, if it differs from an unknown name. */
+  unavailable?: { add: UnknownHandling; drop: UnknownHandling };
+  /** `drop: [ALL]` leaves the default capabilities in place (CRI-O before 1.22). */
+  dropAllKeepsDefaults?: boolean;
   /** Capabilities a container gets when the manifest adds and drops nothing. */
   defaults: readonly string[];
   conflict: ConflictFacts;
@@ -214,7 +216,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     id: 'docker-1.11',
     label: 'Docker 1.11–18.09',
     since: '1.11',
-    until: '19.03',
+    until: '19.03.0-beta1',
     naming: 'prefix-always',
     all: 'any-case',
     unknownAdd: {
@@ -255,7 +257,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     engine: 'docker',
     id: 'docker-19.03',
     label: 'Docker 19.03–20.10',
-    since: '19.03',
+    since: '19.03.0-beta1',
     until: '22',
     naming: 'normalize',
     all: 'any-case',
@@ -310,11 +312,20 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     },
     knownMax: CHECKPOINT_RESTORE,
     unavailable: {
-      action: 'reject',
-      status: 'CreateContainerError',
-      phase: 'create',
-      message:
-        'invalid CapAdd: capability not supported by your kernel or not available in the current environment: "{name}"',
+      add: {
+        action: 'reject',
+        status: 'CreateContainerError',
+        phase: 'create',
+        message:
+          'invalid CapAdd: capability not supported by your kernel or not available in the current environment: "{name}"',
+      },
+      drop: {
+        action: 'reject',
+        status: 'CreateContainerError',
+        phase: 'create',
+        message:
+          'invalid CapDrop: capability not supported by your kernel or not available in the current environment: "{name}"',
+      },
     },
     defaults: DOCKER_DEFAULTS,
     conflict: {
@@ -390,6 +401,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       'containerd/containerd@v2.0.0:pkg/oci/spec.go defaultUnixCaps',
     ],
     notes: [
+      'a start failure shows as RunContainerError while waiting, with StartError as the last termination reason',
       'measured with containerd 1.6.20 over CRI: CAP_SYS_RESOURCE became CAP_CAP_SYS_RESOURCE and the container started without it; drop CAP_KILL left KILL in place',
     ],
   },
@@ -418,9 +430,9 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
   {
     engine: 'crio',
     id: 'crio-1.0',
-    label: 'CRI-O 1.0–1.11',
+    label: 'CRI-O 1.0–1.10',
     since: '1.0',
-    until: '1.12',
+    until: '1.11',
     naming: 'normalize',
     all: 'any-case',
     unknownAdd: {
@@ -439,7 +451,35 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       'cri-o/cri-o@v1.0.0:server/container_create.go L692-735',
       'cri-o/cri-o@v1.10.0:server/container_create.go L494-505',
     ],
-    uncertain: ['CRI-O 1.11 already uses the 11-capability default set; this range lists the earlier 14'],
+    dropAllKeepsDefaults: true,
+    uncertain: [
+      'the defaults are runtime-tools’ generator set (the same 14 as Docker); later crio.conf defaults never held MKNOD, AUDIT_WRITE or SETFCAP',
+    ],
+  },
+  {
+    engine: 'crio',
+    id: 'crio-1.11',
+    label: 'CRI-O 1.11',
+    since: '1.11',
+    until: '1.12',
+    naming: 'normalize',
+    all: 'any-case',
+    unknownAdd: {
+      action: 'reject',
+      status: 'CreateContainerError',
+      phase: 'create',
+      message: 'invalid capability: {name}',
+    },
+    unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
+    knownMax: AUDIT_READ,
+    defaults: CRIO_1_11_DEFAULTS,
+    dropAllKeepsDefaults: true,
+    conflict: { result: 'unknown', detail: 'not verified for CRI-O 1.11', citations: [] },
+    privileged: { listsIgnored: 'unknown', detail: 'not verified', citations: [] },
+    citations: [
+      'cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)',
+      'cri-o/cri-o@v1.10.0:server/container_create.go L494-505',
+    ],
   },
   {
     engine: 'crio',
@@ -458,6 +498,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
     knownMax: CHECKPOINT_RESTORE,
     defaults: CRIO_1_11_DEFAULTS,
+    dropAllKeepsDefaults: true,
     conflict: { ...CRIO_CONFLICT, citations: [...CRIO_CONFLICT.citations], uncertain: true },
     privileged: CRIO_PRIVILEGED,
     citations: [
@@ -471,8 +512,35 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
   {
     engine: 'crio',
     id: 'crio-1.18',
-    label: 'CRI-O 1.18+',
+    label: 'CRI-O 1.18–1.21',
     since: '1.18',
+    until: '1.22',
+    naming: 'normalize',
+    all: 'any-case',
+    unknownAdd: {
+      action: 'reject',
+      status: 'CreateContainerError',
+      phase: 'create',
+      message: 'unknown capability "{name}" to add',
+    },
+    unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
+    knownMax: CHECKPOINT_RESTORE,
+    defaults: CRIO_1_18_DEFAULTS,
+    dropAllKeepsDefaults: true,
+    conflict: CRIO_CONFLICT,
+    privileged: CRIO_PRIVILEGED,
+    citations: [
+      'cri-o/cri-o commit 63b9f4ec98 (PR #3119)',
+      'cri-o/cri-o@v1.18.0:internal/config/capabilities/capabilities.go L15-27',
+      'cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800',
+    ],
+    notes: ['the known list is cut at the node kernel’s last capability'],
+  },
+  {
+    engine: 'crio',
+    id: 'crio-1.22',
+    label: 'CRI-O 1.22+',
+    since: '1.22',
     naming: 'normalize',
     all: 'any-case',
     unknownAdd: {
@@ -488,11 +556,12 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     privileged: CRIO_PRIVILEGED,
     citations: [
       'cri-o/cri-o commit 63b9f4ec98 (PR #3119)',
+      'cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)',
       'cri-o/cri-o@v1.18.0:internal/config/capabilities/capabilities.go L15-27',
       'cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800',
     ],
     notes: [
-      'before 1.22, drop: [ALL] left the default capabilities in place (fixed by commit c52b85d6c6)',
+      'drop: [ALL] removes the defaults from 1.22 on (commit c52b85d6c6)',
       'the known list is cut at the node kernel’s last capability',
     ],
   },
@@ -701,6 +770,7 @@ export const OCI_RANGES: readonly OciRange[] = [
 
 /** The runc that each containerd release pins (distributions often ship another). */
 export const CONTAINERD_BUNDLED_RUNC: readonly { since: string; until?: string; runc: string; source: string }[] = [
+  // Open-ended: later releases pin newer runc (all ≥1.0.0-rc94), which is all the predictions need.
   { since: '1.3.0', until: '1.4.0', runc: '1.0.0-rc10', source: 'containerd/containerd@v1.3.10:vendor.conf' },
   {
     since: '1.4.0',

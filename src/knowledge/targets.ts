@@ -141,9 +141,10 @@ function bundledRunc(version: Version): { range?: OciRange; note: string } {
     };
   }
   const runc = parseVersion(entry.runc) as Version;
+  const pinned = entry.until ? `runc ${entry.runc}` : `runc ${entry.runc} or later`;
   return {
     range: findOciRange('runc', runc),
-    note: `assuming the runc ${entry.runc} that containerd ${version.text} pins (${entry.source}); distributions may ship another: add +runc@VERSION`,
+    note: `assuming the ${pinned} that containerd ${version.text} ships with (${entry.source}); distributions may ship another: add +runc@VERSION`,
   };
 }
 

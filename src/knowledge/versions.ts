@@ -2,17 +2,23 @@
 export interface Version {
   readonly text: string;
   readonly parts: readonly number[];
-  /** Release-candidate number (`-rc93` → 93); a pre-release sorts before its release. */
-  readonly rc?: number;
+  /**
+   * Pre-release rank: alpha N → N, beta N → 1000 + N, rc N → 2000 + N (`-rc93` → 2093); a
+   * pre-release sorts before its release.
+   */
+  readonly pre?: number;
 }
 
-const VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(rc)\.?(\d+))?/i;
+const VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(alpha|beta|rc)\.?(\d+)?)?/i;
+const PRE_RANK: Record<string, number> = { alpha: 0, beta: 1000, rc: 2000 };
 
 export function parseVersion(text: string): Version | undefined {
   const match = VERSION.exec(text.trim());
   if (!match?.[1]) return undefined;
   const parts = match[1].split('.').map((p) => Number.parseInt(p, 10));
-  return match[2] && match[3] ? { text, parts, rc: Number.parseInt(match[3], 10) } : { text, parts };
+  if (!match[2]) return { text, parts };
+  const rank = (PRE_RANK[match[2].toLowerCase()] ?? 0) + Number.parseInt(match[3] ?? '0', 10);
+  return { text, parts, pre: rank };
 }
 
 export function compareVersions(a: Version, b: Version): number {
@@ -21,10 +27,10 @@ export function compareVersions(a: Version, b: Version): number {
     const diff = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
     if (diff !== 0) return diff;
   }
-  if (a.rc === undefined && b.rc === undefined) return 0;
-  if (a.rc === undefined) return 1;
-  if (b.rc === undefined) return -1;
-  return a.rc - b.rc;
+  if (a.pre === undefined && b.pre === undefined) return 0;
+  if (a.pre === undefined) return 1;
+  if (b.pre === undefined) return -1;
+  return a.pre - b.pre;
 }
 
 /** `since` inclusive, `until` exclusive; either may be absent. */
@@ -37,7 +43,7 @@ export function inRange(version: Version, since?: string, until?: string): boole
 /** True when every patch release of a version given only as `major.minor` falls in the range. */
 export function wholeVersionInRange(version: Version, since?: string, until?: string): boolean {
   if (!inRange(version, since, until)) return false;
-  if (version.parts.length >= 3 || version.rc !== undefined || until === undefined) return true;
+  if (version.parts.length >= 3 || version.pre !== undefined || until === undefined) return true;
   // `1.4` covers 1.4.0 … 1.4.x: it is wholly inside only if the next minor is not past `until`.
   const next = [...version.parts];
   while (next.length < 2) next.push(0);

@@ -13,6 +13,7 @@ export function parseJson(text: string): ParsedSource {
     start: e.offset,
     end: e.offset + e.length,
   }));
+  if (root) findDuplicateKeys(root, problems);
   if (problems.length > 0 || !root) return { documents: [], problems };
   return {
     documents: [{ index: 0, value: toValue(root), start: root.offset, locate: (path) => locate(root, path) }],
@@ -24,13 +25,38 @@ function describe(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** Duplicate keys make the data ambiguous (which one does the API server keep?), as in YAML. */
+function findDuplicateKeys(node: Node, problems: ParseProblem[]): void {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const prop of node.children ?? []) {
+      const key = prop.children?.[0];
+      if (!key) continue;
+      const name = String(key.value);
+      if (seen.has(name)) {
+        problems.push({ message: `JSON: duplicate key "${name}"`, start: key.offset, end: key.offset + key.length });
+      }
+      seen.add(name);
+    }
+  }
+  for (const child of node.children ?? []) findDuplicateKeys(child, problems);
+}
+
 function toValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const prop of node.children ?? []) {
         const [key, value] = prop.children ?? [];
-        if (key && value) out[String(key.value)] = toValue(value);
+        // defineProperty keeps a `__proto__` key as data, as JSON.parse does.
+        if (key && value) {
+          Object.defineProperty(out, String(key.value), {
+            value: toValue(value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        }
       }
       return out;
     }

@@ -49,7 +49,9 @@ function nodeRange(node: Node | null | undefined): Range | undefined {
 }
 
 function keyMatches(key: unknown, seg: string): boolean {
-  return isScalar(key) ? String(key.value) === seg : false;
+  if (!isScalar(key)) return false;
+  // The merge key `<<` is represented by a symbol, not a string.
+  return typeof key.value === 'symbol' ? key.value.description === seg : String(key.value) === seg;
 }
 
 /** Finds the pair for `seg` in a mapping, following `<<` merge keys as YAML 1.1 does. */
