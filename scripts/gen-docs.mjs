@@ -25,7 +25,9 @@ function rulePage(meta) {
     '',
     `> ${meta.description}`,
     '',
-    `- Default severity: **${meta.severity}**`,
+    meta.optIn
+      ? `- Default: **off** (opt-in: enable it in \`.capdoctor.yaml\` or with \`--rule ${meta.id}=${meta.severity}\`); severity ${meta.severity} when enabled`
+      : `- Default severity: **${meta.severity}**`,
     `- Fixable: ${FIXABLE[String(meta.fixable)]}`,
   ];
   if (meta.tags?.length) lines.push(`- Tags: ${meta.tags.join(', ')}`);
@@ -56,7 +58,7 @@ function rulePage(meta) {
 function rulesTable() {
   const rows = ALL_RULE_META.map(
     (m) =>
-      `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.severity} | ${m.fixable === 'safe' ? 'fix' : m.fixable === 'suggestion' ? 'suggestion' : ''} | ${m.description} |`,
+      `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.optIn ? `off (opt-in, ${m.severity})` : m.severity} | ${m.fixable === 'safe' ? 'fix' : m.fixable === 'suggestion' ? 'suggestion' : ''} | ${m.description} |`,
   );
   return ['| Rule | Default | Fix | What it finds |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -64,7 +64,7 @@ function lintDocument(file: string, document: SourceDocument, lines: LineIndex, 
   const extracted = extract(document.value);
   const out: Finding[] = [];
   for (const rule of options.rules) {
-    const setting = options.settings?.[rule.meta.id] ?? rule.meta.severity;
+    const setting = options.settings?.[rule.meta.id] ?? (rule.meta.optIn ? 'off' : rule.meta.severity);
     if (setting === 'off') continue;
     const context: RuleContext = {
       targets: options.targets,

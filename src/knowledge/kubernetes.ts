@@ -21,6 +21,22 @@ export const PSS_BASELINE_ALLOWED_ADD: ReadonlySet<string> = new Set([
 /** Pod Security Standards, restricted: `drop` must contain exactly `ALL`; `add` may hold only these. */
 export const PSS_RESTRICTED_ALLOWED_ADD: ReadonlySet<string> = new Set(['NET_BIND_SERVICE']);
 
+/**
+ * Kinds whose pod template Pod Security admission evaluates. Enforcement refuses Pods only; for
+ * the other kinds admission warns and audits (admission.go defaultPodSpecResources, ValidatePodController).
+ */
+export const PSA_POD_SPEC_KINDS: ReadonlySet<string> = new Set([
+  'Pod',
+  'ReplicationController',
+  'PodTemplate',
+  'ReplicaSet',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+]);
+
 export const PSS_FACTS = {
   baseline: {
     since: '1.22',
@@ -40,6 +56,7 @@ export const PSS_FACTS = {
     ],
   },
   docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+  scopeCitation: 'kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:admission/admission.go',
 } as const;
 
 /**

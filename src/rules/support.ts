@@ -1,9 +1,11 @@
 // Helpers shared by the rules: walking capability names, asking the predictions, wording outcomes.
 import type { CapabilityEntry, CapabilityList, CapabilityOwner, Extracted } from '../core/extract.js';
 import type { Fix, ObjectRef, Path, Severity, TargetOutcome } from '../core/types.js';
+import { PSA_POD_SPEC_KINDS } from '../knowledge/kubernetes.js';
 import { analyzeName, type NameAnalysis } from '../knowledge/names.js';
 import { type Direction, type Prediction, predict } from '../knowledge/predict.js';
 import { type ResolvedTarget, resolveTargets } from '../knowledge/targets.js';
+import { compareVersions, type Version } from '../knowledge/versions.js';
 
 export interface NameSite {
   entry: CapabilityEntry;
@@ -126,4 +128,20 @@ export function removeItem(path: Path, description: string): Fix {
 
 export function quote(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** Kubernetes versions the targets state (`k8s@…`), oldest first; empty when none is given. */
+export function kubernetesVersions(targets: readonly ResolvedTarget[]): Version[] {
+  const seen = new Map<string, Version>();
+  for (const t of targets) if (t.kubernetes) seen.set(t.kubernetes.parts.join('.'), t.kubernetes);
+  return [...seen.values()].sort(compareVersions);
+}
+
+/** How Pod Security admission treats an object of this kind at a level (a sentence, or ''). */
+export function admissionScope(kind: string | undefined, level: 'baseline' | 'restricted'): string {
+  if (kind === undefined || kind === 'Pod') return '';
+  if (PSA_POD_SPEC_KINDS.has(kind)) {
+    return ` For a ${kind}, admission only warns and audits; where ${level} is enforced it refuses the Pods the ${kind} creates.`;
+  }
+  return ` Pod Security admission does not evaluate a ${kind} itself; where ${level} is enforced it refuses the Pods created from it.`;
 }

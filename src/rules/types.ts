@@ -15,6 +15,8 @@ export interface RuleMeta {
   citations: readonly string[];
   /** A short invalid snippet and its corrected form, for the generated docs. */
   example?: { invalid: string; valid: string };
+  /** Off unless enabled in the configuration or with --rule (a policy profile, not a mistake). */
+  optIn?: boolean;
   /** Security tags for SARIF consumers. */
   tags?: readonly string[];
 }

@@ -7,7 +7,9 @@ import { findRule } from '../../src/rules/index.js';
 export function runRule(id: string, text: string, targets: string[] = []): Finding[] {
   const rule = findRule(id);
   if (!rule) throw new Error(`no rule ${id}`);
-  return lintSource('test.yaml', text, { rules: [rule], targets: resolveTargets(targets) }).findings.filter(
+  // Opt-in rules are enabled here at their own severity.
+  const settings = { [id]: rule.meta.severity };
+  return lintSource('test.yaml', text, { rules: [rule], targets: resolveTargets(targets), settings }).findings.filter(
     (f) => f.rule === id,
   );
 }

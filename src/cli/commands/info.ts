@@ -75,7 +75,13 @@ function namingText(naming: string): string {
 export function rulesText(json: boolean): string {
   if (json) {
     return `${JSON.stringify(
-      ALL_RULE_META.map((m) => ({ id: m.id, severity: m.severity, fixable: m.fixable, description: m.description })),
+      ALL_RULE_META.map((m) => ({
+        id: m.id,
+        severity: m.severity,
+        enabled: !m.optIn,
+        fixable: m.fixable,
+        description: m.description,
+      })),
       null,
       2,
     )}\n`;
@@ -83,7 +89,7 @@ export function rulesText(json: boolean): string {
   const width = Math.max(...ALL_RULE_META.map((m) => m.id.length));
   const lines = ALL_RULE_META.map(
     (m) =>
-      `  ${m.id.padEnd(width)}  ${m.severity.padEnd(7)}  ${m.fixable ? (m.fixable === 'safe' ? 'fix' : 'sug') : '   '}  ${m.description}`,
+      `  ${m.id.padEnd(width)}  ${(m.optIn ? 'off' : m.severity).padEnd(7)}  ${m.fixable ? (m.fixable === 'safe' ? 'fix' : 'sug') : '   '}  ${m.description}`,
   );
   return `Rules (id, default severity, fix/suggestion, description):\n${lines.join('\n')}\n`;
 }

@@ -1,0 +1,106 @@
+import type { CapabilityOwner } from '../../core/extract.js';
+import { PSS_BASELINE_ALLOWED_ADD, PSS_FACTS } from '../../knowledge/kubernetes.js';
+import { analyzeName } from '../../knowledge/names.js';
+import { admissionScope, replaceWith, reportBase } from '../support.js';
+import { defineRule } from '../types.js';
+
+const ALLOWED_LIST = [...PSS_BASELINE_ALLOWED_ADD].sort().join(', ');
+
+/** Go's %q for the strings PSA prints; other YAML values are shown as JSON. */
+function shown(value: unknown): string {
+  return JSON.stringify(typeof value === 'string' ? value : (value ?? null));
+}
+
+function psaDetail(owner: CapabilityOwner, value: unknown): string {
+  const name = owner.container?.name ?? '';
+  return `Pod Security baseline: non-default capabilities (container ${JSON.stringify(name)} must not include ${shown(value)} in securityContext.capabilities.add).`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'pss-baseline',
+    severity: 'warning',
+    description: 'Added capability that Pod Security baseline refuses (exact, case-sensitive allow-list)',
+    docs: [
+      'The Pod Security Standards **baseline** level (Pod Security admission, Kubernetes 1.22+; beta and on by default',
+      'in 1.23, stable in 1.25) lets a container add only these capabilities, compared as exact, case-sensitive strings:',
+      '',
+      `\`${ALLOWED_LIST.split(', ').join('`, `')}\`.`,
+      '',
+      'The check is the same at every policy version, covers containers, initContainers and ephemeralContainers, and',
+      'ignores `drop`. Because it compares text, `CAP_CHOWN`, `chown` and `Chown` are refused although `CHOWN` is',
+      'allowed: for those the message says the spelling is the only problem, and the safe fix writes the canonical name.',
+      '',
+      '`NET_RAW` surprises people: Docker and containerd grant it by default (so do CRI-O before 1.18 and Podman',
+      'before 4.4), but baseline does not allow listing it in `add`.',
+      '',
+      'Admission enforces on Pods. For a Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet,',
+      'ReplicationController or PodTemplate it only warns and audits, and the Pods the controller creates are refused',
+      'where baseline is enforced. Only real pod specs are checked (not Helm values, PodSecurityPolicy or compose).',
+      '',
+      'Write the canonical name of an allowed capability, or remove the capability, or run the workload in a namespace',
+      'labelled for the privileged level if it really needs more.',
+    ].join('\n'),
+    fixable: 'safe',
+    citations: [
+      ...PSS_FACTS.baseline.citations,
+      'kubernetes/pod-security-admission:policy/visitor.go (containers, initContainers, ephemeralContainers)',
+      'kubernetes/pod-security-admission:admission/admission.go (defaultPodSpecResources, ValidatePodController)',
+      'moby/moby@v20.10.0:oci/caps/defaults.go',
+      'containerd/containerd@v2.0.0:pkg/oci/spec.go defaultUnixCaps',
+      'cri-o/cri-o commit 63b9f4ec98 (PR #3119: NET_RAW leaves the default set in 1.18)',
+      'containers/common commit a3328f26 (v0.51.0: minimal default set without NET_RAW)',
+      PSS_FACTS.docs,
+    ],
+    example: {
+      invalid: 'securityContext:\n  capabilities:\n    add: [CAP_CHOWN, SYS_ADMIN]',
+      valid: 'securityContext:\n  capabilities:\n    add: [CHOWN]',
+    },
+    tags: ['security', 'pod-security'],
+  },
+  check(context) {
+    for (const owner of context.extracted.owners) {
+      if (owner.kind !== 'container') continue;
+      const scope = admissionScope(owner.object?.ref.kind, 'baseline');
+      for (const list of owner.lists) {
+        if (list.direction !== 'add') continue;
+        for (const entry of list.entries) {
+          if (typeof entry.value === 'string' && PSS_BASELINE_ALLOWED_ADD.has(entry.value)) continue;
+          const name = analyzeName(entry.value);
+          const detail = psaDetail(owner, entry.value);
+          const base = { path: entry.path, severity: context.severity, ...reportBase(owner) };
+          const allowed = name.capability && PSS_BASELINE_ALLOWED_ADD.has(name.capability.name);
+          if (name.text !== undefined && name.capability && allowed) {
+            const canonical = name.capability.name;
+            context.report({
+              ...base,
+              message: `${shown(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
+              fix: replaceWith(entry.path, canonical, `replace ${shown(name.text)} with ${canonical}`),
+            });
+            continue;
+          }
+          let what: string;
+          if (name.text === undefined) what = `${shown(entry.value)} is not a string and`;
+          else if (name.capability && name.text !== name.capability.name) {
+            what = `${shown(name.text)} (${name.capability.name}, refused in any spelling)`;
+          } else if (name.isAll && name.text !== 'ALL') what = `${shown(name.text)} (ALL, refused in any spelling)`;
+          else what = shown(name.text);
+          let why = '';
+          if (name.capability?.name === 'NET_RAW') {
+            why =
+              ' NET_RAW is in the default set of Docker and containerd (and of CRI-O before 1.18 and Podman before 4.4),' +
+              ' so containers there usually have it without asking, but baseline does not allow adding it.';
+          } else if (name.isAll) {
+            why = ' Adding ALL asks for every capability.';
+          } else if (name.text !== undefined && !name.capability) {
+            why = ' It is not a capability name baseline knows, so it is refused like any other name outside the list.';
+          }
+          context.report({
+            ...base,
+            message: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`,
+          });
+        }
+      }
+    }
+  },
+});
