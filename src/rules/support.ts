@@ -61,39 +61,6 @@ export function severityFromOutcomes(evaluated: readonly Evaluated[], otherwise:
   return otherwise;
 }
 
-function joinLabels(items: readonly Evaluated[], withStatus: boolean): string {
-  return items
-    .map((e) =>
-      withStatus && e.prediction.status ? `${targetName(e.target)} (${e.prediction.status})` : targetName(e.target),
-    )
-    .join(', ');
-}
-
-/**
- * One sentence on what the targets do with an entry. With a single target it is that target's
- * own explanation; with several, targets are grouped by outcome.
- */
-export function outcomeSentence(evaluated: readonly Evaluated[], direction: Direction): string {
-  const first = evaluated[0];
-  if (evaluated.length === 1 && first) return `On ${targetName(first.target)}: ${first.prediction.detail}.`;
-  const by = (outcome: Prediction['outcome']) => evaluated.filter((e) => e.prediction.outcome === outcome);
-  const parts: string[] = [];
-  const rejected = by('rejected');
-  const ignored = by('ignored');
-  const unknown = by('unknown');
-  const applied = by('applied');
-  if (rejected.length) parts.push(`the container fails on ${joinLabels(rejected, true)}`);
-  if (ignored.length) {
-    parts.push(
-      `${direction === 'add' ? 'it is silently not granted' : 'nothing is dropped'} on ${joinLabels(ignored, false)}`,
-    );
-  }
-  if (unknown.length) parts.push(`the outcome is uncertain on ${joinLabels(unknown, false)}`);
-  if (applied.length) parts.push(`it works on ${joinLabels(applied, false)}`);
-  const sentence = parts.join('; ');
-  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
-}
-
 export function ownerLabel(owner: CapabilityOwner): string {
   switch (owner.kind) {
     case 'container':
@@ -145,3 +112,76 @@ export function admissionScope(kind: string | undefined, level: 'baseline' | 're
   }
   return ` Pod Security admission does not evaluate a ${kind} itself; where ${level} is enforced it refuses the Pods created from it.`;
 }
+
+/** "A", "A and B", "A, B and C" (or "… or C"). */
+export function joinAnd(items: readonly string[], word: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
+export function labels(items: readonly Evaluated[]): string {
+  return joinAnd([...new Set(items.map((e) => targetName(e.target)))]);
+}
+
+/**
+ * What the targets do with one entry, in one sentence. A single target gets its own explanation;
+ * several are grouped by outcome, refusals by pod status, each group quoting one runtime's error text
+ * (every target's own text is in the finding's `targets`).
+ */
+export function describeOutcomes(evaluated: readonly Evaluated[], direction: Direction): string {
+  const first = evaluated[0];
+  if (!first) return '';
+  if (evaluated.length === 1) return `On ${targetName(first.target)}: ${first.prediction.detail.replace(/\.$/, '')}.`;
+  const parts: string[] = [];
+  const refusals = new Map<string, Evaluated[]>();
+  for (const e of evaluated) {
+    if (e.prediction.outcome !== 'rejected') continue;
+    const status = e.prediction.status ?? 'an error';
+    refusals.set(status, [...(refusals.get(status) ?? []), e]);
+  }
+  [...refusals].forEach(([status, items], i) => {
+    const sample = items[0];
+    const message = sample?.prediction.message?.replace(/\.$/, '');
+    const source = items.length > 1 && sample ? `${targetName(sample.target)}: ` : '';
+    const quoted = message ? ` (${source}${message})` : '';
+    parts.push(`${i === 0 ? 'the container fails ' : ''}with ${status} on ${labels(items)}${quoted}`);
+  });
+  const by = (outcome: Evaluated['prediction']['outcome']) => evaluated.filter((e) => e.prediction.outcome === outcome);
+  const ignored = by('ignored');
+  if (ignored.length > 0) {
+    const what = direction === 'add' ? 'the container starts without it' : 'nothing is dropped';
+    parts.push(`${what} on ${labels(ignored)}`);
+  }
+  const unknown = by('unknown');
+  if (unknown.length > 0) parts.push(`the outcome on ${labels(unknown)} is not known`);
+  const applied = by('applied');
+  if (applied.length > 0) parts.push(`it works on ${labels(applied)}`);
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+export function breaks(evaluated: readonly Evaluated[]): boolean {
+  return evaluated.some((e) => e.prediction.outcome === 'rejected' || e.prediction.outcome === 'ignored');
+}
+
+/**
+ * The severity a finding gets: what the rule's docs say for the case (`computed`), unless the user
+ * configured another severity for the rule, which then wins.
+ */
+export function chooseSeverity(configured: Severity, ruleDefault: Severity, computed: Severity): Severity {
+  return configured === ruleDefault ? computed : configured;
+}
+
+export function policyName(owner: CapabilityOwner): string | undefined {
+  if (owner.kind === 'psp') return 'PodSecurityPolicy';
+  if (owner.kind === 'scc') return 'SecurityContextConstraints';
+  return undefined;
+}
+
+/** `add[2]`, `cap_drop[0]`, `allowedCapabilities[1]`. */
+export function entryLabel(list: CapabilityList, index: number): string {
+  return `${list.field}[${index}]`;
+}
+
+/** @deprecated transitional name of describeOutcomes, removed once every rule uses it. */
+export const outcomeSentence = describeOutcomes;

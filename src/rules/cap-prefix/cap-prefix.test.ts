@@ -61,8 +61,9 @@ describe('cap-prefix', () => {
   it('without a target, lists where it breaks and where it works', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'));
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('Docker 1.11–18.09 (RunContainerError)');
-    expect(finding?.message).toContain('silently not granted on containerd 1.3+ with runc ≥1.0.0-rc94');
+    expect(finding?.message).toContain('fails with RunContainerError on Docker 1.2–1.10, Docker 1.11–18.09');
+    expect(finding?.message).toContain('with CreateContainerError on containerd 1.1–1.2');
+    expect(finding?.message).toContain('the container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94');
     expect(finding?.message).toContain('it works on');
     expect(finding?.targets?.length).toBeGreaterThan(5);
   });

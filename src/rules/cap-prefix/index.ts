@@ -1,8 +1,9 @@
 import { NAME_HANDLING_CITATIONS } from '../../knowledge/kubernetes.js';
 import {
+  chooseSeverity,
+  describeOutcomes,
   evaluate,
   nameSites,
-  outcomeSentence,
   quote,
   replaceWith,
   reportBase,
@@ -49,7 +50,7 @@ export default defineRule({
   check(context) {
     for (const site of nameSites(context.extracted)) {
       const { name, list, owner, entry } = site;
-      if (name.text === undefined || name.prefixes === 0 || !name.capability) continue;
+      if (name.text === undefined || name.prefixes === 0 || !name.capability || name.padded) continue;
       const canonical = name.capability.name;
       const targets = targetsFor(context.targets, owner);
       const written = evaluate(targets, list.direction, name.text);
@@ -68,7 +69,7 @@ export default defineRule({
       const accepted = written.filter((w) => w.prediction.outcome === 'applied');
       const consequence =
         worse.length > 0
-          ? outcomeSentence(written.length > 1 ? [...worse, ...accepted] : worse, list.direction)
+          ? describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction)
           : 'Every selected target accepts it, but Pod Security admission and policy engines compare names exactly.';
       context.report({
         path: entry.path,

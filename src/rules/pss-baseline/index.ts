@@ -67,6 +67,8 @@ export default defineRule({
         for (const entry of list.entries) {
           if (typeof entry.value === 'string' && PSS_BASELINE_ALLOWED_ADD.has(entry.value)) continue;
           const name = analyzeName(entry.value);
+          // A name that is no capability at all is cap-unknown's finding: the typo is the true cause.
+          if (!name.capability && !name.isAll) continue;
           const detail = psaDetail(owner, entry.value);
           const base = { path: entry.path, severity: context.severity, ...reportBase(owner) };
           const allowed = name.capability && PSS_BASELINE_ALLOWED_ADD.has(name.capability.name);
@@ -80,8 +82,7 @@ export default defineRule({
             continue;
           }
           let what: string;
-          if (name.text === undefined) what = `${shown(entry.value)} is not a string and`;
-          else if (name.capability && name.text !== name.capability.name) {
+          if (name.capability && name.text !== name.capability.name) {
             what = `${shown(name.text)} (${name.capability.name}, refused in any spelling)`;
           } else if (name.isAll && name.text !== 'ALL') what = `${shown(name.text)} (ALL, refused in any spelling)`;
           else what = shown(name.text);
@@ -92,8 +93,6 @@ export default defineRule({
               ' so containers there usually have it without asking, but baseline does not allow adding it.';
           } else if (name.isAll) {
             why = ' Adding ALL asks for every capability.';
-          } else if (name.text !== undefined && !name.capability) {
-            why = ' It is not a capability name baseline knows, so it is refused like any other name outside the list.';
           }
           context.report({
             ...base,

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { runRule } from '../../../test/support/rule-tester.js';
+import { resolveTarget } from '../../knowledge/targets.js';
+
+/** Engine labels come from the knowledge data, which names version ranges. */
+const engine = (target: string) => resolveTarget(target).engine?.label;
+
+const pod = (caps: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: app
+      securityContext:
+        capabilities:
+${caps}
+`;
+
+const CONFLICT = '          add: [NET_ADMIN]\n          drop: [NET_ADMIN]';
+
+describe('cap-add-drop-conflict', () => {
+  it('says Docker keeps it: a warning where no target refuses', () => {
+    const [finding, ...rest] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['docker@24']);
+    expect(rest).toHaveLength(0);
+    expect(finding).toMatchObject({ severity: 'warning', line: 11, column: 17, endColumn: 26, container: 'app' });
+    expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
+    expect(finding?.message).toBe(
+      'NET_ADMIN is both added (add[0]) and dropped (drop[0]). On docker@24 (Docker 23+): Docker removes the dropped ' +
+        'names from its defaults first and then appends the added ones, so the container keeps it (add wins). Keep it ' +
+        'in one list: add if the container needs it, drop if it must not have it.',
+    );
+    expect(finding?.targets).toEqual([
+      {
+        target: 'docker@24',
+        outcome: 'applied',
+        detail: 'Docker removes the dropped names from its defaults first and then appends the added ones',
+      },
+    ]);
+    expect(finding?.fix).toBeUndefined();
+  });
+
+  it('says containerd drops it', () => {
+    const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['containerd@1.7']);
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toContain(
+      'containerd applies the drop list after the add list, so the container loses it',
+    );
+    expect(finding?.targets?.[0]).toMatchObject({ outcome: 'ignored' });
+  });
+
+  it('is an error when Podman is a target, with its own message', () => {
+    const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['docker@24', 'podman@5']);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toContain(
+      'On docker@24 (Docker 23+) the container keeps it (add wins); on podman@5 (Podman 4.4+) the container is refused ' +
+        '(capability "CAP_NET_ADMIN" cannot be dropped and added).',
+    );
+    expect(finding?.targets?.map((t) => t.outcome)).toEqual(['applied', 'rejected']);
+  });
+
+  it('marks the CRI-O order that was read in a later release as assumed', () => {
+    const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['crio@1.14']);
+    expect(finding?.message).toContain('This order was read in a later release and is assumed for this one.');
+    expect(finding?.targets?.[0]?.detail).toContain('(read in a later release and assumed for this one)');
+  });
+
+  it('summarises the built-in matrix by engine', () => {
+    const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT));
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toContain(
+      `on ${engine('containerd@1.2')}, ${engine('containerd@2.2')}, ${engine('crio@1.17')} (assumed from a later release) ` +
+        `and ${engine('crio@1.36')} the container loses it (drop wins)`,
+    );
+    expect(finding?.message).toContain(
+      `on ${engine('podman@4.3')} and ${engine('podman@5.6')} the container is refused (capability "CAP_NET_ADMIN" ` +
+        'cannot be dropped and added)',
+    );
+    expect(finding?.message).toContain('on Docker 1.2–1.10 the result is not known');
+    expect(finding?.targets).toHaveLength(11);
+  });
+
+  it('compares normalised names and names both spellings', () => {
+    const [finding] = runRule(
+      'cap-add-drop-conflict',
+      pod('          add: [sys_admin]\n          drop: [CAP_SYS_ADMIN]'),
+      ['docker@24'],
+    );
+    expect(finding?.message).toMatch(
+      /^"sys_admin" \(add\[0\]\) and "CAP_SYS_ADMIN" \(drop\[0\]\) add and drop the same capability, SYS_ADMIN\./,
+    );
+  });
+
+  it('does not treat drop ALL + add or add ALL + drop as conflicts', () => {
+    expect(runRule('cap-add-drop-conflict', pod('          add: [NET_ADMIN]\n          drop: [ALL]'))).toEqual([]);
+    expect(runRule('cap-add-drop-conflict', pod('          add: [ALL]\n          drop: [NET_ADMIN]'))).toEqual([]);
+    expect(runRule('cap-add-drop-conflict', pod('          add: [all]\n          drop: [ALL]'))).toEqual([]);
+  });
+
+  it('reports a repeated add only once', () => {
+    const findings = runRule('cap-add-drop-conflict', pod('          add: [KILL, KILL]\n          drop: [KILL]'), [
+      'docker@24',
+    ]);
+    expect(findings).toHaveLength(1);
+  });
+
+  it('quotes the API server’s refusal of a PodSecurityPolicy, and the exact-match gap', () => {
+    const psp = `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: heartbeat
+spec:
+  allowedCapabilities: [NET_RAW, sys_time]
+  requiredDropCapabilities: [NET_RAW, SYS_TIME]
+`;
+    const [exact, spelled] = runRule('cap-add-drop-conflict', psp);
+    expect(exact).toMatchObject({ severity: 'error', line: 6, column: 25, path: 'spec.allowedCapabilities[0]' });
+    expect(exact?.message).toBe(
+      'NET_RAW is in both allowedCapabilities and requiredDropCapabilities. The API server refuses this ' +
+        'PodSecurityPolicy: spec.allowedCapabilities: Invalid value: "NET_RAW": capability is listed in ' +
+        'spec.allowedCapabilities and requiredDropCapabilities. Remove it from one of the lists.',
+    );
+    expect(exact?.targets).toBeUndefined();
+    expect(exact?.object).toMatchObject({ kind: 'PodSecurityPolicy', name: 'heartbeat' });
+    expect(spelled?.severity).toBe('warning');
+    expect(spelled?.message).toContain('accepts this PodSecurityPolicy only because the spellings differ');
+  });
+
+  it('says OpenShift refuses such an SCC', () => {
+    const scc = `apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata: {name: s}
+allowedCapabilities: [BLOCK_SUSPEND]
+requiredDropCapabilities: [BLOCK_SUSPEND]
+`;
+    const [finding] = runRule('cap-add-drop-conflict', scc);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toContain('OpenShift refuses this SecurityContextConstraints');
+    expect(finding?.message).toContain('capability is listed in allowedCapabilities and requiredDropCapabilities');
+  });
+
+  it('checks compose services against Docker and Podman', () => {
+    const compose = 'services:\n  vpn:\n    image: x\n    cap_add: [NET_ADMIN]\n    cap_drop: [NET_ADMIN]\n';
+    const [finding] = runRule('cap-add-drop-conflict', compose, ['docker@24']);
+    expect(finding).toMatchObject({ severity: 'warning', line: 4, column: 15, path: 'services.vpn.cap_add[0]' });
+    expect(finding?.message).toContain('NET_ADMIN is both added (cap_add[0]) and dropped (cap_drop[0]).');
+    expect(finding?.message).toContain('add if the service needs it');
+  });
+});
