@@ -74,12 +74,7 @@ export default defineRule({
       context.report({
         path: entry.path,
         message: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
-        severity:
-          severity === 'error'
-            ? context.severity
-            : severity === 'warning' && context.severity === 'info'
-              ? 'info'
-              : severity,
+        severity: chooseSeverity(context.severity, 'error', severity),
         ...reportBase(owner),
         targets: toTargetOutcomes(written),
         fix: replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`),
