@@ -172,7 +172,9 @@ describe('parseConfig: errors with file:line:column', () => {
   });
 
   it('reports a duplicate key at the second occurrence', () => {
-    expect(failure('targets: [a]\ntargets: [b]\n')).toBe('.capdoctor.yaml:2:1: Map keys must be unique');
+    expect(failure('targets: [a]\ntargets: [b]\n')).toBe(
+      '.capdoctor.yaml:2:1: duplicate key "targets": the last value is used here; kubectl may refuse the file',
+    );
   });
 
   it('reports positions in CRLF files', () => {

@@ -83,16 +83,19 @@ describe('lintSource: parse problems', () => {
     expect(prefix[0]).toMatchObject(pos(text, 'CAP_SYS_ADMIN'));
   });
 
-  it('reports a duplicate key and still lints the next document', () => {
+  it('warns of a duplicate key, lints that document and the next, and counts no parse error', () => {
     const text = 'a: 1\na: 2\n---\nkind: X\n';
     const result = lintSource('f.yaml', text, { rules: [fakeRule('fake', [['kind']])], targets });
-    expect(result.parseErrors).toBe(1);
-    expect(result.documents).toBe(1);
+    expect(result.parseErrors).toBe(0);
+    expect(result.documents).toBe(2);
     expect(where(result.findings)).toEqual([
+      // The fake rule reports a missing `kind` at the first document's start.
+      ['fake', 1, 1],
       ['parse-error', 2, 1],
       ['fake', 4, 7],
     ]);
-    expect(result.findings[0]?.message).toMatch(/unique/i);
+    expect(result.findings[1]?.severity).toBe('warning');
+    expect(result.findings[1]?.message).toMatch(/^duplicate key "a"/);
   });
 
   it('reports JSON syntax errors with 1-based positions', () => {
@@ -680,7 +683,7 @@ describe('lintSource: order', () => {
   });
 
   it('sorts parse errors among the other findings', () => {
-    const text = 'kind: X\n---\na: 1\na: 2\n';
+    const text = 'kind: X\n---\na: [1\nb: 2\n';
     const result = lintSource('f.yaml', text, { rules: [fakeRule('fake', [['kind']])], targets });
     expect(where(result.findings)).toEqual([
       ['fake', 1, 7],

@@ -39,7 +39,7 @@ export function lintSource(file: string, text: string, options: LintOptions): Fi
     const end = lines.position(Math.max(problem.end, problem.start));
     findings.push({
       rule: PARSE_ERROR_RULE,
-      severity: 'error',
+      severity: problem.warning ? 'warning' : 'error',
       message: problem.message,
       file,
       line: start.line,
@@ -57,7 +57,7 @@ export function lintSource(file: string, text: string, options: LintOptions): Fi
     findings.push(...lintDocument(file, document, lines, options));
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-  return { file, findings, documents, parseErrors: parsed.problems.length };
+  return { file, findings, documents, parseErrors: parsed.problems.filter((p) => !p.warning).length };
 }
 
 function lintDocument(file: string, document: SourceDocument, lines: LineIndex, options: LintOptions): Finding[] {

@@ -231,7 +231,7 @@ function viaOci(
       status: oci.unknown.status,
       message,
       runtimeName: name,
-      detail: `${reason}: the container fails at start with ${oci.unknown.status}: ${message}`,
+      detail: `${reason}: the container fails at start with ${oci.unknown.status}: ${message}${assumed(target)}`,
       citations,
     };
   }
@@ -240,9 +240,14 @@ function viaOci(
     outcome: 'ignored',
     runtimeName: name,
     message: note,
-    detail: `${reason}: the container starts, but ${notApplied('add', input)} (${note})`,
+    detail: `${reason}: the container starts, but ${notApplied('add', input)} (${note})${assumed(target)}`,
     citations,
   };
+}
+
+/** "; runc 1.1.0 or later assumed, …" when the OCI runtime was inferred from the containerd version. */
+function assumed(target: ResolvedTarget): string {
+  return target.ociNote && target.oci ? `; ${target.ociNote}` : '';
 }
 
 /** The capabilities a container gets from this target when the manifest adds and drops nothing. */

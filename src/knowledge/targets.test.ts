@@ -92,7 +92,7 @@ describe('resolveTarget: the runc that containerd pins', () => {
     expect(target.engine?.id).toBe('containerd-1.3');
     expect(target.oci?.id).toBe('runc-new');
     expect(target.ociNote).toContain('1.1.0');
-    expect(target.ociNote).toContain('assuming');
+    expect(target.ociNote).toContain('assumed');
     expect(target.ociNote).toContain('+runc@VERSION');
     expect(target.label).toBe('containerd 1.3+ with runc ≥1.0.0-rc94');
   });
@@ -368,5 +368,16 @@ describe('resolveTargets', () => {
 
   it('throws TargetError for a bad target', () => {
     expect(() => resolveTargets(['docker@20.10', 'dockr@1'])).toThrow(TargetError);
+  });
+});
+
+describe('the runc assumption reaches the prediction', () => {
+  it('is stated where the outcome depends on it', async () => {
+    const { predict } = await import('./predict.js');
+    const detail = predict(resolveTarget('containerd@1.6'), 'add', 'CAP_SYS_RESOURCE').detail;
+    expect(detail).toContain('runc 1.1.0 or later assumed');
+    expect(predict(resolveTarget('containerd@1.6+runc@1.1'), 'add', 'CAP_SYS_RESOURCE').detail).not.toContain(
+      'assumed',
+    );
   });
 });

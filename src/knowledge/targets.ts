@@ -144,7 +144,7 @@ function bundledRunc(version: Version): { range?: OciRange; note: string } {
   const pinned = entry.until ? `runc ${entry.runc}` : `runc ${entry.runc} or later`;
   return {
     range: findOciRange('runc', runc),
-    note: `assuming the ${pinned} that containerd ${version.text} ships with (${entry.source}); distributions may ship another: add +runc@VERSION`,
+    note: `${pinned} assumed, as containerd ${version.text} ships it (${entry.source}); name the node's runc with +runc@VERSION if it differs`,
   };
 }
 

@@ -209,13 +209,23 @@ describe('parseYaml: anchors, aliases and merge keys', () => {
 });
 
 describe('parseYaml: problems', () => {
-  it('reports a duplicate key at the second occurrence, and drops the document', () => {
+  it('warns of a duplicate key at the second occurrence, and keeps the document with the last value', () => {
     const text = 'a: 1\na: 2\n';
     const parsed = parseYaml(text);
-    expect(parsed.documents).toEqual([]);
+    expect(parsed.documents.map((d) => d.value)).toEqual([{ a: 2 }]);
+    expect(parsed.problems).toEqual([
+      {
+        message: 'duplicate key "a": the last value is used here; kubectl may refuse the file',
+        start: 5,
+        end: 6,
+        warning: true,
+      },
+    ]);
+  });
+
+  it('reports only the first syntax error of a document', () => {
+    const parsed = parseYaml('a: [1\nb: {2\nc: ]\n');
     expect(parsed.problems).toHaveLength(1);
-    expect(parsed.problems[0]?.message).toMatch(/unique/i);
-    expect(parsed.problems[0]?.start).toBe(5);
   });
 
   it('reports a duplicate key nested in a mapping', () => {
@@ -223,7 +233,7 @@ describe('parseYaml: problems', () => {
     const parsed = parseYaml(text);
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]?.start).toBe(text.lastIndexOf('containers'));
-    expect(parsed.documents.map((d) => d.value)).toEqual([{ b: 1 }]);
+    expect(parsed.documents.map((d) => d.value)).toEqual([{ spec: { containers: [] } }, { b: 1 }]);
   });
 
   it('keeps problem ranges within the text', () => {
@@ -438,8 +448,8 @@ describe('parseJson', () => {
 describe('parseSource', () => {
   it('parses YAML with format yaml, even when the text looks like JSON', () => {
     const parsed = parseSource('{"a": 1, "a": 2}', 'yaml');
-    expect(parsed.documents).toEqual([]);
-    expect(parsed.problems[0]?.message).toMatch(/unique/i);
+    expect(parsed.documents.map((d) => d.value)).toEqual([{ a: 2 }]);
+    expect(parsed.problems[0]?.message).toMatch(/^duplicate key "a"/);
   });
 
   it('parses JSON with format json', () => {

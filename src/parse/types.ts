@@ -21,6 +21,8 @@ export interface ParseProblem {
   message: string;
   start: number;
   end: number;
+  /** A warning leaves the document readable (a duplicate key: the last value is used). */
+  warning?: boolean;
 }
 
 export interface ParsedSource {

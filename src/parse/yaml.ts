@@ -1,5 +1,5 @@
 // Every call into the `yaml` package lives here, so that a parser upgrade stays local.
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, visit } from 'yaml';
 import type { Path, PathSegment, Range } from '../core/types.js';
 import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
 
@@ -10,14 +10,18 @@ export function parseYaml(text: string): ParsedSource {
   const documents: SourceDocument[] = [];
   const problems: ParseProblem[] = [];
   // Kubernetes reads manifests with go-yaml, whose scalars follow YAML 1.1 (`yes`/`on` are booleans).
-  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false });
+  // Duplicate keys are reported below as warnings: real manifests have them, and the last wins.
+  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
   // An empty stream comes back as an empty list-like value; only real documents matter.
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) problems.push(toProblem(error.message, error.pos, text));
+    const [error] = doc.errors;
+    if (error) {
+      // Later errors in the same document mostly follow from the first one.
+      problems.push(toProblem(error.message, error.pos, text));
       return;
     }
+    problems.push(...duplicateKeys(doc));
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -105,4 +109,28 @@ function locate(doc: Document.Parsed, path: Path): LocatedNode | undefined {
   }
   const range = nodeRange(node);
   return range ? { range, exact: true } : best && { range: best, exact: false };
+}
+
+function duplicateKeys(doc: Document.Parsed): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || typeof pair.key.value === 'symbol') continue;
+        const key = String(pair.key.value);
+        const range = pair.key.range;
+        if (seen.has(key) && range) {
+          problems.push({
+            message: `duplicate key "${key}": the last value is used here; kubectl may refuse the file`,
+            start: range[0],
+            end: range[1],
+            warning: true,
+          });
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return problems;
 }

@@ -496,3 +496,24 @@ describe('FORMATTERS', () => {
     expect(Object.keys(FORMATTERS)).toEqual(['text', 'json', 'sarif']);
   });
 });
+
+describe('formatText: target lines', () => {
+  it('does not repeat a target detail that the message already quotes', () => {
+    const finding: Finding = {
+      ...errorFinding(),
+      message: '"CAP_X" carries the CAP_ prefix. On docker@18.06 (Docker 1.11–18.09): it fails. Write X.',
+      targets: [
+        { target: 'docker@18.06', outcome: 'rejected', detail: 'it fails' },
+        { target: 'containerd@1.7', outcome: 'ignored', detail: 'it is silently not granted' },
+      ],
+    };
+    const report: LintReport = {
+      files: [{ file: 'a.yaml', findings: [finding] }],
+      targets: ['docker@18.06', 'containerd@1.7'],
+      summary: { files: 1, documents: 1, errors: 1, warnings: 0, infos: 0 },
+    };
+    const text = formatText(report, OPTIONS);
+    expect(text).not.toContain('docker@18.06: rejected');
+    expect(text).toContain('containerd@1.7: ignored — it is silently not granted');
+  });
+});

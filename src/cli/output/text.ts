@@ -90,7 +90,10 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
   if (finding.suggestion) {
     out.push(`${DETAIL_INDENT}${c.cyan('suggestion:')} ${finding.suggestion.description} (not applied automatically)`);
   }
-  const notApplied = (finding.targets ?? []).filter((t) => t.outcome !== 'applied');
+  // A detail the message already quotes in full (a single target) is not repeated.
+  const notApplied = (finding.targets ?? []).filter(
+    (t) => t.outcome !== 'applied' && !finding.message.includes(t.detail),
+  );
   for (const target of notApplied.slice(0, MAX_TARGET_LINES)) {
     const line = targetLine(target);
     out.push(`${DETAIL_INDENT}${target.outcome === 'unknown' ? c.yellow(line) : c.red(line)}`);
