@@ -1,8 +1,36 @@
 // The rule registry: every rule, sorted by id. Ids are a public contract and are never renamed.
+import capAddDropConflict from './cap-add-drop-conflict/index.js';
+import capAll from './cap-all/index.js';
+import capCase from './cap-case/index.js';
+import capDangerous from './cap-dangerous/index.js';
+import capDuplicate from './cap-duplicate/index.js';
+import capEscalationConflict from './cap-escalation-conflict/index.js';
+import capKernel from './cap-kernel/index.js';
+import capPodLevel from './cap-pod-level/index.js';
 import capPrefix from './cap-prefix/index.js';
+import capPrivilegedRedundant from './cap-privileged-redundant/index.js';
+import capUnknown from './cap-unknown/index.js';
+import capWindows from './cap-windows/index.js';
+import pssBaseline from './pss-baseline/index.js';
+import pssRestricted from './pss-restricted/index.js';
 import type { Rule, RuleMeta } from './types.js';
 
-export const RULES: readonly Rule[] = [capPrefix].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const RULES: readonly Rule[] = [
+  capAddDropConflict,
+  capAll,
+  capCase,
+  capDangerous,
+  capDuplicate,
+  capEscalationConflict,
+  capKernel,
+  capPodLevel,
+  capPrefix,
+  capPrivilegedRedundant,
+  capUnknown,
+  capWindows,
+  pssBaseline,
+  pssRestricted,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 /** Not a rule module: the engine reports unreadable or unparseable input under this id. */
 export const PARSE_ERROR_META: RuleMeta = {

@@ -182,6 +182,3 @@ export function policyName(owner: CapabilityOwner): string | undefined {
 export function entryLabel(list: CapabilityList, index: number): string {
   return `${list.field}[${index}]`;
 }
-
-/** @deprecated transitional name of describeOutcomes, removed once every rule uses it. */
-export const outcomeSentence = describeOutcomes;

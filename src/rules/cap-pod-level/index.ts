@@ -1,0 +1,137 @@
+import type { CapabilityOwner, ContainerInfo } from '../../core/extract.js';
+import { formatPath } from '../../core/path.js';
+import { POD_LEVEL_FACTS } from '../../knowledge/kubernetes.js';
+import { compareVersions, must, type Version } from '../../knowledge/versions.js';
+import { kubernetesVersions, reportBase } from '../support.js';
+import { defineRule } from '../types.js';
+
+const STRICT_SINCE = must(POD_LEVEL_FACTS.strictSince);
+const FIELD = 'spec.securityContext.capabilities';
+
+/** The field path the API server names: the pod's own, or the template's inside a controller. */
+function fieldPath(owner: CapabilityOwner): string {
+  const base = owner.object?.path ?? [];
+  const inside = owner.path.slice(base.length);
+  return inside.length > 0 ? formatPath(inside) : FIELD;
+}
+
+function joinVersions(versions: readonly Version[]): string {
+  return versions.map((v) => v.text).join(', ');
+}
+
+/** What the API server and kubectl do with the unknown field, as precisely as the targets allow. */
+function fate(field: string, versions: readonly Version[]): string {
+  const strict = POD_LEVEL_FACTS.strictMessage.replace(FIELD, field);
+  const refused = `kubectl ${POD_LEVEL_FACTS.kubectlStrictSince}+ refuses it with its default --validate=strict (\`${strict}\`)`;
+  const warned = `other API clients get the warning \`unknown field "${field}"\` and the field is dropped`;
+  if (versions.length === 0) {
+    return (
+      `Depending on client and server it is dropped silently (API servers before ${POD_LEVEL_FACTS.strictSince}, ` +
+      `fieldValidation=Ignore, clients that do not validate), dropped with the warning \`unknown field "${field}"\` ` +
+      `(${POD_LEVEL_FACTS.strictSince}+ servers, the default for plain API clients), or refused (kubectl ` +
+      `${POD_LEVEL_FACTS.kubectlStrictSince}+ with its default --validate=strict against a ` +
+      `${POD_LEVEL_FACTS.strictSince}+ server: \`${strict}\`).`
+    );
+  }
+  const old = versions.filter((v) => compareVersions(v, STRICT_SINCE) < 0);
+  const current = versions.filter((v) => compareVersions(v, STRICT_SINCE) >= 0);
+  const parts: string[] = [];
+  if (old.length > 0) {
+    parts.push(
+      `On Kubernetes ${joinVersions(old)} the API server drops it without a word (server-side field validation is on ` +
+        `by default only from ${POD_LEVEL_FACTS.strictSince}); only a client that validates the manifest itself may object.`,
+    );
+  }
+  if (current.length > 0) parts.push(`On Kubernetes ${joinVersions(current)} ${refused}; ${warned}.`);
+  return parts.join(' ');
+}
+
+function containerNames(containers: readonly ContainerInfo[]): string {
+  const label: Record<ContainerInfo['group'], string> = {
+    containers: '',
+    initContainers: 'init container ',
+    ephemeralContainers: 'ephemeral container ',
+  };
+  const names = containers.map((c) => `${label[c.group]}"${c.name ?? '?'}"`);
+  return names.length > 0 ? names.join(', ') : 'none (the pod spec lists no containers)';
+}
+
+function listed(owner: CapabilityOwner, direction: 'add' | 'drop'): string | undefined {
+  const list = owner.lists.find((l) => l.direction === direction);
+  if (!list || list.entries.length === 0) return undefined;
+  return `${direction}: [${list.entries.map((e) => String(e.value)).join(', ')}]`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'cap-pod-level',
+    severity: 'error',
+    description: 'Capabilities set in the pod-level securityContext, which has no such field',
+    docs: [
+      'Capabilities are a per-container setting: `spec.containers[*].securityContext.capabilities` (and the same in',
+      'initContainers and ephemeralContainers). The pod-level `spec.securityContext` (PodSecurityContext) has no',
+      '`capabilities` field, so lists written there never reach any container: an `add` grants nothing and, worse,',
+      'a `drop: [ALL]` drops nothing while looking like hardening.',
+      '',
+      'What you see depends on the client and the API server:',
+      '',
+      '- API servers before 1.25 (server-side field validation off by default), `fieldValidation=Ignore`, and clients',
+      '  that do not validate: the field is dropped silently.',
+      '- API servers 1.25+ with plain API clients: the field is dropped with the warning',
+      '  `unknown field "spec.securityContext.capabilities"`.',
+      '- kubectl 1.24+ (default `--validate=strict`) against a 1.25+ server: the request is refused with',
+      '  `strict decoding error: unknown field "spec.securityContext.capabilities"`.',
+      '',
+      'With `--target k8s@VERSION` the message says which case applies. Write the lists in the securityContext of',
+      'each container that needs them; the message names the containers of the pod. Moving the lists automatically',
+      'is not offered yet (it is planned), because which containers need which capabilities is a decision to make.',
+    ].join('\n'),
+    fixable: false,
+    citations: [...POD_LEVEL_FACTS.citations],
+    example: {
+      invalid: [
+        'spec:',
+        '  securityContext:',
+        '    runAsNonRoot: true',
+        '    capabilities:',
+        '      drop: [ALL]',
+        '  containers:',
+        '    - name: app',
+        '      image: example/app:1',
+      ].join('\n'),
+      valid: [
+        'spec:',
+        '  securityContext:',
+        '    runAsNonRoot: true',
+        '  containers:',
+        '    - name: app',
+        '      image: example/app:1',
+        '      securityContext:',
+        '        capabilities:',
+        '          drop: [ALL]',
+      ].join('\n'),
+    },
+    tags: ['security', 'correctness'],
+  },
+  check(context) {
+    const versions = kubernetesVersions(context.targets);
+    for (const owner of context.extracted.owners) {
+      if (owner.kind !== 'pod') continue;
+      const field = fieldPath(owner);
+      const add = listed(owner, 'add');
+      const drop = listed(owner, 'drop');
+      const lost = [add && `${add} grants nothing`, drop && `${drop} removes nothing from any container`].filter(
+        Boolean,
+      );
+      const effect = lost.length > 0 ? `: ${lost.join('; ')}` : '';
+      context.report({
+        path: owner.path,
+        message:
+          `The pod-level securityContext (PodSecurityContext) has no capabilities field. ${fate(field, versions)} ` +
+          `Either way the lists never reach a container${effect}. Set them in the securityContext of each ` +
+          `container that needs them: ${containerNames(owner.podSpec?.containers ?? [])}.`,
+        ...reportBase(owner),
+      });
+    }
+  },
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { runRule } from '../../../test/support/rule-tester.js';
+import { resolveTargets } from '../../knowledge/targets.js';
+
+const pod = (context: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: app
+      securityContext:
+${context}
+`;
+
+const privileged = (caps: string) => `        privileged: true\n        capabilities:\n${caps}`;
+
+describe('cap-privileged-redundant', () => {
+  it('reports a drop list next to privileged at the privileged key, as a false sense of safety', () => {
+    const [finding, ...rest] = runRule('cap-privileged-redundant', pod(privileged('          drop: [ALL]')), [
+      'docker@24',
+    ]);
+    expect(rest).toHaveLength(0);
+    expect(finding).toMatchObject({ severity: 'warning', line: 10, column: 21, endColumn: 25, container: 'app' });
+    expect(finding?.path).toBe('spec.containers[0].securityContext.privileged');
+    expect(finding?.message).toBe(
+      'privileged: true gives container "app" every capability, so drop: [ALL] removes nothing: the container keeps ' +
+        'every capability, and the list only gives a false sense of safety. Docker gives a privileged container ' +
+        'every capability and does not apply add or drop (docker@24 (Docker 23+)). Remove privileged: true and keep ' +
+        'the lists as the least-privilege set, or remove the lists if the container must stay privileged.',
+    );
+    expect(finding?.targets).toEqual([
+      {
+        target: 'docker@24',
+        outcome: 'ignored',
+        detail: 'Docker gives a privileged container every capability and does not apply add or drop',
+      },
+    ]);
+    expect(finding?.fix).toBeUndefined();
+    expect(finding?.suggestion).toBeUndefined();
+  });
+
+  it('calls an add list redundant and names both lists when both are set', () => {
+    const [finding] = runRule(
+      'cap-privileged-redundant',
+      pod(privileged('          add: [NET_ADMIN]\n          drop: [NET_RAW]')),
+      ['containerd@1.7'],
+    );
+    expect(finding?.message).toContain(
+      'so add: [NET_ADMIN] is redundant, and drop: [NET_RAW] removes nothing: the container keeps every capability',
+    );
+    expect(finding?.message).toContain(
+      'containerd gives a privileged container every capability, whatever add or drop say',
+    );
+  });
+
+  it('groups the runtimes of the built-in matrix and admits what is not verified', () => {
+    const [finding] = runRule('cap-privileged-redundant', pod(privileged('          drop: [ALL]')));
+    expect(finding?.message).toContain(
+      'Docker gives a privileged container every capability and does not apply add or drop (Docker 1.2–1.10, ' +
+        'Docker 1.11–18.09, Docker 19.03–20.10, Docker 23+); containerd gives',
+    );
+    expect(finding?.message).toContain(
+      'CRI-O sets a privileged container up with every capability and skips add and drop (',
+    );
+    expect(finding?.message).toContain(
+      'for Podman before 4.4, Podman 4.4+ it is not verified whether the lists apply.',
+    );
+    const matrix = resolveTargets([]);
+    const researched = matrix.filter((t) => t.engine?.privileged.listsIgnored === true).map((t) => t.label);
+    expect(researched.length).toBeGreaterThanOrEqual(9);
+    expect(finding?.targets?.filter((t) => t.outcome === 'ignored').map((t) => t.target)).toEqual(researched);
+    expect(finding?.targets?.filter((t) => t.outcome === 'unknown').map((t) => t.target)).toEqual([
+      'Podman before 4.4',
+      'Podman 4.4+',
+    ]);
+  });
+
+  it('does not assert the outcome when only unresearched runtimes are targeted', () => {
+    const [finding] = runRule('cap-privileged-redundant', pod(privileged('          drop: [ALL]')), ['podman@5.6']);
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toMatch(
+      /^privileged: true is meant to give container "app" every capability; where it does/,
+    );
+    expect(finding?.targets?.[0]?.outcome).toBe('unknown');
+  });
+
+  it('ignores privileged without lists, empty lists, privileged false and non-boolean values', () => {
+    expect(runRule('cap-privileged-redundant', pod('        privileged: true'))).toEqual([]);
+    expect(runRule('cap-privileged-redundant', pod(privileged('          add: []\n          drop: []')))).toEqual([]);
+    expect(
+      runRule('cap-privileged-redundant', pod('        privileged: false\n        capabilities: {drop: [ALL]}')),
+    ).toEqual([]);
+    expect(
+      runRule('cap-privileged-redundant', pod('        privileged: "true"\n        capabilities: {drop: [ALL]}')),
+    ).toEqual([]);
+  });
+
+  it('checks Helm values securityContexts and templates in controllers', () => {
+    const values = 'agent:\n  securityContext:\n    capabilities: {add: [SYS_ADMIN]}\n    privileged: true\n';
+    const [finding] = runRule('cap-privileged-redundant', values, ['crio@1.25']);
+    expect(finding).toMatchObject({ line: 4, column: 17 });
+    expect(finding?.path).toBe('agent.securityContext.privileged');
+    expect(finding?.message).toContain('privileged: true gives the container every capability');
+    const daemonSet = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ds
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: init
+          image: init
+          securityContext: {privileged: true, capabilities: {drop: [ALL]}}
+      containers:
+        - name: main
+          image: main
+`;
+    const [templated] = runRule('cap-privileged-redundant', daemonSet, ['docker@20.10']);
+    expect(templated).toMatchObject({ line: 11, column: 41, container: 'init' });
+    expect(templated?.object).toMatchObject({ kind: 'DaemonSet', name: 'ds' });
+  });
+});
