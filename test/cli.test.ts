@@ -81,7 +81,7 @@ describe('capdoctor lint', () => {
     expect(parse).toMatchObject({ file: `${fixtures}/broken.yaml`, line: 9, severity: 'error' });
     expect(parse.message).toContain('Flow sequence');
     // The second document of the broken file is still checked.
-    expect(report.findings.some((f: { rule: string; line: number }) => f.rule === 'cap-prefix' && f.line === 19)).toBe(
+    expect(report.findings.some((f: { rule: string; line: number }) => f.rule === 'cap-prefix' && f.line === 20)).toBe(
       true,
     );
   });
