@@ -50,18 +50,30 @@ export function lintSource(file: string, text: string, options: LintOptions): Fi
       range: { start: problem.start, end: problem.end },
     });
   }
-  let documents = 0;
-  for (const document of parsed.documents) {
-    if (document.value === null || document.value === undefined) continue;
-    documents++;
-    findings.push(...lintDocument(file, document, lines, options));
-  }
+  // Every document is extracted first, so that rules can use evidence from the others in the same
+  // input (a ConfigMap mounted by a pod, say).
+  const units: DocumentUnit[] = parsed.documents
+    .filter((document) => document.value !== null && document.value !== undefined)
+    .map((document) => ({ document, extracted: extract(document.value) }));
+  for (const unit of units) findings.push(...lintDocument(file, unit, units, lines, options));
+  const documents = units.length;
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { file, findings, documents, parseErrors: parsed.problems.filter((p) => !p.warning).length };
 }
 
-function lintDocument(file: string, document: SourceDocument, lines: LineIndex, options: LintOptions): Finding[] {
-  const extracted = extract(document.value);
+export interface DocumentUnit {
+  document: SourceDocument;
+  extracted: Extracted;
+}
+
+function lintDocument(
+  file: string,
+  unit: DocumentUnit,
+  units: readonly DocumentUnit[],
+  lines: LineIndex,
+  options: LintOptions,
+): Finding[] {
+  const { document, extracted } = unit;
   const out: Finding[] = [];
   for (const rule of options.rules) {
     const setting = options.settings?.[rule.meta.id] ?? (rule.meta.optIn ? 'off' : rule.meta.severity);
@@ -69,6 +81,7 @@ function lintDocument(file: string, document: SourceDocument, lines: LineIndex, 
     const context: RuleContext = {
       targets: options.targets,
       extracted,
+      documents: units.map((u) => ({ value: u.document.value, extracted: u.extracted })),
       severity: setting,
       report(report) {
         const located = document.locate(report.path);

@@ -36,6 +36,8 @@ export interface Report {
 export interface RuleContext {
   readonly targets: readonly ResolvedTarget[];
   readonly extracted: Extracted;
+  /** Every document of the same input (this one included), for evidence that lives elsewhere. */
+  readonly documents: readonly { readonly value: unknown; readonly extracted: Extracted }[];
   /** Severity configured for this rule (defaults to meta.severity). */
   readonly severity: Severity;
   report(report: Report): void;
