@@ -61,6 +61,45 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('fix')
+    .description('rewrite capability mistakes in place, keeping comments and formatting')
+    .argument(
+      '[paths...]',
+      'files, folders (searched for .yaml, .yml, .json) or - (fixed text goes to standard output)',
+    )
+    .option(
+      '-t, --target <target>',
+      'runtime the fixes must not make worse, e.g. docker@18.06 (repeatable)',
+      collect,
+      [],
+    )
+    .option('--rule <id>', 'apply only this rule’s fixes (repeatable)', collect, [])
+    .option('--dry-run', 'print a unified diff and write nothing')
+    .option('--unsafe', 'also apply suggestions, which change what a container is granted')
+    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <file>', 'configuration file (default: .capdoctor.yaml found upwards)')
+    .option('--no-config', 'ignore configuration files')
+    .option('--stdin-filename <name>', 'name to report for standard input')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (paths: string[], options) => {
+      const { runFix } = await import('./commands/fix.js');
+      const color = options.color === undefined ? colorDefault() : Boolean(options.color);
+      process.exitCode = runFix(
+        paths,
+        { ...options, color },
+        {
+          cwd: process.cwd(),
+          stdout: (text) => process.stdout.write(text),
+          stderr: (text) => process.stderr.write(text),
+          stdinIsTTY: Boolean(process.stdin.isTTY),
+          readStdin,
+          version: VERSION,
+        },
+      );
+    });
+
+  program
     .command('targets')
     .description('list the runtimes, versions and facts that --target accepts')
     .option('--json', 'machine-readable output')
@@ -79,10 +118,11 @@ export function buildProgram(): Command {
   return program;
 }
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
-    program.parse(argv);
+    // Async so that commands can load their modules lazily.
+    await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; commander has already printed its own usage messages.
@@ -99,4 +139,4 @@ export function main(argv: string[]): void {
   }
 }
 
-main(process.argv);
+await main(process.argv);

@@ -101,6 +101,7 @@ function lintDocument(
           endColumn: Math.max(end.column, start.column + 1),
           path: formatPath(report.path),
           range,
+          document: document.index,
         };
         const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
         if (object) finding.object = object;

@@ -63,4 +63,6 @@ export interface Finding {
   suggestion?: Fix;
   /** Offsets of the reported node in the file's text (for fixes and code frames). */
   range?: Range;
+  /** 0-based index of the document in its file (internal: fixes re-find the node by it). */
+  document?: number;
 }

@@ -1,0 +1,228 @@
+// Where a fix may change the text: the exact source range of a scalar, or of a sequence item with
+// the separators around it. Fixes are text edits over these ranges; nothing is re-serialised.
+import { findNodeAtLocation, type Node as JsonNode, parseTree } from 'jsonc-parser';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  parse,
+  parseAllDocuments,
+  Scalar,
+} from 'yaml';
+import type { Path, Range, TextEdit } from '../core/types.js';
+import type { SourceFormat } from './index.js';
+
+export interface EditLocator {
+  /** The text edit that writes `value` in place of the scalar at `path`, keeping its quoting style. */
+  replaceScalar(document: number, path: Path, value: string): EditResult;
+  /** The text edit that removes the sequence item at `path`, with its separator or its whole line. */
+  removeItem(document: number, path: Path): EditResult;
+}
+
+export type EditResult = { edit: TextEdit; aliased: boolean } | { error: string };
+
+/** Builds a locator over the same text the findings were computed from. */
+export function editLocator(text: string, format: SourceFormat): EditLocator {
+  if (format === 'json' || (format === 'auto' && /^\uFEFF?\s*[[{]/.test(text))) {
+    const json = jsonLocator(text);
+    if (json) return json;
+  }
+  return yamlLocator(text);
+}
+
+// ---------------------------------------------------------------- YAML
+
+function keyMatches(key: unknown, seg: string): boolean {
+  if (!isScalar(key)) return false;
+  return typeof key.value === 'symbol' ? key.value.description === seg : String(key.value) === seg;
+}
+
+interface Walked {
+  node: Node;
+  parent?: Node;
+  aliased: boolean;
+}
+
+function findPair(doc: Document.Parsed, map: Node, seg: string, depth = 0): { value: Node | null } | undefined {
+  if (!isMap(map) || depth > 8) return undefined;
+  for (const pair of map.items) {
+    if (isPair(pair) && keyMatches(pair.key, seg)) return { value: (pair.value as Node) ?? null };
+  }
+  for (const pair of map.items) {
+    if (!isPair(pair) || !keyMatches(pair.key, '<<')) continue;
+    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    for (const source of sources) {
+      const resolved = isAlias(source) ? source.resolve(doc) : source;
+      const found = resolved ? findPair(doc, resolved as Node, seg, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Walks to the node at `path`, noting whether an alias (or a merge key) was crossed. */
+function walk(doc: Document.Parsed, path: Path): Walked | undefined {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let parent: Node | undefined;
+  let aliased = false;
+  for (const seg of path) {
+    if (isAlias(node)) {
+      node = node.resolve(doc) as Node | undefined;
+      aliased = true;
+    }
+    if (!node) return undefined;
+    parent = node;
+    if (typeof seg === 'string' && isMap(node)) {
+      const direct = node.items.some((p) => isPair(p) && keyMatches(p.key, seg));
+      const pair = findPair(doc, node, seg);
+      if (!pair) return undefined;
+      if (!direct) aliased = true;
+      node = pair.value;
+    } else if (typeof seg === 'number' && isSeq(node)) {
+      node = node.items[seg] as Node | undefined;
+    } else {
+      return undefined;
+    }
+  }
+  if (isAlias(node)) {
+    node = node.resolve(doc) as Node | undefined;
+    aliased = true;
+  }
+  if (!node) return undefined;
+  return parent ? { node, parent, aliased } : { node, aliased };
+}
+
+/** True when a plain scalar `value` reads back as that same string under YAML 1.1. */
+function plainIsSafe(value: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return false;
+  try {
+    return parse(`x: ${value}`, { version: '1.1' })?.x === value;
+  } catch {
+    return false;
+  }
+}
+
+function yamlScalarText(node: Scalar, value: string): string | undefined {
+  switch (node.type) {
+    case Scalar.QUOTE_DOUBLE:
+      return JSON.stringify(value);
+    case Scalar.QUOTE_SINGLE:
+      return `'${value.replaceAll("'", "''")}'`;
+    case Scalar.PLAIN:
+      return plainIsSafe(value) ? value : JSON.stringify(value);
+    default:
+      return undefined;
+  }
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  return /^[ \t]*$/.test(text.slice(from, to));
+}
+
+function yamlLocator(text: string): EditLocator {
+  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
+  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const at = (document: number, path: Path): Walked | { error: string } => {
+    const doc = list[document];
+    if (!doc || doc.errors.length > 0) return { error: 'the document does not parse' };
+    return walk(doc, path) ?? { error: 'the node is not in the document' };
+  };
+  return {
+    replaceScalar(document, path, value) {
+      const walked = at(document, path);
+      if ('error' in walked) return walked;
+      const { node, aliased } = walked;
+      if (!isScalar(node) || !node.range) return { error: 'not a scalar' };
+      const replacement = yamlScalarText(node, value);
+      if (replacement === undefined) return { error: 'a block scalar is not edited' };
+      // The value range stops before a trailing comment; the comment stays.
+      return { edit: { start: node.range[0], end: node.range[1], text: replacement }, aliased };
+    },
+    removeItem(document, path) {
+      const walked = at(document, path);
+      if ('error' in walked) return walked;
+      const { node, parent, aliased } = walked;
+      const index = path[path.length - 1];
+      if (!parent || !isSeq(parent) || typeof index !== 'number' || !node.range) {
+        return { error: 'not a sequence item' };
+      }
+      const items = parent.items as Node[];
+      const range: Range = { start: node.range[0], end: node.range[1] };
+      if (parent.flow) return flowRemoval(text, items, index, range, aliased);
+      // Block sequence: remove the item's whole line, from its indentation to its line break.
+      const dash = text.lastIndexOf('-', range.start - 1);
+      const lineStart = text.lastIndexOf('\n', dash) + 1;
+      if (dash < 0 || !isBlank(text, lineStart, dash) || !isBlank(text, dash + 1, range.start)) {
+        return { error: 'the item shares its line with other content' };
+      }
+      const lineEnd = text.indexOf('\n', range.end);
+      const rest = text.slice(range.end, lineEnd < 0 ? text.length : lineEnd);
+      if (!/^[ \t]*(#.*)?\r?$/.test(rest)) return { error: 'the item shares its line with other content' };
+      return { edit: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, text: '' }, aliased };
+    },
+  };
+}
+
+/** Removes a flow-sequence or JSON array item together with one neighbouring comma. */
+function flowRemoval(
+  text: string,
+  items: readonly { range?: readonly number[] | null }[] | readonly Range[],
+  index: number,
+  range: Range,
+  aliased: boolean,
+): EditResult {
+  const rangeOf = (i: number): Range | undefined => {
+    const item = items[i] as { range?: readonly number[] | null } | Range | undefined;
+    if (!item) return undefined;
+    if ('start' in item) return item;
+    return item.range ? { start: item.range[0] as number, end: item.range[1] as number } : undefined;
+  };
+  const previous = rangeOf(index - 1);
+  const next = rangeOf(index + 1);
+  let edit: TextEdit;
+  if (previous) edit = { start: previous.end, end: range.end, text: '' };
+  else if (next) edit = { start: range.start, end: next.start, text: '' };
+  else return { error: 'removing the only item would leave an empty list' };
+  const removed = text.slice(edit.start, edit.end);
+  // A comment between items would be lost with the separator.
+  if (removed.replace(text.slice(range.start, range.end), '').includes('#')) {
+    return { error: 'a comment sits next to the item' };
+  }
+  return { edit, aliased };
+}
+
+// ---------------------------------------------------------------- JSON
+
+function jsonLocator(text: string): EditLocator | undefined {
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const root = parseTree(source, [], { disallowComments: true });
+  if (!root) return undefined;
+  const at = (document: number, path: Path): JsonNode | { error: string } => {
+    if (document !== 0) return { error: 'a JSON file holds one document' };
+    return findNodeAtLocation(root, path as (string | number)[]) ?? { error: 'the node is not in the document' };
+  };
+  return {
+    replaceScalar(document, path, value) {
+      const node = at(document, path);
+      if ('error' in node) return node;
+      if (node.type !== 'string') return { error: 'not a string' };
+      return {
+        edit: { start: node.offset, end: node.offset + node.length, text: JSON.stringify(value) },
+        aliased: false,
+      };
+    },
+    removeItem(document, path) {
+      const node = at(document, path);
+      if ('error' in node) return node;
+      const parent = node.parent;
+      const index = path[path.length - 1];
+      if (parent?.type !== 'array' || typeof index !== 'number') return { error: 'not an array item' };
+      const ranges = (parent.children ?? []).map((c) => ({ start: c.offset, end: c.offset + c.length }));
+      return flowRemoval(text, ranges, index, { start: node.offset, end: node.offset + node.length }, false);
+    },
+  };
+}
