@@ -201,3 +201,27 @@ describe.skipIf(corpusFiles.length === 0)('fix on ../shared/corpus/manifests', (
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
+
+describe('moving pod-level capabilities (JSON)', () => {
+  it('merges the lists into each container, format kept', () => {
+    const text = `{
+  "kind": "Pod",
+  "metadata": { "name": "p" },
+  "spec": {
+    "securityContext": { "runAsUser": 1000, "capabilities": { "drop": ["ALL"] } },
+    "containers": [
+      { "name": "a", "image": "a" },
+      { "name": "b", "image": "b", "securityContext": { "capabilities": { "drop": ["NET_RAW"] } } }
+    ]
+  }
+}
+`;
+    const result = fixSource('p.json', text, { rules: RULES, targets: resolveTargets([]), format: 'json' });
+    expect(result.error).toBeUndefined();
+    const value = JSON.parse(result.output);
+    expect(value.spec.securityContext).toEqual({ runAsUser: 1000 });
+    expect(value.spec.containers[0].securityContext).toEqual({ capabilities: { drop: ['ALL'] } });
+    expect(value.spec.containers[1].securityContext.capabilities.drop).toEqual(['NET_RAW', 'ALL']);
+    expect(result.output).toContain('  "metadata": { "name": "p" },\n');
+  });
+});

@@ -367,7 +367,19 @@ describe('lintSource: what a finding carries', () => {
     expect(findings[0]).toMatchObject({ message: 'full', container: 'c', fix, suggestion: fix });
     expect(findings[0]?.targets).toEqual(report.targets);
     expect(Object.keys(findings[1] ?? {}).sort()).toEqual(
-      ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'path', 'range', 'rule', 'severity'].sort(),
+      [
+        'column',
+        'endColumn',
+        'endLine',
+        'file',
+        'line',
+        'message',
+        'path',
+        'range',
+        'document',
+        'rule',
+        'severity',
+      ].sort(),
     );
   });
 

@@ -4,7 +4,7 @@
 
 import { type Direction, predict } from '../knowledge/predict.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
-import { type EditResult, editLocator } from '../parse/edit.js';
+import { type EditLocator, type EditResult, editLocator } from '../parse/edit.js';
 import { parseSource, type SourceFormat } from '../parse/index.js';
 import { targetsFor } from '../rules/support.js';
 import { type FileResult, type LintOptions, lintSource } from './engine.js';
@@ -156,10 +156,7 @@ function collect(
     const edits: TextEdit[] = [];
     let problem: string | undefined;
     for (const pathEdit of fix.edits) {
-      const located: EditResult =
-        pathEdit.kind === 'replace-scalar'
-          ? locator.replaceScalar(finding.document ?? 0, pathEdit.path, pathEdit.value)
-          : locator.removeItem(finding.document ?? 0, pathEdit.path);
+      const located = locate(locator, finding.document ?? 0, pathEdit);
       if ('error' in located) {
         problem = `cannot edit ${formatPath(pathEdit.path)}: ${located.error}`;
         break;
@@ -182,6 +179,21 @@ function collect(
     out.push({ finding, fix, edits, expected: fix.edits });
   }
   return out;
+}
+
+function locate(locator: EditLocator, document: number, edit: PathEdit): EditResult {
+  switch (edit.kind) {
+    case 'replace-scalar':
+      return locator.replaceScalar(document, edit.path, edit.value);
+    case 'remove-item':
+      return locator.removeItem(document, edit.path);
+    case 'remove-key':
+      return locator.removeKey(document, edit.path);
+    case 'add-key':
+      return locator.addKey(document, edit.path, edit.value);
+    case 'append-items':
+      return locator.appendItems(document, edit.path, edit.values);
+  }
 }
 
 function removalFirst(finding: Finding): number {
@@ -254,8 +266,26 @@ function applyPathEdit(root: unknown, edit: PathEdit): unknown {
     parent = (parent as Record<string | number, unknown>)[seg];
   }
   if (parent === null || typeof parent !== 'object') return root;
-  if (edit.kind === 'replace-scalar') (parent as Record<string | number, unknown>)[last] = edit.value;
-  else if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+  const container = parent as Record<string | number, unknown>;
+  switch (edit.kind) {
+    case 'replace-scalar':
+      container[last] = edit.value;
+      break;
+    case 'remove-item':
+      if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+      break;
+    case 'remove-key':
+      delete container[last];
+      break;
+    case 'add-key':
+      container[last] = structuredClone(edit.value);
+      break;
+    case 'append-items': {
+      const list = container[last];
+      if (Array.isArray(list)) list.push(...edit.values);
+      break;
+    }
+  }
   return root;
 }
 

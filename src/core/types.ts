@@ -41,7 +41,17 @@ export interface Fix {
   edits: readonly PathEdit[];
 }
 
-export type PathEdit = { kind: 'replace-scalar'; path: Path; value: string } | { kind: 'remove-item'; path: Path };
+export type PathEdit =
+  | { kind: 'replace-scalar'; path: Path; value: string }
+  | { kind: 'remove-item'; path: Path }
+  /** Removes a key and its value from a mapping. */
+  | { kind: 'remove-key'; path: Path }
+  /** Adds a key the mapping does not have yet (the last path segment), with a plain value. */
+  | { kind: 'add-key'; path: Path; value: PlainValue }
+  /** Appends items to an existing list. */
+  | { kind: 'append-items'; path: Path; values: string[] };
+
+export type PlainValue = string | PlainValue[] | { [key: string]: PlainValue };
 
 export interface Finding {
   rule: string;

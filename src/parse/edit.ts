@@ -1,6 +1,6 @@
 // Where a fix may change the text: the exact source range of a scalar, or of a sequence item with
 // the separators around it. Fixes are text edits over these ranges; nothing is re-serialised.
-import { findNodeAtLocation, type Node as JsonNode, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, type Node as JsonNode, modify, parseTree } from 'jsonc-parser';
 import {
   type Document,
   isAlias,
@@ -13,7 +13,7 @@ import {
   parseAllDocuments,
   Scalar,
 } from 'yaml';
-import type { Path, Range, TextEdit } from '../core/types.js';
+import type { Path, PlainValue, Range, TextEdit } from '../core/types.js';
 import type { SourceFormat } from './index.js';
 
 export interface EditLocator {
@@ -21,6 +21,12 @@ export interface EditLocator {
   replaceScalar(document: number, path: Path, value: string): EditResult;
   /** The text edit that removes the sequence item at `path`, with its separator or its whole line. */
   removeItem(document: number, path: Path): EditResult;
+  /** Removes the key at `path` with its value (its whole lines in a block mapping). */
+  removeKey(document: number, path: Path): EditResult;
+  /** Adds the key `path[last]`, which must be missing, to the mapping at `path[..last]`. */
+  addKey(document: number, path: Path, value: PlainValue): EditResult;
+  /** Appends items to the list at `path`. */
+  appendItems(document: number, path: Path, values: readonly string[]): EditResult;
 }
 
 export type EditResult = { edit: TextEdit; aliased: boolean } | { error: string };
@@ -164,7 +170,100 @@ function yamlLocator(text: string): EditLocator {
       if (!/^[ \t]*(#.*)?\r?$/.test(rest)) return { error: 'the item shares its line with other content' };
       return { edit: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, text: '' }, aliased };
     },
+    removeKey(document, path) {
+      const walked = at(document, path.slice(0, -1));
+      if ('error' in walked) return walked;
+      const { node: map, aliased } = walked;
+      const key = path[path.length - 1];
+      if (!isMap(map) || typeof key !== 'string') return { error: 'not a mapping key' };
+      const index = map.items.findIndex((p) => isPair(p) && keyMatches(p.key, key));
+      const pair = map.items[index];
+      const keyRange = (pair?.key as Node | undefined)?.range;
+      const valueRange = (pair?.value as Node | null | undefined)?.range;
+      if (!pair || !keyRange) return { error: 'the key is not in the mapping' };
+      const end = valueRange ? valueRange[1] : keyRange[1];
+      if (map.flow) {
+        const ranges = map.items.map((p) => ({
+          start: (p.key as Node).range?.[0] ?? 0,
+          end: ((p.value as Node | null)?.range ?? (p.key as Node).range)?.[1] ?? 0,
+        }));
+        return flowRemoval(text, ranges, index, { start: keyRange[0], end }, aliased);
+      }
+      const lineStart = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+      if (!isBlank(text, lineStart, keyRange[0])) return { error: 'the key shares its line with other content' };
+      const lineEnd = text.indexOf('\n', Math.max(end - 1, keyRange[1]));
+      return { edit: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, text: '' }, aliased };
+    },
+    addKey(document, path, value) {
+      const walked = at(document, path.slice(0, -1));
+      if ('error' in walked) return walked;
+      const { node: map, aliased } = walked;
+      const key = path[path.length - 1];
+      if (!isMap(map) || typeof key !== 'string' || !map.range) return { error: 'not a mapping' };
+      if (map.items.some((p) => isPair(p) && keyMatches(p.key, key))) return { error: `"${key}" is already there` };
+      if (map.flow || map.items.length === 0) {
+        const close = text.lastIndexOf('}', map.range[1]);
+        if (close < map.range[0]) return { error: 'cannot find the end of the mapping' };
+        const entry = `${key}: ${flowValue(value)}`;
+        const empty = map.items.length === 0;
+        return { edit: { start: close, end: close, text: empty ? entry : `, ${entry}` }, aliased };
+      }
+      const first = map.items[0]?.key as Node | undefined;
+      const last = map.items[map.items.length - 1];
+      const lastEnd = ((last?.value as Node | null)?.range ?? (last?.key as Node | undefined)?.range)?.[1];
+      if (!first?.range || lastEnd === undefined) return { error: 'cannot place the key' };
+      const indent = first.range[0] - (text.lastIndexOf('\n', first.range[0] - 1) + 1);
+      const lineEnd = text.indexOf('\n', lastEnd - 1);
+      const newline = text.includes('\r\n') ? '\r\n' : '\n';
+      const block = blockEntry(key, value, indent, newline);
+      if (lineEnd < 0) return { edit: { start: text.length, end: text.length, text: `${newline}${block}` }, aliased };
+      return { edit: { start: lineEnd + 1, end: lineEnd + 1, text: `${block}${newline}` }, aliased };
+    },
+    appendItems(document, path, values) {
+      const walked = at(document, path);
+      if ('error' in walked) return walked;
+      const { node: seq, aliased } = walked;
+      if (!isSeq(seq) || !seq.range) return { error: 'not a list' };
+      const items = seq.items as Node[];
+      if (seq.flow || items.length === 0) {
+        const close = text.lastIndexOf(']', seq.range[1]);
+        if (close < seq.range[0]) return { error: 'cannot find the end of the list' };
+        const rendered = values.map(scalarText).join(', ');
+        return { edit: { start: close, end: close, text: items.length === 0 ? rendered : `, ${rendered}` }, aliased };
+      }
+      const last = items[items.length - 1]?.range;
+      if (!last) return { error: 'cannot place the items' };
+      const dash = text.lastIndexOf('-', last[0] - 1);
+      const lineStart = text.lastIndexOf('\n', dash) + 1;
+      const lineEnd = text.indexOf('\n', last[1] - 1);
+      const newline = text.includes('\r\n') ? '\r\n' : '\n';
+      const prefix = text.slice(lineStart, dash);
+      if (!/^[ \t]*$/.test(prefix)) return { error: 'the last item shares its line with other content' };
+      const lines = values.map((v) => `${prefix}- ${scalarText(v)}`).join(newline);
+      if (lineEnd < 0) return { edit: { start: text.length, end: text.length, text: `${newline}${lines}` }, aliased };
+      return { edit: { start: lineEnd + 1, end: lineEnd + 1, text: `${lines}${newline}` }, aliased };
+    },
   };
+}
+
+function scalarText(value: string): string {
+  return plainIsSafe(value) ? value : JSON.stringify(value);
+}
+
+/** Inserted values use flow style for lists and scalars, block style for mappings. */
+function flowValue(value: PlainValue): string {
+  if (typeof value === 'string') return scalarText(value);
+  if (Array.isArray(value)) return `[${value.map(flowValue).join(', ')}]`;
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${k}: ${flowValue(v)}`)
+    .join(', ')}}`;
+}
+
+function blockEntry(key: string, value: PlainValue, indent: number, newline: string): string {
+  const pad = ' '.repeat(indent);
+  if (typeof value === 'string' || Array.isArray(value)) return `${pad}${key}: ${flowValue(value)}`;
+  const children = Object.entries(value).map(([k, v]) => blockEntry(k, v, indent + 2, newline));
+  return [`${pad}${key}:`, ...children].join(newline);
 }
 
 /** Removes a flow-sequence or JSON array item together with one neighbouring comma. */
@@ -224,5 +323,62 @@ function jsonLocator(text: string): EditLocator | undefined {
       const ranges = (parent.children ?? []).map((c) => ({ start: c.offset, end: c.offset + c.length }));
       return flowRemoval(text, ranges, index, { start: node.offset, end: node.offset + node.length }, false);
     },
+    removeKey(document, path) {
+      const node = at(document, path);
+      if ('error' in node) return node;
+      return jsonModify(text, path, undefined);
+    },
+    addKey(document, path, value) {
+      const parent = at(document, path.slice(0, -1));
+      if ('error' in parent) return parent;
+      if (parent.type !== 'object') return { error: 'not an object' };
+      if (findNodeAtLocation(root, path as (string | number)[])) return { error: 'the key is already there' };
+      return jsonModify(text, path, value);
+    },
+    appendItems(document, path, values) {
+      const list = at(document, path);
+      if ('error' in list) return list;
+      if (list.type !== 'array') return { error: 'not an array' };
+      let current = text;
+      values.forEach((value, i) => {
+        const result = jsonModify(current, [...path, (list.children?.length ?? 0) + i], value, true);
+        if ('edit' in result)
+          current = current.slice(0, result.edit.start) + result.edit.text + current.slice(result.edit.end);
+      });
+      return mergeEdits(text, current);
+    },
   };
+}
+
+/** One format-preserving JSON edit (indentation detected from the text). */
+function jsonModify(text: string, path: Path, value: unknown, insert = false): EditResult {
+  const indent = /\n( +|\t)"/.exec(text)?.[1] ?? '  ';
+  const edits = modify(text, path as (string | number)[], value, {
+    isArrayInsertion: insert,
+    formattingOptions: {
+      insertSpaces: !indent.includes('\t'),
+      tabSize: indent.includes('\t') ? 1 : Math.min(indent.length, 8),
+      eol: text.includes('\r\n') ? '\r\n' : '\n',
+    },
+  });
+  if (edits.length === 0) return { error: 'nothing to change' };
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
+    out = out.slice(0, edit.offset) + edit.content + out.slice(edit.offset + edit.length);
+  }
+  return mergeEdits(text, out);
+}
+
+/** The single edit that turns `before` into `after` (common prefix and suffix kept). */
+function mergeEdits(before: string, after: string): EditResult {
+  if (before === after) return { error: 'nothing to change' };
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { edit: { start, end: endBefore, text: after.slice(start, endAfter) }, aliased: false };
 }

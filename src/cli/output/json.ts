@@ -35,9 +35,7 @@ function objectRef(ref: ObjectRef): ObjectRef | undefined {
 }
 
 function edit(e: PathEdit): PathEdit {
-  return e.kind === 'replace-scalar'
-    ? { kind: e.kind, path: [...e.path], value: e.value }
-    : { kind: e.kind, path: [...e.path] };
+  return structuredClone(e);
 }
 
 function fix(f: Fix): Fix {

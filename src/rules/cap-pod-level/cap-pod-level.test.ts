@@ -38,7 +38,9 @@ describe('cap-pod-level', () => {
         'never reach a container: add: [NET_ADMIN] grants nothing; drop: [ALL] removes nothing from any container. ' +
         'Set them in the securityContext of each container that needs them: "app", "sidecar", init container "init".',
     );
-    expect(finding?.fix).toBeUndefined();
+    // The fix removes the pod-level field and merges the lists into every container.
+    expect(finding?.fix?.edits[0]).toEqual({ kind: 'remove-key', path: ['spec', 'securityContext', 'capabilities'] });
+    expect(finding?.fix?.edits.slice(1).map((e) => e.kind)).toEqual(expect.arrayContaining(['add-key']));
     expect(finding?.suggestion).toBeUndefined();
   });
 

@@ -1,6 +1,8 @@
-import type { CapabilityOwner, ContainerInfo } from '../../core/extract.js';
+import { type CapabilityOwner, type ContainerInfo, isMapping } from '../../core/extract.js';
 import { formatPath } from '../../core/path.js';
+import type { Fix, PathEdit } from '../../core/types.js';
 import { POD_LEVEL_FACTS } from '../../knowledge/kubernetes.js';
+import { analyzeName } from '../../knowledge/names.js';
 import { compareVersions, must, type Version } from '../../knowledge/versions.js';
 import { kubernetesVersions, reportBase } from '../support.js';
 import { defineRule } from '../types.js';
@@ -83,10 +85,12 @@ export default defineRule({
       '  `strict decoding error: unknown field "spec.securityContext.capabilities"`.',
       '',
       'With `--target k8s@VERSION` the message says which case applies. Write the lists in the securityContext of',
-      'each container that needs them; the message names the containers of the pod. Moving the lists automatically',
-      'is not offered yet (it is planned), because which containers need which capabilities is a decision to make.',
+      'each container that needs them; the message names the containers of the pod. `capdoctor fix` moves them:',
+      'it removes the pod-level field and merges the lists into every container (init and ephemeral ones',
+      'included), adding only the names a container does not list yet. Review the result: a container that',
+      'does not need an added capability should not keep it.',
     ].join('\n'),
-    fixable: false,
+    fixable: 'safe',
     citations: [...POD_LEVEL_FACTS.citations],
     example: {
       invalid: [
@@ -124,6 +128,7 @@ export default defineRule({
         Boolean,
       );
       const effect = lost.length > 0 ? `: ${lost.join('; ')}` : '';
+      const move = moveToContainers(owner);
       context.report({
         path: owner.path,
         message:
@@ -131,7 +136,62 @@ export default defineRule({
           `Either way the lists never reach a container${effect}. Set them in the securityContext of each ` +
           `container that needs them: ${containerNames(owner.podSpec?.containers ?? [])}.`,
         ...reportBase(owner),
+        ...(move ? { fix: move } : {}),
       });
     }
   },
 });
+
+/**
+ * The fix: remove the pod-level lists and merge them into every container's securityContext.
+ * Undefined when some container's securityContext is not a plain mapping (nothing safe to merge into).
+ */
+function moveToContainers(owner: CapabilityOwner): Fix | undefined {
+  const spec = owner.podSpec;
+  const podContext = owner.securityContext;
+  if (!spec || !podContext || !owner.securityContextPath) return undefined;
+  const lists: Partial<Record<'add' | 'drop', string[]>> = {};
+  for (const list of owner.lists) {
+    const names = list.entries.map((e) => e.value).filter((v): v is string => typeof v === 'string');
+    if (names.length > 0) lists[list.direction] = names;
+  }
+  const edits: PathEdit[] = [];
+  // An emptied pod securityContext would become null; remove it whole instead.
+  edits.push({
+    kind: 'remove-key',
+    path: Object.keys(podContext).length === 1 ? owner.securityContextPath : owner.path,
+  });
+  for (const container of spec.containers) {
+    const context = container.value.securityContext;
+    const contextPath = [...container.path, 'securityContext'];
+    if (context === undefined) {
+      if (Object.keys(lists).length > 0)
+        edits.push({ kind: 'add-key', path: contextPath, value: { capabilities: lists } });
+      continue;
+    }
+    if (!isMapping(context)) return undefined;
+    const caps = context.capabilities;
+    if (caps === undefined) {
+      if (Object.keys(lists).length > 0)
+        edits.push({ kind: 'add-key', path: [...contextPath, 'capabilities'], value: lists });
+      continue;
+    }
+    if (!isMapping(caps)) return undefined;
+    for (const direction of ['add', 'drop'] as const) {
+      const names = lists[direction];
+      if (!names) continue;
+      const path = [...contextPath, 'capabilities', direction];
+      const existing = caps[direction];
+      if (existing === undefined) {
+        edits.push({ kind: 'add-key', path, value: names });
+        continue;
+      }
+      if (!Array.isArray(existing)) return undefined;
+      const have = new Set(existing.map((v) => analyzeName(v).bare));
+      const missing = names.filter((n) => !have.has(analyzeName(n).bare));
+      if (missing.length > 0) edits.push({ kind: 'append-items', path, values: missing });
+    }
+  }
+  const names = spec.containers.map((c) => `"${c.name ?? '?'}"`).join(', ');
+  return { description: `move the pod-level capabilities into the containers (${names})`, edits };
+}
