@@ -104,6 +104,13 @@ describe('capdoctor fix', () => {
     expect(code).toBe(0);
   });
 
+  it('applies suggestions only with --unsafe, and --rule turns on an opt-in rule', () => {
+    const input = 'kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: a\n';
+    expect(run(['fix', '-', '--rule', 'pss-restricted', '--no-config'], { input }).stdout).toBe(input);
+    const { stdout } = run(['fix', '-', '--unsafe', '--rule', 'pss-restricted', '--no-config'], { input });
+    expect(stdout).toBe(`${input}      securityContext:\n        capabilities:\n          drop: [ALL]\n`);
+  });
+
   it('rejects an unknown rule with exit 2', () => {
     expect(run(['fix', dir, '--rule', 'nope']).code).toBe(2);
   });

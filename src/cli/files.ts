@@ -62,7 +62,13 @@ export function readInput(input: InputFile, stdin: () => string): InputFile {
 }
 
 export function readStdin(): string {
-  return readFileSync(0, 'utf8');
+  try {
+    // Reading fd 0 directly fails with EAGAIN when the pipe is non-blocking (another process
+    // writing to it); the device path opens a blocking descriptor.
+    return readFileSync('/dev/stdin', 'utf8');
+  } catch {
+    return readFileSync(0, 'utf8');
+  }
 }
 
 function describe(error: unknown): string {

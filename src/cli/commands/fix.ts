@@ -100,10 +100,17 @@ export function runFix(paths: string[], options: FixCommandOptions, io: FixIO): 
     if (io.stdinIsTTY) throw new UsageError('no input: give files or folders, or `-` to read standard input');
     inputs = ['-'];
   }
+  // Naming an opt-in rule with --rule turns it on for this run.
+  const settings = { ...(loaded.config.rules ?? {}) };
+  for (const rule of RULES) {
+    if (rule.meta.optIn && options.rule.includes(rule.meta.id) && settings[rule.meta.id] === undefined) {
+      settings[rule.meta.id] = rule.meta.severity;
+    }
+  }
   const fixOptions = {
     rules: RULES,
     targets,
-    settings: loaded.config.rules ?? {},
+    settings,
     unsafe: Boolean(options.unsafe),
     ...(options.rule.length > 0 ? { only: new Set(options.rule) } : {}),
   };

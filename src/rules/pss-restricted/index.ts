@@ -1,5 +1,5 @@
 import { type ContainerInfo, isMapping, type PodSpecInfo } from '../../core/extract.js';
-import type { ObjectRef, Path } from '../../core/types.js';
+import type { ObjectRef, Path, PathEdit } from '../../core/types.js';
 import { PSS_FACTS, PSS_RESTRICTED_ALLOWED_ADD } from '../../knowledge/kubernetes.js';
 import { analyzeName } from '../../knowledge/names.js';
 import { compareVersions, must } from '../../knowledge/versions.js';
@@ -25,23 +25,35 @@ const addDetail = (name: string, value: unknown) =>
   `Pod Security restricted: unrestricted capabilities (container ${JSON.stringify(name)} must not include ${shown(value)} in securityContext.capabilities.add).`;
 
 /** Where a missing `drop: [ALL]` is reported: the deepest node that exists, or the container's name. */
-function missingDrop(container: ContainerInfo): { path: Path; why: string } {
+/** Where a missing `drop: [ALL]` is reported, why, and the edit that would add it (when one is placeable). */
+function missingDrop(container: ContainerInfo): { path: Path; why: string; edit?: PathEdit } {
   const named = container.value.name !== undefined ? [...container.path, 'name'] : container.path;
-  if (!('securityContext' in container.value)) return { path: named, why: 'it has no securityContext' };
   const contextPath = [...container.path, 'securityContext'];
+  if (!('securityContext' in container.value)) {
+    const edit: PathEdit = { kind: 'add-key', path: contextPath, value: { capabilities: { drop: [ALL] } } };
+    return { path: named, why: 'it has no securityContext', edit };
+  }
   const context = container.value.securityContext;
   // A missing child is located at its parent's key, which is where the line belongs.
   if (!isMapping(context) || !('capabilities' in context)) {
-    return { path: [...contextPath, 'capabilities'], why: 'its securityContext sets no capabilities' };
+    const why = 'its securityContext sets no capabilities';
+    const path = [...contextPath, 'capabilities'];
+    return isMapping(context) ? { path, why, edit: { kind: 'add-key', path, value: { drop: [ALL] } } } : { path, why };
   }
   const capsPath = [...contextPath, 'capabilities'];
   const caps = context.capabilities;
-  if (!isMapping(caps) || !('drop' in caps))
-    return { path: [...capsPath, 'drop'], why: 'capabilities has no drop list' };
+  const dropPath = [...capsPath, 'drop'];
+  if (!isMapping(caps) || !('drop' in caps)) {
+    const why = 'capabilities has no drop list';
+    return isMapping(caps)
+      ? { path: dropPath, why, edit: { kind: 'add-key', path: dropPath, value: [ALL] } }
+      : { path: dropPath, why };
+  }
   const drop = caps.drop;
-  if (!Array.isArray(drop)) return { path: [...capsPath, 'drop'], why: 'drop is not a list' };
-  if (drop.length === 0) return { path: [...capsPath, 'drop'], why: 'its drop list is empty' };
-  return { path: [...capsPath, 'drop'], why: `its drop list (${drop.map(shown).join(', ')}) does not contain ALL` };
+  if (!Array.isArray(drop)) return { path: dropPath, why: 'drop is not a list' };
+  const edit: PathEdit = { kind: 'append-items', path: dropPath, values: [ALL] };
+  if (drop.length === 0) return { path: dropPath, why: 'its drop list is empty', edit };
+  return { path: dropPath, why: `its drop list (${drop.map(shown).join(', ')}) does not contain ALL`, edit };
 }
 
 export default defineRule({
@@ -125,11 +137,15 @@ export default defineRule({
               suggestion: replaceWith(path, ALL, `replace ${shown(variant)} with ALL`),
             });
           } else {
-            const { path, why } = missingDrop(container);
+            const { path, why, edit } = missingDrop(container);
             context.report({
               ...base,
               path,
               message: `${label} does not drop ALL capabilities: ${why}, and restricted requires securityContext.capabilities.drop to contain ALL. ${dropDetail(name)}${scope}${note}`,
+              // Dropping ALL removes what the container may rely on: a suggestion, never applied silently.
+              ...(edit
+                ? { suggestion: { description: `drop ALL in container ${JSON.stringify(name)}`, edits: [edit] } }
+                : {}),
             });
           }
         }

@@ -33,7 +33,16 @@ describe('pss-restricted', () => {
         `securityContext.capabilities.drop to contain ALL. ${DROP_DETAIL}`,
     );
     expect(finding?.fix).toBeUndefined();
-    expect(finding?.suggestion).toBeUndefined();
+    expect(finding?.suggestion).toEqual({
+      description: 'drop ALL in container "app"',
+      edits: [
+        {
+          kind: 'add-key',
+          path: ['spec', 'containers', 0, 'securityContext'],
+          value: { capabilities: { drop: ['ALL'] } },
+        },
+      ],
+    });
   });
 
   it('reports a missing capabilities at the securityContext key and a missing drop at the capabilities key', () => {
@@ -46,7 +55,9 @@ describe('pss-restricted', () => {
     );
     expect(noDrop).toMatchObject({ line: 10, column: 9, path: 'spec.containers[0].securityContext.capabilities.drop' });
     expect(noDrop?.message).toContain('capabilities has no drop list');
-    expect(noDrop?.suggestion).toBeUndefined();
+    expect(noDrop?.suggestion?.edits).toEqual([
+      { kind: 'add-key', path: ['spec', 'containers', 0, 'securityContext', 'capabilities', 'drop'], value: ['ALL'] },
+    ]);
   });
 
   it('reports a drop list without ALL at the list', () => {
