@@ -160,7 +160,7 @@ describe('formatText', () => {
 
   it('prints fix, suggestion and only the non-applied targets', () => {
     expect(lines).toContain('    fix: replace "CAP_NET_ADMIN" with NET_ADMIN');
-    expect(lines).toContain('    suggestion: drop "sys_time" (not applied automatically)');
+    expect(lines).toContain('    suggested fix: drop "sys_time" (applied only by `capdoctor fix --unsafe`)');
     expect(lines).toContain('    ✗ docker@18.06: rejected — unknown capability');
     expect(lines).toContain('    ? cri-o@1.20: unknown — not documented');
     expect(output).not.toContain('containerd@1.7: applied');
