@@ -29,8 +29,8 @@ interface Row {
   contains?: string;
 }
 
-// Each row restates a fact from /work/shared/knowledge/runtimes.md (§1 matrix, §2 pod experience) or
-// runtime-matrix.json; the section is named in the comment above each group.
+// Each row restates a cited fact of the runtime research (its §1 matrix and §2 pod experience); the
+// section is named in the comment above each group, and the citations are in runtimes.ts.
 const ROWS: Row[] = [
   // §1a Docker 1.2–1.10: compares against names without a prefix, echoes the input.
   {
@@ -892,7 +892,7 @@ describe('defaultCapabilities', () => {
   });
 });
 
-// lab.md, experiments 2–4 (docker.io 20.10.24, containerd 1.6.20 CRI with runc 1.1.5, podman 4.3.1 with containers/common
+// Measured on Debian bookworm, experiments 2–4 of the runtime lab (docker.io 20.10.24, containerd 1.6.20 CRI with runc 1.1.5, podman 4.3.1 with containers/common
 // 0.50). The lab host lacks CAP_SYS_RESOURCE in its bounding set, so a correctly spelled SYS_RESOURCE failed there with
 // EPERM ("unable to apply caps: operation not permitted") or, on podman, was dropped silently. That means the runtime
 // accepted the name and tried to grant it: it counts as 'applied' here. Docker's ALL/all failed the same way.

@@ -15,6 +15,7 @@ import {
 } from 'yaml';
 import type { Path, PlainValue, Range, TextEdit } from '../core/types.js';
 import type { SourceFormat } from './index.js';
+import { findPair, keyMatches } from './yaml-path.js';
 
 export interface EditLocator {
   /** The text edit that writes `value` in place of the scalar at `path`, keeping its quoting style. */
@@ -42,32 +43,10 @@ export function editLocator(text: string, format: SourceFormat): EditLocator {
 
 // ---------------------------------------------------------------- YAML
 
-function keyMatches(key: unknown, seg: string): boolean {
-  if (!isScalar(key)) return false;
-  return typeof key.value === 'symbol' ? key.value.description === seg : String(key.value) === seg;
-}
-
 interface Walked {
   node: Node;
   parent?: Node;
   aliased: boolean;
-}
-
-function findPair(doc: Document.Parsed, map: Node, seg: string, depth = 0): { value: Node | null } | undefined {
-  if (!isMap(map) || depth > 8) return undefined;
-  for (const pair of map.items) {
-    if (isPair(pair) && keyMatches(pair.key, seg)) return { value: (pair.value as Node) ?? null };
-  }
-  for (const pair of map.items) {
-    if (!isPair(pair) || !keyMatches(pair.key, '<<')) continue;
-    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-    for (const source of sources) {
-      const resolved = isAlias(source) ? source.resolve(doc) : source;
-      const found = resolved ? findPair(doc, resolved as Node, seg, depth + 1) : undefined;
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 /** Walks to the node at `path`, noting whether an alias (or a merge key) was crossed. */
@@ -83,10 +62,9 @@ function walk(doc: Document.Parsed, path: Path): Walked | undefined {
     if (!node) return undefined;
     parent = node;
     if (typeof seg === 'string' && isMap(node)) {
-      const direct = node.items.some((p) => isPair(p) && keyMatches(p.key, seg));
       const pair = findPair(doc, node, seg);
       if (!pair) return undefined;
-      if (!direct) aliased = true;
+      if (pair.merged) aliased = true;
       node = pair.value;
     } else if (typeof seg === 'number' && isSeq(node)) {
       node = node.items[seg] as Node | undefined;

@@ -1,7 +1,9 @@
-// Every call into the `yaml` package lives here, so that a parser upgrade stays local.
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, visit } from 'yaml';
+// Parsing YAML for lint: values as Kubernetes reads them, positions on demand. The `yaml` package is
+// used only in src/parse/, so that a parser upgrade stays local.
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseAllDocuments, visit } from 'yaml';
 import type { Path, PathSegment, Range } from '../core/types.js';
 import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
+import { findPair } from './yaml-path.js';
 
 /** Aliases beyond this count are refused, which defuses "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 1000;
@@ -50,36 +52,6 @@ function toProblem(message: string, pos: [number, number], text: string): ParseP
 function nodeRange(node: Node | null | undefined): Range | undefined {
   const range = node?.range;
   return range ? { start: range[0], end: range[1] } : undefined;
-}
-
-function keyMatches(key: unknown, seg: string): boolean {
-  if (!isScalar(key)) return false;
-  // The merge key `<<` is represented by a symbol, not a string.
-  return typeof key.value === 'symbol' ? key.value.description === seg : String(key.value) === seg;
-}
-
-/** Finds the pair for `seg` in a mapping, following `<<` merge keys as YAML 1.1 does. */
-function findPair(
-  doc: Document.Parsed,
-  map: Node,
-  seg: string,
-  depth = 0,
-): { key: Node; value: Node | null } | undefined {
-  if (!isMap(map) || depth > 8) return undefined;
-  for (const pair of map.items) {
-    if (isPair(pair) && keyMatches(pair.key, seg))
-      return { key: pair.key as Node, value: (pair.value as Node) ?? null };
-  }
-  for (const pair of map.items) {
-    if (!isPair(pair) || !keyMatches(pair.key, '<<')) continue;
-    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-    for (const source of sources) {
-      const resolved = isAlias(source) ? source.resolve(doc) : source;
-      const found = resolved ? findPair(doc, resolved as Node, seg, depth + 1) : undefined;
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 function locate(doc: Document.Parsed, path: Path): LocatedNode | undefined {

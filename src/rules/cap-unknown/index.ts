@@ -134,7 +134,7 @@ export default defineRule({
       ...NAME_HANDLING_CITATIONS,
       'kubernetes/apiserver:pkg/endpoints/handlers/rest.go ("%s in version %q cannot be handled as a %s: %v")',
       'https://www.kimullaa.com/entry/2020/02/29/111838 (an unquoted y read as true is refused while decoding)',
-      'capdoctor lab, knowledge/lab.md §1: crun 1.8.1 run directly accepts "14" as CAP_IPC_LOCK; runc 1.1.5 ignores it',
+      'measured on Debian bookworm: crun 1.8.1 run directly accepts "14" as CAP_IPC_LOCK; runc 1.1.5 ignores it',
       'openshift/verification-tests OCP-11775 (an SCC may list KILLtest; the pod then fails on CAP_KILLtest)',
     ],
     example: {
