@@ -88,7 +88,9 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
   if (lines && finding.line > 0) out.push(...codeFrame(c, lines, finding));
   if (finding.fix) out.push(`${DETAIL_INDENT}${c.green('fix:')} ${finding.fix.description}`);
   if (finding.suggestion) {
-    out.push(`${DETAIL_INDENT}${c.cyan('suggested fix:')} ${finding.suggestion.description} (applied only by \`capdoctor fix --unsafe\`)`);
+    out.push(
+      `${DETAIL_INDENT}${c.cyan('suggested fix:')} ${finding.suggestion.description} (applied only by \`capdoctor fix --unsafe\`)`,
+    );
   }
   // A detail the message already quotes in full (a single target) is not repeated.
   const notApplied = (finding.targets ?? []).filter(
