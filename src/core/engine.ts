@@ -1,11 +1,20 @@
 // Runs the rules over one file's text: parse → extract → rules → locate → suppress. No I/O.
 
 import type { ResolvedTarget } from '../knowledge/targets.js';
-import { type ParsedSource, parseSource, type SourceDocument, type SourceFormat } from '../parse/index.js';
+import {
+  type ParsedSource,
+  type ParseProblem,
+  parseJsonFirst,
+  parseSource,
+  type SourceDocument,
+  type SourceFormat,
+} from '../parse/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
+import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { formatPath } from './path.js';
+import { lintYamlText } from './stream.js';
 import type { Finding, Path, Severity } from './types.js';
 
 export type RuleSetting = Severity | 'off';
@@ -29,36 +38,77 @@ export const PARSE_ERROR_RULE = 'parse-error';
 export const IGNORE_ANNOTATION = 'capdoctor.io/ignore';
 const IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
 
-/** Lints one file's text. `file` is only used to label findings. */
+/**
+ * Lints one file's text. `file` is only used to label findings. YAML is read by the fast reader
+ * where it can; the findings are those of `lintSourcePrecise`, positions included.
+ */
 export function lintSource(file: string, text: string, options: LintOptions): FileResult {
-  const parsed: ParsedSource = parseSource(text, options.format ?? 'auto');
+  const json = parseJsonFirst(text, options.format ?? 'auto');
+  return json ? lintParsed(file, text, json, options) : lintYamlText(file, text, options);
+}
+
+/** Lints with the positional parser for every document (the reference the fast path is tested against). */
+export function lintSourcePrecise(file: string, text: string, options: LintOptions): FileResult {
+  return lintParsed(file, text, parseSource(text, options.format ?? 'auto'), options);
+}
+
+/** Lints documents already parsed from `text` (which positions and suppression comments refer to). */
+export function lintParsed(file: string, text: string, parsed: ParsedSource, options: LintOptions): FileResult {
   const lines = new LineIndex(text);
-  const findings: Finding[] = [];
-  for (const problem of parsed.problems) {
-    const start = lines.position(problem.start);
-    const end = lines.position(Math.max(problem.end, problem.start));
-    findings.push({
-      rule: PARSE_ERROR_RULE,
-      severity: problem.warning ? 'warning' : 'error',
-      message: problem.message,
-      file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.line === start.line && end.column === start.column ? start.column + 1 : end.column,
-      path: '',
-      range: { start: problem.start, end: problem.end },
-    });
-  }
-  // Every document is extracted first, so that rules can use evidence from the others in the same
-  // input (a ConfigMap mounted by a pod, say).
-  const units: DocumentUnit[] = parsed.documents
-    .filter((document) => document.value !== null && document.value !== undefined)
-    .map((document) => ({ document, extracted: extract(document.value) }));
-  for (const unit of units) findings.push(...lintDocument(file, unit, units, lines, options));
-  const documents = units.length;
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-  return { file, findings, documents, parseErrors: parsed.problems.filter((p) => !p.warning).length };
+  const findings: Finding[] = parsed.problems.map((problem) => problemFinding(file, problem, lines));
+  // Rules may use evidence from the other documents of the same input (a ConfigMap mounted by a pod,
+  // say): those are extracted once, and only when a rule asks for them.
+  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== undefined);
+  let units: DocumentUnit[] | undefined;
+  const all = () => {
+    units ??= documents.map((document) => ({ document, extracted: extract(document.value) }));
+    return units;
+  };
+  let views: RuleContext['documents'] | undefined;
+  const others = () => {
+    views ??= all().map((u) => ({
+      value: u.document.value,
+      extracted: u.extracted,
+      locate: (path: Path) => u.document.locate(path),
+    }));
+    return views;
+  };
+  documents.forEach((document, i) => {
+    const unit = units?.[i] ?? { document, extracted: extract(document.value) };
+    const out = lintDocument(file, unit, others, lines, options);
+    // A rule that asked for the documents just now sees this one as a unit of its own: lint again with it.
+    const shared = units?.[i];
+    findings.push(...(shared && shared !== unit ? lintDocument(file, shared, others, lines, options) : out));
+  });
+  findings.sort(byPosition);
+  return {
+    file,
+    findings,
+    documents: documents.length,
+    parseErrors: parsed.problems.filter((p) => !p.warning).length,
+  };
+}
+
+/** Findings in file order; rule ids break ties in code-point order (the same as locale order for ids). */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export function problemFinding(file: string, problem: ParseProblem, lines: LineIndex): Finding {
+  const start = lines.position(problem.start);
+  const end = lines.position(Math.max(problem.end, problem.start));
+  return {
+    rule: PARSE_ERROR_RULE,
+    severity: problem.warning ? 'warning' : 'error',
+    message: problem.message,
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.line === start.line && end.column === start.column ? start.column + 1 : end.column,
+    path: '',
+    range: { start: problem.start, end: problem.end },
+  };
 }
 
 export interface DocumentUnit {
@@ -66,10 +116,10 @@ export interface DocumentUnit {
   extracted: Extracted;
 }
 
-function lintDocument(
+export function lintDocument(
   file: string,
   unit: DocumentUnit,
-  units: readonly DocumentUnit[],
+  others: () => RuleContext['documents'],
   lines: LineIndex,
   options: LintOptions,
 ): Finding[] {
@@ -81,7 +131,9 @@ function lintDocument(
     const context: RuleContext = {
       targets: options.targets,
       extracted,
-      documents: units.map((u) => ({ value: u.document.value, extracted: u.extracted })),
+      get documents() {
+        return others();
+      },
       severity: setting,
       report(report) {
         const located = document.locate(report.path);
@@ -109,6 +161,7 @@ function lintDocument(
         if (report.targets) finding.targets = report.targets;
         if (report.fix) finding.fix = report.fix;
         if (report.suggestion) finding.suggestion = report.suggestion;
+        if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
         if (!suppressed(finding, report.path, extracted, lines)) out.push(finding);
       },
     };

@@ -75,4 +75,29 @@ export interface Finding {
   range?: Range;
   /** 0-based index of the document in its file (internal: fixes re-find the node by it). */
   document?: number;
+  /** What the finding is based on, when that is elsewhere in the input (a mounted ConfigMap line, a command). */
+  evidence?: Evidence[];
+}
+
+/** A rule's pointer to its evidence: a node of one of the input's documents (`RuleContext.documents`). */
+export interface EvidenceRef {
+  /** Index into `RuleContext.documents`; -1 for the finding's own document. */
+  document: number;
+  path: Path;
+  /** 0-based line inside a multi-line string value, when the evidence is one line of it. */
+  line?: number;
+  /** The evidence as written, quoted in the message. */
+  text: string;
+  /** Where it is, in words: `args[0]`, `ConfigMap/esc-config "limits.conf"`. */
+  label: string;
+}
+
+/** Evidence located in the file: `line` and `column` are 1-based, like a finding's. */
+export interface Evidence {
+  text: string;
+  label: string;
+  /** Dotted path of the node in its document. */
+  path: string;
+  line: number;
+  column: number;
 }

@@ -8,12 +8,17 @@ export type SourceFormat = 'yaml' | 'json' | 'auto';
 
 /** Parses a file's text. `auto` tries JSON when the text looks like JSON, and falls back to YAML. */
 export function parseSource(text: string, format: SourceFormat): ParsedSource {
+  return parseJsonFirst(text, format) ?? parseYaml(text);
+}
+
+/** The JSON reading of a text, or undefined when it is to be read as YAML. */
+export function parseJsonFirst(text: string, format: SourceFormat): ParsedSource | undefined {
   if (format === 'json') return parseJson(text);
   if (format === 'auto' && /^\uFEFF?\s*[[{]/.test(text)) {
     const json = parseJson(text);
     if (json.problems.length === 0) return json;
   }
-  return parseYaml(text);
+  return undefined;
 }
 
 export function formatForFile(file: string): SourceFormat {

@@ -1,6 +1,7 @@
 import type { Extracted } from '../core/extract.js';
-import type { Fix, ObjectRef, Path, Severity, TargetOutcome } from '../core/types.js';
+import type { EvidenceRef, Fix, ObjectRef, Path, Severity, TargetOutcome } from '../core/types.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
+import type { SourceDocument } from '../parse/types.js';
 
 export interface RuleMeta {
   /** Stable, public id (also the SARIF ruleId). Never renamed. */
@@ -31,13 +32,20 @@ export interface Report {
   targets?: TargetOutcome[];
   fix?: Fix;
   suggestion?: Fix;
+  /** Evidence elsewhere in the input; the engine locates it (line and column) in the finding. */
+  evidence?: EvidenceRef[];
 }
 
 export interface RuleContext {
   readonly targets: readonly ResolvedTarget[];
   readonly extracted: Extracted;
   /** Every document of the same input (this one included), for evidence that lives elsewhere. */
-  readonly documents: readonly { readonly value: unknown; readonly extracted: Extracted }[];
+  readonly documents: readonly {
+    readonly value: unknown;
+    readonly extracted: Extracted;
+    /** Where a path points in that document's text (for evidence). */
+    readonly locate?: SourceDocument['locate'];
+  }[];
   /** Severity configured for this rule (defaults to meta.severity). */
   readonly severity: Severity;
   report(report: Report): void;

@@ -8,6 +8,7 @@ import { findConfig, loadConfig } from '../config-file.js';
 import { expandPaths, readInput } from '../files.js';
 import { FORMATTERS, type OutputFormat } from '../output/index.js';
 import type { FileReport, LintReport } from '../output/types.js';
+import { lintFileStreaming, shouldStream } from '../stream-input.js';
 import { UsageError } from '../usage.js';
 
 export interface LintCommandOptions {
@@ -86,6 +87,19 @@ export function runLint(paths: string[], options: LintCommandOptions, io: Comman
   let documents = 0;
   let unreadable = false;
   for (const entry of files) {
+    // Large files are streamed: one document in memory at a time.
+    const streamed =
+      entry.file !== '-' && entry.error === undefined && shouldStream(entry.file)
+        ? lintFileStreaming(entry.file, entry.file, { rules: RULES, targets, settings })
+        : undefined;
+    if (streamed) {
+      const { result } = streamed;
+      if (result.parseErrors > 0) unreadable = true;
+      documents += result.documents;
+      const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+      reports.push({ file: entry.file, text: format === 'text' ? streamed.text : undefined, findings });
+      continue;
+    }
     const input = readInput(entry, stdin);
     const label = input.file === '-' && options.stdinFilename ? options.stdinFilename : input.file;
     if (input.text === undefined) {

@@ -1,0 +1,52 @@
+// Which documents cannot give any finding, judged from their text before they are read. Derived from
+// what the rules read through extract(): a capability list exists only under one of these keys, and
+// cap-escalation-conflict and pss-restricted also look at containers without one.
+import type { Rule } from '../rules/types.js';
+import type { RuleSetting } from './engine.js';
+
+/** Groups of words: a rule can report on a document only if every word of some group is in its text. */
+type Needs = readonly (readonly string[])[];
+
+// `apabilities` matches `capabilities` and the PodSecurityPolicy/SCC fields (`allowedCapabilities`, …).
+const CAPABILITY_LISTS: Needs = [['apabilities'], ['cap_add'], ['cap_drop']];
+
+export const RULE_NEEDS: Readonly<Record<string, Needs>> = {
+  'cap-add-drop-conflict': CAPABILITY_LISTS,
+  'cap-all': CAPABILITY_LISTS,
+  'cap-case': CAPABILITY_LISTS,
+  'cap-dangerous': CAPABILITY_LISTS,
+  'cap-duplicate': CAPABILITY_LISTS,
+  // Also privileged: true with allowPrivilegeEscalation: false, in any container.
+  'cap-escalation-conflict': [...CAPABILITY_LISTS, ['privileged', 'allowPrivilegeEscalation']],
+  'cap-kernel': CAPABILITY_LISTS,
+  'cap-pod-level': CAPABILITY_LISTS,
+  'cap-prefix': CAPABILITY_LISTS,
+  'cap-privileged-redundant': CAPABILITY_LISTS,
+  'cap-unknown': CAPABILITY_LISTS,
+  'cap-windows': CAPABILITY_LISTS,
+  'pss-baseline': CAPABILITY_LISTS,
+  // Every container, with or without a securityContext.
+  'pss-restricted': [['containers']],
+};
+
+/**
+ * A test that is true for a document's text when no enabled rule can report on it, or undefined
+ * when every document must be read (an enabled rule this table does not know).
+ */
+export function skipFilter(
+  rules: readonly Rule[],
+  settings: Readonly<Record<string, RuleSetting>> | undefined,
+): ((text: string) => boolean) | undefined {
+  const groups: (readonly string[])[] = [];
+  for (const rule of rules) {
+    const setting = settings?.[rule.meta.id] ?? (rule.meta.optIn ? 'off' : rule.meta.severity);
+    if (setting === 'off') continue;
+    const needs = RULE_NEEDS[rule.meta.id];
+    if (!needs) return undefined;
+    for (const group of needs) {
+      if (!groups.some((g) => g.length === group.length && g.every((w, i) => w === group[i]))) groups.push(group);
+    }
+  }
+  // A backslash may spell a key with escapes (`"capabilit\x69es"`): such documents are always read.
+  return (text) => !text.includes('\\') && !groups.some((group) => group.every((word) => text.includes(word)));
+}

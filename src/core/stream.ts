@@ -1,0 +1,573 @@
+// The fast lint path for YAML: documents are split cheaply, read by the fast reader (or, outside its
+// subset, by the precise parser), linted one at a time and dropped; positions come from the precise
+// parser, only for documents with findings. Findings are those of `lintSourcePrecise`.
+import {
+  BAIL_OUT,
+  type Chunk,
+  DocumentSplitter,
+  FastDocument,
+  preciseChunk,
+  readChunk,
+  splitDocuments,
+} from '../parse/fast.js';
+import type { SourceDocument } from '../parse/index.js';
+import { parseYaml } from '../parse/yaml.js';
+import type { RuleContext } from '../rules/types.js';
+import {
+  byPosition,
+  type DocumentUnit,
+  type FileResult,
+  type LintOptions,
+  lintDocument,
+  lintParsed,
+  problemFinding,
+} from './engine.js';
+import { type Extracted, extract } from './extract.js';
+import { LineIndex } from './lines.js';
+import { skipFilter } from './prefilter.js';
+import type { Finding, Path, PathSegment } from './types.js';
+
+/** Thrown when a rule asks for every document of an input that is being streamed. */
+export class NeedsWholeInput extends Error {
+  constructor() {
+    super('a rule needs every document of the input');
+  }
+}
+
+/** A document of the input as the rules see it, read again from the text when a rule asks for them all. */
+function readUnit(text: string, chunk: Chunk, base: number): DocumentUnit | null | undefined {
+  const value = chunk.precise ? BAIL_OUT : readChunk(text, chunk.contentStart, chunk.end);
+  let document: SourceDocument | undefined;
+  if (value === BAIL_OUT) {
+    const precise = preciseChunk(text, chunk, base);
+    if (!precise) return undefined;
+    document = precise.document;
+  } else {
+    document = new FastDocument(text, chunk, value, base);
+  }
+  if (!document || document.value === null || document.value === undefined) return null;
+  return { document, extracted: extract(document.value) };
+}
+
+/** Lints the documents of one input as they come, keeping only findings and counts. */
+export class ChunkLinter {
+  readonly findings: Finding[] = [];
+  documents = 0;
+  parseErrors = 0;
+  private readonly skip: ((text: string) => boolean) | undefined;
+  private units: DocumentUnit[] | undefined;
+  private views: RuleContext['documents'] | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: LintOptions,
+    /** Positions in the input (replaced for each window while streaming). */
+    public lines: LineIndex,
+    /** Every document of the input, for rules that ask (undefined: not available while streaming). */
+    private readonly readAll: (() => DocumentUnit[]) | undefined,
+  ) {
+    this.skip = skipFilter(options.rules, options.settings);
+  }
+
+  /**
+   * Lints one chunk of `text` (a window of the input starting at offset `base`). False when only the
+   * precise parser reading the whole input can tell: a syntax error, or readers that disagree.
+   */
+  add(text: string, chunk: Chunk, base: number): boolean {
+    if (!chunk.precise) {
+      const skip = this.skip?.(text.slice(chunk.contentStart, chunk.end)) ?? false;
+      const value = readChunk(text, chunk.contentStart, chunk.end, !skip);
+      if (value !== BAIL_OUT) {
+        if (value === null) return true;
+        this.documents++;
+        if (!skip) this.lint(new FastDocument(text, chunk, value, base));
+        return true;
+      }
+    }
+    const precise = preciseChunk(text, chunk, base);
+    // After a syntax error the precise parser's recovery may run past the next `---`: only a parse of
+    // the whole input says where the following documents begin.
+    if (!precise || precise.problems.some((p) => !p.warning)) return false;
+    for (const problem of precise.problems) {
+      this.findings.push(problemFinding(this.file, problem, this.lines));
+      if (!problem.warning) this.parseErrors++;
+    }
+    const document = precise.document;
+    if (document && document.value !== null && document.value !== undefined) {
+      this.documents++;
+      this.lint(document);
+    }
+    return true;
+  }
+
+  private others = (): RuleContext['documents'] => {
+    if (!this.readAll) throw new NeedsWholeInput();
+    this.units ??= this.readAll();
+    this.views ??= this.units.map((u) => ({
+      value: u.document.value,
+      extracted: u.extracted,
+      locate: (path: Path) => u.document.locate(path),
+    }));
+    return this.views;
+  };
+
+  /**
+   * Lints item `item` of a `kind: List` document whose items are streamed: `[from, to)` of `text` holds
+   * the item as a one-entry sequence at column 0. False when only the whole input can tell.
+   */
+  addListItem(
+    text: string,
+    list: { index: number; start: number },
+    item: number,
+    from: number,
+    to: number,
+    base: number,
+  ): boolean {
+    const chunk: Chunk = { index: list.index, start: from, contentStart: from, end: to, markerEnd: to, precise: false };
+    const skip = this.skip?.(text.slice(from, to)) ?? false;
+    let value = readChunk(text, from, to, !skip);
+    if (skip && value !== BAIL_OUT) return true;
+    let entry: SourceDocument;
+    if (value === BAIL_OUT) {
+      const precise = preciseChunk(text, chunk, base);
+      if (!precise?.document || precise.problems.some((p) => !p.warning)) return false;
+      for (const problem of precise.problems) this.findings.push(problemFinding(this.file, problem, this.lines));
+      entry = precise.document;
+      value = entry.value;
+    } else {
+      entry = new FastDocument(text, chunk, value, base);
+    }
+    if (!Array.isArray(value) || value.length !== 1) return false;
+    // The List as the rules would see it, with only this item: extract() then finds what it finds for
+    // this item in the whole List (the same owning object), at index 0 until the paths are moved.
+    const root = { kind: 'List', items: [value[0]] };
+    const extracted = extract(root);
+    moveItem(extracted, item);
+    const document: SourceDocument = {
+      index: list.index,
+      value: root,
+      start: list.start,
+      locate(path: Path) {
+        if (path[0] !== 'items' || path[1] !== item) return undefined;
+        return entry.locate([0, ...path.slice(2)]);
+      },
+    };
+    this.lint(document, false, { document, extracted });
+    return true;
+  }
+
+  /** Counts a document whose content was linted piecewise (a streamed List). */
+  countDocument(): void {
+    this.documents++;
+  }
+
+  private lint(document: SourceDocument, counted = true, prepared?: DocumentUnit): void {
+    const position = counted ? this.documents - 1 : -1;
+    const unit = this.units?.[position] ?? prepared ?? { document, extracted: extract(document.value) };
+    const out = lintDocument(this.file, unit, this.others, this.lines, this.options);
+    // A rule that asked for the documents just now sees this one as a unit of its own: lint again with it.
+    const shared = this.units?.[position];
+    this.findings.push(
+      ...(shared && shared !== unit ? lintDocument(this.file, shared, this.others, this.lines, this.options) : out),
+    );
+  }
+
+  result(): FileResult {
+    this.findings.sort(byPosition);
+    return { file: this.file, findings: this.findings, documents: this.documents, parseErrors: this.parseErrors };
+  }
+}
+
+/** Moves what extract() found in item 0 of a List to item `item` (every path it reports). */
+function moveItem(extracted: Extracted, item: number): void {
+  if (item === 0) return;
+  const move = (path: Path | undefined) => {
+    if (path && path[0] === 'items' && path[1] === 0) (path as PathSegment[])[1] = item;
+  };
+  for (const object of extracted.objects) move(object.path);
+  for (const spec of extracted.podSpecs) {
+    move(spec.path);
+    for (const container of spec.containers) move(container.path);
+  }
+  for (const owner of extracted.owners) {
+    move(owner.path);
+    move(owner.securityContextPath);
+    for (const list of owner.lists) {
+      move(list.path);
+      for (const entry of list.entries) move(entry.path);
+    }
+  }
+}
+
+/** Lints a YAML text with the fast path; falls back to the precise parser for the whole text when needed. */
+export function lintYamlText(file: string, text: string, options: LintOptions): FileResult {
+  // As a stream first: the items of a large List are then located one by one.
+  const stream = new StreamLinter(file, options, LIST_PROBE_BYTES, false);
+  stream.push(text);
+  const streamed = stream.end();
+  if (streamed) return streamed;
+  const chunks = splitDocuments(text);
+  const precise = () => lintParsed(file, text, parseYaml(text), options);
+  if (!chunks) return precise();
+  const readAll = () => {
+    const units: DocumentUnit[] = [];
+    for (const chunk of chunks) {
+      const unit = readUnit(text, chunk, 0);
+      if (unit) units.push(unit);
+    }
+    return units;
+  };
+  const linter = new ChunkLinter(file, options, new LineIndex(text), readAll);
+  for (const chunk of chunks) if (!linter.add(text, chunk, 0)) return precise();
+  return linter.result();
+}
+
+/** Line numbers for a window of a stream: `window` starts at offset `base`, on line `baseLine`. */
+class WindowLines extends LineIndex {
+  private readonly lineStartsInWindow = [0];
+  private scannedTo = 0;
+
+  constructor(
+    private readonly window: string,
+    private readonly base: number,
+    private readonly baseLine: number,
+  ) {
+    super('');
+  }
+
+  /** Line starts up to the local offset `until` (and one line past it). */
+  private startsUntil(until: number): number[] {
+    const starts = this.lineStartsInWindow;
+    while (this.scannedTo <= until && this.scannedTo < this.window.length) {
+      const nl = this.window.indexOf('\n', this.scannedTo);
+      if (nl < 0) {
+        this.scannedTo = this.window.length;
+        break;
+      }
+      starts.push(nl + 1);
+      this.scannedTo = nl + 1;
+    }
+    return starts;
+  }
+
+  override position(offset: number): { line: number; column: number } {
+    const local = offset - this.base;
+    const starts = this.startsUntil(local);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= local) low = mid;
+      else high = mid - 1;
+    }
+    return { line: this.baseLine + low, column: local - (starts[low] as number) + 1 };
+  }
+
+  override line(line: number): string {
+    const index = line - this.baseLine;
+    if (index < 0) return '';
+    const starts = this.lineStartsInWindow;
+    while (starts.length <= index + 1 && this.scannedTo < this.window.length) this.startsUntil(this.scannedTo);
+    const start = starts[index];
+    if (start === undefined) return '';
+    const next = starts[index + 1];
+    return this.window.slice(start, next === undefined ? this.window.length : next - 1).replace(/\r$/, '');
+  }
+}
+
+/** Lines kept around each finding, for code frames (a few more than the text output shows). */
+const FRAME_LINES = 3;
+
+/** A document still open after this much text is checked for the shape of a `kind: List`. */
+const LIST_PROBE_BYTES = 256 * 1024;
+
+interface StreamedList {
+  index: number;
+  /** Offset of the List's first key. */
+  start: number;
+  /** Its other keys, as text (before and after the items). */
+  head: string;
+  tail: string;
+  inTail: boolean;
+  /** Number of the open item (-1 before the first), where it starts, and how far lines were read. */
+  item: number;
+  itemStart: number;
+  scanned: number;
+}
+
+/**
+ * Lints a YAML stream fed in pieces, holding only the document being read (and the rest of the last
+ * piece). `end()` returns undefined when only a reading of the whole input can give the right
+ * findings: a syntax error, directives, or a rule that asks for every document.
+ */
+export class StreamLinter {
+  private buffer = '';
+  private base = 0;
+  private baseLine = 1;
+  private scanned = 0;
+  private readonly splitter = new DocumentSplitter();
+  private readonly linter: ChunkLinter;
+  private failed = false;
+  /** A `kind: List` document whose items are read one at a time (offsets are global). */
+  private list: StreamedList | undefined;
+  /** Index of a document found not to be a streamable List (it is buffered whole). */
+  private notList = -1;
+  /** Source lines around the findings, by line number (for code frames). */
+  readonly lines = new Map<number, string>();
+
+  /** Lists whose items were streamed (for tests and measurements). */
+  streamedLists = 0;
+
+  constructor(
+    file: string,
+    options: LintOptions,
+    private readonly probeBytes = LIST_PROBE_BYTES,
+    /** Copy findings away from the window and keep their source lines (false when the caller holds the text). */
+    private readonly detach = true,
+  ) {
+    this.linter = new ChunkLinter(file, options, new LineIndex(''), undefined);
+  }
+
+  /** The size of the text held (for measuring the memory bound). */
+  get held(): number {
+    return this.buffer.length;
+  }
+
+  get giveUp(): boolean {
+    return this.failed || this.splitter.unsupported;
+  }
+
+  push(piece: string): void {
+    if (this.giveUp) return;
+    this.buffer += piece;
+    const lastLine = this.buffer.lastIndexOf('\n');
+    if (lastLine < 0) return;
+    const to = this.base + lastLine + 1;
+    this.process(this.splitter.scan(this.buffer, this.base, this.scanned, to));
+    this.scanned = to;
+    const open = this.splitter.openChunk;
+    if (!this.list && open && open.index !== this.notList && to - open.start > this.probeBytes) this.probeList(open);
+    if (this.list) this.listLines(to);
+    this.trim();
+  }
+
+  end(): FileResult | undefined {
+    if (!this.giveUp) {
+      const to = this.base + this.buffer.length;
+      this.process([...this.splitter.scan(this.buffer, this.base, this.scanned, to), ...this.splitter.finish(to)]);
+    }
+    if (this.giveUp) return undefined;
+    return this.linter.result();
+  }
+
+  private process(chunks: readonly Chunk[]): void {
+    const { base } = this;
+    // One line index per window: its line starts are found once, however many documents it holds.
+    const lines = new WindowLines(this.buffer, base, this.baseLine);
+    this.linter.lines = lines;
+    for (const chunk of chunks) {
+      if (this.giveUp) return;
+      if (this.list && chunk.index === this.list.index) {
+        this.listLines(chunk.end);
+        this.endList();
+        continue;
+      }
+      // The document gets a text of its own: what its findings keep (names, values) then refers to
+      // that small copy and not to the window, which can be freed.
+      const from = this.detach ? chunk.start : base;
+      const text = this.detach ? copyOf(this.buffer.slice(chunk.start - base, chunk.markerEnd - base)) : this.buffer;
+      const local: Chunk = {
+        ...chunk,
+        start: chunk.start - from,
+        contentStart: chunk.contentStart - from,
+        end: chunk.end - from,
+        markerEnd: chunk.markerEnd - from,
+      };
+      this.linter.lines = lines;
+      const before = this.linter.findings.length;
+      try {
+        if (!this.linter.add(text, local, from)) this.failed = true;
+      } catch (error) {
+        if (!(error instanceof NeedsWholeInput)) throw error;
+        this.failed = true;
+      }
+      this.keep(before);
+    }
+  }
+
+  /**
+   * Recognises `kubectl get -o yaml` output, one `kind: List` whose items sit at column 0 after
+   * `items:` (kubectl sorts keys: apiVersion, items, kind, metadata), so its items can be streamed.
+   */
+  private probeList(open: Omit<Chunk, 'end' | 'markerEnd'>): void {
+    this.notList = open.index;
+    const text = this.buffer;
+    let line = open.contentStart - this.base;
+    let first = -1;
+    let head = '';
+    for (;;) {
+      const eol = text.indexOf('\n', line);
+      if (eol < 0) return;
+      const content = text.slice(line, eol);
+      if (/^\s*(#.*)?$/.test(content)) {
+        line = eol + 1;
+        continue;
+      }
+      if (first < 0) first = line;
+      if (/^items:\s*(#.*)?$/.test(content)) break;
+      // Other keys before the items must fit on their line (`apiVersion: v1`).
+      if (!/^[A-Za-z][\w.-]*: +[^\s#|>&*!{[]/.test(content)) return;
+      head += `${content}\n`;
+      line = eol + 1;
+    }
+    const itemsLine = line;
+    line = text.indexOf('\n', itemsLine) + 1;
+    // The first entry must follow (comments and blank lines aside).
+    for (;;) {
+      const eol = text.indexOf('\n', line);
+      if (eol < 0) return;
+      const content = text.slice(line, eol);
+      if (/^-( |$)/.test(content)) break;
+      if (!/^\s*(#.*)?$/.test(content)) return;
+      line = eol + 1;
+    }
+    this.list = {
+      index: open.index,
+      start: first + this.base,
+      head,
+      tail: '',
+      inTail: false,
+      item: -1,
+      itemStart: line + this.base,
+      scanned: line + this.base,
+    };
+  }
+
+  /** Lints every item of the streamed List that ends before `to`. */
+  private listLines(to: number): void {
+    const list = this.list;
+    if (!list) return;
+    const text = this.buffer;
+    let line = list.scanned - this.base;
+    const limit = to - this.base;
+    this.linter.lines = new WindowLines(this.buffer, this.base, this.baseLine);
+    while (line < limit && !this.giveUp) {
+      let eol = text.indexOf('\n', line);
+      if (eol < 0 || eol >= limit) eol = limit;
+      const next = eol < limit ? eol + 1 : limit;
+      const c = text.charCodeAt(line);
+      const entry = c === 45 && (eol === line + 1 || text.charCodeAt(line + 1) === 32);
+      const key = c !== 45 && c !== 32 && c !== 35 && line < eol;
+      if (list.inTail) {
+        if (entry)
+          this.failed = true; // Items after the other keys: not kubectl's shape.
+        else list.tail += `${text.slice(line, eol)}\n`;
+      } else if (entry || key) {
+        this.endItem(line + this.base);
+        if (key) {
+          list.inTail = true;
+          list.tail += `${text.slice(line, eol)}\n`;
+        }
+      }
+      line = next;
+    }
+    list.scanned = to;
+  }
+
+  /** Lints the item that ends at `end` (global offset), if one is open, and opens the next. */
+  private endItem(end: number): void {
+    const list = this.list;
+    if (!list) return;
+    if (list.item >= 0 || end > list.itemStart) {
+      list.item++;
+      const { base } = this;
+      const from = this.detach ? list.itemStart : base;
+      const text = this.detach ? copyOf(this.buffer.slice(list.itemStart - base, end - base)) : this.buffer;
+      const before = this.linter.findings.length;
+      try {
+        const ok = this.linter.addListItem(
+          text,
+          { index: list.index, start: list.start },
+          list.item,
+          list.itemStart - from,
+          end - from,
+          from,
+        );
+        if (!ok) this.failed = true;
+      } catch (error) {
+        if (!(error instanceof NeedsWholeInput)) throw error;
+        this.failed = true;
+      }
+      this.keep(before);
+    }
+    list.itemStart = end;
+  }
+
+  /** The List is complete: its other keys must say it is a List and hold nothing the rules look at. */
+  private endList(): void {
+    const list = this.list;
+    if (!list) return;
+    if (!list.inTail) this.endItem(list.scanned);
+    this.list = undefined;
+    const rest = list.head + list.tail;
+    const root = readChunk(rest, 0, rest.length);
+    const { kind, apiVersion, metadata, ...others } = (root ?? {}) as Record<string, unknown>;
+    const inert =
+      root !== BAIL_OUT &&
+      typeof kind === 'string' &&
+      kind.endsWith('List') &&
+      Object.keys(others).length === 0 &&
+      (apiVersion === undefined || typeof apiVersion === 'string') &&
+      (metadata === undefined ||
+        metadata === null ||
+        (typeof metadata === 'object' && Object.values(metadata).every((v) => v === null || typeof v !== 'object')));
+    if (!inert) this.failed = true;
+    else {
+      this.linter.countDocument();
+      this.streamedLists++;
+    }
+  }
+
+  /** Keeps the findings added since `before`, detached from the window's text, with their source lines. */
+  /** Keeps copies of the source lines around the findings added since `before` (for code frames). */
+  private keep(before: number): void {
+    if (!this.detach) return;
+    const lines = this.linter.lines;
+    const findings = this.linter.findings;
+    for (let i = before; i < findings.length; i++) {
+      const line = (findings[i] as Finding).line;
+      for (let n = Math.max(1, line - FRAME_LINES); n <= line; n++) {
+        if (!this.lines.has(n)) this.lines.set(n, copyOf(lines.line(n)));
+      }
+    }
+  }
+
+  /** Drops the text before the open document (or before the open item of a streamed List). */
+  private trim(): void {
+    const open = this.list ? (this.list.inTail ? this.list.scanned : this.list.itemStart) : this.splitter.keepFrom;
+    const keep = Math.min(open, this.scanned) - this.base;
+    if (keep <= 0) return;
+    let lines = 0;
+    for (let i = this.buffer.indexOf('\n'); i >= 0 && i < keep; i = this.buffer.indexOf('\n', i + 1)) lines++;
+    this.baseLine += lines;
+    this.buffer = this.buffer.slice(keep);
+    this.base += keep;
+  }
+}
+
+/**
+ * A copy of a string that refers to nothing else (a slice would keep the whole window alive). Slicing a
+ * concatenation makes V8 flatten it into a new string first; the slice then refers to that copy.
+ */
+function copyOf(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/** A text with only the given lines (the others empty), for code frames of a streamed input. */
+export function sparseText(lines: ReadonlyMap<number, string>): string {
+  let last = 0;
+  for (const n of lines.keys()) if (n > last) last = n;
+  const out: string[] = new Array(last).fill('');
+  for (const [n, text] of lines) out[n - 1] = text;
+  return out.join('\n');
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { BAIL_OUT, parseYamlFast, readChunk, splitDocuments } from './fast.js';
+import { parseYaml } from './yaml.js';
+
+/** The fast parse must equal the precise one: documents (index, value, start) and problems. */
+function same(text: string): void {
+  const precise = parseYaml(text);
+  const fast = parseYamlFast(text);
+  expect(fast.problems).toEqual(precise.problems);
+  // Empty documents (null) are not linted; the fast reader need not list them all.
+  const real = (documents: typeof precise.documents) =>
+    documents.filter((d) => d.value !== null).map((d) => [d.index, d.value, d.start]);
+  expect(real(fast.documents)).toEqual(real(precise.documents));
+}
+
+/** Whether the fast reader takes the text itself (rather than handing it to the precise parser). */
+function fast(text: string): boolean {
+  return readChunk(text, 0, text.length) !== BAIL_OUT;
+}
+
+describe('splitDocuments', () => {
+  it('numbers documents as the yaml package does', () => {
+    const cases = [
+      'a: 1\n---\nb: 2\n',
+      '---\na: 1\n---\n---\nb: 2\n---\n',
+      '# c\n---\na: 1\n',
+      '...\na: 1\n',
+      'a: 1\n...\n...\nb: 1\n',
+      'a: 1\n...\n# c\n---\nb: 1\n',
+      'a: 1\n--- # comment\nb: 2\n',
+      '--- |\nfoo\n---\nbar\n',
+      'a: |\n  x\n---\n  y\nb: 1\n',
+    ];
+    for (const text of cases) {
+      const chunks = splitDocuments(text) ?? [];
+      const documents = parseYaml(text).documents.filter((d) => d.value !== null);
+      for (const document of documents) expect(chunks.map((c) => c.index)).toContain(document.index);
+      same(text);
+    }
+  });
+
+  it('leaves directives and a byte-order mark to the precise parser', () => {
+    expect(splitDocuments('%YAML 1.1\n---\na: 1\n')).toBeUndefined();
+    expect(splitDocuments('\uFEFFa: 1\n')).toBeUndefined();
+    same('%YAML 1.2\n---\na: yes\n');
+  });
+});
+
+describe('readChunk: the subset it reads, with the values of the precise parser', () => {
+  const read = [
+    'a: x  # c\nb:\nc: |\n  l1\n  l2\n\nd:\n  e: 1\n\n  f: [1, 2] # x\ng:\n- y\n- z:  "q" \n  w: >-\n    t\n',
+    'a: yes\nb: No\nc: on\nd: OFF\ne: y\nf: n\ng: ~\nh: null\ni: 0644\nj: 0x1F\nk: 1_000\nl: 1.5e3\nm: .inf\nsexagesimal: 1:30\n',
+    'a: 2024-01-02\nb: "2024-01-02"\nc: \'it\'\'s\'\nd: "tab\\there \\u00e9 \\x41"\n',
+    'spec:\n  containers:\n  - name: a\n    securityContext:\n      capabilities: {add: [NET_ADMIN, "CAP_X"], drop: []}\n',
+    'keep: |+\n  trailing\n\nnext: 1\n',
+    'folded: >\n  one\n  two\n\n  three\n\n\n  four\nclip: |\n\n  leading blank\n',
+    'list:\n- - nested\n',
+    'a: [x, y, ]\nb: {x: 1, "y": [z]}\nc: []\nd: {}\n',
+    'url: http://x:80/a#b\ncolon: a:b\n',
+    '__proto__: {kind: Pod}\ntoString: 1\n',
+    '  indented: root\n  second: 2\n',
+  ];
+  it.each(read)('%j', (text) => {
+    same(text);
+  });
+
+  it('reads the common shapes itself', () => {
+    for (const text of [read[0], read[1], read[3], read[7], read[8]] as string[])
+      expect([text, fast(text)]).toEqual([text, true]);
+  });
+
+  const precise = [
+    'a: &x 1\nb: *x\n',
+    'a: !!str 1\n',
+    'a:\n  <<: {b: 1}\n',
+    'a: 1\na: 2\n',
+    'a: {x: 1, x: 2}\n',
+    'yes: 1\n',
+    'n: 1\n',
+    'a: "multi\n  line"\n',
+    'a: plain\n  continued\n',
+    'a: [1,\n  2]\n',
+    'a:\tb\n',
+    'a: 1\r\nb: 2\r\n',
+    '? complex\n: key\n',
+    'a: |2\n    x\n',
+    'a: b: c\n',
+    'a : 1\n',
+    '"a":1\n',
+    'just a scalar\n',
+    'a: "bad \\q escape"\n',
+    'a: >\n  one\n    more\n  two\n',
+    'a: |\n  x\n    \n  y\n',
+  ];
+  it.each(precise)('hands %j to the precise parser, with the same result', (text) => {
+    expect(fast(text)).toBe(false);
+    same(text);
+  });
+});

@@ -1,0 +1,848 @@
+// A fast reader for the YAML that manifests are made of (block mappings and sequences, plain and
+// quoted one-line scalars, one-line flow collections, literal and folded block scalars). Anything
+// else — anchors, tags, multi-line flow or quoted scalars, duplicate keys, tabs, odd characters —
+// makes it give the document to the precise parser (`yaml.ts`), which also owns every position and
+// every message. Plain scalars are resolved with the `yaml` package's own YAML 1.1 tags, so values
+// are those the precise parser returns.
+import { Schema } from 'yaml';
+import type { Path } from '../core/types.js';
+import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
+import { locateYaml, parseYaml } from './yaml.js';
+
+/** One document of a stream, as the precise parser counts and delimits them. */
+export interface Chunk {
+  /** The document's position in the stream (what `yaml` calls its index). */
+  index: number;
+  /** Offset of the document's first line (its `---` line when it has one). */
+  start: number;
+  /** Offset where its content begins (after the `---` line). */
+  contentStart: number;
+  /** Offset of the line that ends it (the next marker line) or the end of the text. */
+  end: number;
+  /** End of the marker line that ends it, which the precise parser is shown too. */
+  markerEnd: number;
+  /** The `---` line carries content of its own: only the precise parser reads it. */
+  precise: boolean;
+}
+
+const LF = 10;
+const SPACE = 32;
+const HASH = 35;
+
+function isMarker(text: string, at: number, char: number): boolean {
+  if (text.charCodeAt(at) !== char || text.charCodeAt(at + 1) !== char || text.charCodeAt(at + 2) !== char) {
+    return false;
+  }
+  const next = text.charCodeAt(at + 3);
+  return Number.isNaN(next) || next === LF || next === SPACE || next === 13 || next === 9;
+}
+
+/**
+ * Finds document boundaries line by line, numbering documents as the `yaml` package does. Offsets are
+ * those of the whole input; a stream can be fed in windows (`text` starts at offset `base`).
+ */
+export class DocumentSplitter {
+  private index: number;
+  private open: Omit<Chunk, 'end' | 'markerEnd'> | undefined;
+  private pending: number;
+  /** Directives or a byte-order mark: left to the precise parser. */
+  unsupported = false;
+
+  constructor(start = 0, firstIndex = 0) {
+    this.pending = start;
+    this.index = firstIndex;
+  }
+
+  /** Offset before which the text is no longer needed: the start of the open (or next) document. */
+  get keepFrom(): number {
+    return this.open ? this.open.start : this.pending;
+  }
+
+  get openChunk(): Omit<Chunk, 'end' | 'markerEnd'> | undefined {
+    return this.open;
+  }
+
+  /** Scans the lines in [from, to) (`to` at a line start or the end of input); returns the documents they close. */
+  scan(text: string, base: number, from: number, to: number): Chunk[] {
+    const chunks: Chunk[] = [];
+    if (from === 0 && text.charCodeAt(0) === 0xfeff) this.unsupported = true;
+    let line = from - base;
+    const limit = to - base;
+    while (line < limit) {
+      let eol = text.indexOf('\n', line);
+      if (eol < 0 || eol >= limit) eol = limit;
+      const next = eol < limit ? eol + 1 : limit;
+      const first = text.charCodeAt(line);
+      if (first === 45 /* - */ && isMarker(text, line, 45)) {
+        if (this.open) chunks.push({ ...this.open, end: line + base, markerEnd: next + base });
+        const rest = restOfMarkerLine(text, line + 3, eol);
+        this.open = { index: this.index++, start: line + base, contentStart: next + base, precise: !rest };
+      } else if (first === 46 /* . */ && isMarker(text, line, 46)) {
+        if (this.open) chunks.push({ ...this.open, end: line + base, markerEnd: next + base });
+        else this.index++; // A `...` with no open document ends an empty one.
+        if (!restOfMarkerLine(text, line + 3, eol)) this.unsupported = true;
+        this.open = undefined;
+        this.pending = next + base;
+      } else if (first === 37 /* % */ && !this.open) {
+        this.unsupported = true;
+      } else if (!this.open && !isBlankOrComment(text, line, eol)) {
+        this.open = { index: this.index++, start: this.pending, contentStart: this.pending, precise: false };
+      }
+      line = next;
+    }
+    return chunks;
+  }
+
+  /** Closes the open document at the end of the input. */
+  finish(end: number): Chunk[] {
+    const open = this.open;
+    this.open = undefined;
+    return open ? [{ ...open, end, markerEnd: end }] : [];
+  }
+}
+
+/** Splits a whole text into documents; undefined when it has directives or a byte-order mark. */
+export function splitDocuments(text: string): Chunk[] | undefined {
+  const splitter = new DocumentSplitter();
+  const chunks = [...splitter.scan(text, 0, 0, text.length), ...splitter.finish(text.length)];
+  return splitter.unsupported ? undefined : chunks;
+}
+
+/** True when a marker line holds nothing more than spaces and a comment. */
+function restOfMarkerLine(text: string, from: number, eol: number): boolean {
+  let i = from;
+  while (i < eol && text.charCodeAt(i) === SPACE) i++;
+  return i === eol || (text.charCodeAt(i) === HASH && i > from);
+}
+
+function isBlankOrComment(text: string, from: number, eol: number): boolean {
+  let i = from;
+  while (i < eol && text.charCodeAt(i) === SPACE) i++;
+  return i === eol || text.charCodeAt(i) === HASH;
+}
+
+/** Thrown inside the reader: the document is not in the subset; the precise parser takes it. */
+const BAIL = Symbol('bail');
+
+// Characters that the precise parser treats specially (line breaks of YAML 1.1, controls, BOM),
+// carriage returns and tabs: a document with any of them is read by the precise parser.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to find.
+const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+const schema = new Schema({ schema: 'yaml-1.1' });
+const plainTags = schema.tags.filter((tag) => tag.default === true && tag.test && !tag.collection);
+const RESOLVE_OPTIONS = { intAsBigInt: false };
+const resolved = new Map<string, unknown>();
+
+/** The value of a plain scalar, by the same YAML 1.1 tags that the precise parser tries, in its order. */
+function plainValue(source: string): unknown {
+  const c = source.charCodeAt(0);
+  // Only these first characters can start a null, bool, number or timestamp.
+  if (
+    (c >= 97 && c <= 122 && c !== 110 && c !== 121 && c !== 116 && c !== 102 && c !== 111) ||
+    (c >= 65 && c <= 90 && c !== 78 && c !== 89 && c !== 84 && c !== 70 && c !== 79) ||
+    c === 47 ||
+    c === 95 ||
+    c > 127
+  ) {
+    return source;
+  }
+  const cached = resolved.get(source);
+  if (cached !== undefined || resolved.has(source)) return cached;
+  let value: unknown = source;
+  for (const tag of plainTags) {
+    if (!tag.test?.test(source)) continue;
+    let failed = false;
+    const result = tag.resolve(
+      source,
+      () => {
+        failed = true;
+      },
+      RESOLVE_OPTIONS as never,
+    ) as unknown;
+    if (failed) throw BAIL;
+    value = result !== null && typeof result === 'object' && 'value' in result ? result.value : result;
+    if (typeof value === 'bigint') value = Number(value);
+    break;
+  }
+  if (resolved.size > 10_000) resolved.clear();
+  // Dates are objects: each scalar gets its own, as from the precise parser.
+  if (!(value instanceof Date)) resolved.set(source, value);
+  return value;
+}
+
+/** A plain key that would resolve to anything but itself (`yes`, `1`, `<<`, `~`) is left to the precise parser. */
+function keyString(source: string): string {
+  if (source === '<<' || plainValue(source) !== source) throw BAIL;
+  return source;
+}
+
+/** Duplicate keys when only validating: the precise parser words the warning. */
+function addKey(keys: string[], key: string): void {
+  if (keys.includes(key)) throw BAIL;
+  keys.push(key);
+}
+
+function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (Object.hasOwn(map, key)) throw BAIL; // Duplicate keys: the precise parser words the warning.
+  // As the precise parser does: an inherited name (`__proto__`, `toString`) becomes an own property.
+  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
+}
+
+/** Reads one document's content, line by line; throws BAIL outside the subset. */
+class Reader {
+  /** Start, end (excluding the line break) and indentation of the current content line. */
+  private ls = 0;
+  private le = 0;
+  private indent = 0;
+  /** Offset of the current token on the current line. */
+  private p = 0;
+  /** Start of the line after the current one. */
+  private nextLine = 0;
+  eof = false;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly end: number,
+    /** False: only check that the document is in the subset (no values are built). */
+    private readonly build: boolean,
+  ) {
+    this.nextLine = from;
+    this.advance();
+  }
+
+  /** Moves to the next line with content, skipping blank and comment lines. */
+  private advance(): void {
+    const { text, end } = this;
+    let line = this.nextLine;
+    while (line < end) {
+      let eol = text.indexOf('\n', line);
+      if (eol < 0 || eol > end) eol = end;
+      let i = line;
+      while (i < eol && text.charCodeAt(i) === SPACE) i++;
+      if (i < eol && text.charCodeAt(i) !== HASH) {
+        this.ls = line;
+        this.le = eol;
+        this.indent = i - line;
+        this.p = i;
+        this.nextLine = eol < end ? eol + 1 : end;
+        return;
+      }
+      line = eol + 1;
+    }
+    this.eof = true;
+    this.nextLine = end;
+    this.ls = this.le = this.p = end;
+    this.indent = -1;
+  }
+
+  document(): unknown {
+    if (this.eof) return null;
+    const value = this.isSeqEntry() ? this.seq(this.indent, false) : this.map(this.indent);
+    if (!this.eof) throw BAIL;
+    return value;
+  }
+
+  private isSeqEntry(): boolean {
+    const { text, p } = this;
+    if (text.charCodeAt(p) !== 45) return false;
+    const next = p + 1 < this.le ? text.charCodeAt(p + 1) : LF;
+    return next === SPACE || next === LF;
+  }
+
+  /** A block mapping whose keys sit at column `col`; the first key is at the current token. */
+  private map(col: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const keys: string[] | undefined = this.build ? undefined : [];
+    for (;;) {
+      const colon = this.keyEnd();
+      if (colon < 0) throw BAIL;
+      const key = this.key(colon);
+      this.p = colon + 1;
+      const value = this.value(col, true);
+      if (keys) addKey(keys, key);
+      else setKey(out, key, value);
+      if (this.eof || this.indent < col) return out;
+      if (this.indent > col || this.isSeqEntry()) throw BAIL;
+    }
+  }
+
+  /** A block sequence whose dashes sit at column `col`. */
+  private seq(col: number, zeroIndented: boolean): unknown[] {
+    const out: unknown[] = [];
+    for (;;) {
+      this.p += 1;
+      this.skipSpaces();
+      if (this.p < this.le && this.isSeqEntry()) throw BAIL; // `- - a`
+      const item = this.compactKey() ? this.map(this.p - this.ls) : this.value(col, false);
+      if (this.build) out.push(item);
+      if (this.eof || this.indent < col) return out;
+      if (this.indent > col) throw BAIL;
+      if (!this.isSeqEntry()) {
+        if (zeroIndented) return out;
+        throw BAIL;
+      }
+    }
+  }
+
+  /** Whether a sequence entry's content is a mapping (`- key: value`). */
+  private compactKey(): boolean {
+    const { text, p } = this;
+    if (p >= this.le) return false;
+    const c = text.charCodeAt(p);
+    if (c === 34 || c === 39) return this.keyEnd() >= 0;
+    return plainStart(c, text.charCodeAt(p + 1), p + 1 < this.le) && this.keyEnd() >= 0;
+  }
+
+  private skipSpaces(): void {
+    const { text } = this;
+    while (this.p < this.le && text.charCodeAt(this.p) === SPACE) this.p++;
+  }
+
+  /**
+   * The offset of the `:` that ends an implicit key starting at the current token, or -1 when the
+   * rest of the line is not a key.
+   */
+  private keyEnd(): number {
+    const { text, p, le } = this;
+    const c = text.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(p);
+      if (close < 0) throw BAIL;
+      if (text.charCodeAt(close) !== 58) {
+        if (close < le && text.charCodeAt(close) !== SPACE) throw BAIL;
+        return -1;
+      }
+      const after = close + 1 < le ? text.charCodeAt(close + 1) : LF;
+      if (after !== SPACE && after !== LF) throw BAIL;
+      return close;
+    }
+    if (!plainStart(c, text.charCodeAt(p + 1), p + 1 < le)) throw BAIL;
+    for (let i = p; i < le; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 58) {
+        const after = i + 1 < le ? text.charCodeAt(i + 1) : LF;
+        if (after === SPACE || after === LF) {
+          if (text.charCodeAt(i - 1) === SPACE || i - p > 1000) throw BAIL;
+          return i;
+        }
+      } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private key(colon: number): string {
+    const { text, p } = this;
+    const c = text.charCodeAt(p);
+    if (c === 34 || c === 39) return this.quoted(p, colon);
+    return keyString(text.slice(p, colon));
+  }
+
+  /** Offset just after the closing quote of a one-line quoted scalar at `at`, or -1. */
+  private quoteEnd(at: number): number {
+    const { text, le } = this;
+    const quote = text.charCodeAt(at);
+    for (let i = at + 1; i < le; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === quote) {
+        if (quote === 39 && text.charCodeAt(i + 1) === 39 && i + 1 < le) {
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+      if (ch === 92 && quote === 34) i++;
+    }
+    return -1;
+  }
+
+  /** The value of a one-line quoted scalar spanning [from, to). */
+  private quoted(from: number, to: number): string {
+    const body = this.text.slice(from + 1, to - 1);
+    if (this.text.charCodeAt(from) === 39) return body.includes("''") ? body.replaceAll("''", "'") : body;
+    return body.includes('\\') ? unescapeDouble(body) : body;
+  }
+
+  /**
+   * The value after a `:` or `-` indicator at column `col` (the key's or the dash's). Leaves the
+   * reader on the next content line.
+   */
+  private value(col: number, inMap: boolean): unknown {
+    this.skipSpaces();
+    const { text, p, le } = this;
+    if (p >= le || text.charCodeAt(p) === HASH) {
+      if (p < le && text.charCodeAt(p - 1) !== SPACE) throw BAIL;
+      this.advance();
+      if (this.eof) return null;
+      if (this.indent > col) {
+        if (this.isSeqEntry()) return this.seq(this.indent, false);
+        if (this.keyEnd() < 0) throw BAIL;
+        return this.map(this.indent);
+      }
+      if (this.indent === col && inMap && this.isSeqEntry()) return this.seq(col, true);
+      return null;
+    }
+    const c = text.charCodeAt(p);
+    let value: unknown;
+    if (c === 124 || c === 62) return this.blockScalar(col);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(p);
+      if (close < 0) throw BAIL;
+      value = this.quoted(p, close);
+      this.p = close;
+    } else if (c === 91 || c === 123) {
+      const flow = new FlowReader(text, p, le, this.build);
+      value = flow.node();
+      this.p = flow.p;
+    } else {
+      if (!plainStart(c, text.charCodeAt(p + 1), p + 1 < le)) throw BAIL;
+      let stop = le;
+      for (let i = p; i < le; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+          stop = i;
+          break;
+        }
+        if (ch === 58) {
+          const after = i + 1 < le ? text.charCodeAt(i + 1) : LF;
+          if (after === SPACE || after === LF) throw BAIL;
+        }
+      }
+      let last = stop;
+      while (text.charCodeAt(last - 1) === SPACE) last--;
+      value = this.build ? plainValue(text.slice(p, last)) : true;
+      this.p = last;
+    }
+    this.lineEndsHere();
+    this.advance();
+    // A more indented line would continue the scalar (or be an error): the precise parser decides.
+    if (!this.eof && this.indent > col) throw BAIL;
+    return value;
+  }
+
+  /** After a scalar: only spaces and a comment may follow on its line. */
+  private lineEndsHere(): void {
+    const { text } = this;
+    const start = this.p;
+    this.skipSpaces();
+    if (this.p < this.le && (text.charCodeAt(this.p) !== HASH || this.p === start)) throw BAIL;
+  }
+
+  /** A literal (`|`) or folded (`>`) block scalar whose header is at the current token. */
+  private blockScalar(col: number): string {
+    const { text, end } = this;
+    const folded = text.charCodeAt(this.p) === 62;
+    let chomp = 0; // -1 strip, 0 clip, 1 keep
+    this.p++;
+    const indicator = text.charCodeAt(this.p);
+    if (indicator === 45) chomp = -1;
+    else if (indicator === 43) chomp = 1;
+    if (chomp !== 0) this.p++;
+    if (this.p < this.le && text.charCodeAt(this.p) !== SPACE) throw BAIL; // Indentation indicators, `|-2`.
+    this.lineEndsHere();
+    // Content lines: blank ones, and those indented more than the parent (the first fixes the indentation).
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let maxLeadingBlank = 0;
+    let line = this.le < end ? this.le + 1 : end;
+    let trailingBlank = 0;
+    while (line < end) {
+      let eol = text.indexOf('\n', line);
+      if (eol < 0 || eol > end) eol = end;
+      let i = line;
+      while (i < eol && text.charCodeAt(i) === SPACE) i++;
+      const spaces = i - line;
+      if (i === eol) {
+        if (contentIndent < 0) maxLeadingBlank = Math.max(maxLeadingBlank, spaces);
+        else if (spaces > contentIndent) throw BAIL; // Spaces that would be content.
+        trailingBlank++;
+        lines.push('');
+        line = eol + 1;
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (spaces <= col) break;
+        contentIndent = spaces;
+        if (maxLeadingBlank > contentIndent) throw BAIL;
+      } else if (spaces < contentIndent) {
+        if (spaces > col && text.charCodeAt(i) !== HASH) throw BAIL;
+        break;
+      }
+      if (folded && spaces > contentIndent) throw BAIL; // More-indented lines fold differently.
+      lines.push(this.build ? text.slice(line + contentIndent, eol) : '.');
+      trailingBlank = 0;
+      line = eol + 1;
+    }
+    // Leave the reader on the line that ended the scalar.
+    const contentLines = lines.length - trailingBlank;
+    this.nextLine = Math.min(line, end);
+    this.advance();
+    if (!this.eof && this.indent > col) throw BAIL;
+    if (contentLines === 0) {
+      if (chomp === 1) throw BAIL;
+      return '';
+    }
+    if (chomp === 1 && (line > end || text.charCodeAt(end - 1) !== LF)) throw BAIL;
+    if (!this.build) return '';
+    let body: string;
+    if (folded) {
+      let first = 0;
+      while (lines[first] === '') first++;
+      body = '\n'.repeat(first) + (lines[first] as string);
+      let blanks = 0;
+      for (let n = first + 1; n < contentLines; n++) {
+        const current = lines[n] as string;
+        if (current === '') {
+          blanks++;
+          continue;
+        }
+        body += blanks === 0 ? ` ${current}` : '\n'.repeat(blanks) + current;
+        blanks = 0;
+      }
+    } else {
+      body = lines.slice(0, contentLines).join('\n');
+    }
+    if (chomp === -1) return body;
+    if (chomp === 0) return `${body}\n`;
+    // Keep: the final line break and the blank lines after it.
+    return `${body}\n${'\n'.repeat(trailingBlank)}`;
+  }
+}
+
+/** A plain scalar may not start with an indicator (`-`, `?`, `:` only when followed by a space). */
+function plainStart(c: number, next: number, hasNext: boolean): boolean {
+  switch (c) {
+    case 45: // -
+    case 63: // ?
+    case 58: // :
+      return hasNext && next !== SPACE && next !== 9;
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+    case SPACE:
+    case 9:
+      return false;
+    default:
+      return true;
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
+
+/** Double-quoted escapes; anything unusual goes to the precise parser. */
+function unescapeDouble(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] as string;
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const e = body[++i];
+    if (e === undefined) throw BAIL;
+    const simple = ESCAPES[e];
+    if (simple !== undefined) {
+      out += simple;
+      continue;
+    }
+    const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    const hex = body.slice(i + 1, i + 1 + digits);
+    if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) throw BAIL;
+    const code = Number.parseInt(hex, 16);
+    // Surrogates and values past Unicode: leave them to the precise parser.
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw BAIL;
+    out += String.fromCodePoint(code);
+    i += digits;
+  }
+  return out;
+}
+
+/** A flow collection that opens and closes on one line. */
+class FlowReader {
+  constructor(
+    private readonly text: string,
+    public p: number,
+    private readonly le: number,
+    private readonly build: boolean,
+  ) {}
+
+  private spaces(): void {
+    while (this.p < this.le && this.text.charCodeAt(this.p) === SPACE) this.p++;
+    if (this.p >= this.le) throw BAIL; // The collection goes on to another line.
+  }
+
+  node(): unknown {
+    const c = this.text.charCodeAt(this.p);
+    if (c === 91) return this.seq();
+    if (c === 123) return this.map();
+    if (c === 34 || c === 39) return this.quoted();
+    const plain = this.plain();
+    return this.build ? plainValue(plain) : true;
+  }
+
+  private seq(): unknown[] {
+    const out: unknown[] = [];
+    this.p++;
+    this.spaces();
+    if (this.text.charCodeAt(this.p) === 93) {
+      this.p++;
+      return out;
+    }
+    for (;;) {
+      const c = this.text.charCodeAt(this.p);
+      if (c === 44 || c === 93 || c === 123 || c === 63) throw BAIL; // Empty entries, pairs in sequences.
+      const item = this.node();
+      if (this.build) out.push(item);
+      this.spaces();
+      const next = this.text.charCodeAt(this.p);
+      if (next === 58) throw BAIL; // A single-pair mapping inside the sequence.
+      this.p++;
+      if (next === 93) return out;
+      if (next !== 44) throw BAIL;
+      this.spaces();
+      if (this.text.charCodeAt(this.p) === 93) {
+        this.p++;
+        return out;
+      }
+    }
+  }
+
+  private map(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const keys: string[] = [];
+    this.p++;
+    this.spaces();
+    if (this.text.charCodeAt(this.p) === 125) {
+      this.p++;
+      return out;
+    }
+    for (;;) {
+      const c = this.text.charCodeAt(this.p);
+      if (c === 44 || c === 125 || c === 91 || c === 123 || c === 63) throw BAIL;
+      const key = c === 34 || c === 39 ? this.quoted() : keyString(this.plain());
+      if (this.text.charCodeAt(this.p) !== 58 || this.text.charCodeAt(this.p + 1) !== SPACE) throw BAIL;
+      this.p += 2;
+      this.spaces();
+      const v = this.text.charCodeAt(this.p);
+      if (v === 44 || v === 125) throw BAIL; // An empty value.
+      const value = this.node();
+      if (this.build) setKey(out, key, value);
+      else addKey(keys, key);
+      this.spaces();
+      const next = this.text.charCodeAt(this.p);
+      this.p++;
+      if (next === 125) return out;
+      if (next !== 44) throw BAIL;
+      this.spaces();
+      if (this.text.charCodeAt(this.p) === 125) {
+        this.p++;
+        return out;
+      }
+    }
+  }
+
+  private quoted(): string {
+    const { text, le } = this;
+    const from = this.p;
+    const quote = text.charCodeAt(from);
+    for (let i = from + 1; i < le; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === quote) {
+        if (quote === 39 && i + 1 < le && text.charCodeAt(i + 1) === 39) {
+          i++;
+          continue;
+        }
+        this.p = i + 1;
+        const body = text.slice(from + 1, i);
+        if (quote === 39) return body.includes("''") ? body.replaceAll("''", "'") : body;
+        return body.includes('\\') ? unescapeDouble(body) : body;
+      }
+      if (ch === 92 && quote === 34) i++;
+    }
+    throw BAIL;
+  }
+
+  /** A plain scalar in flow context: it ends at `,`, `]`, `}`, `: ` or ` #`. */
+  private plain(): string {
+    const { text, le } = this;
+    const from = this.p;
+    const c = text.charCodeAt(from);
+    if (!plainStart(c, text.charCodeAt(from + 1), from + 1 < le)) throw BAIL;
+    let i = from;
+    for (; i < le; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 44 || ch === 93 || ch === 125 || ch === 91 || ch === 123) break;
+      if (ch === 58) {
+        const after = text.charCodeAt(i + 1);
+        if (after === SPACE || after === 44 || after === 93 || after === 125 || i + 1 >= le) break;
+      }
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) throw BAIL;
+    }
+    if (i >= le) throw BAIL;
+    const ch = text.charCodeAt(i);
+    if (ch === 91 || ch === 123) throw BAIL;
+    this.p = i;
+    let last = i;
+    while (text.charCodeAt(last - 1) === SPACE) last--;
+    if (last === from) throw BAIL;
+    return text.slice(from, last);
+  }
+}
+
+/**
+ * The value of one document's content, or BAIL_OUT when the document is outside the subset the
+ * fast reader handles.
+ */
+export function readChunk(text: string, from: number, to: number, build = true): unknown {
+  if (UNUSUAL.test(text.slice(from, to))) return BAIL_OUT;
+  try {
+    return new Reader(text, from, to, build).document();
+  } catch (error) {
+    if (error === BAIL) return BAIL_OUT;
+    throw error;
+  }
+}
+
+export const BAIL_OUT: unique symbol = Symbol('outside the fast subset');
+
+/** What the precise parser makes of one chunk, with offsets into the whole text. */
+export interface PreciseChunk {
+  document?: SourceDocument;
+  problems: ParseProblem[];
+}
+
+/**
+ * Parses one chunk with the precise parser. `base` is the offset of `text` in the whole input (when
+ * it is a window of a stream). Undefined when the two readers disagree on the document's bounds.
+ */
+export function preciseChunk(text: string, chunk: Chunk, base = 0): PreciseChunk | undefined {
+  const offset = chunk.start + base;
+  // The marker line that ends the chunk is shown too, so that errors at its edge read as in the stream.
+  const parsed = parseYaml(text.slice(chunk.start, chunk.markerEnd));
+  const length = chunk.end - chunk.start;
+  // Anything past the chunk means the two readers disagree on where documents end.
+  if (parsed.documents.some((d) => d.index > 0 && d.value !== null)) return undefined;
+  if (parsed.problems.some((p) => p.start > length)) return undefined;
+  const problems = parsed.problems.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
+  const found = parsed.documents.find((d) => d.index === 0);
+  if (!found) return { problems };
+  const document: SourceDocument = {
+    index: chunk.index,
+    value: found.value,
+    start: found.start + offset,
+    locate(path: Path): LocatedNode | undefined {
+      const located = found.locate(path);
+      return (
+        located && {
+          range: { start: located.range.start + offset, end: located.range.end + offset },
+          exact: located.exact,
+        }
+      );
+    },
+  };
+  return { document, problems };
+}
+
+/** A document read by the fast reader; the precise parser reads it again only when a position is asked for. */
+export class FastDocument implements SourceDocument {
+  private precise: Pick<SourceDocument, 'start' | 'locate'> | undefined | null = null;
+
+  constructor(
+    private readonly text: string,
+    readonly chunk: Chunk,
+    readonly value: unknown,
+    private readonly base = 0,
+  ) {}
+
+  get index(): number {
+    return this.chunk.index;
+  }
+
+  private resolve(): Pick<SourceDocument, 'start' | 'locate'> | undefined {
+    if (this.precise === null) {
+      // The fast reader has checked the document: only positions are needed from the precise parser.
+      const { chunk, base } = this;
+      const offset = chunk.start + base;
+      const found = locateYaml(this.text.slice(chunk.start, chunk.markerEnd));
+      this.precise = found && {
+        start: found.start + offset,
+        locate(path: Path): LocatedNode | undefined {
+          const located = found.locate(path);
+          return (
+            located && {
+              range: { start: located.range.start + offset, end: located.range.end + offset },
+              exact: located.exact,
+            }
+          );
+        },
+      };
+    }
+    return this.precise;
+  }
+
+  get start(): number {
+    return this.resolve()?.start ?? this.chunk.contentStart + this.base;
+  }
+
+  locate(path: Path): LocatedNode | undefined {
+    return this.resolve()?.locate(path);
+  }
+}
+
+/**
+ * Parses a YAML stream like `parseYaml` — same documents, values, problems and positions — reading
+ * the documents it can with the fast reader.
+ */
+export function parseYamlFast(text: string): ParsedSource {
+  const chunks = splitDocuments(text);
+  if (!chunks) return parseYaml(text);
+  const documents: SourceDocument[] = [];
+  const problems: ParseProblem[] = [];
+  for (const chunk of chunks) {
+    const value = chunk.precise ? BAIL_OUT : readChunk(text, chunk.contentStart, chunk.end);
+    if (value !== BAIL_OUT) {
+      documents.push(new FastDocument(text, chunk, value));
+      continue;
+    }
+    const precise = preciseChunk(text, chunk);
+    if (!precise) return parseYaml(text);
+    if (precise.document) documents.push(precise.document);
+    problems.push(...precise.problems);
+  }
+  return { documents, problems };
+}

@@ -1,0 +1,54 @@
+// The CLI streams large files; what it prints must not depend on it. CAPDOCTOR_STREAM_BYTES lowers the
+// size from which files are streamed, so that small files take that path here.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { deployments, listChunks, mixed } from '../bench/generate.mjs';
+import { RULE_NEEDS } from '../src/core/prefilter.js';
+import { RULES } from '../src/rules/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'capdoctor.js');
+const scratch = mkdtempSync(join(tmpdir(), 'capdoctor-stream-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(args: string[], streamBytes: number) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CAPDOCTOR_STREAM_BYTES: String(streamBytes) },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const files = {
+  'list.yaml': [...listChunks(400, { mistakeEvery: 9 })].join(''),
+  'deployments.yaml': deployments(150, { mistakeEvery: 6 }),
+  'mixed.yaml': mixed(150),
+};
+for (const [name, text] of Object.entries(files)) writeFileSync(join(scratch, name), text);
+
+// Only the rules that read one document at a time let a file stream; the others make it read whole.
+const others = RULES.map((r) => r.meta.id).filter((id) => !(id in RULE_NEEDS));
+const nameRules = others.flatMap((id) => ['--rule', `${id}=off`]);
+
+describe('lint prints the same whether a file is streamed or read whole', () => {
+  for (const name of Object.keys(files)) {
+    it.each([
+      ['json', nameRules],
+      ['text', nameRules],
+      ['sarif', []],
+    ])(`${name} -o %s`, (format, extra) => {
+      const args = ['lint', join(scratch, name), '-o', format, ...extra];
+      const streamed = run(args, 1);
+      const whole = run(args, 2 ** 40);
+      expect(streamed.stderr).toBe(whole.stderr);
+      expect(streamed.code).toBe(whole.code);
+      expect(streamed.stdout).toBe(whole.stdout);
+      expect(whole.stdout.length).toBeGreaterThan(1000);
+    });
+  }
+});

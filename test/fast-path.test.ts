@@ -1,0 +1,165 @@
+// The fast lint path (fast reader, positions on demand, documents skipped by the prefilter) must give
+// exactly the findings of the precise path: every field, positions and ranges included.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { deployments, listChunks, mixed, random } from '../bench/generate.mjs';
+import { type LintOptions, lintSource, lintSourcePrecise } from '../src/core/engine.js';
+import { RULE_NEEDS } from '../src/core/prefilter.js';
+import { StreamLinter } from '../src/core/stream.js';
+import { resolveTargets } from '../src/knowledge/targets.js';
+import { RULES } from '../src/rules/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpus = fileURLToPath(new URL('../../shared/corpus/manifests/', import.meta.url));
+const present = existsSync(corpus);
+
+function files(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : /\.ya?ml$/.test(name) ? [path] : [];
+    });
+}
+
+const everyRule = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.severity] as const));
+const setups: [string, LintOptions][] = [
+  ['default rules, default matrix', { rules: RULES, targets: resolveTargets([]) }],
+  [
+    'every rule, old targets',
+    { rules: RULES, targets: resolveTargets(['k8s@1.24,docker@18.06']), settings: everyRule },
+  ],
+];
+
+function same(name: string, text: string): void {
+  for (const [, options] of setups) {
+    const precise = lintSourcePrecise(name, text, options);
+    expect(lintSource(name, text, options)).toEqual(precise);
+  }
+}
+
+describe('fast path: same findings as the precise path', () => {
+  it('on the rule fixtures, examples and test fixtures', () => {
+    const all = [
+      ...files(join(root, 'src/rules')),
+      ...files(join(root, 'examples')),
+      ...files(join(root, 'test/fixtures')),
+    ];
+    expect(all.length).toBeGreaterThan(30);
+    for (const file of all) same(file, readFileSync(file, 'utf8'));
+  });
+
+  it('on generated Deployments, a mixed stream and a kubectl List', () => {
+    same('deployments.yaml', deployments(300, { mistakeEvery: 7 }));
+    same('mixed.yaml', mixed(400));
+    same('list.yaml', [...listChunks(60, { mistakeEvery: 5 })].join(''));
+  });
+
+  it('on damaged documents (lines dropped, indentation shifted, characters inserted)', () => {
+    const rng = random(11);
+    const base = mixed(30, { seed: 5 }).split('\n');
+    const inserts = [':', '- ', '"', "'", '[', '{', '#', ' ', '\t', '&a ', '*a', '|', '>', '---', '...', '? ', '\\'];
+    for (let round = 0; round < 100; round++) {
+      const lines = [...base];
+      for (let k = 0; k < 3; k++) {
+        const at = rng.int(lines.length);
+        const line = lines[at] ?? '';
+        const what = rng.int(3);
+        if (what === 0) lines.splice(at, 1);
+        else if (what === 1) lines[at] = rng.chance(0.5) ? ` ${line}` : line.replace(/^ /, '');
+        else {
+          const col = rng.int(line.length + 1);
+          lines[at] = line.slice(0, col) + rng.pick(inserts) + line.slice(col);
+        }
+      }
+      same(`damaged-${round}.yaml`, lines.join('\n'));
+    }
+  }, 120_000);
+});
+
+/** Lints a text fed in pieces of `piece` characters; undefined when the linter needs the whole input. */
+function streamed(name: string, text: string, options: LintOptions, piece: number) {
+  const linter = new StreamLinter(name, options, 2000);
+  for (let at = 0; at < text.length; at += piece) linter.push(text.slice(at, at + piece));
+  const result = linter.end();
+  return { result, lists: linter.streamedLists };
+}
+
+describe('streaming: same findings as the precise path, one document (or List item) in memory', () => {
+  // Rules that read every document of an input make the caller read the file whole instead.
+  const local = RULES.filter((rule) => rule.meta.id in RULE_NEEDS);
+  const options: LintOptions = { rules: local, targets: resolveTargets([]) };
+  const everything: LintOptions = {
+    rules: local,
+    targets: resolveTargets(['k8s@1.24,docker@18.06']),
+    settings: everyRule,
+  };
+
+  it('on generated streams, in pieces that cut lines and documents anywhere', () => {
+    const inputs: [string, string][] = [
+      ['deployments.yaml', deployments(200, { mistakeEvery: 7 })],
+      ['mixed.yaml', mixed(300)],
+      ['list.yaml', [...listChunks(80, { mistakeEvery: 5 })].join('')],
+      ['two-lists.yaml', `${[...listChunks(30)].join('')}---\n${[...listChunks(40, { seed: 2 })].join('')}`],
+    ];
+    for (const [name, text] of inputs) {
+      for (const setup of [options, everything]) {
+        const precise = lintSourcePrecise(name, text, setup);
+        for (const piece of [997, 65_536]) {
+          const { result, lists } = streamed(name, text, setup, piece);
+          expect(result).toEqual(precise);
+          if (name.includes('list')) expect(lists).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('on the fixtures: the same findings, or a request for the whole input', () => {
+    const all = [
+      ...files(join(root, 'src/rules')),
+      ...files(join(root, 'examples')),
+      ...files(join(root, 'test/fixtures')),
+    ];
+    let whole = 0;
+    for (const file of all) {
+      const text = readFileSync(file, 'utf8');
+      const { result } = streamed(file, text, everything, 101);
+      if (result) expect(result).toEqual(lintSourcePrecise(file, text, everything));
+      else whole++;
+    }
+    // Syntax errors need the whole input; most fixtures stream.
+    expect(whole).toBeLessThan(all.length / 4);
+  });
+
+  it('asks for the whole input when a List is not what it looked like', () => {
+    const items = [...listChunks(20)].join('');
+    const odd = items.replace('kind: List\n', 'kind: Deployment\n');
+    expect(streamed('odd.yaml', odd, options, 500).result).toBeUndefined();
+    expect(streamed('list.yaml', items, options, 500).result).toEqual(lintSourcePrecise('list.yaml', items, options));
+  });
+});
+
+describe.skipIf(!present)('fast path on ../shared/corpus/manifests', () => {
+  it('gives the same findings for every file', () => {
+    const all = present ? files(corpus) : [];
+    expect(all.length).toBeGreaterThan(50);
+    for (const file of all) same(file, readFileSync(file, 'utf8'));
+  });
+});
+
+describe('order', () => {
+  it('sorts rule ids in code-point order, which is their locale order', () => {
+    const ids = RULES.map((r) => r.meta.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+    expect(ids.every((id) => /^[a-z0-9-]+$/.test(id))).toBe(true);
+  });
+});
+
+describe('prefilter', () => {
+  it('names only registered rules', () => {
+    const ids = new Set(RULES.map((r) => r.meta.id));
+    expect(Object.keys(RULE_NEEDS).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
