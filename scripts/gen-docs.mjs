@@ -74,8 +74,8 @@ const readmeUrl = new URL('README.md', root);
 if (existsSync(readmeUrl)) {
   const readme = readFileSync(readmeUrl, 'utf8');
   const updated = readme.replace(
-    /(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/,
-    (_, start, end) => `${start}${rulesTable()}${end}`,
+    /<!-- rules:start -->[\s\S]*?<!-- rules:end -->/,
+    () => `<!-- rules:start -->\n${rulesTable()}\n<!-- rules:end -->`,
   );
   emit('README.md', updated);
 }

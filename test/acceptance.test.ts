@@ -28,10 +28,11 @@ describe('the incident (Elasticsearch, CAP_SYS_RESOURCE)', () => {
     expect(errors(incident, ['docker@19.03'])).toEqual([]);
   });
 
-  it('on containerd@1.6: an error saying the capability is silently not granted', () => {
+  it('on containerd@1.6: cap-prefix says the capability is silently not granted, and pam_limits then fails', () => {
     const found = errors(incident, ['containerd@1.6']);
-    expect(found.map((f) => f.rule)).toEqual(['cap-prefix']);
-    expect(found[0]?.message).toContain('SYS_RESOURCE is silently not granted');
+    expect(found.map((f) => f.rule)).toEqual(['pam-limits-needs-sys-resource', 'cap-prefix']);
+    expect(found[1]?.message).toContain('SYS_RESOURCE is silently not granted');
+    expect(found[0]?.message).toContain('Expect `runuser: cannot open session: Permission denied`');
   });
 });
 

@@ -6,14 +6,21 @@ import capDangerous from './cap-dangerous/index.js';
 import capDuplicate from './cap-duplicate/index.js';
 import capEscalationConflict from './cap-escalation-conflict/index.js';
 import capKernel from './cap-kernel/index.js';
+import capMissing from './cap-missing/index.js';
+import capNonrootIneffective from './cap-nonroot-ineffective/index.js';
 import capPodLevel from './cap-pod-level/index.js';
 import capPrefix from './cap-prefix/index.js';
 import capPrivilegedRedundant from './cap-privileged-redundant/index.js';
 import capUnknown from './cap-unknown/index.js';
 import capWindows from './cap-windows/index.js';
+import mlockNeedsMemlock from './mlock-needs-memlock/index.js';
+import pamLimitsNeedsSysResource from './pam-limits-needs-sys-resource/index.js';
+import privilegedOverreach from './privileged-overreach/index.js';
 import pssBaseline from './pss-baseline/index.js';
 import pssRestricted from './pss-restricted/index.js';
+import sysctlNeedsPrivilege from './sysctl-needs-privilege/index.js';
 import type { Rule, RuleMeta } from './types.js';
+import ulimitNeedsSysResource from './ulimit-needs-sys-resource/index.js';
 
 export const RULES: readonly Rule[] = [
   capAddDropConflict,
@@ -28,9 +35,17 @@ export const RULES: readonly Rule[] = [
   capPrivilegedRedundant,
   capUnknown,
   capWindows,
+  pamLimitsNeedsSysResource,
+  capMissing,
+  capNonrootIneffective,
+  mlockNeedsMemlock,
+  privilegedOverreach,
+  sysctlNeedsPrivilege,
+  ulimitNeedsSysResource,
   pssBaseline,
   pssRestricted,
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  // Code-point order (ids are [a-z0-9-], where it equals locale order): no ICU collator at start-up.
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 /** Not a rule module: the engine reports unreadable or unparseable input under this id. */
 export const PARSE_ERROR_META: RuleMeta = {

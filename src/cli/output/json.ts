@@ -1,4 +1,4 @@
-import type { Finding, Fix, ObjectRef, PathEdit, TargetOutcome } from '../../core/types.js';
+import type { Evidence, Finding, Fix, ObjectRef, PathEdit, TargetOutcome } from '../../core/types.js';
 import type { Formatter, Summary } from './types.js';
 
 /** The stable, versioned JSON shape. Bump `version` on any incompatible change. */
@@ -23,6 +23,8 @@ export interface JsonFinding {
   targets?: TargetOutcome[];
   fix?: Fix;
   suggestion?: Fix;
+  /** What the finding is based on, located in the same file (needs rules). */
+  evidence?: Evidence[];
 }
 
 function objectRef(ref: ObjectRef): ObjectRef | undefined {
@@ -63,6 +65,15 @@ export function toJsonFinding(finding: Finding): JsonFinding {
   }
   if (finding.fix) out.fix = fix(finding.fix);
   if (finding.suggestion) out.suggestion = fix(finding.suggestion);
+  if (finding.evidence) {
+    out.evidence = finding.evidence.map((e) => ({
+      text: e.text,
+      label: e.label,
+      path: e.path,
+      line: e.line,
+      column: e.column,
+    }));
+  }
   return out;
 }
 

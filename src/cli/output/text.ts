@@ -92,6 +92,10 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
       `${DETAIL_INDENT}${c.cyan('suggested fix:')} ${finding.suggestion.description} (applied only by \`capdoctor fix --unsafe\`)`,
     );
   }
+  // Where the evidence behind a needs finding is (the message quotes it).
+  for (const e of finding.evidence ?? []) {
+    if (e.line > 0) out.push(`${DETAIL_INDENT}${c.dim(`evidence ${e.line}:${e.column}`)} ${e.text}`);
+  }
   // A detail the message already quotes in full (a single target) is not repeated.
   const notApplied = (finding.targets ?? []).filter(
     (t) => t.outcome !== 'applied' && !finding.message.includes(t.detail),

@@ -1,0 +1,423 @@
+// The process a container will run, per target: what each add and drop entry becomes (through the
+// target's own name handling, `predict`), the bounding set that results from the runtime's defaults,
+// what a process of a given user holds, and whether each need is met. Pure.
+import type { CapabilityEntry, CapabilityList, ContainerInfo } from '../core/extract.js';
+import { isMapping } from '../core/extract.js';
+import { CAPABILITIES, kernelHasCapability } from '../knowledge/capabilities.js';
+import { ELASTICSEARCH, NON_ROOT, RAISE_HARD_LIMIT, VAULT } from '../knowledge/needs.js';
+import { type Outcome, type Prediction, predict } from '../knowledge/predict.js';
+import { PROC_SYS_FACTS, UNPRIVILEGED_NET_DEFAULTS } from '../knowledge/sysctls.js';
+import type { ResolvedTarget } from '../knowledge/targets.js';
+import { compareVersions, must } from '../knowledge/versions.js';
+import type { ProcessUser, Step } from './command.js';
+import type { Need } from './needs.js';
+
+export interface EntryOutcome {
+  list: CapabilityList;
+  entry: CapabilityEntry;
+  /** The entry as written (undefined when it is not a string). */
+  input?: string;
+  prediction?: Prediction;
+  /** `not-applied`: the runtime ignores the lists of a privileged container. */
+  outcome: Outcome | 'not-applied';
+  /** What it became, in a few words: `grants SYS_RESOURCE`, `silently not granted`. */
+  became: string;
+}
+
+export interface ProcessOnTarget {
+  target: ResolvedTarget;
+  container: ContainerInfo;
+  privileged: boolean;
+  starts: boolean;
+  /** Why the container does not start on this target. */
+  failure?: string;
+  defaults: readonly string[];
+  /** Capabilities in the bounding set (canonical names, sorted by number). */
+  bounding: readonly string[];
+  /** Capabilities whose presence the facts cannot tell. */
+  uncertain: readonly string[];
+  entries: EntryOutcome[];
+  /** allowPrivilegeEscalation: false. */
+  noNewPrivs: boolean;
+  /** hostUsers: false: the pod has its own user namespace. */
+  userNamespace: boolean;
+}
+
+const ORDER = new Map(CAPABILITIES.map((c) => [c.name, c.number]));
+
+function sorted(set: Iterable<string>): string[] {
+  return [...set].sort((a, b) => (ORDER.get(a) ?? 99) - (ORDER.get(b) ?? 99));
+}
+
+function allFor(target: ResolvedTarget): string[] {
+  const max = target.engine?.knownMax ?? 40;
+  return CAPABILITIES.filter(
+    (c) => c.number <= max && (target.kernel === undefined || kernelHasCapability(c, target.kernel)),
+  ).map((c) => c.name);
+}
+
+function describeEntry(direction: 'add' | 'drop', prediction: Prediction, input: string): string {
+  const all = input.trim().toUpperCase() === 'ALL';
+  switch (prediction.outcome) {
+    case 'applied':
+      if (all) return direction === 'add' ? 'grants every capability' : 'drops every capability';
+      return `${direction === 'add' ? 'grants' : 'drops'} ${prediction.capability ?? input}`;
+    case 'ignored':
+      return direction === 'add' ? 'silently not granted' : 'drops nothing';
+    case 'rejected':
+      return `the container fails (${prediction.status ?? 'error'})`;
+    default:
+      return 'outcome not known';
+  }
+}
+
+/** The container on one target: entries, sets, and whether it starts. */
+export function processOnTarget(container: ContainerInfo, target: ResolvedTarget): ProcessOnTarget {
+  const context = container.securityContext;
+  const privileged = context?.privileged === true;
+  const engine = target.engine;
+  const defaults = engine?.defaults ?? [];
+  const caps = isMapping(context?.capabilities) ? context.capabilities : undefined;
+  const lists: CapabilityList[] = [];
+  for (const direction of ['add', 'drop'] as const) {
+    const value = caps?.[direction];
+    if (!Array.isArray(value)) continue;
+    const path = [...container.path, 'securityContext', 'capabilities', direction];
+    const list = { direction, field: direction, path, entries: [] as CapabilityEntry[] } as unknown as CapabilityList;
+    list.entries = value.map((v, i) => ({ value: v, path: [...path, i] }));
+    lists.push(list);
+  }
+  const listsIgnored = privileged && engine?.privileged.listsIgnored === true;
+  const entries: EntryOutcome[] = [];
+  for (const list of lists) {
+    for (const entry of list.entries) {
+      const input = typeof entry.value === 'string' ? entry.value : undefined;
+      if (listsIgnored) {
+        const out: EntryOutcome = { list, entry, outcome: 'not-applied', became: 'not applied (privileged)' };
+        if (input !== undefined) out.input = input;
+        entries.push(out);
+        continue;
+      }
+      if (input === undefined) {
+        entries.push({ list, entry, outcome: 'unknown', became: 'not a name' });
+        continue;
+      }
+      const prediction = predict(target, list.direction, input);
+      entries.push({
+        list,
+        entry,
+        input,
+        prediction,
+        outcome: prediction.outcome,
+        became: describeEntry(list.direction, prediction, input),
+      });
+    }
+  }
+  const result: ProcessOnTarget = {
+    target,
+    container,
+    privileged,
+    starts: true,
+    defaults,
+    bounding: [],
+    uncertain: [],
+    entries,
+    noNewPrivs: context?.allowPrivilegeEscalation === false,
+    userNamespace: container.podSpec.value.hostUsers === false,
+  };
+  const rejected = entries.find((e) => e.outcome === 'rejected');
+  if (rejected?.prediction) {
+    result.starts = false;
+    result.failure = `${JSON.stringify(rejected.input)} in ${rejected.list.field} is refused (${rejected.prediction.status ?? 'error'})`;
+  }
+  if (!engine) {
+    result.uncertain = [];
+    return result;
+  }
+  if (privileged) {
+    result.bounding = allFor(target);
+    return result;
+  }
+  const isAll = (e: EntryOutcome) => e.input?.trim().toUpperCase() === 'ALL';
+  const applied = (direction: 'add' | 'drop') =>
+    entries.filter((e) => e.list.direction === direction && e.outcome === 'applied');
+  const maybe = (direction: 'add' | 'drop') =>
+    entries.filter((e) => e.list.direction === direction && e.outcome === 'unknown' && e.input !== undefined);
+  const bounding = new Set<string>(defaults);
+  const uncertain = new Set<string>();
+  if (applied('add').some(isAll)) for (const c of allFor(target)) bounding.add(c);
+  if (applied('drop').some(isAll)) bounding.clear();
+  const adds = applied('add')
+    .filter((e) => !isAll(e))
+    .map((e) => e.prediction?.capability)
+    .filter((c): c is string => c !== undefined);
+  const drops = applied('drop')
+    .filter((e) => !isAll(e))
+    .map((e) => e.prediction?.capability)
+    .filter((c): c is string => c !== undefined);
+  const conflict = engine.conflict.result;
+  if (conflict === 'add-wins') {
+    for (const c of drops) bounding.delete(c);
+    for (const c of adds) bounding.add(c);
+  } else {
+    for (const c of adds) bounding.add(c);
+    for (const c of drops) bounding.delete(c);
+    if (conflict === 'unknown') for (const c of adds) if (drops.includes(c)) uncertain.add(c);
+    if (conflict === 'rejected' && adds.some((c) => drops.includes(c)) && result.starts) {
+      result.starts = false;
+      result.failure = engine.conflict.detail;
+    }
+  }
+  for (const e of maybe('add')) {
+    const name = capabilityName(e.input as string);
+    if (name && !bounding.has(name)) uncertain.add(name);
+  }
+  for (const e of maybe('drop')) {
+    const name = capabilityName(e.input as string);
+    if (name && bounding.has(name)) uncertain.add(name);
+  }
+  result.bounding = sorted(bounding);
+  result.uncertain = sorted(uncertain);
+  return result;
+}
+
+function capabilityName(input: string): string | undefined {
+  let bare = input.trim().toUpperCase();
+  while (bare.startsWith('CAP_')) bare = bare.slice(4);
+  return ORDER.has(bare) ? bare : undefined;
+}
+
+/** Why a capability is not in the bounding set on this target, in one clause. */
+export function whyAbsent(model: ProcessOnTarget, capability: string): string {
+  const engine = model.target.engine;
+  const addEntry = model.entries.find(
+    (e) => e.list.direction === 'add' && e.input !== undefined && capabilityName(e.input) === capability,
+  );
+  if (addEntry?.prediction && addEntry.outcome !== 'applied') {
+    const prediction = addEntry.prediction;
+    const lookedUp =
+      prediction.runtimeName && prediction.runtimeName !== `CAP_${capability}`
+        ? ` (looked up as ${prediction.runtimeName})`
+        : '';
+    const what = addEntry.outcome === 'ignored' ? 'is silently not granted' : 'has no known outcome';
+    return `the add entry ${JSON.stringify(addEntry.input)} ${what}${lookedUp}`;
+  }
+  const dropped = model.entries.find(
+    (e) =>
+      e.list.direction === 'drop' &&
+      e.outcome === 'applied' &&
+      e.input !== undefined &&
+      (e.input.trim().toUpperCase() === 'ALL' || capabilityName(e.input) === capability),
+  );
+  if (dropped) return `drop ${JSON.stringify(dropped.input)} removes it and nothing adds it back`;
+  return `it is not in ${engine?.label ?? 'the runtime'}’s default set and nothing adds it`;
+}
+
+export type Availability = {
+  state: 'yes' | 'no' | 'unknown';
+  why: string;
+  /** For a non-root process: a file capability on its binary could still bring it. */
+  fileCapsPossible?: boolean;
+};
+
+/** Does a process of this user hold `capability` in its effective set? */
+export function capabilityFor(
+  model: ProcessOnTarget,
+  user: ProcessUser,
+  capability: string,
+  step?: Step,
+): Availability {
+  if (!model.target.engine) return { state: 'unknown', why: 'no container runtime in the target' };
+  if (model.uncertain.includes(capability)) {
+    return { state: 'unknown', why: `whether ${capability} is granted is not known on ${model.target.label}` };
+  }
+  const inBounding = model.bounding.includes(capability);
+  if (user.kind === 'non-root' && !step?.ambient.includes(capability)) {
+    const also = inBounding ? '' : `; ${capability} is not even in its bounding set: ${whyAbsent(model, capability)}`;
+    return {
+      state: 'no',
+      why: `the process runs as ${describeUser(user)}, which holds no capability (${NON_ROOT.short})${also}`,
+      fileCapsPossible: inBounding && fileCapabilitiesCanReach(model, step),
+    };
+  }
+  if (!inBounding) return { state: 'no', why: whyAbsent(model, capability) };
+  if (step?.ambient.includes(capability))
+    return { state: 'yes', why: `${capability} is passed as an ambient capability` };
+  if (user.kind === 'root') return { state: 'yes', why: `${capability} is granted and the process is root` };
+  return {
+    state: 'unknown',
+    why: `${capability} is granted, but the process user (${user.source}) is not known: root holds it, another user does not`,
+  };
+}
+
+/**
+ * Could a file capability on the binary bring a capability to a non-root process here? Without
+ * no_new_privs, yes. With it, only along a chain of programs that all carry the file capability from
+ * the container's first executable on: a shell, a script or a user switch in between breaks it.
+ */
+export function fileCapabilitiesCanReach(model: ProcessOnTarget, step?: Step): boolean {
+  if (step && (step.program.endsWith('.sh') || ['sh', 'bash', 'ash', 'dash', 'zsh', 'ulimit'].includes(step.program))) {
+    return false;
+  }
+  if (!model.noNewPrivs || step === undefined) return true;
+  if (step.viaImageEntrypoint) return true;
+  return !step.throughShell && step.startedBy?.switch === undefined;
+}
+
+export function describeUser(user: ProcessUser): string {
+  if (user.kind === 'root') return `root (${user.source})`;
+  const who = user.name ?? (user.uid !== undefined ? `uid ${user.uid}` : 'a non-root user');
+  return user.kind === 'non-root' ? `${who} (${user.source})` : `an unknown user (${user.source})`;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+
+export interface NeedState {
+  /** `not-run`: the container does not start on this target; `deferred`: another need decides. */
+  state: 'met' | 'unmet' | 'unknown' | 'not-run' | 'deferred';
+  why: string;
+  /** An unmet need that alternatives outside the manifest may still satisfy. */
+  soft?: boolean;
+}
+
+function hasUnprivilegedPorts(target: ResolvedTarget, hostNetwork: boolean): string | undefined {
+  if (hostNetwork || !target.engine || !target.engineVersion) return undefined;
+  const version = target.engineVersion;
+  const fact = UNPRIVILEGED_NET_DEFAULTS.find(
+    (d) => d.engine === target.engine?.engine && d.ports && compareVersions(version, must(d.since)) >= 0,
+  );
+  return fact?.detail;
+}
+
+function podSysctl(container: ContainerInfo, key: string): string | undefined {
+  const context = container.podSpec.value.securityContext;
+  const sysctls = isMapping(context) && Array.isArray(context.sysctls) ? context.sysctls : [];
+  for (const item of sysctls) {
+    if (isMapping(item) && typeof item.name === 'string' && item.name.replace(/\//g, '.') === key) {
+      return item.value === undefined ? undefined : String(item.value);
+    }
+  }
+  return undefined;
+}
+
+function sysResource(model: ProcessOnTarget, user: ProcessUser, step: Step | undefined, assumeRoot: string): NeedState {
+  if (model.userNamespace) return { state: 'unmet', why: RAISE_HARD_LIMIT.userNamespace };
+  const effectiveUser: ProcessUser =
+    user.kind === 'unknown' && assumeRoot ? { kind: 'root', source: assumeRoot } : user;
+  const available = capabilityFor(model, effectiveUser, 'SYS_RESOURCE', step);
+  if (available.state === 'yes') return { state: 'met', why: available.why };
+  if (available.state === 'unknown') return { state: 'unknown', why: available.why };
+  return { state: 'unmet', why: available.why };
+}
+
+/** Is the need met on this target? */
+export function evaluateNeed(need: Need, model: ProcessOnTarget, all: readonly Need[] = []): NeedState {
+  if (!model.starts) return { state: 'not-run', why: model.failure ?? 'the container does not start' };
+  switch (need.kind) {
+    case 'pam-limits':
+      return sysResource(
+        model,
+        need.opener.user,
+        need.opener,
+        `${need.opener.switch?.tool ?? 'the session opener'} runs only as root`,
+      );
+    case 'ulimit':
+      return sysResource(model, need.step.user, need.step, '');
+    case 'mlock':
+      return evaluateMlock(need, model, all);
+    case 'sysctl': {
+      if (!model.privileged) return { state: 'unmet', why: PROC_SYS_FACTS.readOnly };
+      if (model.userNamespace && !need.namespace) {
+        return { state: 'unmet', why: 'a pod with its own user namespace cannot write a node-wide sysctl' };
+      }
+      if (need.step.user.kind === 'non-root') {
+        return {
+          state: 'unmet',
+          why: `the files under /proc/sys belong to root; ${describeUser(need.step.user)} cannot write them`,
+        };
+      }
+      return { state: 'met', why: 'the container is privileged, so /proc/sys is writable' };
+    }
+    case 'command': {
+      const available = capabilityFor(model, need.step.user, need.capability, need.step);
+      return toState(available, need.facts.soft === true);
+    }
+    case 'switch': {
+      // Switching user works only for root (or a process holding SETUID), so an unknown user is taken as root.
+      const switcher: ProcessUser =
+        need.step.user.kind === 'unknown'
+          ? { kind: 'root', source: `${need.step.program} runs as root` }
+          : need.step.user;
+      for (const capability of need.capabilities) {
+        const available = capabilityFor(model, switcher, capability, need.step);
+        if (available.state !== 'yes') return toState(available, false);
+      }
+      return { state: 'met', why: 'SETUID and SETGID are granted' };
+    }
+    case 'port': {
+      const sysctl = podSysctl(model.container, 'net.ipv4.ip_unprivileged_port_start');
+      if (sysctl !== undefined && Number(sysctl) <= need.port) {
+        return { state: 'met', why: `the pod sets net.ipv4.ip_unprivileged_port_start=${sysctl}` };
+      }
+      const runtime = hasUnprivilegedPorts(model.target, need.hostNetwork);
+      if (runtime) return { state: 'met', why: runtime };
+      const available = capabilityFor(model, need.user, 'NET_BIND_SERVICE');
+      return toState(available, true);
+    }
+  }
+}
+
+function toState(available: Availability, soft: boolean): NeedState {
+  if (available.state === 'yes') return { state: 'met', why: available.why };
+  if (available.state === 'unknown') return { state: 'unknown', why: available.why };
+  const state: NeedState = { state: 'unmet', why: available.why };
+  if (soft || available.fileCapsPossible) state.soft = true;
+  return state;
+}
+
+function evaluateMlock(
+  need: Extract<Need, { kind: 'mlock' }>,
+  model: ProcessOnTarget,
+  all: readonly Need[],
+): NeedState {
+  if (need.app === 'elasticsearch') {
+    if (need.raisedBy.length > 0) {
+      const states = need.raisedBy.map((r) => evaluateNeed(r, model, all));
+      if (states.every((s) => s.state === 'met')) return { state: 'met', why: 'the memlock limit is raised first' };
+      const failing = states.find((s) => s.state !== 'met');
+      return {
+        state: 'deferred',
+        why: `it depends on raising the memlock limit, which ${failing?.state === 'unmet' ? 'fails' : 'may fail'} here: ${failing?.why ?? ''}`,
+      };
+    }
+    return {
+      state: 'unmet',
+      why: `${ELASTICSEARCH.refusesRoot}; nothing in the manifest raises the memlock limit, so it keeps the limit of the container engine (64 KiB to 64 MiB)`,
+    };
+  }
+  // Vault: root with IPC_LOCK locks; the official entrypoint gives the binary the file capability.
+  const user = need.user;
+  if (user.kind === 'root') {
+    const available = capabilityFor(model, user, 'IPC_LOCK', need.step);
+    return toState(available, false);
+  }
+  if (!model.bounding.includes('IPC_LOCK')) return { state: 'unmet', why: whyAbsent(model, 'IPC_LOCK') };
+  if (user.kind === 'non-root') {
+    return {
+      state: 'unmet',
+      why: `Vault runs as ${describeUser(user)}, which holds no capability (${NON_ROOT.short}), and only root can give the binary a file capability`,
+    };
+  }
+  if (need.skipSetcap)
+    return {
+      state: 'unmet',
+      why: 'SKIP_SETCAP is set, so the image’s entrypoint does not give vault the IPC_LOCK file capability',
+    };
+  if (model.noNewPrivs) {
+    return {
+      state: 'unmet',
+      why: 'allowPrivilegeEscalation: false: the vault binary is not the first executable, so its file capability gives nothing',
+    };
+  }
+  return { state: 'met', why: VAULT.fileCapability };
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { runRule } from '../../../test/support/rule-tester.js';
+
+const ID = 'cap-missing';
+
+const pod = (command: string, context = '', extra = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: app:1
+      command: ${command}
+${extra}${context}`;
+
+const dropAll = '      securityContext:\n        capabilities:\n          drop: [ALL]\n';
+
+describe('cap-missing', () => {
+  it('chown after drop ALL: CHOWN is missing on every target', () => {
+    const [finding, ...rest] = runRule(ID, pod('["chown", "-R", "1000:1000", "/data"]', dropAll), ['docker@24']);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'error', line: 9, column: 17, path: 'spec.containers[0].command[0]' });
+    expect(finding?.message).toBe(
+      '`chown -R 1000:1000 /data` (command[0]) needs CHOWN: changing the owner of a file needs it. The process does ' +
+        'not hold it on docker@24 (Docker 23+): drop "ALL" removes it and nothing adds it back. Add CHOWN to ' +
+        'capabilities.add.',
+    );
+    expect(finding?.suggestion?.edits).toEqual([
+      { kind: 'add-key', path: ['spec', 'containers', 0, 'securityContext', 'capabilities', 'add'], value: ['CHOWN'] },
+    ]);
+  });
+
+  it('chroot works with Docker’s defaults but not with CRI-O 1.18+', () => {
+    const [finding] = runRule(ID, pod('["chroot", "/srv", "/app"]', '      securityContext:\n        runAsUser: 0\n'), [
+      'docker@24',
+      'crio@1.25',
+    ]);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toContain(
+      'The process does not hold it on crio@1.25 (CRI-O 1.22+): it is not in CRI-O 1.22+’s default set and nothing adds it; it is held on docker@24 (Docker 23+)',
+    );
+    expect(finding?.targets).toEqual([
+      { target: 'docker@24', outcome: 'applied', detail: 'SYS_CHROOT is granted and the process is root' },
+      {
+        target: 'crio@1.25',
+        outcome: 'ignored',
+        detail: 'it is not in CRI-O 1.22+’s default set and nothing adds it',
+      },
+    ]);
+  });
+
+  it('a user switch after drop ALL needs SETUID and SETGID', () => {
+    const [finding] = runRule(ID, pod('["sh", "-c", "exec gosu app /app"]', dropAll), ['containerd@1.7']);
+    expect(finding?.message).toContain('`exec gosu app /app` (command[2]) needs SETUID and SETGID');
+    expect(finding?.message).toContain('Gosu then fails with `failed switching to "<user>": operation not permitted`');
+    expect(finding?.suggestion?.description).toBe('add SETUID and SETGID to capabilities.add');
+  });
+
+  it('ping is a warning, with the sysctl alternative', () => {
+    const [finding] = runRule(ID, pod('["ping", "-c1", "10.0.0.1"]', dropAll), ['containerd@1.7']);
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toContain('Alternatively, the net.ipv4.ping_group_range sysctl');
+  });
+
+  it('only changing ip and tc commands need NET_ADMIN', () => {
+    expect(runRule(ID, pod('["sh", "-c", "ip addr show; ip route; tc qdisc show"]', dropAll))).toEqual([]);
+    const [finding] = runRule(ID, pod('["ip", "route", "add", "default", "via", "10.0.0.1"]'), ['docker@24']);
+    expect(finding?.message).toContain('needs NET_ADMIN: changing links, addresses, routes or rules needs it');
+  });
+
+  it('a low containerPort for a non-root process: a warning, unless the runtime or the pod lowers the limit', () => {
+    const extra = '      ports:\n        - containerPort: 80\n';
+    const context = '      securityContext:\n        runAsUser: 101\n';
+    const [finding] = runRule(ID, pod('["/nginx"]', context, extra), ['containerd@1.7']);
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      line: 11,
+      column: 26,
+      path: 'spec.containers[0].ports[0].containerPort',
+    });
+    expect(runRule(ID, pod('["/nginx"]', context, extra), ['containerd@2.0'])).toEqual([]);
+    expect(runRule(ID, pod('["/nginx"]', context, extra), ['docker@24'])).toEqual([]);
+  });
+
+  it('the image’s user with the capability granted is not reported (never guess)', () => {
+    expect(
+      runRule(
+        ID,
+        pod('["iptables", "-L"]', '      securityContext:\n        capabilities:\n          add: [NET_ADMIN]\n'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('a capability added for a non-root process is left to cap-nonroot-ineffective', () => {
+    const context =
+      '      securityContext:\n        runAsUser: 1000\n        capabilities:\n          add: [NET_ADMIN]\n';
+    expect(runRule(ID, pod('["iptables", "-L"]', context), ['containerd@1.7'])).toEqual([]);
+  });
+});

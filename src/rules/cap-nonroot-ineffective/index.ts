@@ -1,0 +1,111 @@
+import { analyzeName } from '../../knowledge/names.js';
+import { NON_ROOT, RUN_AS_NON_ROOT } from '../../knowledge/needs.js';
+import { describeUser, fileCapabilitiesCanReach } from '../../model/process.js';
+import { analyzeContainers, containerBase } from '../needs-support.js';
+import { chooseSeverity, quote } from '../support.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'cap-nonroot-ineffective',
+    severity: 'info',
+    description: 'A capability is added for a process that runs as a non-root user, which never receives it',
+    docs: [
+      'Kubernetes sets no ambient capabilities (the pod API has no field for them). A process that is not uid 0',
+      'therefore starts with empty effective and permitted sets: `capabilities.add` only widens its bounding set.',
+      'Only file capabilities on the executed binary (`setcap cap_ipc_lock+ep …`) can bring a capability back, and',
+      'the manifest cannot show those.',
+      '',
+      '`allowPrivilegeEscalation: false` sets no_new_privs, which forbids an exec to gain a capability the process',
+      'did not already hold. File capabilities then work only along a chain that starts at the container’s first',
+      'executable: the runtime must put the added set in that process’s permitted set (containerd and CRI-O do;',
+      'Docker 18.04–24.0.5 did not for non-root users), and every program from there on must carry the file',
+      'capability itself. A shell, a script or a user switch in between breaks the chain.',
+      '',
+      'Severity: `info` while file capabilities can still work; `warning` with `allowPrivilegeEscalation: false`',
+      'when such a chain is possible (the image’s entrypoint, or a binary started directly); `error` with',
+      '`allowPrivilegeEscalation: false` when the command shows the process is started through a shell, a script',
+      'or a user switch, so nothing can bring the capability back.',
+      '',
+      'The user comes from `runAsUser` (container, then pod) or `runAsNonRoot: true`; when neither is set the',
+      'image’s USER decides and nothing is reported. To grant a capability to a non-root program, give the binary',
+      'the file capability and keep privilege escalation allowed, run the step as root, or for ports below 1024 set',
+      '`net.ipv4.ip_unprivileged_port_start` instead.',
+    ].join('\n'),
+    fixable: false,
+    citations: [...NON_ROOT.citations, ...RUN_AS_NON_ROOT.citations],
+    example: {
+      invalid:
+        'securityContext:\n  runAsUser: 1000\n  allowPrivilegeEscalation: false\n  capabilities:\n    add: [IPC_LOCK]',
+      valid: 'securityContext:\n  runAsUser: 1000\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop: [ALL]',
+    },
+    tags: ['capabilities'],
+  },
+  check(context) {
+    for (const analysis of analyzeContainers(context)) {
+      const { container, needs } = analysis;
+      const user = needs.command.user;
+      if (user.kind !== 'non-root') continue;
+      if (container.securityContext?.privileged === true) continue;
+      const caps = container.securityContext?.capabilities;
+      const add =
+        typeof caps === 'object' && caps !== null && Array.isArray((caps as { add?: unknown }).add)
+          ? ((caps as { add: unknown[] }).add as unknown[])
+          : [];
+      const noNewPrivs = container.securityContext?.allowPrivilegeEscalation === false;
+      const main = needs.main;
+      // A switch back to root in the command (sudo, su) gives root its capabilities: not this rule's case.
+      if (needs.command.steps.some((s) => s.switch && s.switch.user.kind === 'root')) continue;
+      add.forEach((value, index) => {
+        const name = analyzeName(value);
+        if (!name.capability && !name.isAll) return;
+        const capability = name.isAll ? 'ALL' : (name.capability?.name as string);
+        // Granted on at least one target where the container starts; otherwise other rules speak.
+        const granted = analysis.processes.some(
+          (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)),
+        );
+        if (!granted) return;
+        if (main?.ambient.includes(capability)) return;
+        const reachable = analysis.processes.some((p) => fileCapabilitiesCanReach(p, main));
+        let severity: 'error' | 'warning' | 'info';
+        let how: string;
+        if (!noNewPrivs) {
+          severity = 'info';
+          how = `Only a file capability on the program’s binary (setcap) can bring it back, which the manifest cannot show.`;
+        } else if (!reachable) {
+          severity = 'error';
+          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ''}\`), which carries no file capability, so nothing can bring it back.`;
+        } else {
+          severity = 'warning';
+          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it: it can still reach the program only if every program from the container’s first executable (${needs.command.imageEntrypoint ? 'the image’s entrypoint' : `\`${needs.command.steps[0]?.program ?? ''}\``}) on carries it as a file capability, and the runtime passes the added set to that first one (containerd and CRI-O do; Docker 18.04–24.0.5 did not).`;
+        }
+        // Evidence that the process needs it makes the loss worth saying.
+        const related = needs.needs.filter(
+          (n) =>
+            (n.kind === 'port' && capability === 'NET_BIND_SERVICE') ||
+            (n.kind === 'mlock' && capability === 'IPC_LOCK') ||
+            ((n.kind === 'command' || n.kind === 'ulimit') && n.capability === capability),
+        );
+        const needed =
+          related.length > 0 ? ` The container needs it: ${related.map((n) => n.summary).join('; ')}.` : '';
+        const advice = {
+          info: 'Keep it only if the program’s binary carries it as a file capability; otherwise drop it or run the program as root.',
+          warning:
+            'Keep it only if every program in that chain carries it as a file capability; otherwise drop it or run the program as root.',
+          error:
+            'Drop it, run the program as root, or start the binary directly (no shell or script in between) with the file capability, or allow privilege escalation.',
+        } as const;
+        const what = name.isAll ? 'ALL is added' : `${quote(value)} is added`;
+        const message =
+          `${what}, but the process runs as ${describeUser(main?.user.kind === 'non-root' ? main.user : user)}: ${NON_ROOT.noAmbient}. ` +
+          `${how}${needed} ${advice[severity]}${capability === 'NET_BIND_SERVICE' ? ' For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability at all.' : ''}`;
+        context.report({
+          path: [...container.path, 'securityContext', 'capabilities', 'add', index],
+          message,
+          severity: chooseSeverity(context.severity, 'info', severity),
+          ...containerBase(container),
+        });
+      });
+    }
+  },
+});
