@@ -100,6 +100,44 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('diagnose')
+    .description('find the root cause of a capability failure in logs, events and kubectl output')
+    .argument('[inputs...]', 'log files, folders (read recursively) or - for standard input; .gz is decompressed')
+    .option('--manifest <path>', 'manifest file or folder to point the fix at (repeatable)', collect, [])
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--stdin-filename <name>', 'name to report for standard input')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (inputs: string[], options) => {
+      const { diagnoseCommand } = await import('./commands/diagnose.js');
+      const color = options.color === undefined ? colorDefault() : Boolean(options.color);
+      process.exitCode = await diagnoseCommand(inputs, { ...options, color });
+    });
+
+  program
+    .command('explain')
+    .description('show, per container and target, the user, capabilities and needs of the process as it will run')
+    .argument('[paths...]', 'files, folders (searched for .yaml, .yml, .json) or - for standard input')
+    .option(
+      '-t, --target <target>',
+      'runtime to explain for, e.g. containerd@1.6, docker@18.06 (repeatable; default: the built-in matrix)',
+      collect,
+      [],
+    )
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (paths: string[], options) => {
+      const { runExplain } = await import('./commands/explain.js');
+      const color = options.color === undefined ? colorDefault() : Boolean(options.color);
+      process.exitCode = runExplain(
+        paths,
+        { target: options.target, output: options.output, color },
+        { stdout: (text) => process.stdout.write(text), stdinIsTTY: Boolean(process.stdin.isTTY), readStdin },
+      );
+    });
+
+  program
     .command('targets')
     .description('list the runtimes, versions and facts that --target accepts')
     .option('--json', 'machine-readable output')

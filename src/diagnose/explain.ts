@@ -1,0 +1,375 @@
+// Words for a story: the one-line summary, why it happened, what to change, and — when the input
+// holds only symptoms — exactly what to collect next.
+import { CAPABILITY_BY_NAME } from '../knowledge/capabilities.js';
+import { dockerReleaseForApi } from '../knowledge/docker-api.js';
+import type { RuntimeHint } from './classify.js';
+import type { LinkedSymptom, Story } from './correlate.js';
+import type { InputSummary, Observation, Phase } from './types.js';
+
+export interface StoryText {
+  summary: string;
+  explanation: string;
+  fix: string;
+  runtime?: string;
+}
+
+const q = (value: string): string => JSON.stringify(value);
+
+/** Ends a clause with a full stop. No capital is forced: many start with a command (runc, su, iptables). */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function and(items: readonly string[], word = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
+/** `file:line` of up to three observations, then how many more. */
+export function refs(observations: readonly Observation[]): string {
+  const unique = [...new Set(observations.map((o) => `${o.ref.file}:${o.ref.line}`))];
+  const shown = unique.slice(0, 3);
+  const more = unique.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+function fill(template: string, o: Observation): string {
+  const values: Record<string, string | undefined> = {
+    ...o.vars,
+    capability: o.capability,
+    setting: o.setting?.name ?? o.vars?.setting,
+    written: o.written !== undefined ? q(o.written) : o.capability,
+  };
+  const fallback: Record<string, string> = {
+    setting: 'a resource limit',
+    capability: 'a capability',
+    written: 'a capability',
+  };
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? fallback[key] ?? key);
+}
+
+function refuses(phase: Phase | undefined): string {
+  switch (phase) {
+    case 'create':
+      return 'refuses to create the container';
+    case 'run':
+      return 'leaves it out: the container runs without the capability';
+    case 'admission':
+      return 'refuses the pod';
+    default:
+      return 'refuses to start the container';
+  }
+}
+
+const NEWER_THAN_DOCKER_20_10 = new Set(['PERFMON', 'BPF', 'CHECKPOINT_RESTORE']);
+
+function notKnownReason(o: Observation): string {
+  const capability = o.capability ?? '';
+  if (NEWER_THAN_DOCKER_20_10.has(capability)) {
+    if (o.signature.id === 'docker-modern-invalid-capadd')
+      return ' (Docker 20.10 left it out of its list on purpose; 23.0 knows it)';
+    if (o.signature.id === 'runc-legacy-unknown-capability') return ' (runc learned it in 1.0.0-rc93)';
+  }
+  const kernel = CAPABILITY_BY_NAME.get(capability)?.kernel;
+  return kernel ? ` (it needs Linux ${kernel} or later on the node, and a runtime that knows it)` : '';
+}
+
+function nameSummary(o: Observation, runtime: string | undefined): string {
+  const who = runtime ?? 'the runtime';
+  const refusal = (phase: Phase | undefined) => o.signature.outcome ?? refuses(phase);
+  const written = o.written ?? o.printed ?? '';
+  const printed = o.printed ?? written;
+  const capability = o.capability ?? '';
+  const id = o.signature.id;
+  switch (o.problem) {
+    case 'prefix': {
+      if (id === 'manifest-capability-name') {
+        return `${q(written)} carries the CAP_ prefix: Docker 1.11–18.09 and containerd add another and look for CAP_${written.toUpperCase()}, which does not exist. Write ${capability}.`;
+      }
+      if (id === 'psa-baseline-non-default-capabilities') {
+        return `${q(written)} carries the CAP_ prefix: Pod Security baseline compares names exactly and refuses it, although ${capability} is allowed. Write ${capability}.`;
+      }
+      if (o.signature.reading === 'prefixed-by-engine' && printed !== written) {
+        const by = o.signature.prefixedBy;
+        const how = by
+          ? `${by} adds another, so ${who} gets ${printed}`
+          : `${who} adds another and looks for ${printed}`;
+        return `${q(written)} carries the CAP_ prefix: ${how}, which does not exist, and ${refusal(o.phase)}. Write ${capability}.`;
+      }
+      if (o.signature.reading === 'normalized') {
+        return `${q(written)} carries the CAP_ prefix twice: ${who} takes one prefix but not two and ${refusal(o.phase)}. Write ${capability}.`;
+      }
+      return `${q(written)} carries the CAP_ prefix: ${who} looks for CAP_${written} and ${refusal(o.phase)}. Write ${capability}.`;
+    }
+    case 'unknown': {
+      const guesses = o.guesses ?? [];
+      const guess =
+        guesses.length === 0
+          ? ''
+          : guesses.length === 1
+            ? ` (${guesses[0]} was probably meant)`
+            : ` (probably ${and(guesses.slice(0, 3), 'or')})`;
+      return `${q(written)} is not a Linux capability${guess}, and ${who} ${refusal(o.phase)}.`;
+    }
+    case 'not-known':
+      return `${who} does not know ${capability}${notKnownReason(o)}, and ${refusal(o.phase)}.`;
+    case 'case':
+      return `${q(written)} is not in upper case and ${who} compares names exactly. Write ${capability}.`;
+    case 'all':
+      return `${q(written)} is not ALL to ${who}, which ${refusal(o.phase)}. Write ALL.`;
+    case 'needs-prefix':
+      return id === 'crio-legacy-must-start-with-cap'
+        ? `${who} wanted the CAP_ prefix and refused ${q(written)}: a CRI-O bug, fixed before 1.0.`
+        : `${who} wants the CAP_ prefix and could not parse ${q(written)}, so it ${refusal(o.phase)}.`;
+    default:
+      return sentence(o.signature.summary ? fill(o.signature.summary, o) : o.signature.title);
+  }
+}
+
+function summaryOf(story: Story, runtime: string | undefined): string {
+  const o = story.root;
+  if (story.cls === 'name' && o.problem !== undefined) return nameSummary(o, runtime);
+  if (o.problem === 'prefix' || o.problem === 'case') return nameSummary(o, runtime);
+  if (o.signature.id === 'psa-restricted-unrestricted-capabilities' && o.capability && !o.setting) {
+    return `Pod Security restricted refused the pod: a container adds ${q(o.written ?? o.capability)}, and only NET_BIND_SERVICE may be added.`;
+  }
+  const template = o.summary ?? o.signature.summary;
+  return sentence(template ? fill(template, o) : o.signature.title);
+}
+
+function engineName(engine: RuntimeHint['engine']): string {
+  return engine === 'cri-o' ? 'CRI-O' : engine === 'docker' ? 'Docker' : engine === 'podman' ? 'Podman' : 'containerd';
+}
+
+/** What the nodes themselves report (`docker://18.6.3` in node info), which is firmer than any message. */
+function reportedRuntimes(hints: readonly RuntimeHint[], nodes: ReadonlySet<string>): string | undefined {
+  const versions = hints.filter(
+    (h) => h.version !== undefined && (nodes.size === 0 || h.node === undefined || nodes.has(h.node)),
+  );
+  const described = [
+    ...new Set(versions.map((h) => `${engineName(h.engine)} ${h.version}${h.node ? ` on ${h.node}` : ''}`)),
+  ];
+  return described.length > 0 ? `the input reports ${and(described.slice(0, 3))}` : undefined;
+}
+
+function runtimeOf(story: Story): string | undefined {
+  const all = [...story.causes, ...story.needs.flatMap((n) => n.causes)];
+  let runtime = story.root.runtime ?? story.causes.find((c) => c.runtime !== undefined)?.runtime;
+  if (story.root.signature.id === 'manifest-capability-name') runtime = undefined;
+  const api = all.find((c) => c.dockerApi !== undefined)?.dockerApi;
+  if (api) {
+    const release = dockerReleaseForApi(api);
+    if (release) runtime = `${runtime ?? 'Docker'} (requests use API v${api}, which is Docker ${release})`;
+  }
+  return runtime;
+}
+
+function symptomSentence(symptoms: readonly LinkedSymptom[]): string {
+  const bySignature = new Map<string, LinkedSymptom[]>();
+  for (const s of symptoms) {
+    const list = bySignature.get(s.observation.signature.id) ?? [];
+    list.push(s);
+    bySignature.set(s.observation.signature.id, list);
+  }
+  const items: string[] = [];
+  for (const list of bySignature.values()) {
+    const signature = list[0]?.observation.signature;
+    if (!signature) continue;
+    const why = signature.follows ? `, as ${signature.follows}` : '';
+    items.push(`${signature.title} (${refs(list.map((s) => s.observation))})${why}`);
+  }
+  if (items.length === 0) return '';
+  const loose = symptoms.some((s) => s.link === 'kind')
+    ? ' Some of these lines share no pod, container or time with the cause; only the kind of failure ties them to it.'
+    : '';
+  return `It also explains what was seen: ${items.join('; ')}.${loose}`;
+}
+
+function contextSentences(contexts: readonly Observation[]): string[] {
+  const bySignature = new Map<string, Observation[]>();
+  for (const o of contexts) bySignature.set(o.signature.id, [...(bySignature.get(o.signature.id) ?? []), o]);
+  return [...bySignature.values()].map((list) => {
+    const first = list[0] as Observation;
+    return `${first.signature.meaning.replace(/\.$/, '')} (${refs(list)}).`;
+  });
+}
+
+function containerPhrase(story: Story): string {
+  const containers = [
+    ...new Set(
+      [...story.causes, ...story.symptoms.map((s) => s.observation)]
+        .map((o) => o.entities.container)
+        .filter((c): c is string => c !== undefined),
+    ),
+  ];
+  return containers.length === 1 ? ` of container ${q(containers[0] as string)}` : '';
+}
+
+function fixOf(story: Story): string {
+  const o = story.root;
+  const capability = o.capability;
+  const where = `securityContext.capabilities.${o.direction ?? 'add'}${containerPhrase(story)}`;
+  const written = o.written ?? o.printed;
+  let fix: string;
+  switch (o.problem) {
+    case 'prefix':
+    case 'case':
+      fix =
+        o.signature.id === 'psa-baseline-non-default-capabilities'
+          ? `Write ${capability} instead of ${q(written ?? '')} in ${where}.`
+          : `Write ${capability} instead of ${q(written ?? '')} in ${where}; Kubernetes names have no CAP_ prefix and are upper case.`;
+      break;
+    case 'unknown':
+      fix =
+        capability !== undefined && written !== undefined
+          ? `Replace ${q(written)} with ${capability} in ${where}${(o.guesses?.length ?? 0) > 1 ? `, or with ${and((o.guesses ?? []).slice(1, 3), 'or')} if that was meant` : ''}.`
+          : o.signature.fix;
+      break;
+    case 'all':
+      fix = `Write ALL instead of ${q(written ?? '')} in ${where}.`;
+      break;
+    default:
+      fix = o.signature.fix;
+  }
+  if (story.needs.length > 0 && capability !== undefined) {
+    const why = and([...new Set(story.needs.map((n) => n.root.signature.need ?? n.root.signature.title))]);
+    fix += ` That grants ${capability}: ${why}.`;
+  } else if (story.cls === 'missing' && capability !== undefined) {
+    const container = containerPhrase(story);
+    if (container) fix = `The container${container.replace(' of container', '')} needs ${capability}. ${fix}`;
+  }
+  return fix;
+}
+
+export function composeStory(story: Story, hints: readonly RuntimeHint[]): StoryText {
+  const nodes = new Set(story.causes.map((c) => c.entities.node).filter((n): n is string => n !== undefined));
+  const reported = reportedRuntimes(hints, nodes);
+  const base = runtimeOf(story);
+  const runtime = base && reported ? `${base}; ${reported}` : (base ?? reported);
+  const o = story.root;
+  const parts: string[] = [sentence(o.signature.meaning)];
+  const api = story.causes.find((c) => c.dockerApi !== undefined)?.dockerApi;
+  const release = api ? dockerReleaseForApi(api) : undefined;
+  if (api && release) {
+    parts.push(
+      `The daemon was called with API v${api}, the highest version Docker ${release} serves (clients negotiate down to the daemon's version).`,
+    );
+  }
+  for (const need of story.needs) {
+    const capability = need.root.capability ?? o.capability ?? '';
+    const why = need.root.signature.need ?? need.root.signature.title;
+    parts.push(
+      `${capability} is needed at all because ${why} (${refs(need.causes)}): ${sentence(need.root.signature.meaning)}`,
+    );
+  }
+  parts.push(symptomSentence(story.symptoms));
+  parts.push(...contextSentences(story.contexts));
+  if (o.signature.uncertain) parts.push(`Not verified: ${o.signature.uncertain}`);
+  const text: StoryText = {
+    summary: summaryOf(story, o.signature.id === 'manifest-capability-name' ? undefined : o.runtime),
+    explanation: parts.filter(Boolean).join(' '),
+    fix: fixOf(story),
+  };
+  if (runtime) text.runtime = runtime;
+  return text;
+}
+
+// ---- What to collect next -------------------------------------------------------------------
+
+interface NextInput {
+  stories: readonly Story[];
+  unattached: readonly Observation[];
+  hints: readonly RuntimeHint[];
+  inputs: readonly InputSummary[];
+  manifests: boolean;
+}
+
+function journalUnits(hints: readonly RuntimeHint[]): string {
+  const engines = new Set(hints.map((h) => h.engine));
+  const units: string[] = ['kubelet'];
+  if (engines.has('docker')) units.push('docker');
+  if (engines.has('containerd')) units.push('containerd');
+  if (engines.has('cri-o')) units.push('crio');
+  if (units.length === 1) units.push('containerd', 'docker', 'crio');
+  return units.map((u) => `-u ${u}`).join(' ');
+}
+
+function first<T>(values: readonly (T | undefined)[]): T | undefined {
+  return values.find((v) => v !== undefined);
+}
+
+export function nextSteps(input: NextInput): string[] {
+  const next: string[] = [];
+  const { stories, unattached, hints } = input;
+  const units = journalUnits(hints);
+  const startFailures = unattached.filter((o) => o.signature.symptom === 'start-failure');
+  const crashLoops = unattached.filter((o) => o.signature.symptom === 'crash-loop');
+  const eperms = unattached.filter((o) => o.signature.symptom === 'eperm');
+  const all = [...startFailures, ...crashLoops, ...eperms];
+  const pod = first(all.map((o) => o.entities.pod));
+  const namespace = first(all.map((o) => (o.entities.pod === pod ? o.entities.namespace : undefined)));
+  const container = first(all.map((o) => o.entities.container));
+  const node =
+    first(all.map((o) => (o.entities.pod === pod ? o.entities.node : undefined))) ??
+    first(all.map((o) => o.entities.node));
+  const podArg = `${pod ?? '<pod>'}${namespace ? ` -n ${namespace}` : ''}`;
+  const containerArg = container ? ` -c ${container}` : '';
+  const onNode = node
+    ? `On node ${node}`
+    : `On the node that runs the pod (\`kubectl get pod ${podArg} -o wide\` shows it)`;
+
+  if (stories.length === 0 && (startFailures.length > 0 || crashLoops.length > 0)) {
+    const seen = [...startFailures, ...crashLoops];
+    const titles = and([...new Set(seen.map((o) => o.signature.title))]);
+    next.push(`Only symptoms: ${titles} (${refs(seen)}). They show that the container failed, not why.`);
+    if (startFailures.length > 0) {
+      next.push(
+        `\`kubectl describe pod ${podArg}\`: the Warning Failed event and the container's Last State quote the runtime's error.`,
+      );
+    } else {
+      next.push(
+        `\`kubectl logs ${podArg}${containerArg} --previous\`: the last attempt's output usually names what was refused.`,
+      );
+    }
+    next.push(
+      `\`kubectl get pod ${podArg} -o yaml\`: status.containerStatuses[].lastState.terminated holds the reason and message (ContainerCannotRun or StartError there quote the runtime's error).`,
+    );
+    next.push(
+      `${onNode}: \`journalctl ${units} --since "1 hour ago" --no-pager > node.log\` (or copy /var/log/messages where there is no journald), then \`capdoctor diagnose node.log\`: a container that never started has no log, and the runtime's refusal is there.`,
+    );
+    const id = first(seen.map((o) => o.entities.containerId));
+    if (id)
+      next.push(
+        `The container id ${id.slice(0, 12)} names the failed attempt: \`grep ${id.slice(0, 12)} /var/log/messages\` on that node.`,
+      );
+  }
+  if (stories.length === 0 && eperms.length > 0) {
+    next.push(`Only symptoms: something was refused with EPERM (${refs(eperms)}), without saying which call.`);
+    next.push(
+      `Find the call: read the lines just before it, or run the command under \`strace -f\`; then compare with the container's effective capabilities: \`kubectl exec ${podArg}${containerArg} -- grep Cap /proc/1/status\` and \`capsh --decode=<CapEff>\`.`,
+    );
+  }
+  for (const story of stories) {
+    if (story.cls !== 'missing' || story.root.capability === undefined) continue;
+    const capability = story.root.capability;
+    const target = first(story.causes.map((o) => o.entities.pod));
+    const ns = first(story.causes.map((o) => (o.entities.pod === target ? o.entities.namespace : undefined)));
+    const c = first(story.causes.map((o) => o.entities.container));
+    next.push(
+      `Check that the container really holds ${capability}: \`kubectl exec ${target ?? '<pod>'}${ns ? ` -n ${ns}` : ''}${c ? ` -c ${c}` : ''} -- grep Cap /proc/1/status\`, decoded with \`capsh --decode=<CapEff>\`. If the manifest adds it as CAP_${capability} or in lower case, containerd leaves it out silently: \`capdoctor lint <manifests>\` shows it. A non-root process never gets an added capability (Kubernetes sets no ambient capabilities).`,
+    );
+    break;
+  }
+  if (!input.manifests && stories.some((s) => s.root.rule !== undefined && s.cls !== 'missing')) {
+    next.push('Add `--manifest <file or folder>` to get the line to change in your manifests and the corrected text.');
+  }
+  if (stories.length === 0 && unattached.length === 0) {
+    const lines = input.inputs.reduce((n, i) => n + i.lines, 0);
+    next.push(
+      `Nothing capability-related was recognised in ${lines} line${lines === 1 ? '' : 's'}. Collect the pod's events and status (\`kubectl describe pod <pod>\`), the previous container log (\`kubectl logs <pod> --previous\`) and the node's journal (\`journalctl ${units}\`), and run capdoctor diagnose on them together.`,
+    );
+  }
+  return next;
+}
