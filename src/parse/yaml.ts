@@ -38,6 +38,17 @@ export function parseYaml(text: string): ParsedSource {
   return { documents, problems };
 }
 
+/**
+ * Positions only, for a text already known to be valid (values and duplicate-key checks are skipped):
+ * the first document's content start and locator, or undefined when it has an error.
+ */
+export function locateYaml(text: string): Pick<SourceDocument, 'start' | 'locate'> | undefined {
+  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
+  const doc = (Array.isArray(docs) ? docs : [])[0] as Document.Parsed | undefined;
+  if (!doc || doc.errors.length > 0) return undefined;
+  return { start: doc.contents?.range?.[0] ?? doc.range[0], locate: (path) => locate(doc, path) };
+}
+
 function toProblem(message: string, pos: [number, number], text: string): ParseProblem {
   // The library's messages end with a source excerpt; the finding shows its own code frame.
   const first = message.split('\n')[0] ?? message;
