@@ -1,0 +1,379 @@
+// Deterministic corpus generators for the benchmark and the fast-path equality tests.
+// Same arguments, same bytes: a seeded PRNG drives every choice.
+
+/** mulberry32: small, fast and good enough to vary manifests. */
+export function random(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n) => Math.floor(next() * n),
+    pick: (items) => items[Math.floor(next() * items.length)],
+    chance: (p) => next() < p,
+  };
+}
+
+const WORDS = ['api', 'web', 'cache', 'worker', 'auth', 'billing', 'search', 'queue', 'gateway', 'metrics', 'ingest'];
+const TEAMS = ['payments', 'platform', 'data', 'identity', 'growth', 'infra'];
+const IMAGES = ['nginx:1.27', 'redis:7.2', 'busybox:1.36', 'ghcr.io/acme/app:2.4.1', 'quay.io/org/worker:v3'];
+
+/** Capability blocks as people write them: most are clean, one in `mistakeEvery` has a mistake. */
+const CLEAN_SECURITY = [
+  ['securityContext:', '  capabilities:', '    drop: ["ALL"]', '  allowPrivilegeEscalation: false'],
+  ['securityContext:', '  capabilities:', '    drop:', '    - ALL', '    add:', '    - NET_BIND_SERVICE'],
+  ['securityContext:', '  runAsNonRoot: true', '  readOnlyRootFilesystem: true'],
+  [],
+];
+const MISTAKES = [
+  ['securityContext:', '  capabilities:', '    add:', '    - CAP_SYS_RESOURCE'],
+  ['securityContext:', '  capabilities:', '    drop: [CAP_NET_RAW]'],
+  ['securityContext:', '  capabilities:', '    add: ["net_admin"]'],
+  ['securityContext:', '  capabilities:', '    add: [SYS_RESOURCES]'],
+  ['securityContext:', '  allowPrivilegeEscalation: false', '  capabilities:', '    add: [CAP_SYS_ADMIN]'],
+  ['securityContext:', '  privileged: yes', '  capabilities:', '    add: [SYS_ADMIN]', '    drop: [all]'],
+];
+
+function indent(lines, by) {
+  const pad = ' '.repeat(by);
+  return lines.map((line) => pad + line);
+}
+
+function container(rng, name, security) {
+  const lines = [
+    `- name: ${name}`,
+    `  image: ${rng.pick(IMAGES)}`,
+    '  imagePullPolicy: IfNotPresent',
+    `  args: ["--port=${8000 + rng.int(1000)}", "--log-level=info"]`,
+    '  ports:',
+    `  - containerPort: ${8000 + rng.int(1000)}`,
+    '    protocol: TCP',
+    '  env:',
+    '  - name: LOG_FORMAT',
+    '    value: json',
+    '  - name: POD_NAMESPACE',
+    '    valueFrom:',
+    '      fieldRef:',
+    '        fieldPath: metadata.namespace',
+    '  resources:',
+    '    requests:',
+    `      cpu: ${50 + rng.int(400)}m`,
+    `      memory: ${64 + rng.int(448)}Mi`,
+    '    limits:',
+    `      memory: ${512 + rng.int(512)}Mi`,
+    '  volumeMounts:',
+    '  - name: config',
+    '    mountPath: /etc/app',
+    '    readOnly: true',
+  ];
+  return [...lines, ...indent(security, 2)];
+}
+
+/** One Deployment of about 1.6 KB; `mistake` picks a wrong capability block. */
+export function deployment(rng, i, mistake) {
+  const name = `${rng.pick(WORDS)}-${rng.pick(WORDS)}-${i}`;
+  const team = rng.pick(TEAMS);
+  const security = mistake ? rng.pick(MISTAKES) : rng.pick(CLEAN_SECURITY);
+  const sidecar = rng.chance(0.1);
+  const lines = [
+    `# Source: ${team}/templates/deployment.yaml`,
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${team}`,
+    '  labels:',
+    `    app.kubernetes.io/name: ${name}`,
+    `    app.kubernetes.io/part-of: ${team}`,
+    '    app.kubernetes.io/managed-by: Helm',
+    '  annotations:',
+    `    deployment.kubernetes.io/revision: "${1 + rng.int(40)}"`,
+    'spec:',
+    `  replicas: ${1 + rng.int(5)}`,
+    '  selector:',
+    '    matchLabels:',
+    `      app.kubernetes.io/name: ${name}`,
+    '  strategy:',
+    '    type: RollingUpdate',
+    '    rollingUpdate: {maxSurge: 25%, maxUnavailable: 0}',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    `        app.kubernetes.io/name: ${name}`,
+    '      annotations:',
+    `        checksum/config: ${(rng.next() * 1e16).toString(16).padStart(14, '0')}`,
+    '    spec:',
+    `      serviceAccountName: ${name}`,
+    '      automountServiceAccountToken: false',
+    '      containers:',
+    ...indent(container(rng, name, security), 6),
+    ...(sidecar ? indent(container(rng, 'proxy', rng.pick(CLEAN_SECURITY)), 6) : []),
+    '      volumes:',
+    '      - name: config',
+    '        configMap:',
+    `          name: ${name}-config`,
+    '      nodeSelector:',
+    '        kubernetes.io/os: linux',
+  ];
+  return lines.join('\n');
+}
+
+/** `count` Deployments separated by `---`; one in `mistakeEvery` has a capability mistake. */
+export function deployments(count, { seed = 1, mistakeEvery = 50 } = {}) {
+  const rng = random(seed);
+  const docs = [];
+  for (let i = 0; i < count; i++) docs.push(deployment(rng, i, i % mistakeEvery === mistakeEvery - 1));
+  return `${docs.join('\n---\n')}\n`;
+}
+
+/** Yields the same stream in pieces (for sizes that should not sit in one string). */
+export function* deploymentChunks(count, { seed = 1, mistakeEvery = 50 } = {}) {
+  const rng = random(seed);
+  for (let i = 0; i < count; i++) {
+    yield `${i === 0 ? '' : '---\n'}${deployment(rng, i, i % mistakeEvery === mistakeEvery - 1)}\n`;
+  }
+}
+
+/** `kubectl get -A -o yaml`: one `kind: List` whose items are the objects (keys sorted, items at column 0). */
+export function* listChunks(count, { seed = 1, mistakeEvery = 50 } = {}) {
+  const rng = random(seed);
+  yield 'apiVersion: v1\nitems:\n';
+  for (let i = 0; i < count; i++) {
+    const doc = deployment(rng, i, i % mistakeEvery === mistakeEvery - 1)
+      .split('\n')
+      .filter((line) => !line.startsWith('#'));
+    yield `${doc.map((line, n) => (n === 0 ? `- ${line}` : `  ${line}`)).join('\n')}\n`;
+  }
+  yield 'kind: List\nmetadata:\n  resourceVersion: ""\n';
+}
+
+/** Other shapes a real stream carries, including the ones a fast reader must treat with care. */
+function other(rng, i) {
+  const name = `${rng.pick(WORDS)}-${i}`;
+  switch (rng.int(12)) {
+    case 0:
+      return [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        `  name: ${name}`,
+        'data:',
+        '  app.conf: |',
+        '    # capabilities: [SYS_ADMIN] is only text here',
+        '    listen 8080',
+        '',
+        '    worker_processes auto;',
+        '  folded: >-',
+        '    one line',
+        '    folded into one',
+        '  keep: |+',
+        '    trailing',
+        '',
+      ].join('\n');
+    case 1:
+      return [
+        'apiVersion: policy/v1beta1',
+        'kind: PodSecurityPolicy',
+        'metadata:',
+        `  name: ${name}`,
+        'spec:',
+        '  privileged: false',
+        `  allowedCapabilities: [NET_BIND_SERVICE, ${rng.pick(['CAP_NET_ADMIN', 'SYS_TIME', 'chown'])}]`,
+        '  requiredDropCapabilities:',
+        '  - ALL',
+      ].join('\n');
+    case 2:
+      return [
+        'apiVersion: v1',
+        'kind: Service',
+        'metadata:',
+        `  name: ${name}`,
+        "  annotations: {note: 'it''s quoted', empty: '', n: ~}",
+        'spec:',
+        '  type: ClusterIP',
+        '  ports:',
+        '  - {name: http, port: 80, targetPort: 8080}',
+        '  selector:',
+        `    app: ${name}`,
+      ].join('\n');
+    case 3:
+      return [
+        'apiVersion: batch/v1',
+        'kind: CronJob',
+        'metadata:',
+        `  name: ${name}`,
+        'spec:',
+        '  schedule: "*/5 * * * *"',
+        '  jobTemplate:',
+        '    spec:',
+        '      template:',
+        '        spec:',
+        '          restartPolicy: OnFailure',
+        '          containers:',
+        '            - name: job',
+        '              image: busybox:1.36',
+        '              command:',
+        '                - /bin/sh',
+        '                - -c',
+        '                - |',
+        '                  echo start',
+        '                  date',
+        '              securityContext:',
+        `                privileged: ${rng.pick(['true', 'on', 'no'])}`,
+        '                allowPrivilegeEscalation: false',
+      ].join('\n');
+    case 4:
+      // Anchors and merge keys: the fast reader hands these to the precise parser.
+      return [
+        `# values for ${name}`,
+        'defaults: &defaults',
+        '  securityContext:',
+        '    capabilities:',
+        '      add: [CAP_NET_ADMIN]',
+        'worker:',
+        '  <<: *defaults',
+        '  replicas: 2',
+      ].join('\n');
+    case 5:
+      return [
+        'version: "3.9"',
+        'services:',
+        `  ${name}:`,
+        '    image: nginx:1.27',
+        '    cap_add:',
+        '      - NET_ADMIN',
+        `      - ${rng.pick(['CAP_SYS_TIME', 'sys_nice', 'IPC_LOCK'])}`,
+        '    cap_drop: [ALL]',
+      ].join('\n');
+    case 6:
+      return [
+        'apiVersion: apps/v1',
+        'kind: DaemonSet',
+        'metadata:',
+        `  name: ${name}`,
+        '  annotations:',
+        '    capdoctor.io/ignore: cap-dangerous',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      hostNetwork: true',
+        '      os: {name: linux}',
+        '      securityContext:',
+        '        capabilities: {add: [NET_ADMIN]}',
+        '      containers:',
+        '      - name: agent',
+        '        image: example/agent:1',
+        '        securityContext:',
+        '          capabilities:',
+        '            add: [NET_ADMIN, SYS_ADMIN, "CAP_BPF"] # capdoctor-ignore cap-prefix',
+      ].join('\n');
+    case 7:
+      return [
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRole',
+        'metadata:',
+        `  name: ${name}`,
+        'rules:',
+        '- apiGroups: [""]',
+        '  resources: [pods, "pods/log"]',
+        '  verbs: ["get", "list", "watch"]',
+      ].join('\n');
+    case 8:
+      return ['# a comment-only document', '# nothing else'].join('\n');
+    case 9:
+      return [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        `  name: ${name}`,
+        'spec:',
+        '  os:',
+        '    name: windows',
+        '  containers:',
+        '  - name: win',
+        '    image: mcr.microsoft.com/windows/nanoserver:ltsc2022',
+        '    securityContext:',
+        '      capabilities:',
+        '        drop: [ALL]',
+      ].join('\n');
+    case 10:
+      return [
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        `  name: ${name}`,
+        'type: Opaque',
+        'stringData:',
+        '  password: "s3cr\\u0065t with escapes\\n"',
+        `  when: 2024-0${1 + rng.int(9)}-1${rng.int(10)}`,
+        '  octal: 0644',
+        '  hex: 0x1F',
+        '  float: 1.5e3',
+        '  sexagesimal: 1:30',
+      ].join('\n');
+    default:
+      return deployment(rng, i, rng.chance(0.1));
+  }
+}
+
+/** A mixed stream: Deployments and the shapes above, with `...` ends and empty documents. */
+export function mixed(count, { seed = 7 } = {}) {
+  const rng = random(seed);
+  let out = '';
+  for (let i = 0; i < count; i++) {
+    const doc = rng.chance(0.5) ? deployment(rng, i, i % 50 === 49) : other(rng, i);
+    const separator = i === 0 ? '' : rng.chance(0.05) ? '...\n---\n' : rng.chance(0.02) ? '---\n---\n' : '---\n';
+    out += `${separator}${doc}\n`;
+  }
+  return out;
+}
+
+const NOISE = [
+  'systemd[1]: Started Session {n} of user core.',
+  'kubelet[{p}]: I0412 10:11:12.123456 {p} kubelet.go:2086] "SyncLoop (PLEG): event for pod" pod="default/web-{n}"',
+  'containerd[{p}]: time="2024-04-12T10:11:12.{n}Z" level=info msg="StartContainer for \\"{h}\\" returns successfully"',
+  'kernel: IPv6: ADDRCONF(NETDEV_CHANGE): cali{h}: link becomes ready',
+  'dockerd[{p}]: time="2024-04-12T10:11:12Z" level=info msg="ignoring event" container={h} module=libcontainerd',
+  'sshd[{p}]: Accepted publickey for core from 10.0.{n}.4 port 50122 ssh2',
+];
+
+/** Real signatures (from public issue reports) buried in the journal. */
+export const JOURNAL_SIGNATURES = [
+  'dockerd[{p}]: time="2019-01-22T08:41:13Z" level=error msg="Handler for POST /v1.38/containers/{h}/start returned error: linux spec capabilities: Unknown capability to add: \\"CAP_CAP_SYS_RESOURCE\\""',
+  'containerd[{p}]: time="2023-05-02T11:00:01Z" level=warning msg="ignoring unknown or unavailable capabilities: [CAP_CAP_NET_ADMIN]"',
+  'kubelet[{p}]: E0412 10:11:12.000000 {p} pod_workers.go:951] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"es\\" with RunContainerError"',
+];
+
+/** A journal of about `bytes` bytes with `signatures` real error lines spread through it. */
+export function* journalChunks(bytes, { seed = 3, signatures = 6 } = {}) {
+  const rng = random(seed);
+  let written = 0;
+  let line = 0;
+  const every = Math.max(1, Math.floor(bytes / 160 / (signatures + 1)));
+  let chunk = '';
+  while (written < bytes) {
+    const template =
+      line > 0 && line % every === 0 && line / every <= signatures
+        ? JOURNAL_SIGNATURES[(line / every - 1) % JOURNAL_SIGNATURES.length]
+        : rng.pick(NOISE);
+    const text = template
+      .replaceAll('{n}', String(rng.int(1000)))
+      .replaceAll('{p}', String(1000 + rng.int(30000)))
+      .replaceAll('{h}', (rng.next() * 1e16).toString(16).padStart(14, '0'));
+    const stamp = `Apr 12 10:${String(Math.floor(line / 6000) % 60).padStart(2, '0')}:${String(Math.floor(line / 100) % 60).padStart(2, '0')}`;
+    const full = `${stamp} node-1 ${text}\n`;
+    chunk += full;
+    written += full.length;
+    line++;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
