@@ -59,26 +59,24 @@ export function lintParsed(file: string, text: string, parsed: ParsedSource, opt
   // Rules may use evidence from the other documents of the same input (a ConfigMap mounted by a pod,
   // say): those are extracted once, and only when a rule asks for them.
   const documents = parsed.documents.filter((document) => document.value !== null && document.value !== undefined);
-  let units: DocumentUnit[] | undefined;
-  const all = () => {
-    units ??= documents.map((document) => ({ document, extracted: extract(document.value) }));
-    return units;
+  // One unit per document, made on first use, so that a rule finds this document among the others
+  // by identity.
+  const units: (DocumentUnit | undefined)[] = new Array(documents.length);
+  const unitAt = (i: number): DocumentUnit => {
+    const document = documents[i] as SourceDocument;
+    units[i] ??= { document, extracted: extract(document.value) };
+    return units[i];
   };
   let views: RuleContext['documents'] | undefined;
   const others = () => {
-    views ??= all().map((u) => ({
-      value: u.document.value,
-      extracted: u.extracted,
-      locate: (path: Path) => u.document.locate(path),
-    }));
+    views ??= documents.map((_, i) => {
+      const u = unitAt(i);
+      return { value: u.document.value, extracted: u.extracted, locate: (path: Path) => u.document.locate(path) };
+    });
     return views;
   };
-  documents.forEach((document, i) => {
-    const unit = units?.[i] ?? { document, extracted: extract(document.value) };
-    const out = lintDocument(file, unit, others, lines, options);
-    // A rule that asked for the documents just now sees this one as a unit of its own: lint again with it.
-    const shared = units?.[i];
-    findings.push(...(shared && shared !== unit ? lintDocument(file, shared, others, lines, options) : out));
+  documents.forEach((_, i) => {
+    findings.push(...lintDocument(file, unitAt(i), others, lines, options));
   });
   findings.sort(byPosition);
   return {
