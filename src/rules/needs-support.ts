@@ -200,3 +200,9 @@ export function misspelledAdd(container: ContainerInfo, capability: string): boo
   const add = isMapping(caps) && Array.isArray(caps.add) ? caps.add : [];
   return !add.includes(capability) && addsCapability(container, capability);
 }
+
+/** A limit as people write it: `unlimited`, `65536`, `8192 KiB`. */
+export function limitText(value: number | 'unlimited', unit: string): string {
+  if (value === 'unlimited') return 'unlimited';
+  return unit === 'KiB' ? `${value} KiB` : String(value);
+}

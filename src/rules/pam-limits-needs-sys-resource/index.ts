@@ -7,6 +7,7 @@ import {
   analyzeContainers,
   containerBase,
   describeStates,
+  limitText,
   misspelledAdd,
   needTargets,
   quoteEvidence,
@@ -17,8 +18,7 @@ import { chooseSeverity } from '../support.js';
 import { defineRule } from '../types.js';
 
 function shownValue(line: LimitLine): string {
-  if (line.value === 'unlimited') return 'unlimited';
-  return line.facts.unit === 'KiB' ? `${line.value} KiB` : String(line.value);
+  return limitText(line.value, line.facts.unit);
 }
 
 function raises(need: PamNeed): string {

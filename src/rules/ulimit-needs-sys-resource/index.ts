@@ -6,6 +6,7 @@ import {
   analyzeContainers,
   containerBase,
   describeStates,
+  limitText,
   misspelledAdd,
   needTargets,
   statesFor,
@@ -15,8 +16,7 @@ import { chooseSeverity } from '../support.js';
 import { defineRule } from '../types.js';
 
 function shownValue(need: UlimitNeed): string {
-  if (need.value === 'unlimited') return 'unlimited';
-  return need.facts.unit === 'KiB' ? `${need.value} KiB` : String(need.value);
+  return limitText(need.value, need.facts.unit);
 }
 
 export default defineRule({
