@@ -55,6 +55,8 @@ export class ChunkLinter {
   documents = 0;
   parseErrors = 0;
   private readonly skip: ((text: string) => boolean) | undefined;
+  /** The unit of each document linted so far, by its index in the input: a rule finds its own among the others by identity. */
+  private readonly known = new Map<number, DocumentUnit>();
   private units: DocumentUnit[] | undefined;
   private views: RuleContext['documents'] | undefined;
 
@@ -64,7 +66,7 @@ export class ChunkLinter {
     /** Positions in the input (replaced for each window while streaming). */
     public lines: LineIndex,
     /** Every document of the input, for rules that ask (undefined: not available while streaming). */
-    private readonly readAll: (() => DocumentUnit[]) | undefined,
+    private readonly readAll: ((known: ReadonlyMap<number, DocumentUnit>) => DocumentUnit[]) | undefined,
   ) {
     this.skip = skipFilter(options.rules, options.settings);
   }
@@ -100,9 +102,15 @@ export class ChunkLinter {
     return true;
   }
 
+  /** A rule asked for every document while they were not available (even if it caught the error). */
+  wantedAll = false;
+
   private others = (): RuleContext['documents'] => {
-    if (!this.readAll) throw new NeedsWholeInput();
-    this.units ??= this.readAll();
+    if (!this.readAll) {
+      this.wantedAll = true;
+      throw new NeedsWholeInput();
+    }
+    this.units ??= this.readAll(this.known);
     this.views ??= this.units.map((u) => ({
       value: u.document.value,
       extracted: u.extracted,
@@ -164,12 +172,8 @@ export class ChunkLinter {
   private lint(document: SourceDocument, counted = true, prepared?: DocumentUnit): void {
     const position = counted ? this.documents - 1 : -1;
     const unit = this.units?.[position] ?? prepared ?? { document, extracted: extract(document.value) };
-    const out = lintDocument(this.file, unit, this.others, this.lines, this.options);
-    // A rule that asked for the documents just now sees this one as a unit of its own: lint again with it.
-    const shared = this.units?.[position];
-    this.findings.push(
-      ...(shared && shared !== unit ? lintDocument(this.file, shared, this.others, this.lines, this.options) : out),
-    );
+    if (counted) this.known.set(document.index, unit);
+    this.findings.push(...lintDocument(this.file, unit, this.others, this.lines, this.options));
   }
 
   result(): FileResult {
@@ -209,10 +213,11 @@ export function lintYamlText(file: string, text: string, options: LintOptions): 
   const chunks = splitDocuments(text);
   const precise = () => lintParsed(file, text, parseYaml(text), options);
   if (!chunks) return precise();
-  const readAll = () => {
+  // Every document, with the units of those already linted (read again from the text for the others).
+  const readAll = (known: ReadonlyMap<number, DocumentUnit>) => {
     const units: DocumentUnit[] = [];
     for (const chunk of chunks) {
-      const unit = readUnit(text, chunk, 0);
+      const unit = known.get(chunk.index) ?? readUnit(text, chunk, 0);
       if (unit) units.push(unit);
     }
     return units;
@@ -322,19 +327,14 @@ export class StreamLinter {
     file: string,
     options: LintOptions,
     private readonly probeBytes = LIST_PROBE_BYTES,
-    /** Copy findings away from the window and keep their source lines (false when the caller holds the text). */
+    /** Give each document a copy of its text and keep the lines around findings (false: the caller holds the text). */
     private readonly detach = true,
   ) {
     this.linter = new ChunkLinter(file, options, new LineIndex(''), undefined);
   }
 
-  /** The size of the text held (for measuring the memory bound). */
-  get held(): number {
-    return this.buffer.length;
-  }
-
   get giveUp(): boolean {
-    return this.failed || this.splitter.unsupported;
+    return this.failed || this.splitter.unsupported || this.linter.wantedAll;
   }
 
   push(piece: string): void {
@@ -528,7 +528,6 @@ export class StreamLinter {
     }
   }
 
-  /** Keeps the findings added since `before`, detached from the window's text, with their source lines. */
   /** Keeps copies of the source lines around the findings added since `before` (for code frames). */
   private keep(before: number): void {
     if (!this.detach) return;

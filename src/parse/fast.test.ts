@@ -1,5 +1,10 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BAIL_OUT, parseYamlFast, readChunk, splitDocuments } from './fast.js';
+import { deployments, listChunks, mixed } from '../../bench/generate.mjs';
+import type { Path } from '../core/types.js';
+import { BAIL_OUT, FastDocument, parseYamlFast, readChunk, splitDocuments } from './fast.js';
 import { parseYaml } from './yaml.js';
 
 /** The fast parse must equal the precise one: documents (index, value, start) and problems. */
@@ -95,5 +100,58 @@ describe('readChunk: the subset it reads, with the values of the precise parser'
   it.each(precise)('hands %j to the precise parser, with the same result', (text) => {
     expect(fast(text)).toBe(false);
     same(text);
+  });
+});
+
+describe('positions from the fast reader', () => {
+  /** Every path in a value, and paths that miss under each collection. */
+  function* paths(value: unknown, path: Path = []): Generator<Path> {
+    yield path;
+    if (Array.isArray(value)) {
+      yield [...path, value.length];
+      for (const [i, item] of value.entries()) yield* paths(item, [...path, i]);
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      yield [...path, 'no-such-key'];
+      yield [...path, 'no-such-key', 0];
+      for (const [key, item] of Object.entries(value)) yield* paths(item, [...path, key]);
+    } else {
+      yield [...path, 'below-a-scalar'];
+    }
+  }
+
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const corpus = fileURLToPath(new URL('../../../shared/corpus/manifests/', import.meta.url));
+  function files(dir: string): string[] {
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : /\.ya?ml$/.test(name) ? [path] : [];
+      });
+  }
+
+  it('are those of the precise parser for every node (or come from it)', () => {
+    const texts = [
+      ...[join(root, 'src/rules'), join(root, 'examples'), join(root, 'test/fixtures'), corpus].flatMap(files),
+    ].map((file) => readFileSync(file, 'utf8'));
+    texts.push(mixed(200), deployments(50, { mistakeEvery: 3 }), [...listChunks(20)].join(''));
+    texts.push(
+      'a: x  # c\nb:\nc: |\n  l1\n  l2\n\nd:\n  e: 1\n\n  f: [1, 2] # x\ng:\n- y\n- z:  "q" \n  w: >-\n    t\n',
+      'a: # c\nb: x\nc: "q"   # d\nd: [1]  \ne: |\n  z\nh:    \n  # only comment\ni: {p: [x, "y"], "q": r}\n',
+      's:\n- "x" # c\n- [y]\n- plain  \n-\n- k: v\n  l:\n  - m\n',
+    );
+    let compared = 0;
+    for (const text of texts) {
+      for (const document of parseYamlFast(text).documents) {
+        if (!(document instanceof FastDocument) || document.value === null) continue;
+        expect(document.start).toBe(document.preciseStart);
+        for (const path of paths(document.value)) {
+          expect([path, document.locate(path)]).toEqual([path, document.preciseLocate(path)]);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
   });
 });

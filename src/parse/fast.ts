@@ -5,7 +5,7 @@
 // every message. Plain scalars are resolved with the `yaml` package's own YAML 1.1 tags, so values
 // are those the precise parser returns.
 import { Schema } from 'yaml';
-import type { Path } from '../core/types.js';
+import type { Path, Range } from '../core/types.js';
 import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
 import { locateYaml, parseYaml } from './yaml.js';
 
@@ -121,6 +121,18 @@ function isBlankOrComment(text: string, from: number, eol: number): boolean {
   return i === eol || text.charCodeAt(i) === HASH;
 }
 
+/**
+ * Where a node of a document read by the fast reader is, as the precise parser gives it: `end` is
+ * undefined where the fast reader does not know it (block collections, block scalars), and then the
+ * precise parser is asked.
+ */
+interface RangeNode {
+  start: number;
+  end: number | undefined;
+  pairs?: Map<string, { key: Range; value: RangeNode }>;
+  items?: RangeNode[];
+}
+
 /** Thrown inside the reader: the document is not in the subset; the precise parser takes it. */
 const BAIL = Symbol('bail');
 
@@ -208,10 +220,14 @@ class Reader {
     private readonly end: number,
     /** False: only check that the document is in the subset (no values are built). */
     private readonly build: boolean,
+    /** Record where each node is (in `node`, set by every method that reads one). */
+    private readonly track = false,
   ) {
     this.nextLine = from;
     this.advance();
   }
+
+  node: RangeNode | undefined;
 
   /** Moves to the next line with content, skipping blank and comment lines. */
   private advance(): void {
@@ -256,14 +272,18 @@ class Reader {
   private map(col: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const keys: string[] | undefined = this.build ? undefined : [];
+    const node: RangeNode | undefined = this.track ? { start: this.p, end: undefined, pairs: new Map() } : undefined;
     for (;;) {
       const colon = this.keyEnd();
       if (colon < 0) throw BAIL;
+      const keyStart = this.p;
       const key = this.key(colon);
       this.p = colon + 1;
       const value = this.value(col, true);
       if (keys) addKey(keys, key);
       else setKey(out, key, value);
+      if (node && this.node) node.pairs?.set(key, { key: { start: keyStart, end: colon }, value: this.node });
+      this.node = node;
       if (this.eof || this.indent < col) return out;
       if (this.indent > col || this.isSeqEntry()) throw BAIL;
     }
@@ -272,12 +292,15 @@ class Reader {
   /** A block sequence whose dashes sit at column `col`. */
   private seq(col: number, zeroIndented: boolean): unknown[] {
     const out: unknown[] = [];
+    const node: RangeNode | undefined = this.track ? { start: this.p, end: undefined, items: [] } : undefined;
     for (;;) {
       this.p += 1;
       this.skipSpaces();
       if (this.p < this.le && this.isSeqEntry()) throw BAIL; // `- - a`
       const item = this.compactKey() ? this.map(this.p - this.ls) : this.value(col, false);
       if (this.build) out.push(item);
+      if (node && this.node) node.items?.push(this.node);
+      this.node = node;
       if (this.eof || this.indent < col) return out;
       if (this.indent > col) throw BAIL;
       if (!this.isSeqEntry()) {
@@ -376,6 +399,8 @@ class Reader {
     const { text, p, le } = this;
     if (p >= le || text.charCodeAt(p) === HASH) {
       if (p < le && text.charCodeAt(p - 1) !== SPACE) throw BAIL;
+      // An empty value sits where the line's content would start (the precise parser's empty scalar).
+      if (this.track) this.node = { start: p, end: inMap ? p : undefined };
       this.advance();
       if (this.eof) return null;
       if (this.indent > col) {
@@ -388,16 +413,21 @@ class Reader {
     }
     const c = text.charCodeAt(p);
     let value: unknown;
-    if (c === 124 || c === 62) return this.blockScalar(col);
+    if (c === 124 || c === 62) {
+      if (this.track) this.node = { start: p, end: undefined };
+      return this.blockScalar(col);
+    }
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(p);
       if (close < 0) throw BAIL;
       value = this.quoted(p, close);
       this.p = close;
+      if (this.track) this.node = { start: p, end: close };
     } else if (c === 91 || c === 123) {
-      const flow = new FlowReader(text, p, le, this.build);
-      value = flow.node();
+      const flow = new FlowReader(text, p, le, this.build, this.track);
+      value = flow.read();
       this.p = flow.p;
+      if (this.track) this.node = flow.node;
     } else {
       if (!plainStart(c, text.charCodeAt(p + 1), p + 1 < le)) throw BAIL;
       let stop = le;
@@ -416,6 +446,7 @@ class Reader {
       while (text.charCodeAt(last - 1) === SPACE) last--;
       value = this.build ? plainValue(text.slice(p, last)) : true;
       this.p = last;
+      if (this.track) this.node = { start: p, end: last };
     }
     this.lineEndsHere();
     this.advance();
@@ -594,50 +625,77 @@ function unescapeDouble(body: string): string {
 
 /** A flow collection that opens and closes on one line. */
 class FlowReader {
+  /** Where the last node read is (when tracking). */
+  node: RangeNode | undefined;
+
   constructor(
     private readonly text: string,
     public p: number,
     private readonly le: number,
     private readonly build: boolean,
+    private readonly track = false,
   ) {}
+
+  /** Reads one node; with tracking, `node` then says where it is. */
+  read(): unknown {
+    const start = this.p;
+    const c = this.text.charCodeAt(start);
+    const value = this.readNode();
+    if (this.track && (c === 34 || c === 39 || c === 91 || c === 123)) {
+      const node = this.node;
+      this.node = { start, end: this.p };
+      if (node?.pairs) this.node.pairs = node.pairs;
+      if (node?.items) this.node.items = node.items;
+    }
+    return value;
+  }
 
   private spaces(): void {
     while (this.p < this.le && this.text.charCodeAt(this.p) === SPACE) this.p++;
     if (this.p >= this.le) throw BAIL; // The collection goes on to another line.
   }
 
-  node(): unknown {
+  private readNode(): unknown {
     const c = this.text.charCodeAt(this.p);
     if (c === 91) return this.seq();
     if (c === 123) return this.map();
     if (c === 34 || c === 39) return this.quoted();
+    const start = this.p;
     const plain = this.plain();
+    if (this.track) this.node = { start, end: start + plain.length };
     return this.build ? plainValue(plain) : true;
   }
 
   private seq(): unknown[] {
     const out: unknown[] = [];
+    const items: RangeNode[] = [];
+    this.node = { start: this.p, end: undefined, items };
+    const done = () => {
+      this.node = { start: 0, end: undefined, items };
+      return out;
+    };
     this.p++;
     this.spaces();
     if (this.text.charCodeAt(this.p) === 93) {
       this.p++;
-      return out;
+      return done();
     }
     for (;;) {
       const c = this.text.charCodeAt(this.p);
       if (c === 44 || c === 93 || c === 123 || c === 63) throw BAIL; // Empty entries, pairs in sequences.
-      const item = this.node();
+      const item = this.read();
       if (this.build) out.push(item);
+      if (this.track && this.node) items.push(this.node);
       this.spaces();
       const next = this.text.charCodeAt(this.p);
       if (next === 58) throw BAIL; // A single-pair mapping inside the sequence.
       this.p++;
-      if (next === 93) return out;
+      if (next === 93) return done();
       if (next !== 44) throw BAIL;
       this.spaces();
       if (this.text.charCodeAt(this.p) === 93) {
         this.p++;
-        return out;
+        return done();
       }
     }
   }
@@ -645,33 +703,41 @@ class FlowReader {
   private map(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const keys: string[] = [];
+    const pairs = new Map<string, { key: Range; value: RangeNode }>();
+    const done = () => {
+      this.node = { start: 0, end: undefined, pairs };
+      return out;
+    };
     this.p++;
     this.spaces();
     if (this.text.charCodeAt(this.p) === 125) {
       this.p++;
-      return out;
+      return done();
     }
     for (;;) {
       const c = this.text.charCodeAt(this.p);
       if (c === 44 || c === 125 || c === 91 || c === 123 || c === 63) throw BAIL;
+      const keyStart = this.p;
       const key = c === 34 || c === 39 ? this.quoted() : keyString(this.plain());
+      const keyEnd = c === 34 || c === 39 ? this.p : keyStart + key.length;
       if (this.text.charCodeAt(this.p) !== 58 || this.text.charCodeAt(this.p + 1) !== SPACE) throw BAIL;
       this.p += 2;
       this.spaces();
       const v = this.text.charCodeAt(this.p);
       if (v === 44 || v === 125) throw BAIL; // An empty value.
-      const value = this.node();
+      const value = this.read();
       if (this.build) setKey(out, key, value);
       else addKey(keys, key);
+      if (this.track && this.node) pairs.set(key, { key: { start: keyStart, end: keyEnd }, value: this.node });
       this.spaces();
       const next = this.text.charCodeAt(this.p);
       this.p++;
-      if (next === 125) return out;
+      if (next === 125) return done();
       if (next !== 44) throw BAIL;
       this.spaces();
       if (this.text.charCodeAt(this.p) === 125) {
         this.p++;
-        return out;
+        return done();
       }
     }
   }
@@ -679,6 +745,7 @@ class FlowReader {
   private quoted(): string {
     const { text, le } = this;
     const from = this.p;
+    this.node = undefined;
     const quote = text.charCodeAt(from);
     for (let i = from + 1; i < le; i++) {
       const ch = text.charCodeAt(i);
@@ -722,6 +789,46 @@ class FlowReader {
     if (last === from) throw BAIL;
     return text.slice(from, last);
   }
+}
+
+/** Where a document's nodes are, read again by the fast reader (undefined outside its subset). */
+function rangesOf(text: string, from: number, to: number): RangeNode | undefined {
+  try {
+    const reader = new Reader(text, from, to, false, true);
+    reader.document();
+    return reader.node;
+  } catch (error) {
+    if (error === BAIL) return undefined;
+    throw error;
+  }
+}
+
+const UNKNOWN = Symbol('ask the precise parser');
+
+/**
+ * `locate` as the precise parser answers it (src/parse/yaml.ts), from the fast reader's ranges; UNKNOWN
+ * when the answer is a range the fast reader does not know.
+ */
+function locateIn(root: RangeNode, path: Path): LocatedNode | typeof UNKNOWN {
+  let node = root;
+  let best: Range | undefined = root.end === undefined ? undefined : { start: root.start, end: root.end };
+  const inexact = () => (best ? { range: best, exact: false } : UNKNOWN);
+  for (const seg of path) {
+    if (typeof seg === 'string' && node.pairs) {
+      const pair = node.pairs.get(seg);
+      if (!pair) return inexact();
+      node = pair.value;
+      best = pair.key;
+    } else if (typeof seg === 'number' && node.items) {
+      const item = node.items[seg];
+      if (!item) return inexact();
+      node = item;
+      best = item.end === undefined ? undefined : { start: item.start, end: item.end };
+    } else {
+      return inexact();
+    }
+  }
+  return node.end === undefined ? UNKNOWN : { range: { start: node.start, end: node.end }, exact: true };
 }
 
 /**
@@ -781,6 +888,7 @@ export function preciseChunk(text: string, chunk: Chunk, base = 0): PreciseChunk
 /** A document read by the fast reader; the precise parser reads it again only when a position is asked for. */
 export class FastDocument implements SourceDocument {
   private precise: Pick<SourceDocument, 'start' | 'locate'> | undefined | null = null;
+  private ranges: RangeNode | undefined | null = null;
 
   constructor(
     private readonly text: string,
@@ -815,12 +923,33 @@ export class FastDocument implements SourceDocument {
     return this.precise;
   }
 
+  /** The fast reader's ranges (read again on the first question: most documents are never asked). */
+  private own(): RangeNode | undefined {
+    if (this.ranges === null) this.ranges = rangesOf(this.text, this.chunk.contentStart, this.chunk.end);
+    return this.ranges;
+  }
+
   get start(): number {
+    const own = this.own();
+    if (own) return own.start + this.base;
     return this.resolve()?.start ?? this.chunk.contentStart + this.base;
   }
 
   locate(path: Path): LocatedNode | undefined {
+    const own = this.own();
+    const found = own ? locateIn(own, path) : UNKNOWN;
+    if (found === UNKNOWN) return this.resolve()?.locate(path);
+    const { base } = this;
+    return { range: { start: found.range.start + base, end: found.range.end + base }, exact: found.exact };
+  }
+
+  /** What the precise parser answers (for tests: the fast reader's ranges must agree with it). */
+  preciseLocate(path: Path): LocatedNode | undefined {
     return this.resolve()?.locate(path);
+  }
+
+  get preciseStart(): number | undefined {
+    return this.resolve()?.start;
   }
 }
 

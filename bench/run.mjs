@@ -1,0 +1,259 @@
+#!/usr/bin/env node
+// `npm run bench`: generates the corpora (deterministically, into .bench/), runs capdoctor and the
+// baselines alternately, and prints medians, ratios and peak memory.
+//
+//   BENCH_SIZE=small   small corpora, one run each (what CI runs; no timing is asserted)
+//   BENCH_RUNS=n       runs per command (default 5)
+//   BENCH_PEERS=1      also Monokle (@monokle/validation), installed into .bench/peers
+//   BENCH_ONLY=word    only the benchmarks whose name contains `word`
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deploymentChunks, journalChunks, listChunks, mixed } from './generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = join(root, '.bench');
+const small = process.env.BENCH_SIZE === 'small';
+const runs = Number(process.env.BENCH_RUNS ?? (small ? 1 : 5));
+const only = process.env.BENCH_ONLY;
+const bin = join(root, 'bin', 'capdoctor.js');
+const node = process.execPath;
+const baseline = (name) => join(root, 'bench', 'baselines', `${name}.mjs`);
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
+mkdirSync(dir, { recursive: true });
+
+/** Writes a corpus once (same parameters, same bytes); the name encodes the parameters. */
+function corpus(name, pieces) {
+  const path = join(dir, name);
+  if (!existsSync(path)) {
+    const fd = openSync(`${path}.tmp`, 'w');
+    for (const piece of pieces()) writeSync(fd, piece);
+    closeSync(fd);
+    execFileSync('mv', [`${path}.tmp`, path]);
+  }
+  return path;
+}
+
+const n = (full, tiny) => (small ? tiny : full);
+const deployments = (count) => corpus(`deployments-${count}.yaml`, () => deploymentChunks(count));
+const list = (count) => corpus(`list-${count}.yaml`, () => listChunks(count));
+const mixedFile = (count) => corpus(`mixed-${count}.yaml`, () => [mixed(count)]);
+const journal = (mb) => corpus(`journal-${mb}mb.log`, () => journalChunks(mb * 1024 * 1024));
+
+function hasCommand(name) {
+  return spawnSync(node, [bin, name, '--help'], { encoding: 'utf8' }).status === 0;
+}
+
+/** One timed run: wall seconds and peak resident memory (MiB), from GNU time when present. */
+function measure(argv) {
+  const out = join(dir, 'time.txt');
+  const started = process.hrtime.bigint();
+  const result = hasTime
+    ? spawnSync(TIME, ['-f', '%e %M', '-o', out, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  // capdoctor exits 1 when it finds errors; anything else is a failure of the benchmark.
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr?.slice(0, 500)}`);
+  }
+  if (!hasTime) return { wall, rss: Number.NaN };
+  const [, kb] = readFileSync(out, 'utf8').trim().split('\n').pop().split(' ');
+  return { wall, rss: Number(kb) / 1024 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Runs every command `runs` times, alternating, so that load changes hit all of them alike. */
+function bench(name, commands) {
+  if (only && !name.includes(only)) return undefined;
+  process.stdout.write(`\n## ${name}\n`);
+  const samples = new Map(commands.map(([label]) => [label, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const [label, argv] of commands) samples.get(label).push(measure(argv));
+  }
+  const rows = commands.map(([label]) => {
+    const s = samples.get(label);
+    return {
+      label,
+      wall: median(s.map((x) => x.wall)),
+      min: Math.min(...s.map((x) => x.wall)),
+      max: Math.max(...s.map((x) => x.wall)),
+      rss: median(s.map((x) => x.rss)),
+    };
+  });
+  const reference = rows[rows.length - 1];
+  process.stdout.write(`| what | median wall | min–max | × ${reference.label} | peak RSS |\n|---|---|---|---|---|\n`);
+  for (const row of rows) {
+    const ratio = (row.wall / reference.wall).toFixed(2);
+    const rss = Number.isNaN(row.rss) ? 'n/a' : `${row.rss.toFixed(0)} MiB`;
+    process.stdout.write(
+      `| ${row.label} | ${row.wall.toFixed(3)} s | ${row.min.toFixed(2)}–${row.max.toFixed(2)} s | ${ratio} | ${rss} |\n`,
+    );
+  }
+  return Object.fromEntries(rows.map((row) => [row.label, row]));
+}
+
+const lint = (file, ...extra) => [
+  node,
+  bin,
+  'lint',
+  file,
+  '-o',
+  'json',
+  '--output-file',
+  join(dir, 'out.json'),
+  ...extra,
+];
+
+// Rules that read every document of an input (evidence in ConfigMaps, say) make capdoctor read the
+// whole input before linting. The rules the prefilter table knows read one document at a time:
+// "name rules" runs only those (the others are turned off), to measure the streaming path itself.
+const known = new Set(
+  [...readFileSync(join(root, 'src', 'core', 'prefilter.ts'), 'utf8').matchAll(/^ {2}'([a-z0-9-]+)': /gm)].map(
+    (m) => m[1],
+  ),
+);
+const ids = JSON.parse(execFileSync(node, [bin, 'rules', '--json'], { encoding: 'utf8' })).map(
+  (r) => r.id ?? r.meta?.id,
+);
+const nameRulesOnly = ids
+  .filter((id) => id && id !== 'parse-error' && !known.has(id))
+  .flatMap((id) => ['--rule', `${id}=off`]);
+
+/** Installs Monokle into a scratch folder (never a project dependency); undefined when it cannot. */
+function monokle() {
+  const peers = join(dir, 'peers');
+  const entry = join(peers, 'node_modules', '@monokle', 'validation');
+  if (!existsSync(entry)) {
+    mkdirSync(peers, { recursive: true });
+    writeFileSync(join(peers, 'package.json'), '{"private":true,"type":"module"}\n');
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '@monokle/validation@0.33.0'], {
+      cwd: peers,
+      stdio: 'inherit',
+    });
+    if (install.status !== 0) return undefined;
+  }
+  return join(root, 'bench', 'peers', 'monokle.mjs');
+}
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memory: `${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  node: process.version,
+  time: hasTime ? 'GNU time (%M = peak RSS)' : 'not installed: peak memory not measured (apt-get install time)',
+  size: small ? 'small' : 'full',
+  runs,
+};
+process.stdout.write(`# capdoctor benchmark\n${JSON.stringify(machine)}\n`);
+if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('build first: npm run build');
+
+const results = { machine };
+const d10k = deployments(n(10_000, 300));
+process.stdout.write(`Deployments: ${(statSync(d10k).size / 2 ** 20).toFixed(1)} MiB\n`);
+
+results.cold = bench('cold start: one small file', [
+  ['capdoctor lint examples/typo.yaml', [node, bin, 'lint', join(root, 'examples', 'typo.yaml')]],
+  ['node -e 0', [node, '-e', '0']],
+]);
+
+const peer = process.env.BENCH_PEERS === '1' ? monokle() : undefined;
+if (process.env.BENCH_PEERS === '1' && !peer) process.stdout.write('\nMonokle: could not be installed; skipped\n');
+results.deployments = bench(`${n('10,000', '300')} Deployments, one in 50 with mistakes`, [
+  ['capdoctor lint -o json', lint(d10k)],
+  ['capdoctor lint -o json, name rules', lint(d10k, ...nameRulesOnly)],
+  ['read and split lines', [node, baseline('split'), d10k]],
+  ['yaml parseAllDocuments', [node, baseline('yaml'), d10k]],
+  ...(peer ? [['Monokle 0.33 (PSS + practices)', [node, peer, d10k]]] : []),
+  ['js-yaml loadAll', [node, baseline('js-yaml'), d10k]],
+]);
+
+const mixedPath = mixedFile(n(10_000, 300));
+results.mixed = bench(`mixed stream (${n('10,000', '300')} documents, anchors, block scalars, PSPs, compose)`, [
+  ['capdoctor lint -o json', lint(mixedPath)],
+  ['capdoctor lint -o json, name rules', lint(mixedPath, ...nameRulesOnly)],
+  ['js-yaml loadAll', [node, baseline('js-yaml'), mixedPath]],
+]);
+
+// Growth and memory bound: a multi-document stream and a kubectl List at three sizes (name rules).
+const sizes = small ? [300, 1000] : [10_000, 30_000, 100_000];
+results.growth = {};
+for (const size of sizes) {
+  const stream = deployments(size);
+  const items = list(size);
+  results.growth[size] = bench(`${size.toLocaleString('en')} documents: a stream and a kubectl List`, [
+    ['capdoctor lint (stream of documents)', lint(stream, ...nameRulesOnly)],
+    ['capdoctor lint (kind: List)', lint(items, ...nameRulesOnly)],
+    ['js-yaml loadAll (stream)', [node, baseline('js-yaml'), stream]],
+  ]);
+}
+
+if (hasCommand('diagnose')) {
+  const log = journal(n(100, 1));
+  results.journal = bench(`diagnose: a ${n(100, 1)} MB journal with real signatures`, [
+    ['capdoctor diagnose -o json', [node, bin, 'diagnose', log, '-o', 'json']],
+    ['read and split lines', [node, baseline('split'), log]],
+  ]);
+} else {
+  process.stdout.write('\n## diagnose\nskipped: this build has no `capdoctor diagnose` command yet\n');
+}
+
+writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`\nresults: ${join('.bench', 'results.json')}\n`);
+
+// The issue's targets, as ratios of this run (informative: nothing fails on them).
+const check = (what, ok) => process.stdout.write(`- ${ok ? 'met' : 'NOT met'}: ${what}\n`);
+process.stdout.write('\n## targets\n');
+if (results.deployments) {
+  const ours = results.deployments['capdoctor lint -o json'];
+  const js = results.deployments['js-yaml loadAll'];
+  const names = results.deployments['capdoctor lint -o json, name rules'];
+  for (const [what, row] of [
+    ['every rule', ours],
+    ['name rules', names],
+  ]) {
+    check(`lint (${what}) wall ${row.wall.toFixed(2)} s ≤ 1.0× js-yaml ${js.wall.toFixed(2)} s`, row.wall <= js.wall);
+    check(`lint (${what}) peak ${row.rss.toFixed(0)} MiB ≤ 200 MiB`, row.rss <= 200);
+  }
+}
+if (results.cold) {
+  const ours = results.cold['capdoctor lint examples/typo.yaml'];
+  const bare = results.cold['node -e 0'];
+  const extra = (ours.wall - bare.wall) * 1000;
+  check(`cold start +${extra.toFixed(0)} ms over node -e 0 (≤ 40 ms)`, extra <= 40);
+}
+const largest = sizes[sizes.length - 1];
+const grown = results.growth?.[largest];
+if (grown) {
+  for (const label of ['capdoctor lint (stream of documents)', 'capdoctor lint (kind: List)']) {
+    check(`${label} at ${largest}: peak ${grown[label].rss.toFixed(0)} MiB ≤ 300 MiB`, grown[label].rss <= 300);
+    const first = results.growth[sizes[0]][label];
+    const perDoc = (r, size) => r.wall / size;
+    process.stdout.write(
+      `  time per 1,000 documents: ${sizes.map((size) => (perDoc(results.growth[size][label], size) * 1000).toFixed(3)).join(' s, ')} s (first/last ${(perDoc(grown[label], largest) / perDoc(first, sizes[0])).toFixed(2)}×)\n`,
+    );
+  }
+}
+if (results.journal) {
+  const ours = results.journal['capdoctor diagnose -o json'];
+  check(`diagnose ${ours.wall.toFixed(2)} s ≤ 2 s, peak ${ours.rss.toFixed(0)} MiB`, ours.wall <= 2);
+}
+rmSync(join(dir, 'out.json'), { force: true });
