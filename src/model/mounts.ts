@@ -92,6 +92,29 @@ interface DataEntry {
   document: number;
 }
 
+type Candidate = { document: number; object: DocumentView['extracted']['objects'][number] };
+
+/** ConfigMaps and Secrets by kind and name, built once per input: lookups stay linear in the input. */
+const indexes = new WeakMap<readonly DocumentView[], Map<string, Candidate[]>>();
+
+function candidates(documents: readonly DocumentView[], kind: string, name: string): readonly Candidate[] {
+  let index = indexes.get(documents);
+  if (!index) {
+    index = new Map();
+    for (const [document, view] of documents.entries()) {
+      for (const object of view.extracted.objects) {
+        if (object.ref.kind !== 'ConfigMap' && object.ref.kind !== 'Secret') continue;
+        const key = `${object.ref.kind}/${object.ref.name ?? ''}`;
+        const list = index.get(key) ?? [];
+        list.push({ document, object });
+        index.set(key, list);
+      }
+    }
+    indexes.set(documents, index);
+  }
+  return index.get(`${kind}/${name}`) ?? [];
+}
+
 /** The data of the ConfigMap or Secret with this name (and namespace, when both sides state one). */
 function findData(
   documents: readonly DocumentView[],
@@ -99,32 +122,29 @@ function findData(
   name: string,
   namespace: string | undefined,
 ): DataEntry[] | undefined {
-  for (const [document, view] of documents.entries()) {
-    for (const object of view.extracted.objects) {
-      if (object.ref.kind !== kind || object.ref.name !== name) continue;
-      if (namespace !== undefined && object.ref.namespace !== undefined && object.ref.namespace !== namespace) continue;
-      const out: DataEntry[] = [];
-      const plain = kind === 'ConfigMap' ? object.value.data : object.value.stringData;
-      if (isMapping(plain)) {
-        for (const [key, value] of Object.entries(plain)) {
-          const content = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-          if (content !== undefined) {
-            const field = kind === 'ConfigMap' ? 'data' : 'stringData';
-            out.push({ key, content, path: [...object.path, field, key], encoded: false, document });
-          }
+  for (const { document, object } of candidates(documents, kind, name)) {
+    if (namespace !== undefined && object.ref.namespace !== undefined && object.ref.namespace !== namespace) continue;
+    const out: DataEntry[] = [];
+    const plain = kind === 'ConfigMap' ? object.value.data : object.value.stringData;
+    if (isMapping(plain)) {
+      for (const [key, value] of Object.entries(plain)) {
+        const content = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+        if (content !== undefined) {
+          const field = kind === 'ConfigMap' ? 'data' : 'stringData';
+          out.push({ key, content, path: [...object.path, field, key], encoded: false, document });
         }
       }
-      if (kind === 'Secret' && isMapping(object.value.data)) {
-        for (const [key, value] of Object.entries(object.value.data)) {
-          if (out.some((e) => e.key === key) || typeof value !== 'string') continue;
-          const content = decodeBase64(value);
-          if (content !== undefined) {
-            out.push({ key, content, path: [...object.path, 'data', key], encoded: true, document });
-          }
-        }
-      }
-      return out;
     }
+    if (kind === 'Secret' && isMapping(object.value.data)) {
+      for (const [key, value] of Object.entries(object.value.data)) {
+        if (out.some((e) => e.key === key) || typeof value !== 'string') continue;
+        const content = decodeBase64(value);
+        if (content !== undefined) {
+          out.push({ key, content, path: [...object.path, 'data', key], encoded: true, document });
+        }
+      }
+    }
+    return out;
   }
   return undefined;
 }
