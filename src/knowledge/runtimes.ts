@@ -175,6 +175,27 @@ const CRIO_CONFLICT = {
   ],
 } as const;
 
+// CRI-O from 1.0 on: names are upper-cased and prefixed when needed; unknown drops are not checked.
+const CRIO_NAMES = {
+  naming: 'normalize',
+  all: 'any-case',
+  unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
+} as const;
+
+const CRIO_INVALID_CAPABILITY: UnknownHandling = {
+  action: 'reject',
+  status: 'CreateContainerError',
+  phase: 'create',
+  message: 'invalid capability: {name}',
+};
+
+const CRIO_UNKNOWN_TO_ADD: UnknownHandling = {
+  action: 'reject',
+  status: 'CreateContainerError',
+  phase: 'create',
+  message: 'unknown capability "{name}" to add',
+};
+
 export const ENGINE_RANGES: readonly EngineRange[] = [
   {
     engine: 'docker',
@@ -433,15 +454,8 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     label: 'CRI-O 1.0–1.10',
     since: '1.0',
     until: '1.11',
-    naming: 'normalize',
-    all: 'any-case',
-    unknownAdd: {
-      action: 'reject',
-      status: 'CreateContainerError',
-      phase: 'create',
-      message: 'invalid capability: {name}',
-    },
-    unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_INVALID_CAPABILITY,
     knownMax: AUDIT_READ,
     defaults: DOCKER_DEFAULTS,
     conflict: { result: 'unknown', detail: 'not verified for CRI-O 1.0–1.11', citations: [] },
@@ -462,15 +476,8 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     label: 'CRI-O 1.11',
     since: '1.11',
     until: '1.12',
-    naming: 'normalize',
-    all: 'any-case',
-    unknownAdd: {
-      action: 'reject',
-      status: 'CreateContainerError',
-      phase: 'create',
-      message: 'invalid capability: {name}',
-    },
-    unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_INVALID_CAPABILITY,
     knownMax: AUDIT_READ,
     defaults: CRIO_1_11_DEFAULTS,
     dropAllKeepsDefaults: true,
@@ -487,15 +494,8 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     label: 'CRI-O 1.12–1.17',
     since: '1.12',
     until: '1.18',
-    naming: 'normalize',
-    all: 'any-case',
-    unknownAdd: {
-      action: 'reject',
-      status: 'CreateContainerError',
-      phase: 'create',
-      message: 'unknown capability "{name}" to add',
-    },
-    unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
     knownMax: CHECKPOINT_RESTORE,
     defaults: CRIO_1_11_DEFAULTS,
     dropAllKeepsDefaults: true,
@@ -515,15 +515,8 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     label: 'CRI-O 1.18–1.21',
     since: '1.18',
     until: '1.22',
-    naming: 'normalize',
-    all: 'any-case',
-    unknownAdd: {
-      action: 'reject',
-      status: 'CreateContainerError',
-      phase: 'create',
-      message: 'unknown capability "{name}" to add',
-    },
-    unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
     knownMax: CHECKPOINT_RESTORE,
     defaults: CRIO_1_18_DEFAULTS,
     dropAllKeepsDefaults: true,
@@ -541,15 +534,8 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     id: 'crio-1.22',
     label: 'CRI-O 1.22+',
     since: '1.22',
-    naming: 'normalize',
-    all: 'any-case',
-    unknownAdd: {
-      action: 'reject',
-      status: 'CreateContainerError',
-      phase: 'create',
-      message: 'unknown capability "{name}" to add',
-    },
-    unknownDrop: { action: 'ignore', note: 'unknown drops are not checked' },
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
     knownMax: CHECKPOINT_RESTORE,
     defaults: CRIO_1_18_DEFAULTS,
     conflict: CRIO_CONFLICT,
