@@ -19,6 +19,8 @@ export interface Prediction {
   capability?: string;
   /** A sentence explaining the outcome. */
   detail: string;
+  /** For an `unknown` outcome: every possibility is a failure (rejected or silently not applied). */
+  neverApplied?: boolean;
   citations: readonly string[];
 }
 
@@ -204,6 +206,8 @@ function viaOci(
     return {
       outcome: 'unknown',
       runtimeName: name,
+      // No runc or crun release grants a name it does not know, or one the kernel lacks.
+      neverApplied: capability === undefined || !inKernel,
       detail:
         `${passes}; the OCI runtime decides: runc ≤1.0.0-rc93 and crun ≤0.18 or ≥1.29 fail the start (RunContainerError), runc ≥1.0.0-rc94 and crun 0.19–1.28 silently skip it. ${target.ociNote ?? ''}`.trim(),
       citations,

@@ -55,8 +55,13 @@ export function toTargetOutcomes(evaluated: readonly Evaluated[]): TargetOutcome
 }
 
 /** Breaks anywhere → error; uncertain somewhere → warning; otherwise the given severity. */
+/** The entry breaks there: refused, silently not applied, or (outcome unknown) not applied either way. */
+export function failing(prediction: Prediction): boolean {
+  return prediction.outcome === 'rejected' || prediction.outcome === 'ignored' || prediction.neverApplied === true;
+}
+
 export function severityFromOutcomes(evaluated: readonly Evaluated[], otherwise: Severity): Severity {
-  if (evaluated.some((e) => e.prediction.outcome === 'rejected' || e.prediction.outcome === 'ignored')) return 'error';
+  if (evaluated.some((e) => failing(e.prediction))) return 'error';
   if (evaluated.some((e) => e.prediction.outcome === 'unknown')) return otherwise === 'error' ? 'error' : 'warning';
   return otherwise;
 }
@@ -161,7 +166,7 @@ export function describeOutcomes(evaluated: readonly Evaluated[], direction: Dir
 }
 
 export function breaks(evaluated: readonly Evaluated[]): boolean {
-  return evaluated.some((e) => e.prediction.outcome === 'rejected' || e.prediction.outcome === 'ignored');
+  return evaluated.some((e) => failing(e.prediction));
 }
 
 /**

@@ -93,3 +93,13 @@ spec:
     expect(runRule('cap-prefix', pod('          add: [SYS_RESOURCE, sys_time, CAP_NOPE, CAP_ALL]'))).toEqual([]);
   });
 });
+
+describe('cap-prefix where the runc version is not pinned down', () => {
+  it('is an error on containerd 1.4: the start fails or the capability is skipped, both wrong', () => {
+    const text =
+      'kind: Pod\nspec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [CAP_SYS_RESOURCE]\n';
+    const [finding] = runRule('cap-prefix', text, ['containerd@1.4']);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.targets?.[0]?.outcome).toBe('unknown');
+  });
+});

@@ -59,10 +59,10 @@ describe('cap-unknown', () => {
     expect(finding?.message).toMatch(/Did you mean NET_RAW\?$/);
   });
 
-  it('is a warning when no target is known to refuse or ignore it', () => {
-    // containerd 1.4.5 pins no runc that capdoctor knows, so the outcome is unknown.
+  it('is an error even where the runc version is not known: every runc refuses or skips an unknown name', () => {
+    // containerd 1.4.5 pins no runc that capdoctor knows, so the outcome itself is unknown.
     const [finding] = runRule('cap-unknown', pod('          add: [NET_ADMN]'), ['containerd@1.4.5']);
-    expect(finding?.severity).toBe('warning');
+    expect(finding?.severity).toBe('error');
     expect(finding?.targets?.[0]?.outcome).toBe('unknown');
   });
 
