@@ -42,3 +42,20 @@ export function readFixture(text: string): { targets: string[]; expectations: Ex
   });
   return { targets, expectations };
 }
+
+/**
+ * A Pod named p with one container "app" whose securityContext.capabilities holds `caps` (lines
+ * indented by 10 spaces). The first capability line is line 11.
+ */
+export const pod = (caps: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: app
+      securityContext:
+        capabilities:
+${caps}
+`;

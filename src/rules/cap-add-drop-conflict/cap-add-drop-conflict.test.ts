@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runRule } from '../../../test/support/rule-tester.js';
+import { pod, runRule } from '../../../test/support/rule-tester.js';
 import { resolveTarget } from '../../knowledge/targets.js';
 
 /** Engine labels come from the knowledge data, which names version ranges. */
 const engine = (target: string) => resolveTarget(target).engine?.label;
-
-const pod = (caps: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: app
-      securityContext:
-        capabilities:
-${caps}
-`;
 
 const CONFLICT = '          add: [NET_ADMIN]\n          drop: [NET_ADMIN]';
 

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runRule } from '../../../test/support/rule-tester.js';
+import { pod, runRule } from '../../../test/support/rule-tester.js';
 import { resolveTarget } from '../../knowledge/targets.js';
-
-const pod = (caps: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: app
-      securityContext:
-        capabilities:
-${caps}
-`;
 
 const CAPS = ['spec', 'containers', 0, 'securityContext', 'capabilities'];
 

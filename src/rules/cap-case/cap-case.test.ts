@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runRule } from '../../../test/support/rule-tester.js';
-
-const pod = (caps: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: app
-      securityContext:
-        capabilities:
-${caps}
-`;
+import { pod, runRule } from '../../../test/support/rule-tester.js';
 
 describe('cap-case', () => {
   it('names Pod Security baseline for a lower-case name it allows in upper case', () => {

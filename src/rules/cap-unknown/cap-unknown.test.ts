@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runRule } from '../../../test/support/rule-tester.js';
+import { pod, runRule } from '../../../test/support/rule-tester.js';
 import { lintSource } from '../../core/engine.js';
 import { resolveTarget, resolveTargets } from '../../knowledge/targets.js';
 import rule from './index.js';
-
-const pod = (caps: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: app
-      securityContext:
-        capabilities:
-${caps}
-`;
 
 const ADD_PATH = ['spec', 'containers', 0, 'securityContext', 'capabilities', 'add'];
 /** Engine labels come from the knowledge data, which names version ranges. */
