@@ -13,7 +13,7 @@ import type { Rule, RuleContext } from '../rules/types.js';
 import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
-import { formatPath } from './path.js';
+import { formatPath, isPrefix } from './path.js';
 import { lintYamlText } from './stream.js';
 import type { Finding, Path, Severity } from './types.js';
 
@@ -169,7 +169,7 @@ export function lintDocument(
 }
 
 function ownerAt(extracted: Extracted, path: Path): CapabilityOwner | undefined {
-  return extracted.owners.find((o) => o.path.every((seg, i) => path[i] === seg));
+  return extracted.owners.find((o) => isPrefix(o.path, path));
 }
 
 /** A comment without ids silences every rule on its line; an annotation must name them (or `all`). */
@@ -186,8 +186,8 @@ function listed(value: string | undefined, rule: string, emptyMeansAll: boolean)
 function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex): boolean {
   // Annotations work where comments do not exist (a live cluster, an admission request).
   const annotationSources = [
-    ...extracted.objects.filter((o) => o.path.every((seg, i) => path[i] === seg)).map((o) => o.annotations),
-    ...extracted.podSpecs.filter((p) => p.path.every((seg, i) => path[i] === seg)).map((p) => p.annotations),
+    ...extracted.objects.filter((o) => isPrefix(o.path, path)).map((o) => o.annotations),
+    ...extracted.podSpecs.filter((p) => isPrefix(p.path, path)).map((p) => p.annotations),
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
   const same = IGNORE_COMMENT.exec(lines.line(finding.line));

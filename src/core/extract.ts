@@ -1,5 +1,6 @@
 // Finds what the rules look at: Kubernetes objects, pod specs and their containers, and every
 // capability list (in containers, pod security contexts, PSP/SCC, Helm values, compose files).
+import { isPrefix } from './path.js';
 import type { ObjectRef, Path } from './types.js';
 
 export type Mapping = Record<string, unknown>;
@@ -155,7 +156,7 @@ export function extract(root: unknown): Extracted {
   const objectAt = (path: Path): ExtractedObject | undefined => {
     let best: ExtractedObject | undefined;
     for (const object of result.objects) {
-      if (object.path.length <= path.length && object.path.every((s, i) => s === path[i])) {
+      if (isPrefix(object.path, path)) {
         if (!best || object.path.length > best.path.length) best = object;
       }
     }
