@@ -9,7 +9,7 @@ import {
   type SourceDocument,
   type SourceFormat,
 } from '../parse/index.js';
-import type { Rule, RuleContext } from '../rules/types.js';
+import type { Report, Rule, RuleContext } from '../rules/types.js';
 import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
@@ -121,51 +121,86 @@ export function lintDocument(
   lines: LineIndex,
   options: LintOptions,
 ): Finding[] {
-  const { document, extracted } = unit;
   const out: Finding[] = [];
-  for (const rule of options.rules) {
-    const setting = options.settings?.[rule.meta.id] ?? (rule.meta.optIn ? 'off' : rule.meta.severity);
-    if (setting === 'off') continue;
-    const context: RuleContext = {
-      targets: options.targets,
-      extracted,
-      get documents() {
-        return others();
-      },
-      severity: setting,
-      report(report) {
-        const located = document.locate(report.path);
-        const range = located?.range ?? { start: document.start, end: document.start };
-        const start = lines.position(range.start);
-        let end = lines.position(range.end);
-        // A multi-line node (a whole mapping) is underlined on its first line only.
-        if (end.line !== start.line) end = { line: start.line, column: lines.line(start.line).length + 1 };
-        const finding: Finding = {
-          rule: rule.meta.id,
-          severity: report.severity ?? setting,
-          message: report.message,
-          file,
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: Math.max(end.column, start.column + 1),
-          path: formatPath(report.path),
-          range,
-          document: document.index,
-        };
-        const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
-        if (object) finding.object = object;
-        if (report.container !== undefined) finding.container = report.container;
-        if (report.targets) finding.targets = report.targets;
-        if (report.fix) finding.fix = report.fix;
-        if (report.suggestion) finding.suggestion = report.suggestion;
-        if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
-        if (!suppressed(finding, report.path, extracted, lines)) out.push(finding);
-      },
-    };
-    rule.check(context);
+  for (const { rule, setting } of enabledRules(options)) {
+    rule.check(new DocumentContext(file, unit, others, lines, options.targets, rule.meta.id, setting, out));
   }
   return out;
+}
+
+// A class rather than an object literal: a literal with a getter is built on V8's slow path, and one
+// context is made per rule and document.
+class DocumentContext implements RuleContext {
+  constructor(
+    private readonly file: string,
+    private readonly unit: DocumentUnit,
+    private readonly others: () => RuleContext['documents'],
+    private readonly lines: LineIndex,
+    readonly targets: readonly ResolvedTarget[],
+    private readonly rule: string,
+    readonly severity: Severity,
+    private readonly out: Finding[],
+  ) {}
+
+  get extracted(): Extracted {
+    return this.unit.extracted;
+  }
+
+  get documents(): RuleContext['documents'] {
+    return this.others();
+  }
+
+  report(report: Report): void {
+    const { document, extracted } = this.unit;
+    const { lines, others } = this;
+    const located = document.locate(report.path);
+    const range = located?.range ?? { start: document.start, end: document.start };
+    const start = lines.position(range.start);
+    let end = lines.position(range.end);
+    // A multi-line node (a whole mapping) is underlined on its first line only.
+    if (end.line !== start.line) end = { line: start.line, column: lines.line(start.line).length + 1 };
+    const finding: Finding = {
+      rule: this.rule,
+      severity: report.severity ?? this.severity,
+      message: report.message,
+      file: this.file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: Math.max(end.column, start.column + 1),
+      path: formatPath(report.path),
+      range,
+      document: document.index,
+    };
+    const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
+    if (object) finding.object = object;
+    if (report.container !== undefined) finding.container = report.container;
+    if (report.targets) finding.targets = report.targets;
+    if (report.fix) finding.fix = report.fix;
+    if (report.suggestion) finding.suggestion = report.suggestion;
+    if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
+    if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
+  }
+}
+
+interface EnabledRule {
+  rule: Rule;
+  setting: Severity;
+}
+
+// The same options lint every document of a run: which rules are on, and at what severity, is worked out once.
+const enabled = new WeakMap<LintOptions, readonly EnabledRule[]>();
+
+function enabledRules(options: LintOptions): readonly EnabledRule[] {
+  const known = enabled.get(options);
+  if (known) return known;
+  const list: EnabledRule[] = [];
+  for (const rule of options.rules) {
+    const setting = options.settings?.[rule.meta.id] ?? (rule.meta.optIn ? 'off' : rule.meta.severity);
+    if (setting !== 'off') list.push({ rule, setting });
+  }
+  enabled.set(options, list);
+  return list;
 }
 
 function ownerAt(extracted: Extracted, path: Path): CapabilityOwner | undefined {

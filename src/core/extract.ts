@@ -250,41 +250,47 @@ export function extract(root: unknown): Extracted {
     }
   };
 
-  const walk = (value: unknown, path: Path, parent: Mapping | undefined, depth: number) => {
+  // Only mappings and sequences are descended into: paths are built for them alone.
+  const walk = (value: object, path: Path, parent: Mapping | undefined, depth: number) => {
     if (depth > MAX_DEPTH) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        walk(item, [...path, i], undefined, depth + 1);
-      });
-      return;
-    }
-    if (!isMapping(value)) return;
-    const containers = value.containers;
-    if (Array.isArray(containers) && containers.some(isMapping)) {
-      visitPodSpec(value, path, parent);
-      return;
-    }
-    const caps = value.capabilities;
-    const capsPath = [...path, 'capabilities'];
-    if (isMapping(caps) && ('add' in caps || 'drop' in caps) && !claimed.has(key(capsPath))) {
-      const inContext = path[path.length - 1] === 'securityContext';
-      const owner: CapabilityOwner = { kind: inContext ? 'security-context' : 'values', path: capsPath, lists: [] };
-      if (inContext) {
-        owner.securityContext = value;
-        owner.securityContextPath = path;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) walk(item, [...path, i], undefined, depth + 1);
       }
-      const object = objectAt(path);
-      if (object) owner.object = object;
-      addOwner(owner, caps, [
-        ['add', 'add'],
-        ['drop', 'drop'],
-      ]);
+      return;
     }
-    for (const [k, child] of Object.entries(value)) {
+    const mapping = value as Mapping;
+    const containers = mapping.containers;
+    if (Array.isArray(containers) && containers.some(isMapping)) {
+      visitPodSpec(mapping, path, parent);
+      return;
+    }
+    const caps = mapping.capabilities;
+    if (isMapping(caps) && ('add' in caps || 'drop' in caps)) {
+      const capsPath = [...path, 'capabilities'];
+      if (!claimed.has(key(capsPath))) {
+        const inContext = path[path.length - 1] === 'securityContext';
+        const owner: CapabilityOwner = { kind: inContext ? 'security-context' : 'values', path: capsPath, lists: [] };
+        if (inContext) {
+          owner.securityContext = mapping;
+          owner.securityContextPath = path;
+        }
+        const object = objectAt(path);
+        if (object) owner.object = object;
+        addOwner(owner, caps, [
+          ['add', 'add'],
+          ['drop', 'drop'],
+        ]);
+      }
+    }
+    for (const k of Object.keys(mapping)) {
+      const child = mapping[k];
+      if (typeof child !== 'object' || child === null) continue;
       if (k === 'capabilities' && isMapping(child)) continue;
-      walk(child, [...path, k], value, depth + 1);
+      walk(child, [...path, k], mapping, depth + 1);
     }
   };
-  walk(root, [], undefined, 0);
+  if (typeof root === 'object' && root !== null) walk(root, [], undefined, 0);
   return result;
 }

@@ -16,7 +16,8 @@ export interface AnalyzedContainer {
   /** Index of its document in `context.documents`, or -1 when the documents were not needed. */
   document: number;
   needs: ContainerNeeds;
-  processes: ProcessOnTarget[];
+  /** The container on each target (computed on first use: most containers need none of it). */
+  readonly processes: ProcessOnTarget[];
 }
 
 export interface TargetState {
@@ -40,11 +41,16 @@ export function analyzeContainers(context: RuleContext): AnalyzedContainer[] {
       // The other documents matter only for mounted ConfigMaps and Secrets; asking for them costs.
       const documents = mountsData(container) ? context.documents : [];
       const document = documents.length > 0 ? documentIndexOf(container, documents) : -1;
+      const targets = context.targets;
+      let processes: ProcessOnTarget[] | undefined;
       const analysis: AnalyzedContainer = {
         container,
         document,
         needs: containerNeeds(container, documents, document),
-        processes: context.targets.map((t) => processOnTarget(container, t)),
+        get processes() {
+          processes ??= targets.map((t) => processOnTarget(container, t));
+          return processes;
+        },
       };
       cache.set(container.value, { targets: context.targets, analysis });
       out.push(analysis);
