@@ -7,7 +7,8 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  // The lint worker is an entry of its own: large inputs start it as a thread.
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -15,11 +15,11 @@ const bin = join(root, 'bin', 'capdoctor.js');
 const scratch = mkdtempSync(join(tmpdir(), 'capdoctor-stream-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(args: string[], streamBytes: number) {
+function run(args: string[], streamBytes: number, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CAPDOCTOR_STREAM_BYTES: String(streamBytes) },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CAPDOCTOR_STREAM_BYTES: String(streamBytes), ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -49,6 +49,28 @@ describe('lint prints the same whether a file is streamed or read whole', () => 
       expect(streamed.code).toBe(whole.code);
       expect(streamed.stdout).toBe(whole.stdout);
       expect(whole.stdout.length).toBeGreaterThan(1000);
+    });
+  }
+});
+
+describe('lint prints the same with worker threads as with one thread', () => {
+  const every = RULES.flatMap((r) => ['--rule', `${r.meta.id}=${r.meta.severity}`]);
+  for (const name of Object.keys(files)) {
+    it.each([
+      ['json', []],
+      ['text', every],
+    ])(`${name} -o %s`, (format, extra) => {
+      const args = ['lint', join(scratch, name), '-o', format, ...extra];
+      const threaded = run(args, 1, { CAPDOCTOR_THREADS: '3', CAPDOCTOR_DEBUG: 'threads' });
+      const single = run(args, 1, { CAPDOCTOR_THREADS: '1', CAPDOCTOR_DEBUG: 'threads' });
+      expect(threaded.code).toBe(single.code);
+      expect(threaded.stdout).toBe(single.stdout);
+      expect(single.stderr).toBe('');
+      // A kubectl List is one document: its items are streamed by the main thread alone.
+      const handed = Number(/3 threads, (\d+) windows linted by workers/.exec(threaded.stderr)?.[1]);
+      if (name === 'list.yaml') expect(handed).toBe(0);
+      else expect(handed).toBeGreaterThan(0);
+      expect(single.stdout.length).toBeGreaterThan(1000);
     });
   }
 });

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deployments, listChunks, mixed, random } from '../bench/generate.mjs';
-import { type LintOptions, lintSource, lintSourcePrecise } from '../src/core/engine.js';
+import { byPosition, type LintOptions, lintSource, lintSourcePrecise } from '../src/core/engine.js';
 import { RULE_NEEDS } from '../src/core/prefilter.js';
-import { StreamLinter } from '../src/core/stream.js';
+import { lintWindow, StreamLinter, type WindowJob } from '../src/core/stream.js';
 import { resolveTargets } from '../src/knowledge/targets.js';
 import { RULES } from '../src/rules/index.js';
 
@@ -138,6 +138,65 @@ describe('streaming: same findings as the precise path, one document (or List it
     const odd = items.replace('kind: List\n', 'kind: Deployment\n');
     expect(streamed('odd.yaml', odd, options, 500).result).toBeUndefined();
     expect(streamed('list.yaml', items, options, 500).result).toEqual(lintSourcePrecise('list.yaml', items, options));
+  });
+});
+
+describe('windows linted apart (what worker threads do): the same findings as one thread', () => {
+  const local = RULES.filter((rule) => rule.meta.id in RULE_NEEDS);
+  const setups: LintOptions[] = [
+    { rules: local, targets: resolveTargets([]) },
+    { rules: local, targets: resolveTargets(['k8s@1.24,docker@18.06']), settings: everyRule },
+    // Every rule: the needs rules stream too, as long as no container mounts evidence.
+    { rules: RULES, targets: resolveTargets([]), settings: everyRule },
+  ];
+
+  /** Every other window goes to `lintWindow`, as a worker would receive it; the results are merged. */
+  function split(name: string, text: string, options: LintOptions, piece: number) {
+    const linter = new StreamLinter(name, options, 2000);
+    const jobs: WindowJob[] = [];
+    let offered = 0;
+    linter.delegate = (job) => {
+      if (offered++ % 2 === 1) return false;
+      jobs.push(structuredClone(job));
+      return true;
+    };
+    for (let at = 0; at < text.length; at += piece) linter.push(text.slice(at, at + piece));
+    const result = linter.end();
+    if (!result) return { result, jobs: jobs.length };
+    for (const job of jobs) {
+      const part = structuredClone(lintWindow(name, job, options));
+      if (!part.ok) return { result: undefined, jobs: jobs.length };
+      result.findings.push(...part.findings);
+      result.documents += part.documents;
+      result.parseErrors += part.parseErrors;
+    }
+    result.findings.sort(byPosition);
+    return { result, jobs: jobs.length };
+  }
+
+  it('on generated streams cut into windows anywhere', () => {
+    const inputs: [string, string][] = [
+      ['deployments.yaml', deployments(120, { mistakeEvery: 5 })],
+      ['mixed.yaml', mixed(200)],
+    ];
+    for (const [name, text] of inputs) {
+      for (const options of setups) {
+        const precise = lintSourcePrecise(name, text, options);
+        for (const piece of [997, 20_000]) {
+          const { result, jobs } = split(name, text, options, piece);
+          expect(jobs).toBeGreaterThan(3);
+          expect(result).toEqual(precise);
+        }
+      }
+    }
+  });
+
+  it('says when a window needs the whole input (a syntax error, evidence in another document)', () => {
+    const broken = `${deployments(20)}---\nkind: [\n${deployments(20, { seed: 3 })}`;
+    expect(split('broken.yaml', broken, setups[0] as LintOptions, 500).result).toBeUndefined();
+    const limits = readFileSync(join(root, 'examples', 'elasticsearch-incident.yaml'), 'utf8');
+    const evidence = `${deployments(20)}---\n${limits}`;
+    expect(split('evidence.yaml', evidence, setups[2] as LintOptions, 500).result).toBeUndefined();
   });
 });
 

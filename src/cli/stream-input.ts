@@ -5,7 +5,9 @@ import { StringDecoder } from 'node:string_decoder';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { FileResult, LintOptions } from '../core/engine.js';
+import { byPosition } from '../core/engine.js';
 import { StreamLinter, sparseText } from '../core/stream.js';
+import { LintPool, threadCount } from './parallel.js';
 
 /** Files at least this large are streamed (CAPDOCTOR_STREAM_BYTES sets another size, for tests and measurements). */
 export const STREAM_BYTES = Number(process.env.CAPDOCTOR_STREAM_BYTES ?? 4 * 1024 * 1024);
@@ -52,15 +54,24 @@ export function shouldStream(path: string): boolean {
 }
 
 /**
- * Lints a file as a stream. Undefined when the whole text is needed (a syntax error, directives, a
- * rule that reads every document, text that looks like JSON): the caller then reads it whole.
+ * Lints a file as a stream, with worker threads when `targets` (the target specs the options were
+ * resolved from) is given and there is more than one core. Undefined when the whole text is needed (a
+ * syntax error, directives, a rule that reads every document, text that looks like JSON): the caller
+ * then reads it whole.
  */
-export function lintFileStreaming(path: string, label: string, options: LintOptions): StreamedFile | undefined {
+export function lintFileStreaming(
+  path: string,
+  label: string,
+  options: LintOptions,
+  targets?: readonly string[],
+): StreamedFile | undefined {
   const fd = openSync(path, 'r');
+  const pool = targets ? LintPool.start(threadCount(), label, options, targets) : undefined;
   try {
     const decoder = new StringDecoder('utf8');
     const buffer = Buffer.allocUnsafe(PIECE_BYTES);
     const linter = new StreamLinter(label, options);
+    if (pool) linter.delegate = (job) => pool.offer(job);
     let first = true;
     let sinceCollection = 0;
     for (;;) {
@@ -79,8 +90,26 @@ export function lintFileStreaming(path: string, label: string, options: LintOpti
     }
     linter.push(decoder.end());
     const result = linter.end();
-    return result && { result, text: sparseText(linter.lines) };
+    if (!result) return undefined;
+    if (pool) {
+      const handed = pool.delegated;
+      const delegated = pool.finish();
+      // A measurement aid (and what the tests check): how much of the input the workers linted.
+      if (process.env.CAPDOCTOR_DEBUG?.split(',').includes('threads')) {
+        process.stderr.write(`capdoctor: ${label}: ${pool.threads} threads, ${handed} windows linted by workers\n`);
+      }
+      if (!delegated.ok) return undefined;
+      for (const part of delegated.results) {
+        result.findings.push(...part.findings);
+        result.documents += part.documents;
+        result.parseErrors += part.parseErrors;
+        for (const [line, text] of part.lines) if (!linter.lines.get(line)) linter.lines.set(line, text);
+      }
+      result.findings.sort(byPosition);
+    }
+    return { result, text: sparseText(linter.lines) };
   } finally {
+    pool?.stop();
     closeSync(fd);
   }
 }

@@ -172,7 +172,8 @@ export class ChunkLinter {
   private lint(document: SourceDocument, counted = true, prepared?: DocumentUnit): void {
     const position = counted ? this.documents - 1 : -1;
     const unit = this.units?.[position] ?? prepared ?? { document, extracted: extract(document.value) };
-    if (counted) this.known.set(document.index, unit);
+    // Kept only for a later reading of every document; while streaming nobody can ask for them.
+    if (counted && this.readAll) this.known.set(document.index, unit);
     this.findings.push(...lintDocument(this.file, unit, this.others, this.lines, this.options));
   }
 
@@ -323,6 +324,12 @@ export class StreamLinter {
   /** Lists whose items were streamed (for tests and measurements). */
   streamedLists = 0;
 
+  /**
+   * Offered the documents of each window as one job (another thread may lint them); true when it took
+   * them, and then their findings and counts are its to report.
+   */
+  delegate: ((job: WindowJob) => boolean) | undefined;
+
   constructor(
     file: string,
     options: LintOptions,
@@ -365,6 +372,9 @@ export class StreamLinter {
     // One line index per window: its line starts are found once, however many documents it holds.
     const lines = new WindowLines(this.buffer, base, this.baseLine);
     this.linter.lines = lines;
+    if (this.delegate && !this.list && chunks.length > 0 && !this.giveUp && this.delegate(this.job(chunks, lines))) {
+      return;
+    }
     for (const chunk of chunks) {
       if (this.giveUp) return;
       if (this.list && chunk.index === this.list.index) {
@@ -393,6 +403,24 @@ export class StreamLinter {
       }
       this.keep(before);
     }
+  }
+
+  /** The documents `chunks` of the current window, with a text of their own. */
+  private job(chunks: readonly Chunk[], lines: WindowLines): WindowJob {
+    const from = (chunks[0] as Chunk).start;
+    const to = (chunks[chunks.length - 1] as Chunk).markerEnd;
+    return {
+      text: copyOf(this.buffer.slice(from - this.base, to - this.base)),
+      base: from,
+      baseLine: lines.position(from).line,
+      chunks: chunks.map((c) => ({
+        ...c,
+        start: c.start - from,
+        contentStart: c.contentStart - from,
+        end: c.end - from,
+        markerEnd: c.markerEnd - from,
+      })),
+    };
   }
 
   /**
@@ -552,6 +580,59 @@ export class StreamLinter {
     this.buffer = this.buffer.slice(keep);
     this.base += keep;
   }
+}
+
+/** Whole documents of a stream, cut from it: `text` starts at offset `base` of the input, on line `baseLine`. */
+export interface WindowJob {
+  text: string;
+  base: number;
+  baseLine: number;
+  /** Offsets relative to `text`. */
+  chunks: Chunk[];
+}
+
+export interface WindowResult {
+  /** False when only a reading of the whole input can give the right findings. */
+  ok: boolean;
+  findings: Finding[];
+  documents: number;
+  parseErrors: number;
+  /** Source lines around the findings, by line number (for code frames). */
+  lines: [number, string][];
+}
+
+/**
+ * Lints the documents of a job on their own (what another thread does with a window of a stream): the
+ * findings, positions included, are those the stream would give for them.
+ */
+export function lintWindow(file: string, job: WindowJob, options: LintOptions): WindowResult {
+  const lines = new WindowLines(job.text, job.base, job.baseLine);
+  const linter = new ChunkLinter(file, options, lines, undefined);
+  let ok = true;
+  try {
+    for (const chunk of job.chunks) {
+      if (!linter.add(job.text, chunk, job.base)) {
+        ok = false;
+        break;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof NeedsWholeInput)) throw error;
+    ok = false;
+  }
+  const kept = new Map<number, string>();
+  for (const finding of linter.findings) {
+    for (let n = Math.max(job.baseLine, finding.line - FRAME_LINES); n <= finding.line; n++) {
+      if (!kept.has(n)) kept.set(n, lines.line(n));
+    }
+  }
+  return {
+    ok: ok && !linter.wantedAll,
+    findings: linter.findings,
+    documents: linter.documents,
+    parseErrors: linter.parseErrors,
+    lines: [...kept],
+  };
 }
 
 /**

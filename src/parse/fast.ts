@@ -2,12 +2,12 @@
 // quoted one-line scalars, one-line flow collections, literal and folded block scalars). Anything
 // else — anchors, tags, multi-line flow or quoted scalars, duplicate keys, tabs, odd characters —
 // makes it give the document to the precise parser (`yaml.ts`), which also owns every position and
-// every message. Plain scalars are resolved with the `yaml` package's own YAML 1.1 tags, so values
-// are those the precise parser returns.
-import { Schema } from 'yaml';
+// every message. Plain scalars are resolved as the precise parser resolves YAML 1.1 (yaml11-scalar.ts),
+// so values are those it returns, without loading the `yaml` package.
 import type { Path, Range } from '../core/types.js';
 import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
 import { locateYaml, parseYaml } from './yaml.js';
+import { mayResolvePlain11, resolvePlain11 } from './yaml11-scalar.js';
 
 /** One document of a stream, as the precise parser counts and delimits them. */
 export interface Chunk {
@@ -141,42 +141,14 @@ const BAIL = Symbol('bail');
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to find.
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 
-const schema = new Schema({ schema: 'yaml-1.1' });
-const plainTags = schema.tags.filter((tag) => tag.default === true && tag.test && !tag.collection);
-const RESOLVE_OPTIONS = { intAsBigInt: false };
 const resolved = new Map<string, unknown>();
 
-/** The value of a plain scalar, by the same YAML 1.1 tags that the precise parser tries, in its order. */
+/** The value of a plain scalar, as the precise parser resolves it (cached: manifests repeat their scalars). */
 function plainValue(source: string): unknown {
-  const c = source.charCodeAt(0);
-  // Only these first characters can start a null, bool, number or timestamp.
-  if (
-    (c >= 97 && c <= 122 && c !== 110 && c !== 121 && c !== 116 && c !== 102 && c !== 111) ||
-    (c >= 65 && c <= 90 && c !== 78 && c !== 89 && c !== 84 && c !== 70 && c !== 79) ||
-    c === 47 ||
-    c === 95 ||
-    c > 127
-  ) {
-    return source;
-  }
+  if (!mayResolvePlain11(source)) return source;
   const cached = resolved.get(source);
   if (cached !== undefined || resolved.has(source)) return cached;
-  let value: unknown = source;
-  for (const tag of plainTags) {
-    if (!tag.test?.test(source)) continue;
-    let failed = false;
-    const result = tag.resolve(
-      source,
-      () => {
-        failed = true;
-      },
-      RESOLVE_OPTIONS as never,
-    ) as unknown;
-    if (failed) throw BAIL;
-    value = result !== null && typeof result === 'object' && 'value' in result ? result.value : result;
-    if (typeof value === 'bigint') value = Number(value);
-    break;
-  }
+  const value = resolvePlain11(source);
   if (resolved.size > 10_000) resolved.clear();
   // Dates are objects: each scalar gets its own, as from the precise parser.
   if (!(value instanceof Date)) resolved.set(source, value);
@@ -196,10 +168,15 @@ function addKey(keys: string[], key: string): void {
 }
 
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
+  // One lookup for the usual new key: no value read is undefined, so only a key already there, or
+  // inherited, gets the slower checks.
+  if (map[key] === undefined) {
+    map[key] = value;
+    return;
+  }
   if (Object.hasOwn(map, key)) throw BAIL; // Duplicate keys: the precise parser words the warning.
   // As the precise parser does: an inherited name (`__proto__`, `toString`) becomes an own property.
-  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-  else map[key] = value;
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** Reads one document's content, line by line; throws BAIL outside the subset. */

@@ -63,8 +63,9 @@ export function runLint(paths: string[], options: LintCommandOptions, io: Comman
     throw new UsageError(`--max-warnings expects a whole number, got "${options.maxWarnings}"`);
   }
   let targets: ReturnType<typeof resolveTargets>;
+  const targetSpecs = options.target.length > 0 ? options.target : (loaded.config.targets ?? []);
   try {
-    targets = resolveTargets(options.target.length > 0 ? options.target : (loaded.config.targets ?? []));
+    targets = resolveTargets(targetSpecs);
   } catch (error) {
     if (error instanceof TargetError) throw new UsageError(error.message);
     throw error;
@@ -90,7 +91,7 @@ export function runLint(paths: string[], options: LintCommandOptions, io: Comman
     // Large files are streamed: one document in memory at a time.
     const streamed =
       entry.file !== '-' && entry.error === undefined && shouldStream(entry.file)
-        ? lintFileStreaming(entry.file, entry.file, { rules: RULES, targets, settings })
+        ? lintFileStreaming(entry.file, entry.file, { rules: RULES, targets, settings }, targetSpecs)
         : undefined;
     if (streamed) {
       const { result } = streamed;

@@ -79,10 +79,16 @@ export function toJsonFinding(finding: Finding): JsonFinding {
 
 export const formatJson: Formatter = (report) => {
   const { files, documents, errors, warnings, infos } = report.summary;
-  const output: JsonOutput = {
-    version: 1,
-    findings: report.files.flatMap((file) => file.findings.map(toJsonFinding)),
-    summary: { files, documents, errors, warnings, infos },
-  };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  const summary: Summary = { files, documents, errors, warnings, infos };
+  // Written finding by finding, as JSON.stringify(output, null, 2) would: a large report then never
+  // holds a copy of every finding and the whole text at once.
+  const parts: string[] = [];
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      parts.push(`    ${JSON.stringify(toJsonFinding(finding), null, 2).replaceAll('\n', '\n    ')}`);
+    }
+  }
+  const findings = parts.length === 0 ? '[]' : `[\n${parts.join(',\n')}\n  ]`;
+  const tail = JSON.stringify(summary, null, 2).replaceAll('\n', '\n  ');
+  return `{\n  "version": 1,\n  "findings": ${findings},\n  "summary": ${tail}\n}\n`;
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { FORMATTERS } from './index.js';
-import { formatJson } from './json.js';
+import { formatJson, toJsonFinding } from './json.js';
 import { artifactUri, formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 import type { FileReport, FormatOptions, LintReport } from './types.js';
@@ -333,6 +333,19 @@ describe('formatJson', () => {
     ]);
     expect(Object.keys(findings[0]?.object ?? {})).not.toContain('namespace');
     expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary']);
+  });
+
+  it('is the text JSON.stringify gives for the whole report, built finding by finding', () => {
+    const report = makeReport();
+    const whole = {
+      version: 1,
+      findings: report.files.flatMap((f) => f.findings.map(toJsonFinding)),
+      summary: report.summary,
+    };
+    expect(output).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    expect(formatJson(emptyReport(), OPTIONS)).toBe(
+      `${JSON.stringify({ version: 1, findings: [], summary: emptyReport().summary }, null, 2)}\n`,
+    );
   });
 
   it('prints an empty report', () => {
