@@ -123,20 +123,8 @@ const lint = (file, ...extra) => [
   ...extra,
 ];
 
-// Rules that read every document of an input (evidence in ConfigMaps, say) make capdoctor read the
-// whole input before linting. The rules the prefilter table knows read one document at a time:
-// "name rules" runs only those (the others are turned off), to measure the streaming path itself.
-const known = new Set(
-  [...readFileSync(join(root, 'src', 'core', 'prefilter.ts'), 'utf8').matchAll(/^ {2}'([a-z0-9-]+)': /gm)].map(
-    (m) => m[1],
-  ),
-);
-const ids = JSON.parse(execFileSync(node, [bin, 'rules', '--json'], { encoding: 'utf8' })).map(
-  (r) => r.id ?? r.meta?.id,
-);
-const nameRulesOnly = ids
-  .filter((id) => id && id !== 'parse-error' && !known.has(id))
-  .flatMap((id) => ['--rule', `${id}=off`]);
+// One thread: what the workers add on this machine (CAPDOCTOR_THREADS=1 turns them off).
+const oneThread = (argv) => ['env', 'CAPDOCTOR_THREADS=1', ...argv];
 
 /** Installs Monokle into a scratch folder (never a project dependency); undefined when it cannot. */
 function monokle() {
@@ -179,7 +167,7 @@ const peer = process.env.BENCH_PEERS === '1' ? monokle() : undefined;
 if (process.env.BENCH_PEERS === '1' && !peer) process.stdout.write('\nMonokle: could not be installed; skipped\n');
 results.deployments = bench(`${n('10,000', '300')} Deployments, one in 50 with mistakes`, [
   ['capdoctor lint -o json', lint(d10k)],
-  ['capdoctor lint -o json, name rules', lint(d10k, ...nameRulesOnly)],
+  ['capdoctor lint -o json, one thread', oneThread(lint(d10k))],
   ['read and split lines', [node, baseline('split'), d10k]],
   ['yaml parseAllDocuments', [node, baseline('yaml'), d10k]],
   ...(peer ? [['Monokle 0.33 (PSS + practices)', [node, peer, d10k]]] : []),
@@ -189,19 +177,19 @@ results.deployments = bench(`${n('10,000', '300')} Deployments, one in 50 with m
 const mixedPath = mixedFile(n(10_000, 300));
 results.mixed = bench(`mixed stream (${n('10,000', '300')} documents, anchors, block scalars, PSPs, compose)`, [
   ['capdoctor lint -o json', lint(mixedPath)],
-  ['capdoctor lint -o json, name rules', lint(mixedPath, ...nameRulesOnly)],
+  ['capdoctor lint -o json, one thread', oneThread(lint(mixedPath))],
   ['js-yaml loadAll', [node, baseline('js-yaml'), mixedPath]],
 ]);
 
-// Growth and memory bound: a multi-document stream and a kubectl List at three sizes (name rules).
+// Growth and memory bound: a multi-document stream and a kubectl List at three sizes.
 const sizes = small ? [300, 1000] : [10_000, 30_000, 100_000];
 results.growth = {};
 for (const size of sizes) {
   const stream = deployments(size);
   const items = list(size);
   results.growth[size] = bench(`${size.toLocaleString('en')} documents: a stream and a kubectl List`, [
-    ['capdoctor lint (stream of documents)', lint(stream, ...nameRulesOnly)],
-    ['capdoctor lint (kind: List)', lint(items, ...nameRulesOnly)],
+    ['capdoctor lint (stream of documents)', lint(stream)],
+    ['capdoctor lint (kind: List)', lint(items)],
     ['js-yaml loadAll (stream)', [node, baseline('js-yaml'), stream]],
   ]);
 }
@@ -225,10 +213,10 @@ process.stdout.write('\n## targets\n');
 if (results.deployments) {
   const ours = results.deployments['capdoctor lint -o json'];
   const js = results.deployments['js-yaml loadAll'];
-  const names = results.deployments['capdoctor lint -o json, name rules'];
+  const single = results.deployments['capdoctor lint -o json, one thread'];
   for (const [what, row] of [
-    ['every rule', ours],
-    ['name rules', names],
+    ['every core', ours],
+    ['one thread', single],
   ]) {
     check(`lint (${what}) wall ${row.wall.toFixed(2)} s ≤ 1.0× js-yaml ${js.wall.toFixed(2)} s`, row.wall <= js.wall);
     check(`lint (${what}) peak ${row.rss.toFixed(0)} MiB ≤ 200 MiB`, row.rss <= 200);

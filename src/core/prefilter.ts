@@ -1,6 +1,7 @@
 // Which documents cannot give any finding, judged from their text before they are read. Derived from
-// what the rules read through extract(): a capability list exists only under one of these keys, and
-// cap-escalation-conflict and pss-restricted also look at containers without one.
+// what the rules read through extract(): a capability list exists only under one of these keys,
+// cap-escalation-conflict and pss-restricted also look at containers without one, and the needs rules
+// look at containers only.
 import type { Rule } from '../rules/types.js';
 import type { RuleSetting } from './engine.js';
 
@@ -9,6 +10,7 @@ type Needs = readonly (readonly string[])[];
 
 // `apabilities` matches `capabilities` and the PodSecurityPolicy/SCC fields (`allowedCapabilities`, …).
 const CAPABILITY_LISTS: Needs = [['apabilities'], ['cap_add'], ['cap_drop']];
+const CONTAINERS: Needs = [['containers']];
 
 export const RULE_NEEDS: Readonly<Record<string, Needs>> = {
   'cap-add-drop-conflict': CAPABILITY_LISTS,
@@ -26,7 +28,17 @@ export const RULE_NEEDS: Readonly<Record<string, Needs>> = {
   'cap-windows': CAPABILITY_LISTS,
   'pss-baseline': CAPABILITY_LISTS,
   // Every container, with or without a securityContext.
-  'pss-restricted': [['containers']],
+  'pss-restricted': CONTAINERS,
+  // What containers need (commands, images, mounted files, users): they report on containers only, and
+  // read the ConfigMaps and Secrets a container mounts through `context.documents`, which holds every
+  // document however this table filters.
+  'cap-missing': CONTAINERS,
+  'cap-nonroot-ineffective': CONTAINERS,
+  'mlock-needs-memlock': CONTAINERS,
+  'pam-limits-needs-sys-resource': CONTAINERS,
+  'privileged-overreach': CONTAINERS,
+  'sysctl-needs-privilege': CONTAINERS,
+  'ulimit-needs-sys-resource': CONTAINERS,
 };
 
 /**
