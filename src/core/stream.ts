@@ -287,6 +287,13 @@ const FRAME_LINES = 3;
 /** A document still open after this much text is checked for the shape of a `kind: List`. */
 const LIST_PROBE_BYTES = 256 * 1024;
 
+/** An item of a streamed List: its number and where it is. */
+interface ItemSpan {
+  item: number;
+  from: number;
+  to: number;
+}
+
 interface StreamedList {
   index: number;
   /** Offset of the List's first key. */
@@ -478,7 +485,9 @@ export class StreamLinter {
     const text = this.buffer;
     let line = list.scanned - this.base;
     const limit = to - this.base;
-    this.linter.lines = new WindowLines(this.buffer, this.base, this.baseLine);
+    const lines = new WindowLines(this.buffer, this.base, this.baseLine);
+    this.linter.lines = lines;
+    const ended: ItemSpan[] = [];
     while (line < limit && !this.giveUp) {
       let eol = text.indexOf('\n', line);
       if (eol < 0 || eol >= limit) eol = limit;
@@ -491,7 +500,7 @@ export class StreamLinter {
           this.failed = true; // Items after the other keys: not kubectl's shape.
         else list.tail += `${text.slice(line, eol)}\n`;
       } else if (entry || key) {
-        this.endItem(line + this.base);
+        this.endItem(line + this.base, ended);
         if (key) {
           list.inTail = true;
           list.tail += `${text.slice(line, eol)}\n`;
@@ -500,42 +509,64 @@ export class StreamLinter {
       line = next;
     }
     list.scanned = to;
+    this.lintItems(list, ended, lines);
   }
 
-  /** Lints the item that ends at `end` (global offset), if one is open, and opens the next. */
-  private endItem(end: number): void {
+  /** Closes the item that ends at `end` (global offset), if one is open, and opens the next. */
+  private endItem(end: number, ended: ItemSpan[]): void {
     const list = this.list;
     if (!list) return;
     if (list.item >= 0 || end > list.itemStart) {
       list.item++;
-      const { base } = this;
-      const from = this.detach ? list.itemStart : base;
-      const text = this.detach ? copyOf(this.buffer.slice(list.itemStart - base, end - base)) : this.buffer;
+      ended.push({ item: list.item, from: list.itemStart, to: end });
+    }
+    list.itemStart = end;
+  }
+
+  /** Lints items of the streamed List (global offsets), or hands them to the delegate as one job. */
+  private lintItems(list: StreamedList, items: readonly ItemSpan[], lines: WindowLines): void {
+    if (items.length === 0 || this.giveUp) return;
+    const { base } = this;
+    const owner = { index: list.index, start: list.start };
+    if (this.delegate) {
+      const from = (items[0] as ItemSpan).from;
+      const to = (items[items.length - 1] as ItemSpan).to;
+      const job: WindowJob = {
+        text: copyOf(this.buffer.slice(from - base, to - base)),
+        base: from,
+        baseLine: lines.position(from).line,
+        chunks: [],
+        list: owner,
+        items: items.map((span) => ({ item: span.item, from: span.from - from, to: span.to - from })),
+      };
+      if (this.delegate(job)) return;
+    }
+    for (const span of items) {
+      if (this.giveUp) return;
+      const from = this.detach ? span.from : base;
+      const text = this.detach ? copyOf(this.buffer.slice(span.from - base, span.to - base)) : this.buffer;
       const before = this.linter.findings.length;
       try {
-        const ok = this.linter.addListItem(
-          text,
-          { index: list.index, start: list.start },
-          list.item,
-          list.itemStart - from,
-          end - from,
-          from,
-        );
-        if (!ok) this.failed = true;
+        if (!this.linter.addListItem(text, owner, span.item, span.from - from, span.to - from, from)) {
+          this.failed = true;
+        }
       } catch (error) {
         if (!(error instanceof NeedsWholeInput)) throw error;
         this.failed = true;
       }
       this.keep(before);
     }
-    list.itemStart = end;
   }
 
   /** The List is complete: its other keys must say it is a List and hold nothing the rules look at. */
   private endList(): void {
     const list = this.list;
     if (!list) return;
-    if (!list.inTail) this.endItem(list.scanned);
+    if (!list.inTail) {
+      const ended: ItemSpan[] = [];
+      this.endItem(list.scanned, ended);
+      this.lintItems(list, ended, new WindowLines(this.buffer, this.base, this.baseLine));
+    }
     this.list = undefined;
     const rest = list.head + list.tail;
     const root = readChunk(rest, 0, rest.length);
@@ -589,6 +620,9 @@ export interface WindowJob {
   baseLine: number;
   /** Offsets relative to `text`. */
   chunks: Chunk[];
+  /** Or items of a streamed `kind: List` (the List's document index and first key's offset). */
+  list?: { index: number; start: number };
+  items?: ItemSpan[];
 }
 
 export interface WindowResult {
@@ -615,6 +649,10 @@ export function lintWindow(file: string, job: WindowJob, options: LintOptions): 
         ok = false;
         break;
       }
+    }
+    for (const span of job.items ?? []) {
+      if (!ok || !job.list) break;
+      ok = linter.addListItem(job.text, job.list, span.item, span.from, span.to, job.base);
     }
   } catch (error) {
     if (!(error instanceof NeedsWholeInput)) throw error;
