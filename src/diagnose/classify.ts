@@ -68,6 +68,18 @@ export function prefilter(line: string): boolean {
   return PREFILTER.test(line);
 }
 
+const PREFILTER_SCAN = new RegExp(PREFILTER.source, 'g');
+
+/**
+ * Where the first anchor at or after `from` starts, or `text.length` when there is none: one scan of
+ * a piece of many lines instead of one call per line. No anchor holds a line break, so a line passes
+ * the prefilter exactly when an anchor starts inside it.
+ */
+export function nextAnchor(text: string, from: number): number {
+  PREFILTER_SCAN.lastIndex = from;
+  return PREFILTER_SCAN.exec(text)?.index ?? text.length;
+}
+
 const ANCHOR_SCAN = new RegExp(PREFILTER.source, 'g');
 
 function patternSource(pattern: RegExp | PatternSpec): string {
@@ -75,28 +87,41 @@ function patternSource(pattern: RegExp | PatternSpec): string {
 }
 
 /**
- * For each anchor, the signatures whose lines can contain it: those with a keyword that contains it,
- * or a pattern that spells it out. A line is tried only against the signatures of the anchors it has.
+ * For each anchor, the signatures whose lines can contain it (by their place in SIGNATURES): those
+ * with a keyword that contains it, or a pattern that spells it out. A line is tried only against the
+ * signatures of the anchors it has.
  */
-const SIGNATURES_BY_ANCHOR: ReadonlyMap<string, readonly Signature[]> = new Map(
+const SIGNATURES_BY_ANCHOR: ReadonlyMap<string, readonly number[]> = new Map(
   PREFILTER_ANCHORS.map((anchor) => [
     anchor,
-    SIGNATURES.filter(
-      (s) => s.keywords.some((k) => k.includes(anchor)) || s.patterns.some((p) => patternSource(p).includes(anchor)),
+    SIGNATURES.flatMap((s, index) =>
+      s.keywords.some((k) => k.includes(anchor)) || s.patterns.some((p) => patternSource(p).includes(anchor))
+        ? [index]
+        : [],
     ),
   ]),
 );
 
+/** Which signatures a line has already been given (cleared after each line). */
+const FOUND = new Uint8Array(SIGNATURES.length);
+
 /** The signatures worth trying on a line, in knowledge-base order. */
 function candidates(line: string): Signature[] {
-  const found = new Set<Signature>();
+  const found: number[] = [];
   ANCHOR_SCAN.lastIndex = 0;
   for (let match = ANCHOR_SCAN.exec(line); match; match = ANCHOR_SCAN.exec(line)) {
-    for (const signature of SIGNATURES_BY_ANCHOR.get(match[0]) ?? []) found.add(signature);
+    for (const index of SIGNATURES_BY_ANCHOR.get(match[0]) ?? []) {
+      if (FOUND[index] === 0) {
+        FOUND[index] = 1;
+        found.push(index);
+      }
+    }
     // Step one character, not past the match, so that overlapping anchors are found too.
     ANCHOR_SCAN.lastIndex = match.index + 1;
   }
-  return SIGNATURES.filter((s) => found.has(s));
+  for (const index of found) FOUND[index] = 0;
+  if (found.length > 1) found.sort((a, b) => a - b);
+  return found.map((index) => SIGNATURES[index] as Signature);
 }
 
 /** The engine a line shows the node runs, with its version when the line says. */
@@ -331,19 +356,23 @@ function observe(match: MatchContext): Observation[] {
 
 const RUNTIME_VERSION = /\b(docker|containerd|cri-o):\/\/v?(\d+\.\d+(?:\.\d+)?)/;
 const RUNTIME_SCHEME = /\b(docker|containerd|cri-o):\/\/[0-9a-f]{12}/;
+const SERVER_VERSION = /Server Version:\s*v?(\d+\.\d+(?:\.\d+)?)/;
 
 /** What a message itself says about the runtime (the node and the writing process are added per line). */
 function hintsFrom(text: string): RuntimeHint[] {
   const hints: RuntimeHint[] = [];
-  const versioned = RUNTIME_VERSION.exec(text);
-  if (versioned) hints.push({ engine: versioned[1] as RuntimeHint['engine'], version: versioned[2] as string });
-  else {
-    const scheme = RUNTIME_SCHEME.exec(text);
-    if (scheme) hints.push({ engine: scheme[1] as RuntimeHint['engine'] });
+  // Literal tests first: each pattern below needs its literal, and most lines have none of them.
+  if (text.includes('://')) {
+    const versioned = RUNTIME_VERSION.exec(text);
+    if (versioned) hints.push({ engine: versioned[1] as RuntimeHint['engine'], version: versioned[2] as string });
+    else {
+      const scheme = RUNTIME_SCHEME.exec(text);
+      if (scheme) hints.push({ engine: scheme[1] as RuntimeHint['engine'] });
+    }
   }
-  const server = /Server Version:\s*v?(\d+\.\d+(?:\.\d+)?)/.exec(text);
+  const server = text.includes('Server Version:') ? SERVER_VERSION.exec(text) : null;
   if (server) hints.push({ engine: 'docker', version: server[1] as string });
-  const api = DOCKER_API.exec(text)?.[1];
+  const api = text.includes('/containers/') ? DOCKER_API.exec(text)?.[1] : undefined;
   if (api) hints.push({ engine: 'docker', api });
   if (text.includes('Error response from daemon')) hints.push({ engine: 'docker' });
   if (text.includes('failed to create containerd task')) hints.push({ engine: 'containerd' });
@@ -357,8 +386,66 @@ const ENGINE_OF_PROCESS: Readonly<Record<string, RuntimeHint['engine']>> = {
 };
 
 interface Classified {
-  observations: Observation[];
-  hints: RuntimeHint[];
+  readonly observations: readonly Observation[];
+  readonly hints: readonly RuntimeHint[];
+}
+
+/**
+ * The hint that only names the engine of the writing process, per engine and node: the same few
+ * objects for the many lines that say nothing else, which the collector then recognises at once.
+ */
+const ENGINE_HINTS = new Map<RuntimeHint['engine'], Map<string | undefined, readonly RuntimeHint[]>>();
+const ENGINE_HINTS_SIZE = 1024;
+
+function engineHints(engine: RuntimeHint['engine'], node: string | undefined): readonly RuntimeHint[] {
+  let byNode = ENGINE_HINTS.get(engine);
+  if (byNode === undefined) {
+    byNode = new Map();
+    ENGINE_HINTS.set(engine, byNode);
+  }
+  let hints = byNode.get(node);
+  if (hints === undefined) {
+    hints = [node === undefined ? { engine } : { engine, node }];
+    if (byNode.size >= ENGINE_HINTS_SIZE) byNode.clear();
+    byNode.set(node, hints);
+  }
+  return hints;
+}
+
+const NOTHING: Classified = { observations: [], hints: [] };
+
+/** Where a cached message's observations come from until classify gives them their line. */
+const NO_REF: LineRef = { file: '', line: 0, text: '' };
+
+/** Each signature's patterns as specs, made once. */
+const SPECS: ReadonlyMap<Signature, readonly PatternSpec[]> = new Map(SIGNATURES.map((s) => [s, s.patterns.map(spec)]));
+
+/**
+ * One expression that matches where any of the patterns matches (their named groups made plain), so
+ * that a message none of them matches costs one search instead of one per pattern. Undefined when
+ * that cannot be said for sure: different flags, a reference back to a group, or a `(?<` that may not
+ * be a named group.
+ */
+export function anyOf(patterns: readonly RegExp[]): RegExp | undefined {
+  const [first] = patterns;
+  // A global or sticky expression keeps state between searches.
+  if (first === undefined || patterns.length < 2 || /[gy]/.test(first.flags)) return undefined;
+  const sources: string[] = [];
+  for (const pattern of patterns) {
+    const source = pattern.source;
+    if (pattern.flags !== first.flags || /\\(?:[1-9]|k<)|\\\(\?<|\[[^\]]*\(\?</.test(source)) return undefined;
+    sources.push(`(?:${source.replace(/\(\?<(?=[A-Za-z_$])[\w$]*>/g, '(?:')})`);
+  }
+  return new RegExp(sources.join('|'), first.flags);
+}
+
+const ANY_PATTERN: ReadonlyMap<Signature, RegExp | undefined> = new Map(
+  SIGNATURES.map((s) => [s, anyOf((SPECS.get(s) as readonly PatternSpec[]).map((p) => p.re))]),
+);
+
+function hasKeyword(signature: Signature, text: string): boolean {
+  for (const keyword of signature.keywords) if (text.includes(keyword)) return true;
+  return false;
 }
 
 /**
@@ -367,15 +454,15 @@ interface Classified {
  */
 function classifyMessage(message: string): Classified {
   const text = normalizeText(message);
-  const ref: LineRef = { file: '', line: 0, text: '' };
+  const ref = NO_REF;
   const causes: Observation[] = [];
   const others: Observation[] = [];
   let eperm: Observation[] = [];
   let causePriority = -1;
   for (const signature of candidates(text)) {
-    if (!signature.keywords.some((keyword) => text.includes(keyword))) continue;
-    for (const pattern of signature.patterns) {
-      const current = spec(pattern);
+    // Both are needed; the one search of all patterns first, as it rules out more for less.
+    if (ANY_PATTERN.get(signature)?.test(text) === false || !hasKeyword(signature, text)) continue;
+    for (const current of SPECS.get(signature) as readonly PatternSpec[]) {
       const match = current.re.exec(text);
       if (!match) continue;
       const observations = observe({ signature, pattern: current, groups: match.groups ?? {}, text, ref });
@@ -393,10 +480,19 @@ function classifyMessage(message: string): Classified {
   }
   // A line that states a cause is evidence as that cause; it is not also counted as a symptom.
   const observations =
-    causes.length > 0 ? [...causes, ...others.filter((o) => o.signature.kind !== 'symptom')] : [...others, ...eperm];
-  const entities = entitiesFromText(text);
-  for (const observation of observations) observation.entities = { ...entities, ...observation.entities };
-  return { observations, hints: hintsFrom(text) };
+    causes.length > 0
+      ? causes.concat(others.filter((o) => o.signature.kind !== 'symptom'))
+      : eperm.length > 0
+        ? others.concat(eperm)
+        : others;
+  // Most lines that pass the prefilter match nothing (`StartContainer for … returns successfully`).
+  if (observations.length > 0) {
+    const entities = entitiesFromText(text);
+    for (const observation of observations) observation.entities = { ...entities, ...observation.entities };
+  }
+  const hints = hintsFrom(text);
+  // Shared, so that the cache holds one object for all the messages that say nothing.
+  return observations.length === 0 && hints.length === 0 ? NOTHING : { observations, hints };
 }
 
 /**
@@ -419,18 +515,28 @@ export function classify(raw: string, ref: LineRef): Classified {
     if (MESSAGE_CACHE.size >= MESSAGE_CACHE_SIZE) MESSAGE_CACHE.clear();
     MESSAGE_CACHE.set(meta.message, classified);
   }
+  // Own keys only: a process named `constructor` is not an engine.
+  const engine =
+    meta.process !== undefined && Object.hasOwn(ENGINE_OF_PROCESS, meta.process)
+      ? ENGINE_OF_PROCESS[meta.process]
+      : undefined;
+  const node = meta.host;
+  let hints: readonly RuntimeHint[] = classified.hints;
+  if (hints.length === 0) {
+    if (engine !== undefined) hints = engineHints(engine, node);
+  } else {
+    if (engine !== undefined) hints = [...hints, { engine }];
+    if (node !== undefined) hints = hints.map((hint) => ({ ...hint, node }));
+  }
+  if (classified.observations.length === 0) return { observations: [], hints };
   const origin: Entities = {};
-  if (meta.host !== undefined) origin.node = meta.host;
+  if (node !== undefined) origin.node = node;
   if (meta.process !== undefined) origin.process = meta.process;
   const observations = classified.observations.map((template) => {
     const observation: Observation = { ...template, ref, entities: { ...origin, ...template.entities } };
     if (meta.time !== undefined) observation.time = meta.time;
     return observation;
   });
-  const engine = meta.process === undefined ? undefined : ENGINE_OF_PROCESS[meta.process];
-  const hints = [...classified.hints, ...(engine ? [{ engine }] : [])].map((hint) =>
-    origin.node === undefined ? hint : { ...hint, node: origin.node },
-  );
   return { observations, hints };
 }
 

@@ -51,6 +51,7 @@ export class Collector {
   /** Symptom and context lines counted but not kept, per signature id. */
   readonly overflow = new Map<string, number>();
   private readonly keptPerSignature = new Map<string, number>();
+  private readonly storedHints = new WeakSet<RuntimeHint>();
 
   add(observation: Observation, scope: Scope | undefined): void {
     const kind = observation.signature.kind;
@@ -78,6 +79,10 @@ export class Collector {
   }
 
   hint(hint: RuntimeHint): void {
+    // The classifier hands out the same object for lines that say the same (the engine of the
+    // writing process), many times over: stored once, it need not be keyed again.
+    if (this.storedHints.has(hint)) return;
+    this.storedHints.add(hint);
     this.hints.set(`${hint.engine}|${hint.version ?? ''}|${hint.api ?? ''}|${hint.node ?? ''}`, hint);
   }
 }

@@ -1,8 +1,8 @@
-// The diagnose core: feed it lines (any number of inputs, in any mix of formats), then ask for the
-// diagnoses. No I/O; the CLI streams files into it line by line.
-import { classify, prefilter } from './classify.js';
+// The diagnose core: feed it lines or pieces of text (any number of inputs, in any mix of formats),
+// then ask for the diagnoses. No I/O; the CLI streams files into it piece by piece.
+import { classify, nextAnchor, prefilter } from './classify.js';
 import { Collector, finish } from './correlate.js';
-import { type LineMeta, looksLikeLog, parseLineMeta, StructureTracker } from './read.js';
+import { type LineMeta, looksLikeLog, looksLikeLogAt, parseLineMeta, StructureTracker } from './read.js';
 import type { DiagnoseResult, InputSummary, LineRef } from './types.js';
 
 export type { ManifestSource } from './manifest.js';
@@ -14,11 +14,15 @@ const MAX_EVIDENCE_TEXT = 2000;
 /** Lines of each input sampled to name its format. */
 const FORMAT_SAMPLE = 200;
 
-/** One input (a file or standard input): push its lines in order, then end it. */
+/** One input (a file or standard input): push its lines, or write its text in pieces, then end it. */
 export class InputReader {
   private readonly tracker = new StructureTracker();
   private readonly summary: InputSummary;
   private readonly lineFormats = new Set<string>();
+  /** Text written after the last line break. */
+  private pending = '';
+  /** The last piece ended with CR, so a LF that starts the next piece ends nothing more. */
+  private afterCr = false;
 
   constructor(
     private readonly collector: Collector,
@@ -28,11 +32,17 @@ export class InputReader {
     this.summary = { file, lines: 0, formats: [], matched: 0 };
   }
 
+  /** One line, without its line break. */
   push(line: string): void {
+    this.take(line, false);
+  }
+
+  /** `anchored`: the line is known to pass the prefilter. */
+  private take(line: string, anchored: boolean): void {
     const number = ++this.summary.lines;
     const scope = this.tracker.line(line);
     if (number <= FORMAT_SAMPLE && line.length > 0) this.sample(line);
-    if (!prefilter(line)) return;
+    if (!anchored && !prefilter(line)) return;
     const text = line.length > MAX_EVIDENCE_TEXT ? `${line.slice(0, MAX_EVIDENCE_TEXT)}…` : line.trimEnd();
     const ref: LineRef = { file: this.summary.file, line: number, text };
     const { observations, hints } = classify(line, ref);
@@ -41,7 +51,49 @@ export class InputReader {
     for (const hint of hints) this.collector.hint(hint);
   }
 
+  /**
+   * A piece of the input's text, cut anywhere. Lines end at LF, CRLF or a lone CR (as Node's readline
+   * splits them); a CRLF cut between two pieces is one line break.
+   */
+  write(piece: string): void {
+    if (piece.length === 0) return;
+    let from = 0;
+    if (this.afterCr) {
+      this.afterCr = false;
+      if (piece.charCodeAt(0) === 10 /* LF */) from = 1;
+    }
+    let lf = piece.indexOf('\n', from);
+    let cr = piece.indexOf('\r', from);
+    /** Where the next anchor of the prefilter starts, once searched from the current line on. */
+    let anchor = -1;
+    while (lf >= 0 || cr >= 0) {
+      const end = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
+      if (this.pending.length > 0) {
+        // The first line started in an earlier piece.
+        this.push(this.pending + piece.slice(from, end));
+        this.pending = '';
+      } else if (this.summary.lines >= FORMAT_SAMPLE && this.tracker.idle && looksLikeLogAt(piece, from)) {
+        // Most lines of a node's journal: a log line outside kubectl output that the prefilter drops
+        // costs a line count, without a string of its own.
+        if (anchor < from) anchor = nextAnchor(piece, from);
+        if (anchor < end) this.take(piece.slice(from, end), true);
+        else {
+          this.summary.lines++;
+          this.tracker.passLogLine();
+        }
+      } else this.push(piece.slice(from, end));
+      from = end === cr && piece.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      if (lf >= 0 && lf < from) lf = piece.indexOf('\n', from);
+      if (cr >= 0 && cr < from) cr = piece.indexOf('\r', from);
+    }
+    if (piece.charCodeAt(piece.length - 1) === 13 /* CR */) this.afterCr = true;
+    if (from < piece.length) this.pending += piece.slice(from);
+  }
+
   end(): void {
+    // Text after the last line break is a line; an input that ends with a line break has no empty last line.
+    if (this.pending.length > 0) this.push(this.pending);
+    this.pending = '';
     this.summary.formats = [...this.lineFormats, ...this.tracker.formats];
     this.onEnd(this.summary);
   }

@@ -16,30 +16,43 @@ export interface LineMeta {
   message: string;
 }
 
-const MONTHS: Record<string, number> = {
-  Jan: 0,
-  Feb: 1,
-  Mar: 2,
-  Apr: 3,
-  May: 4,
-  Jun: 5,
-  Jul: 6,
-  Aug: 7,
-  Sep: 8,
-  Oct: 9,
-  Nov: 10,
-  Dec: 11,
-};
-
 function seconds(month: number, day: number, h: number, m: number, s: number): number {
   return ((month * 31 + (day - 1)) * 24 + h) * 3600 + m * 60 + s;
 }
 
-const SYSLOG = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d+)? (\S+) ([^\s:[]+)(?:\[\d+\])?: ?(.*)$/;
+// Times are read from fixed places of the match (the patterns check that they are digits), which
+// spares a capture and a number conversion for each field of every line that gets here.
+const SYSLOG = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d+)? (\S+) ([^\s:[]+)(?:\[\d+\])?: ?(.*)$/;
 const ISO_JOURNAL =
-  /^\d{4}-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})? (\S+) ([^\s:[]+)(?:\[\d+\])?: ?(.*)$/;
-const KLOG = /^[IWEF](\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.\d+\s+\d+ [^\]]+\] (.*)$/;
-const LOGRUS = /time="(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})[^"]*" level=\w+ msg="((?:[^"\\]|\\.)*)"/;
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})? (\S+) ([^\s:[]+)(?:\[\d+\])?: ?(.*)$/;
+const KLOG = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]]+\] (.*)$/;
+// The message is a run of plain characters and escapes (the unrolled form of `(?:[^"\\]|\\.)*`).
+const LOGRUS = /time="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[^"]*" level=\w+ msg="([^"\\]*(?:\\.[^"\\]*)*)"/;
+const MONTH_NAMES = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
+/** The two digits of `text` at `at`. */
+function two(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+}
+
+/** `MMDD hh:mm:ss` (klog) or `MM-DD?hh:mm:ss` (ISO) at `at`, in seconds since the start of the year. */
+function dateTime(text: string, at: number, separated: boolean): number {
+  const step = separated ? 1 : 0;
+  const day = at + 2 + step;
+  const clock = day + 3;
+  return seconds(two(text, at) - 1, two(text, day), two(text, clock), two(text, clock + 3), two(text, clock + 6));
+}
+
+/** A syslog time (`Sep 15 19:37:07`, `Sep  5 19:37:07`), or undefined for a month name that is not one. */
+function syslogTime(line: string): number | undefined {
+  const month = MONTH_NAMES.indexOf(line.slice(0, 3));
+  if (month < 0) return undefined;
+  const dayStart = line.charCodeAt(4) === 32 ? 5 : 4;
+  const twoDigits = line.charCodeAt(dayStart + 1) !== 32;
+  const day = twoDigits ? two(line, dayStart) : line.charCodeAt(dayStart) - 48;
+  const clock = dayStart + (twoDigits ? 3 : 2);
+  return seconds(month / 3, day, two(line, clock), two(line, clock + 3), two(line, clock + 6));
+}
 
 /** Splits a line into its format, origin, time and message. Only matched lines come here. */
 export function parseLineMeta(line: string): LineMeta {
@@ -47,18 +60,16 @@ export function parseLineMeta(line: string): LineMeta {
   const syslog = SYSLOG.exec(line);
   const iso = syslog ? null : ISO_JOURNAL.exec(line);
   if (syslog) {
-    const month = MONTHS[syslog[1] as string];
-    meta = { format: 'journal', host: syslog[6] as string, process: syslog[7] as string, message: syslog[8] as string };
-    if (month !== undefined) {
-      meta.time = seconds(month, Number(syslog[2]), Number(syslog[3]), Number(syslog[4]), Number(syslog[5]));
-    }
+    meta = { format: 'journal', host: syslog[1] as string, process: syslog[2] as string, message: syslog[3] as string };
+    const time = syslogTime(line);
+    if (time !== undefined) meta.time = time;
   } else if (iso) {
     meta = {
       format: 'journal',
-      host: iso[6] as string,
-      process: iso[7] as string,
-      message: iso[8] as string,
-      time: seconds(Number(iso[1]) - 1, Number(iso[2]), Number(iso[3]), Number(iso[4]), Number(iso[5])),
+      host: iso[1] as string,
+      process: iso[2] as string,
+      message: iso[3] as string,
+      time: dateTime(line, 5, true),
     };
   } else if (line.charCodeAt(0) === 123 /* { */) {
     const json = jsonLine(line);
@@ -69,20 +80,15 @@ export function parseLineMeta(line: string): LineMeta {
   if (inner) {
     if (meta.format === 'text') meta.format = 'klog';
     meta.process ??= 'kubelet';
-    meta.time ??= seconds(Number(inner[1]) - 1, Number(inner[2]), Number(inner[3]), Number(inner[4]), Number(inner[5]));
-    meta.message = inner[6] as string;
+    meta.time ??= dateTime(meta.message, 1, false);
+    meta.message = inner[1] as string;
   } else {
     const logrus = LOGRUS.exec(meta.message);
     if (logrus) {
       if (meta.format === 'text') meta.format = 'logrus';
-      meta.time ??= seconds(
-        Number(logrus[2]) - 1,
-        Number(logrus[3]),
-        Number(logrus[4]),
-        Number(logrus[5]),
-        Number(logrus[6]),
-      );
-      meta.message = logrus[7] as string;
+      // time="YYYY-MM-DDThh:mm:ss: the month starts 11 characters after the match.
+      meta.time ??= dateTime(meta.message, logrus.index + 11, true);
+      meta.message = logrus[1] as string;
     }
   }
   return meta;
@@ -127,7 +133,26 @@ function jsonLine(line: string): LineMeta | undefined {
  */
 export function normalizeText(line: string): string {
   let text = line;
-  if (text.includes('\\')) text = text.replace(/\\+"/g, '"').replace(/\\+[nt]/g, ' ');
+  // One pass over the runs of backslashes: a run before a quote goes, a run before n or t is a space.
+  let at = text.indexOf('\\');
+  if (at >= 0) {
+    let out = '';
+    let from = 0;
+    while (at >= 0) {
+      let end = at + 1;
+      while (text.charCodeAt(end) === 92 /* \ */) end++;
+      const next = text.charCodeAt(end);
+      if (next === 34 /* " */) {
+        out += `${text.slice(from, at)}"`;
+        from = end + 1;
+      } else if (next === 110 /* n */ || next === 116 /* t */) {
+        out += `${text.slice(from, at)} `;
+        from = end + 1;
+      }
+      at = text.indexOf('\\', end);
+    }
+    if (from > 0) text = out + text.slice(from);
+  }
   if (/[\u2018-\u201f]/.test(text)) text = text.replace(/[\u201c-\u201f]/g, '"').replace(/[\u2018-\u201b]/g, "'");
   return text;
 }
@@ -272,6 +297,8 @@ interface TreeEntry {
 }
 
 const LOG_START = /^(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:|[IWEF]\d{4} \d{2}:|time=")/;
+/** LOG_START at a given place of a larger text (none of its characters is a line break). */
+const LOG_START_AT = new RegExp(LOG_START.source.slice(1), 'y');
 const DESCRIBE_FIELD = /^([A-Z][A-Za-z -]*):(?:\s+(.*))?$/;
 const DESCRIBE_CONTAINER = /^ {2}([a-z0-9][-a-z0-9.]*):\s*$/;
 const TREE_START =
@@ -318,6 +345,19 @@ export class StructureTracker {
   private stack: TreeEntry[] = [];
   private document: Scope | undefined;
   private blockIndent = -1;
+
+  /**
+   * Whether the tracker is outside any structure. Then a log line (`looksLikeLog`) changes nothing but
+   * `passLogLine` does, and belongs to no scope: a reader may pass such lines without handing them over.
+   */
+  get idle(): boolean {
+    return this.mode === 'none';
+  }
+
+  /** What `line` does with a log line while idle: a log line ends the output of a kubectl command. */
+  passLogLine(): void {
+    this.command = undefined;
+  }
 
   /** Feeds one line; returns the scope that the line's observations belong to. */
   line(text: string): Scope | undefined {
@@ -659,4 +699,10 @@ export function commandScope(text: string): Scope | undefined {
 /** Cheap test: does this line look like a journal, klog or logrus line? */
 export function looksLikeLog(text: string): boolean {
   return LOG_START.test(text);
+}
+
+/** `looksLikeLog` for the line that starts at `at` in a larger text. */
+export function looksLikeLogAt(text: string, at: number): boolean {
+  LOG_START_AT.lastIndex = at;
+  return LOG_START_AT.test(text);
 }

@@ -1,10 +1,11 @@
-// `capdoctor diagnose`: streams logs, events and kubectl output line by line into the diagnose core
+// `capdoctor diagnose`: streams logs, events and kubectl output piece by piece into the diagnose core
 // (a 100 MB journal is never held in memory), optionally points the fix at manifests, and prints
 // the diagnoses. Loaded only when the command runs.
-import { createReadStream, type Dirent, readdirSync, statSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { closeSync, createReadStream, type Dirent, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { Diagnoser, type InputReader } from '../../diagnose/index.js';
 import type { ManifestSource } from '../../diagnose/manifest.js';
@@ -30,6 +31,8 @@ export const DIAGNOSE_EXIT = { rootCause: 0, symptomsOnly: 1, usage: 2 } as cons
 interface LogInput {
   path: string;
   error?: string;
+  /** A regular file (not a pipe or a device), which can be read without waiting on the event loop. */
+  regular?: boolean;
 }
 
 function describe(error: unknown): string {
@@ -56,7 +59,7 @@ function expandLogs(paths: readonly string[]): LogInput[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path);
-      } else if (entry.isFile()) out.push({ path });
+      } else if (entry.isFile()) out.push({ path, regular: true });
     }
   };
   for (const path of paths) {
@@ -65,8 +68,9 @@ function expandLogs(paths: readonly string[]): LogInput[] {
       continue;
     }
     try {
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push({ path });
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path);
+      else out.push({ path, regular: stats.isFile() });
     } catch (error) {
       out.push({ path, error: describe(error) });
     }
@@ -74,21 +78,52 @@ function expandLogs(paths: readonly string[]): LogInput[] {
   return out;
 }
 
-/** Feeds a stream to the reader line by line; gzip-compressed files (`.gz`) are decompressed. */
+/** Bytes read at a time: larger pieces measured slower (they no longer stay in the CPU caches). */
+const PIECE_SIZE = 64 * 1024;
+
+/**
+ * Decodes pieces of UTF-8 into the reader's text. A character cut between two pieces is completed by
+ * the next one; like readline, an incomplete character at the very end is left out. Until the first
+ * byte that is not ASCII, pieces are copied as they are, which is twice as fast as decoding them.
+ */
+function decodeInto(reader: InputReader): (piece: Buffer | string) => void {
+  const decoder = new StringDecoder('utf8');
+  let ascii = true;
+  return (piece) => {
+    if (typeof piece === 'string') reader.write(piece);
+    else if (ascii && isAscii(piece)) reader.write(piece.toString('latin1'));
+    else {
+      ascii = false;
+      reader.write(decoder.write(piece));
+    }
+  };
+}
+
+/** Reads a regular file piece by piece, without a trip through the event loop for each piece. */
+function readRegularFile(path: string, reader: InputReader): void {
+  const fd = openSync(path, 'r');
+  try {
+    const write = decodeInto(reader);
+    const buffer = Buffer.allocUnsafe(PIECE_SIZE);
+    for (let size = readSync(fd, buffer); size > 0; size = readSync(fd, buffer)) write(buffer.subarray(0, size));
+  } finally {
+    closeSync(fd);
+  }
+  reader.end();
+}
+
+/** Feeds a stream to the reader in pieces of text; gzip-compressed files (`.gz`) are decompressed. */
 function stream(source: Readable, gzip: boolean, reader: InputReader): Promise<void> {
   return new Promise((resolve, reject) => {
     let input: Readable = source;
     source.once('error', reject);
     if (gzip) {
-      const gunzip = createGunzip();
+      const gunzip = createGunzip({ chunkSize: PIECE_SIZE });
       gunzip.once('error', reject);
       input = source.pipe(gunzip);
     }
-    const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-    // readline re-emits the input's errors (a corrupt .gz) on itself.
-    lines.once('error', reject);
-    lines.on('line', (line) => reader.push(line));
-    lines.once('close', () => {
+    input.on('data', decodeInto(reader));
+    input.once('end', () => {
       reader.end();
       resolve();
     });
@@ -129,9 +164,10 @@ async function run(inputs: string[], options: DiagnoseCommandOptions, io: Diagno
       continue;
     }
     const label = input.path === '-' ? (options.stdinFilename ?? '-') : input.path;
-    const source = input.path === '-' ? io.stdin : createReadStream(input.path);
+    const gzip = input.path.endsWith('.gz');
     try {
-      await stream(source, input.path.endsWith('.gz'), diagnoser.input(label));
+      if (input.regular && !gzip) readRegularFile(input.path, diagnoser.input(label));
+      else await stream(input.path === '-' ? io.stdin : createReadStream(input.path), gzip, diagnoser.input(label));
     } catch (error) {
       io.stderr(`capdoctor: cannot read ${input.path}: ${describe(error)}\n`);
       failed = true;
