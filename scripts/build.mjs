@@ -1,10 +1,39 @@
 // Bundles the CLI into dist/ with esbuild: one ESM entry, shared chunks split out so that
 // commands load only what they use (start-up time matters in pre-commit hooks).
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// The parser packages are files of their own, which src/parse/libs.ts loads on first use: a small lint
+// needs neither. Every import of them (static ones too, in code that `fix` loads) reads that one file.
+const LIBS = ['yaml', 'jsonc-parser'];
+const libFiles = {
+  name: 'lib-files',
+  setup(esbuild) {
+    const filter = new RegExp(`^(${LIBS.join('|')})$`);
+    esbuild.onResolve({ filter }, ({ path }) => ({ path: `./${path}.cjs`, external: true }));
+  },
+};
+
+/**
+ * commander requires node:child_process at start-up, only to run executable subcommands (capdoctor has
+ * none); loading that module costs every command a few milliseconds, so commander gets it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
 
 await build({
   // The lint worker is an entry of its own: large inputs start it as a thread.
@@ -23,6 +52,24 @@ await build({
   banner: {
     js: "import { createRequire as __cdRequire } from 'node:module'; const require = __cdRequire(import.meta.url);",
   },
-  define: { CAPDOCTOR_VERSION: JSON.stringify(version) },
+  define: { CAPDOCTOR_VERSION: JSON.stringify(version), CAPDOCTOR_BUNDLE: 'true' },
+  plugins: [libFiles, lazyChildProcess],
   logLevel: 'warning',
 });
+
+// Their exports are named so that Node can import them by name from the CommonJS files.
+for (const name of LIBS) {
+  const names = Object.keys(createRequire(import.meta.url)(name));
+  await build({
+    stdin: { contents: `export { ${names.join(', ')} } from '${name}';`, resolveDir: '.', sourcefile: `${name}.js` },
+    outfile: `dist/${name}.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+}

@@ -1,6 +1,6 @@
+// Only commander and what every command shares load at start-up: each command's code is imported
+// in its action, so `--version`, `--help` and a small `lint` pay only for what they run.
 import { Command, CommanderError, Option } from 'commander';
-import { rulesText, targetsText } from './commands/info.js';
-import { runLint } from './commands/lint.js';
 import { readStdin } from './files.js';
 import { UsageError } from './usage.js';
 
@@ -45,9 +45,10 @@ export function buildProgram(): Command {
     .option('--stdin-filename <name>', 'name to report for standard input')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .action((paths: string[], options) => {
+    .action(async (paths: string[], options) => {
+      const { runLint } = await import('./commands/lint.js');
       const color = options.color === undefined ? colorDefault() : Boolean(options.color);
-      process.exitCode = runLint(
+      process.exitCode = await runLint(
         paths,
         { ...options, color },
         {
@@ -141,7 +142,8 @@ export function buildProgram(): Command {
     .command('targets')
     .description('list the runtimes, versions and facts that --target accepts')
     .option('--json', 'machine-readable output')
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
+      const { targetsText } = await import('./commands/info.js');
       process.stdout.write(targetsText(Boolean(options.json)));
     });
 
@@ -149,7 +151,8 @@ export function buildProgram(): Command {
     .command('rules')
     .description('list the rules')
     .option('--json', 'machine-readable output')
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
+      const { rulesText } = await import('./commands/info.js');
       process.stdout.write(rulesText(Boolean(options.json)));
     });
 

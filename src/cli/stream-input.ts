@@ -1,6 +1,6 @@
 // Reads a large file in pieces into the streaming linter, so that memory holds one document at a
 // time instead of the whole file and every parsed value.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -9,8 +9,8 @@ import { byPosition } from '../core/engine.js';
 import { StreamLinter, sparseText } from '../core/stream.js';
 import { LintPool, threadCount } from './parallel.js';
 
-/** Files at least this large are streamed (CAPDOCTOR_STREAM_BYTES sets another size, for tests and measurements). */
-export const STREAM_BYTES = Number(process.env.CAPDOCTOR_STREAM_BYTES ?? 4 * 1024 * 1024);
+export { STREAM_BYTES, shouldStream } from './stream-size.js';
+
 // Small pieces keep the window in the young generation, where it is freed quickly (a large string would
 // sit in the large-object space until a full collection).
 const PIECE_BYTES = 64 * 1024;
@@ -40,17 +40,6 @@ export interface StreamedFile {
   result: FileResult;
   /** The lines around findings (others empty), for code frames. */
   text: string;
-}
-
-/** Whether a path is a large YAML file worth streaming (JSON is read whole: its parser is not streamed). */
-export function shouldStream(path: string): boolean {
-  if (/\.json$/i.test(path)) return false;
-  try {
-    const stats = statSync(path);
-    return stats.isFile() && stats.size >= STREAM_BYTES;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -69,6 +69,8 @@ export function suggestNames(bare: string): string[] {
   const scored = new Map<string, number>();
   const limit = bare.length <= 5 ? 1 : 2;
   for (const cap of CAPABILITIES) {
+    // The distance is at least the difference in length: most names need no computing.
+    if (Math.abs(cap.name.length - bare.length) > limit) continue;
     const d = distance(bare, cap.name);
     if (d <= limit) scored.set(cap.name, d);
   }
@@ -81,5 +83,16 @@ export function suggestNames(bare: string): string[] {
   }
   const joined = words.join('_');
   if (joined !== bare && CAPABILITY_BY_NAME.has(joined)) scored.set(joined, 0.5);
-  return [...scored.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  return [...scored.entries()].sort((a, b) => a[1] - b[1] || compareNames(a[0], b[0])).map(([name]) => name);
+}
+
+/**
+ * Orders capability names (upper-case letters and `_`) as the root collation does, `_` before any
+ * letter, without `localeCompare`: its collator costs milliseconds to load, and its order follows the
+ * user's locale.
+ */
+export function compareNames(a: string, b: string): number {
+  const x = a.replaceAll('_', ' ');
+  const y = b.replaceAll('_', ' ');
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -1,5 +1,6 @@
-import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
 import type { Path } from '../core/types.js';
+import { jsoncLib } from './libs.js';
 import type { LocatedNode, ParsedSource, ParseProblem } from './types.js';
 
 /** Parses one JSON document with offsets (much faster than a YAML parser on `kubectl get -o json` output). */
@@ -7,6 +8,7 @@ export function parseJson(text: string): ParsedSource {
   // A BOM is not JSON; blank it without shifting offsets.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const errors: ParseError[] = [];
+  const { parseTree, printParseErrorCode } = jsoncLib();
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
   const problems: ParseProblem[] = errors.map((e) => ({
     message: `JSON: ${describe(printParseErrorCode(e.error))}`,
@@ -68,7 +70,7 @@ function toValue(node: Node): unknown {
 }
 
 function locate(root: Node, path: Path): LocatedNode | undefined {
-  const exact = findNodeAtLocation(root, path as (string | number)[]);
+  const exact = jsoncLib().findNodeAtLocation(root, path as (string | number)[]);
   if (exact) return { range: { start: exact.offset, end: exact.offset + exact.length }, exact: true };
   // Walk down to the deepest existing node; point at its key when it is a property value.
   let node: Node | undefined = root;

@@ -1,9 +1,10 @@
 // Walking a parsed YAML document by key, as YAML 1.1 readers do (following `<<` merge keys).
 // Shared by locating findings and placing fixes.
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from './libs.js';
 
 export function keyMatches(key: unknown, seg: string): boolean {
-  if (!isScalar(key)) return false;
+  if (!yamlLib().isScalar(key)) return false;
   // The merge key `<<` is represented by a symbol, not a string.
   return typeof key.value === 'symbol' ? key.value.description === seg : String(key.value) === seg;
 }
@@ -15,6 +16,7 @@ export function findPair(
   seg: string,
   depth = 0,
 ): { key: Node; value: Node | null; merged: boolean } | undefined {
+  const { isAlias, isMap, isPair, isSeq } = yamlLib();
   if (!isMap(map) || depth > 8) return undefined;
   for (const pair of map.items) {
     if (isPair(pair) && keyMatches(pair.key, seg)) {

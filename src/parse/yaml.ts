@@ -1,7 +1,8 @@
 // Parsing YAML for lint: values as Kubernetes reads them, positions on demand. The `yaml` package is
 // used only in src/parse/, so that a parser upgrade stays local.
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseAllDocuments, visit } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Path, PathSegment, Range } from '../core/types.js';
+import { yamlLib } from './libs.js';
 import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
 import { findPair } from './yaml-path.js';
 
@@ -13,7 +14,7 @@ export function parseYaml(text: string): ParsedSource {
   const problems: ParseProblem[] = [];
   // Kubernetes reads manifests with go-yaml, whose scalars follow YAML 1.1 (`yes`/`on` are booleans).
   // Duplicate keys are reported below as warnings: real manifests have them, and the last wins.
-  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
+  const docs = yamlLib().parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
   // An empty stream comes back as an empty list-like value; only real documents matter.
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
@@ -43,7 +44,7 @@ export function parseYaml(text: string): ParsedSource {
  * the first document's content start and locator, or undefined when it has an error.
  */
 export function locateYaml(text: string): Pick<SourceDocument, 'start' | 'locate'> | undefined {
-  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
+  const docs = yamlLib().parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
   const doc = (Array.isArray(docs) ? docs : [])[0] as Document.Parsed | undefined;
   if (!doc || doc.errors.length > 0) return undefined;
   return { start: doc.contents?.range?.[0] ?? doc.range[0], locate: (path) => locate(doc, path) };
@@ -66,6 +67,7 @@ function nodeRange(node: Node | null | undefined): Range | undefined {
 }
 
 function locate(doc: Document.Parsed, path: Path): LocatedNode | undefined {
+  const { isAlias, isMap, isSeq } = yamlLib();
   let node: Node | null | undefined = doc.contents as Node | null;
   let best: Range | undefined = nodeRange(node);
   for (let i = 0; i < path.length; i++) {
@@ -96,6 +98,7 @@ function locate(doc: Document.Parsed, path: Path): LocatedNode | undefined {
 
 function duplicateKeys(doc: Document.Parsed): ParseProblem[] {
   const problems: ParseProblem[] = [];
+  const { isScalar, visit } = yamlLib();
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();

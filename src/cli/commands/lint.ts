@@ -8,7 +8,7 @@ import { findConfig, loadConfig } from '../config-file.js';
 import { expandPaths, readInput } from '../files.js';
 import { FORMATTERS, type OutputFormat } from '../output/index.js';
 import type { FileReport, LintReport } from '../output/types.js';
-import { lintFileStreaming, shouldStream } from '../stream-input.js';
+import { shouldStream } from '../stream-size.js';
 import { UsageError } from '../usage.js';
 
 export interface LintCommandOptions {
@@ -44,7 +44,7 @@ function parseRuleOptions(values: readonly string[], known: ReadonlySet<string>)
   return out;
 }
 
-export function runLint(paths: string[], options: LintCommandOptions, io: CommandIO): number {
+export async function runLint(paths: string[], options: LintCommandOptions, io: CommandIO): Promise<number> {
   const format = options.output as OutputFormat;
   if (!(format in FORMATTERS)) {
     throw new UsageError(`unknown output format "${options.output}" (expected ${Object.keys(FORMATTERS).join(', ')})`);
@@ -84,14 +84,18 @@ export function runLint(paths: string[], options: LintCommandOptions, io: Comman
     return stdinText;
   };
 
+  // Large files are streamed: one document in memory at a time. The streaming code (with its worker
+  // threads) is loaded only when there is one.
+  const large = files.map((entry) => entry.file !== '-' && entry.error === undefined && shouldStream(entry.file));
+  const streaming = large.includes(true) ? await import('../stream-input.js') : undefined;
+
   const reports: FileReport[] = [];
   let documents = 0;
   let unreadable = false;
-  for (const entry of files) {
-    // Large files are streamed: one document in memory at a time.
+  for (const [i, entry] of files.entries()) {
     const streamed =
-      entry.file !== '-' && entry.error === undefined && shouldStream(entry.file)
-        ? lintFileStreaming(entry.file, entry.file, { rules: RULES, targets, settings }, targetSpecs)
+      large[i] && streaming
+        ? streaming.lintFileStreaming(entry.file, entry.file, { rules: RULES, targets, settings }, targetSpecs)
         : undefined;
     if (streamed) {
       const { result } = streamed;
