@@ -98,6 +98,8 @@ type Candidate = { document: number; object: DocumentView['extracted']['objects'
 const indexes = new WeakMap<readonly DocumentView[], Map<string, Candidate[]>>();
 
 function candidates(documents: readonly DocumentView[], kind: string, name: string): readonly Candidate[] {
+  // Most containers are analysed without the other documents: no index (nor weak entry) for those.
+  if (documents.length === 0) return [];
   let index = indexes.get(documents);
   if (!index) {
     index = new Map();

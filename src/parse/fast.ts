@@ -143,9 +143,16 @@ const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 
 const resolved = new Map<string, unknown>();
 
-/** The value of a plain scalar, as the precise parser resolves it (cached: manifests repeat their scalars). */
+/**
+ * The value of a plain scalar, as the precise parser resolves it. Those that start with a digit, a sign
+ * or a dot are cached (manifests repeat their ports, sizes and versions), when short: a longer string
+ * may be a slice that would keep the whole window of text alive. Words are cheap to resolve.
+ */
 function plainValue(source: string): unknown {
-  if (!mayResolvePlain11(source)) return source;
+  const c = source.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) || source.length > 12) {
+    return mayResolvePlain11(source) ? resolvePlain11(source) : source;
+  }
   const cached = resolved.get(source);
   if (cached !== undefined || resolved.has(source)) return cached;
   const value = resolvePlain11(source);

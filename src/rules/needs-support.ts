@@ -26,14 +26,17 @@ export interface TargetState {
   state: NeedState;
 }
 
-// Seven rules read the same containers: analyse each once per set of targets.
-const cache = new WeakMap<object, { targets: readonly ResolvedTarget[]; analysis: AnalyzedContainer }>();
+// Seven rules read the same containers: analyse each once per set of targets. The analysis is kept on
+// the container's own record (made by extract() for this document), so it goes when the document goes:
+// a WeakMap entry would outlive young objects and make the collector promote every document.
+const ANALYSIS = Symbol('analysis');
+type Cached = ContainerInfo & { [ANALYSIS]?: { targets: readonly ResolvedTarget[]; analysis: AnalyzedContainer } };
 
 export function analyzeContainers(context: RuleContext): AnalyzedContainer[] {
   const out: AnalyzedContainer[] = [];
   for (const podSpec of context.extracted.podSpecs) {
     for (const container of podSpec.containers) {
-      const cached = cache.get(container.value);
+      const cached = (container as Cached)[ANALYSIS];
       if (cached && cached.targets === context.targets) {
         out.push(cached.analysis);
         continue;
@@ -52,7 +55,7 @@ export function analyzeContainers(context: RuleContext): AnalyzedContainer[] {
           return processes;
         },
       };
-      cache.set(container.value, { targets: context.targets, analysis });
+      (container as Cached)[ANALYSIS] = { targets: context.targets, analysis };
       out.push(analysis);
     }
   }
