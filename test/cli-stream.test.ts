@@ -63,9 +63,21 @@ describe('lint prints the same with worker threads as with one thread', () => {
       expect(threaded.code).toBe(single.code);
       expect(threaded.stdout).toBe(single.stdout);
       expect(single.stderr).toBe('');
-      const handed = Number(/3 threads, (\d+) windows linted by workers/.exec(threaded.stderr)?.[1]);
+      const handed = Number(/3 threads, (\d+) windows handed to workers/.exec(threaded.stderr)?.[1]);
       expect(handed).toBeGreaterThan(0);
       expect(single.stdout.length).toBeGreaterThan(1000);
     });
   }
+});
+
+describe('a worker that stops sends the file back to one thread', () => {
+  it('prints what one thread prints, without waiting for the lost worker', () => {
+    const args = ['lint', join(scratch, 'deployments.yaml'), '-o', 'json'];
+    const crashed = run(args, 1, { CAPDOCTOR_THREADS: '2', CAPDOCTOR_DEBUG: 'threads,worker-exit' });
+    const single = run(args, 1, { CAPDOCTOR_THREADS: '1' });
+    expect(Number(/(\d+) windows handed to workers/.exec(crashed.stderr)?.[1])).toBeGreaterThan(0);
+    expect(crashed.code).toBe(single.code);
+    expect(crashed.stdout).toBe(single.stdout);
+    expect(single.stdout.length).toBeGreaterThan(1000);
+  });
 });

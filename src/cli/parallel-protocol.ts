@@ -4,6 +4,13 @@ import type { WindowResult } from '../core/stream.js';
 
 /** Index, in the shared counters, of the number of jobs a worker has finished. */
 export const DONE = 0;
+/** Index of the worker's state: STARTING until it can take jobs, then READY, GONE once it stops. */
+export const STATE = 1;
+export const STARTING = 0;
+export const READY = 1;
+export const GONE = 2;
+/** Number of shared counters. */
+export const COUNTERS = 2;
 
 export interface WorkerSetup {
   /** Label of the input, as findings name it. */
@@ -14,7 +21,7 @@ export interface WorkerSetup {
   settings: Record<string, string>;
   /** Where jobs arrive and replies go. */
   port: MessagePort;
-  /** Int32 counters shared with the main thread (DONE). */
+  /** Int32 counters shared with the main thread (DONE, STATE). */
   counters: SharedArrayBuffer;
 }
 

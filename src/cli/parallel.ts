@@ -7,12 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { LintOptions } from '../core/engine.js';
 import type { WindowJob, WindowResult } from '../core/stream.js';
-import { DONE, type JobReply, type WorkerSetup } from './parallel-protocol.js';
+import { COUNTERS, DONE, GONE, type JobReply, STARTING, STATE, type WorkerSetup } from './parallel-protocol.js';
 
 /** Jobs queued at a worker before the main thread lints the next window itself. */
 const MAX_PENDING = 2;
 /** A worker that finishes nothing for this long is given up (its input is then linted again, in one thread). */
 const STALL_MS = 30_000;
+/** A worker not ready after this long is given up too (it could not load). */
+const START_MS = 10_000;
 const MAX_WORKERS = 7;
 
 /**
@@ -66,7 +68,7 @@ export class LintPool {
   ) {
     for (let i = 0; i < count; i++) {
       const { port1, port2 } = new MessageChannel();
-      const counters = new SharedArrayBuffer(4);
+      const counters = new SharedArrayBuffer(4 * COUNTERS);
       const setup: WorkerSetup = {
         file,
         rules: options.rules.map((rule) => rule.meta.id),
@@ -111,11 +113,15 @@ export class LintPool {
       let done = Atomics.load(lane.counters, DONE);
       let waited = 0;
       while (ok && done < lane.posted) {
+        const state = Atomics.load(lane.counters, STATE);
+        if (state === GONE || (state === STARTING && waited >= START_MS) || waited >= STALL_MS) {
+          ok = false;
+          break;
+        }
         if (Atomics.wait(lane.counters, DONE, done, 100) === 'timed-out') waited += 100;
         const now = Atomics.load(lane.counters, DONE);
         if (now !== done) waited = 0;
         done = now;
-        if (waited >= STALL_MS) ok = false;
       }
       for (let message = receiveMessageOnPort(lane.port); message; message = receiveMessageOnPort(lane.port)) {
         const reply = message.message as JobReply;

@@ -85,7 +85,7 @@ export function lintFileStreaming(
       const delegated = pool.finish();
       // A measurement aid (and what the tests check): how much of the input the workers linted.
       if (process.env.CAPDOCTOR_DEBUG?.split(',').includes('threads')) {
-        process.stderr.write(`capdoctor: ${label}: ${pool.threads} threads, ${handed} windows linted by workers\n`);
+        process.stderr.write(`capdoctor: ${label}: ${pool.threads} threads, ${handed} windows handed to workers\n`);
       }
       if (!delegated.ok) return undefined;
       for (const part of delegated.results) {
