@@ -59,6 +59,9 @@ export function skipFilter(
       if (!groups.some((g) => g.length === group.length && g.every((w, i) => w === group[i]))) groups.push(group);
     }
   }
-  // A backslash may spell a key with escapes (`"capabilit\x69es"`): such documents are always read.
-  return (text) => !text.includes('\\') && !groups.some((group) => group.every((word) => text.includes(word)));
+  // Containers first: most documents that are read have them, and the first group found ends the search.
+  groups.sort((a, b) => Number(b.includes('containers')) - Number(a.includes('containers')));
+  // A backslash may spell a key with escapes (`"capabilit\x69es"`): such documents are always read (looked
+  // for last, as a document with a group's words is read anyway).
+  return (text) => !groups.some((group) => group.every((word) => text.includes(word))) && !text.includes('\\');
 }
