@@ -1,6 +1,6 @@
 // Reads a large file in pieces into the streaming linter, so that memory holds one document at a
 // time instead of the whole file and every parsed value.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -55,12 +55,14 @@ export function lintFileStreaming(
   targets?: readonly string[],
 ): StreamedFile | undefined {
   const fd = openSync(path, 'r');
-  const pool = targets ? LintPool.start(threadCount(), label, options, targets) : undefined;
+  let pool: LintPool | undefined;
   try {
+    if (targets) pool = LintPool.start(threadCount(fstatSync(fd).size), label, options, targets);
     const decoder = new StringDecoder('utf8');
     const buffer = Buffer.allocUnsafe(PIECE_BYTES);
     const linter = new StreamLinter(label, options);
-    if (pool) linter.delegate = (job) => pool.offer(job);
+    const workers = pool;
+    if (workers) linter.delegate = (job) => workers.offer(job);
     let first = true;
     let sinceCollection = 0;
     for (;;) {
