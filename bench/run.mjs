@@ -153,7 +153,7 @@ const machine = {
   runs,
 };
 process.stdout.write(`# capdoctor benchmark\n${JSON.stringify(machine)}\n`);
-if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('build first: npm run build');
+if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('build first: npm run build');
 
 const results = { machine };
 const d10k = deployments(n(10_000, 300));

@@ -1,5 +1,5 @@
-// Bundles the CLI into dist/ with esbuild: one ESM entry, shared chunks split out so that
-// commands load only what they use (start-up time matters in pre-commit hooks).
+// Bundles capdoctor into dist/ with esbuild: the library and the lint worker as ES modules with shared
+// chunks, the CLI as one CommonJS file (see below), the parser packages as files of their own.
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
@@ -36,8 +36,8 @@ const lazyChildProcess = {
 };
 
 await build({
-  // The lint worker is an entry of its own: large inputs start it as a thread.
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+  // The library, and the lint worker, which large inputs start as a thread.
+  entryPoints: { index: 'src/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -53,6 +53,27 @@ await build({
     js: "import { createRequire as __cdRequire } from 'node:module'; const require = __cdRequire(import.meta.url);",
   },
   define: { CAPDOCTOR_VERSION: JSON.stringify(version), CAPDOCTOR_BUNDLE: 'true' },
+  plugins: [libFiles, lazyChildProcess],
+  logLevel: 'warning',
+});
+
+// The CLI is one CommonJS file, which bin/capdoctor.js compiles with V8's code cache (Node 20 has no
+// cache for ES modules): most of a small lint's start-up is compiling code. Commands still run their
+// modules only when they are used.
+await build({
+  entryPoints: { cli: 'src/cli/run.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  // import.meta.url names the bundle's own file (the worker script and the parser files sit beside it).
+  banner: { js: "var __cdUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { CAPDOCTOR_VERSION: JSON.stringify(version), CAPDOCTOR_BUNDLE: 'true', 'import.meta.url': '__cdUrl' },
   plugins: [libFiles, lazyChildProcess],
   logLevel: 'warning',
 });

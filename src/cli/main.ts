@@ -179,5 +179,3 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
   }
 }
-
-await main(process.argv);

@@ -1,0 +1,68 @@
+// bin/capdoctor.js compiles the CLI with V8's code cache. The cache must change nothing but speed: the
+// same output with and without it, and a cache that is damaged, refused or not the user's own is
+// replaced or ignored, never an error.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'capdoctor.js');
+const scratch = mkdtempSync(join(tmpdir(), 'capdoctor-cache-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(cache: string, args = ['lint', 'examples/typo.yaml', '-o', 'json']) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CAPDOCTOR_COMPILE_CACHE: cache, CAPDOCTOR_DEBUG: 'cache' },
+  });
+  const said = [...result.stderr.matchAll(/compile cache: (.+)/g)].map((m) => m[1]);
+  return { code: result.status, stdout: result.stdout, said };
+}
+
+describe('the compile cache', () => {
+  const dir = join(scratch, 'cache');
+  const plain = run('off');
+
+  it('is off when asked, and the CLI runs as usual', () => {
+    expect(plain.said).toEqual(['off']);
+    expect(plain.code).toBe(1);
+    expect(JSON.parse(plain.stdout).findings.length).toBeGreaterThan(0);
+  });
+
+  it('is written by a first run, one file per command, and used by the next with the same output', () => {
+    const first = run(dir);
+    expect(first.said).toEqual(['none yet', 'written']);
+    const second = run(dir);
+    expect(second.said).toEqual(['used']);
+    expect(first.stdout).toBe(plain.stdout);
+    expect(second.stdout).toBe(plain.stdout);
+    expect(second.code).toBe(plain.code);
+    expect(run(dir, ['--version']).said).toEqual(['none yet', 'written']);
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/-lint\.bin$/);
+    expect(files[1]).toMatch(/-other\.bin$/);
+  });
+
+  it('is refused when damaged, and written again', () => {
+    const lint = readdirSync(dir).find((f) => f.endsWith('-lint.bin')) as string;
+    writeFileSync(join(dir, lint), Buffer.alloc(4096, 7));
+    const damaged = run(dir);
+    expect(damaged.said).toEqual(['refused', 'written']);
+    expect(damaged.stdout).toBe(plain.stdout);
+    expect(run(dir).said).toEqual(['used']);
+  });
+
+  it('is not used from a folder that others may write to', () => {
+    const shared = join(scratch, 'shared');
+    run(shared);
+    chmodSync(shared, 0o777);
+    const result = run(shared);
+    expect(result.said).toEqual(['off']);
+    expect(result.stdout).toBe(plain.stdout);
+  });
+});
