@@ -53,7 +53,6 @@ export interface WorkerResults {
 export class LintPool {
   private readonly lanes: Lane[] = [];
   private next = 0;
-  private failed = false;
 
   /** Undefined when the worker script is not there (running from source rather than the bundle). */
   static start(threads: number, file: string, options: LintOptions, targets: readonly string[]): LintPool | undefined {
@@ -86,10 +85,9 @@ export class LintPool {
         counters,
       };
       const worker = new Worker(script, { workerData: setup, transferList: [port2] });
-      // Errors arrive after the main thread is done waiting; `finish` has then already given up on it.
-      worker.on('error', () => {
-        this.failed = true;
-      });
+      // The main thread learns of a failure from the shared counters (it waits without an event loop);
+      // the event itself arrives later and must not end the process.
+      worker.on('error', () => {});
       worker.unref();
       this.lanes.push({ worker, port: port1, counters: new Int32Array(counters), posted: 0 });
     }
@@ -116,7 +114,7 @@ export class LintPool {
   /** Waits for every posted job, collects the results and stops the workers. */
   finish(): WorkerResults {
     const results: WindowResult[] = [];
-    let ok = !this.failed;
+    let ok = true;
     for (const lane of this.lanes) {
       let done = Atomics.load(lane.counters, DONE);
       let waited = 0;

@@ -412,14 +412,20 @@ export class StreamLinter {
     }
   }
 
-  /** The documents `chunks` of the current window, with a text of their own. */
-  private job(chunks: readonly Chunk[], lines: WindowLines): WindowJob {
-    const from = (chunks[0] as Chunk).start;
-    const to = (chunks[chunks.length - 1] as Chunk).markerEnd;
+  /** [from, to) of the input (global offsets, inside the window), with a text of its own and its first line. */
+  private cut(from: number, to: number, lines: WindowLines): Omit<WindowJob, 'chunks'> {
     return {
       text: copyOf(this.buffer.slice(from - this.base, to - this.base)),
       base: from,
       baseLine: lines.position(from).line,
+    };
+  }
+
+  /** The documents `chunks` of the current window, as one job. */
+  private job(chunks: readonly Chunk[], lines: WindowLines): WindowJob {
+    const from = (chunks[0] as Chunk).start;
+    return {
+      ...this.cut(from, (chunks[chunks.length - 1] as Chunk).markerEnd, lines),
       chunks: chunks.map((c) => ({
         ...c,
         start: c.start - from,
@@ -532,9 +538,7 @@ export class StreamLinter {
       const from = (items[0] as ItemSpan).from;
       const to = (items[items.length - 1] as ItemSpan).to;
       const job: WindowJob = {
-        text: copyOf(this.buffer.slice(from - base, to - base)),
-        base: from,
-        baseLine: lines.position(from).line,
+        ...this.cut(from, to, lines),
         chunks: [],
         list: owner,
         items: items.map((span) => ({ item: span.item, from: span.from - from, to: span.to - from })),
@@ -590,14 +594,7 @@ export class StreamLinter {
   /** Keeps copies of the source lines around the findings added since `before` (for code frames). */
   private keep(before: number): void {
     if (!this.detach) return;
-    const lines = this.linter.lines;
-    const findings = this.linter.findings;
-    for (let i = before; i < findings.length; i++) {
-      const line = (findings[i] as Finding).line;
-      for (let n = Math.max(1, line - FRAME_LINES); n <= line; n++) {
-        if (!this.lines.has(n)) this.lines.set(n, copyOf(lines.line(n)));
-      }
-    }
+    keepFrameLines(this.linter.findings.slice(before), this.linter.lines, 1, this.lines);
   }
 
   /** Drops the text before the open document (or before the open item of a streamed List). */
@@ -610,6 +607,20 @@ export class StreamLinter {
     this.baseLine += lines;
     this.buffer = this.buffer.slice(keep);
     this.base += keep;
+  }
+}
+
+/** Copies into `into` the lines (from line `first` on) that the code frames of `findings` show. */
+function keepFrameLines(
+  findings: readonly Finding[],
+  lines: LineIndex,
+  first: number,
+  into: Map<number, string>,
+): void {
+  for (const { line } of findings) {
+    for (let n = Math.max(first, line - FRAME_LINES); n <= line; n++) {
+      if (!into.has(n)) into.set(n, copyOf(lines.line(n)));
+    }
   }
 }
 
@@ -659,11 +670,7 @@ export function lintWindow(file: string, job: WindowJob, options: LintOptions): 
     ok = false;
   }
   const kept = new Map<number, string>();
-  for (const finding of linter.findings) {
-    for (let n = Math.max(job.baseLine, finding.line - FRAME_LINES); n <= finding.line; n++) {
-      if (!kept.has(n)) kept.set(n, lines.line(n));
-    }
-  }
+  keepFrameLines(linter.findings, lines, job.baseLine, kept);
   return {
     ok: ok && !linter.wantedAll,
     findings: linter.findings,
