@@ -11,13 +11,28 @@ import { evaluateNeed, type NeedState, type ProcessOnTarget, processOnTarget } f
 import { joinAnd, targetName } from './support.js';
 import type { RuleContext } from './types.js';
 
-export interface AnalyzedContainer {
-  container: ContainerInfo;
-  /** Index of its document in `context.documents`, or -1 when the documents were not needed. */
-  document: number;
-  needs: ContainerNeeds;
-  /** The container on each target (computed on first use: most containers need none of it). */
-  readonly processes: ProcessOnTarget[];
+/**
+ * A container with what it needs; how it runs on each target is worked out on first use (most
+ * containers need none of it). A class: an object literal with a getter is built on V8's slow path,
+ * straight into the old generation, where it would keep the whole young document alive until a full
+ * collection.
+ */
+export class AnalyzedContainer {
+  private perTarget: ProcessOnTarget[] | undefined;
+
+  constructor(
+    readonly container: ContainerInfo,
+    /** Index of its document in `context.documents`, or -1 when the documents were not needed. */
+    readonly document: number,
+    readonly needs: ContainerNeeds,
+    private readonly targets: readonly ResolvedTarget[],
+  ) {}
+
+  /** The container on each target. */
+  get processes(): ProcessOnTarget[] {
+    this.perTarget ??= this.targets.map((t) => processOnTarget(this.container, t));
+    return this.perTarget;
+  }
 }
 
 export interface TargetState {
@@ -44,17 +59,12 @@ export function analyzeContainers(context: RuleContext): AnalyzedContainer[] {
       // The other documents matter only for mounted ConfigMaps and Secrets; asking for them costs.
       const documents = mountsData(container) ? context.documents : [];
       const document = documents.length > 0 ? documentIndexOf(container, documents) : -1;
-      const targets = context.targets;
-      let processes: ProcessOnTarget[] | undefined;
-      const analysis: AnalyzedContainer = {
+      const analysis = new AnalyzedContainer(
         container,
         document,
-        needs: containerNeeds(container, documents, document),
-        get processes() {
-          processes ??= targets.map((t) => processOnTarget(container, t));
-          return processes;
-        },
-      };
+        containerNeeds(container, documents, document),
+        context.targets,
+      );
       (container as Cached)[ANALYSIS] = { targets: context.targets, analysis };
       out.push(analysis);
     }
