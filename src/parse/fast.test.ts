@@ -74,6 +74,34 @@ describe('readChunk: the subset it reads, with the values of the precise parser'
       expect([text, fast(text)]).toEqual([text, true]);
   });
 
+  it('gives each key and short value its own text when remembered ones share a hash slot', () => {
+    // `Aa` and `BB` hash alike, as do `AaAa`, `AaBB`, `BBAa` and `BBBB`; the slots must still tell them apart.
+    const text = [
+      'Aa: BB',
+      'BB: Aa',
+      'AaAa: BBBB  # c',
+      'BBBB: AaAa',
+      'AaBB: 1',
+      'BBAa: "1"',
+      'list:',
+      '- {Aa: yes, BB: no}',
+      '- Aa: 0x1F',
+      '  BB: 2024-01-02',
+      '- BB: 2024-01-02',
+    ].join('\n');
+    // Twice: the second document is read from what the first left in the slots.
+    expect(fast(text)).toBe(true);
+    expect(fast(text)).toBe(true);
+    same(`${text}\n---\n${text}\n`);
+    const [first, second] = parseYamlFast(`${text}\n---\n${text}\n`).documents.map((d) => d.value);
+    expect(first).toMatchObject({ Aa: 'BB', BB: 'Aa', AaAa: 'BBBB', BBBB: 'AaAa', AaBB: 1, BBAa: '1' });
+    expect(second).toEqual(first);
+    // Dates are not shared between documents, as with the precise parser.
+    const dates = [first, second].map((v) => ((v as { list: { BB: Date }[] }).list[1] as { BB: Date }).BB);
+    expect(dates[0]).toBeInstanceOf(Date);
+    expect(dates[0]).not.toBe(dates[1]);
+  });
+
   const precise = [
     'a: &x 1\nb: *x\n',
     'a: !!str 1\n',

@@ -162,11 +162,40 @@ function plainValue(source: string): unknown {
   return value;
 }
 
+// Short plain values repeat too (`TCP`, `IfNotPresent`, `true`, ports): the same kind of slots keep
+// their source and value. Only short ones: a longer string may be a slice that would keep the whole
+// window of text alive.
+const VALUE_SLOTS = 4096;
+const valueSources: string[] = new Array<string>(VALUE_SLOTS).fill('');
+const valueValues: unknown[] = new Array<unknown>(VALUE_SLOTS).fill(undefined);
+
+/** The value of the plain scalar [from, to) of `text`; `hash` is any hash of its characters that the same text always gets. */
+function shortPlain(text: string, from: number, to: number, hash: number): unknown {
+  const length = to - from;
+  if (length > 12) return plainValue(text.slice(from, to));
+  const slot = hash & (VALUE_SLOTS - 1);
+  const known = valueSources[slot] as string;
+  if (known.length === length && text.startsWith(known, from)) return valueValues[slot];
+  const source = text.slice(from, to);
+  const value = plainValue(source);
+  // Dates are objects: each scalar gets its own, as from the precise parser.
+  if (!(value instanceof Date)) {
+    valueSources[slot] = source;
+    valueValues[slot] = value;
+  }
+  return value;
+}
+
 /** A plain key that would resolve to anything but itself (`yes`, `1`, `<<`, `~`) is left to the precise parser. */
 function keyString(source: string): string {
   if (source === '<<' || plainValue(source) !== source) throw BAIL;
   return source;
 }
+
+// Keys repeat from document to document (`name`, `image`, `containers`): each hash slot keeps the last
+// key string made and checked for it, so a key seen before costs neither a new string nor a check.
+const KEY_SLOTS = 4096;
+const keySlots: string[] = new Array<string>(KEY_SLOTS).fill('');
 
 /** Duplicate keys when only validating: the precise parser words the warning. */
 function addKey(keys: string[], key: string): void {
@@ -194,6 +223,8 @@ class Reader {
   private indent = 0;
   /** Offset of the current token on the current line. */
   private p = 0;
+  /** Hash of the plain key that `keyEnd` found last. */
+  private keyHash = 0;
   /** Start of the line after the current one. */
   private nextLine = 0;
   eof = false;
@@ -327,17 +358,20 @@ class Reader {
       return close;
     }
     if (!plainStart(c, text.charCodeAt(p + 1), p + 1 < le)) throw BAIL;
+    let hash = 0;
     for (let i = p; i < le; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 58) {
         const after = i + 1 < le ? text.charCodeAt(i + 1) : LF;
         if (after === SPACE || after === LF) {
           if (text.charCodeAt(i - 1) === SPACE || i - p > 1000) throw BAIL;
+          this.keyHash = hash;
           return i;
         }
       } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
         return -1;
       }
+      hash = (Math.imul(hash, 31) + ch) | 0;
     }
     return -1;
   }
@@ -346,7 +380,12 @@ class Reader {
     const { text, p } = this;
     const c = text.charCodeAt(p);
     if (c === 34 || c === 39) return this.quoted(p, colon);
-    return keyString(text.slice(p, colon));
+    const slot = this.keyHash & (KEY_SLOTS - 1);
+    const known = keySlots[slot] as string;
+    if (known.length === colon - p && text.startsWith(known, p)) return known;
+    const key = keyString(text.slice(p, colon));
+    keySlots[slot] = key;
+    return key;
   }
 
   /** Offset just after the closing quote of a one-line quoted scalar at `at`, or -1. */
@@ -415,6 +454,7 @@ class Reader {
     } else {
       if (!plainStart(c, text.charCodeAt(p + 1), p + 1 < le)) throw BAIL;
       let stop = le;
+      let hash = 0;
       for (let i = p; i < le; i++) {
         const ch = text.charCodeAt(i);
         if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
@@ -425,10 +465,11 @@ class Reader {
           const after = i + 1 < le ? text.charCodeAt(i + 1) : LF;
           if (after === SPACE || after === LF) throw BAIL;
         }
+        hash = (Math.imul(hash, 31) + ch) | 0;
       }
       let last = stop;
       while (text.charCodeAt(last - 1) === SPACE) last--;
-      value = this.build ? plainValue(text.slice(p, last)) : true;
+      value = this.build ? shortPlain(text, p, last, hash) : true;
       this.p = last;
       if (this.track) this.node = { start: p, end: last };
     }
