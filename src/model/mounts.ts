@@ -159,7 +159,8 @@ function join(dir: string, file: string): string {
 export function mountedFiles(container: ContainerInfo, documents: readonly DocumentView[]): MountedFile[] {
   const mounts = container.value.volumeMounts;
   const volumes = container.podSpec.value.volumes;
-  if (!Array.isArray(mounts) || !Array.isArray(volumes)) return [];
+  // Without the other documents no data can be found (most containers are analysed so).
+  if (documents.length === 0 || !Array.isArray(mounts) || !Array.isArray(volumes)) return [];
   const namespace = container.podSpec.object?.ref.namespace;
   const out: MountedFile[] = [];
   mounts.forEach((mount, index) => {
