@@ -1,7 +1,7 @@
 // Finds what the rules look at: Kubernetes objects, pod specs and their containers, and every
 // capability list (in containers, pod security contexts, PSP/SCC, Helm values, compose files).
 import { isPrefix } from './path.js';
-import type { ObjectRef, Path } from './types.js';
+import type { ObjectRef, Path, PathSegment } from './types.js';
 
 export type Mapping = Record<string, unknown>;
 
@@ -250,24 +250,30 @@ export function extract(root: unknown): Extracted {
     }
   };
 
-  // Only mappings and sequences are descended into: paths are built for them alone.
-  const walk = (value: object, path: Path, parent: Mapping | undefined, depth: number) => {
-    if (depth > MAX_DEPTH) return;
+  // Only mappings and sequences are descended into. `at` is the path of the node being visited, grown
+  // and shrunk in place: a copy is made only for what is found.
+  const at: PathSegment[] = [];
+  const walk = (value: object, parent: Mapping | undefined) => {
+    if (at.length > MAX_DEPTH) return;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
-        if (typeof item === 'object' && item !== null) walk(item, [...path, i], undefined, depth + 1);
+        if (typeof item !== 'object' || item === null) continue;
+        at.push(i);
+        walk(item, undefined);
+        at.pop();
       }
       return;
     }
     const mapping = value as Mapping;
     const containers = mapping.containers;
     if (Array.isArray(containers) && containers.some(isMapping)) {
-      visitPodSpec(mapping, path, parent);
+      visitPodSpec(mapping, [...at], parent);
       return;
     }
     const caps = mapping.capabilities;
     if (isMapping(caps) && ('add' in caps || 'drop' in caps)) {
+      const path = [...at];
       const capsPath = [...path, 'capabilities'];
       if (!claimed.has(key(capsPath))) {
         const inContext = path[path.length - 1] === 'securityContext';
@@ -284,13 +290,15 @@ export function extract(root: unknown): Extracted {
         ]);
       }
     }
-    for (const k of Object.keys(mapping)) {
+    for (const k in mapping) {
       const child = mapping[k];
       if (typeof child !== 'object' || child === null) continue;
       if (k === 'capabilities' && isMapping(child)) continue;
-      walk(child, [...path, k], mapping, depth + 1);
+      at.push(k);
+      walk(child, mapping);
+      at.pop();
     }
   };
-  if (typeof root === 'object' && root !== null) walk(root, [], undefined, 0);
+  if (typeof root === 'object' && root !== null) walk(root, undefined);
   return result;
 }
