@@ -20,10 +20,16 @@ export interface NameAnalysis {
 
 const PREFIX = /^cap_/i;
 
-export function analyzeName(value: unknown): NameAnalysis {
+// Every capability rule reads the same few names: each string is analysed once. Bounded, as the
+// strings of a large input are not.
+const analysed = new Map<string, Readonly<NameAnalysis>>();
+
+export function analyzeName(value: unknown): Readonly<NameAnalysis> {
   if (typeof value !== 'string') {
     return { prefixes: 0, bare: String(value), isAll: false, canonical: false, padded: false };
   }
+  const known = analysed.get(value);
+  if (known) return known;
   let rest = value.trim();
   let prefixes = 0;
   while (PREFIX.test(rest)) {
@@ -42,6 +48,8 @@ export function analyzeName(value: unknown): NameAnalysis {
     padded: value !== value.trim(),
   };
   if (capability) analysis.capability = capability;
+  if (analysed.size >= 1000) analysed.clear();
+  analysed.set(value, Object.freeze(analysis));
   return analysis;
 }
 
