@@ -103,10 +103,17 @@ export function quote(value: unknown): string {
 }
 
 /** Kubernetes versions the targets state (`k8s@…`), oldest first; empty when none is given. */
-export function kubernetesVersions(targets: readonly ResolvedTarget[]): Version[] {
+// Rules ask for every document; the targets of a run do not change.
+const versionsOf = new WeakMap<readonly ResolvedTarget[], readonly Version[]>();
+
+export function kubernetesVersions(targets: readonly ResolvedTarget[]): readonly Version[] {
+  const known = versionsOf.get(targets);
+  if (known) return known;
   const seen = new Map<string, Version>();
   for (const t of targets) if (t.kubernetes) seen.set(t.kubernetes.parts.join('.'), t.kubernetes);
-  return [...seen.values()].sort(compareVersions);
+  const versions = Object.freeze([...seen.values()].sort(compareVersions));
+  versionsOf.set(targets, versions);
+  return versions;
 }
 
 /** How Pod Security admission treats an object of this kind at a level (a sentence, or ''). */

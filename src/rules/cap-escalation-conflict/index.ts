@@ -142,9 +142,11 @@ export default defineRule({
 
     // privileged + allowPrivilegeEscalation: false, in every container (capabilities or not).
     const contexts = new Map<string, Context>();
+    const contradictory = (mapping: Mapping) =>
+      mapping.privileged === true && mapping.allowPrivilegeEscalation === false;
     for (const spec of context.extracted.podSpecs) {
       for (const container of spec.containers) {
-        if (!container.securityContext) continue;
+        if (!container.securityContext || !contradictory(container.securityContext)) continue;
         const c: Context = {
           mapping: container.securityContext,
           path: [...container.path, 'securityContext'],
@@ -157,12 +159,12 @@ export default defineRule({
     }
     for (const owner of context.extracted.owners) {
       if (owner.kind !== 'security-context' || !owner.securityContext || !owner.securityContextPath) continue;
+      if (!contradictory(owner.securityContext)) continue;
       const c: Context = { mapping: owner.securityContext, path: owner.securityContextPath, inPodSpec: false };
       if (owner.object) c.object = owner.object.ref;
       contexts.set(JSON.stringify(c.path), c);
     }
     for (const c of contexts.values()) {
-      if (c.mapping.privileged !== true || c.mapping.allowPrivilegeEscalation !== false) continue;
       const rejected = check.rejects;
       const head = rejected
         ? `${check.where} API server rejects ${subject(c.object, c.inPodSpec)}: ${API_SYS_ADMIN_CHECK.privilegedMessage} (since Kubernetes ${API_SYS_ADMIN_CHECK.since}).`
