@@ -122,23 +122,27 @@ export function lintDocument(
   options: LintOptions,
 ): Finding[] {
   const out: Finding[] = [];
+  const context = new DocumentContext(file, unit, others, lines, options.targets, out);
   for (const { rule, setting } of enabledRules(options)) {
-    rule.check(new DocumentContext(file, unit, others, lines, options.targets, rule.meta.id, setting, out));
+    // One context per document, told which rule it serves: rules report only while they check.
+    context.rule = rule.meta.id;
+    context.severity = setting;
+    rule.check(context);
   }
   return out;
 }
 
-// A class rather than an object literal: a literal with a getter is built on V8's slow path, and one
-// context is made per rule and document.
+// A class rather than an object literal: a literal with a getter is built on V8's slow path.
 class DocumentContext implements RuleContext {
+  rule = '';
+  severity: Severity = 'error';
+
   constructor(
     private readonly file: string,
     private readonly unit: DocumentUnit,
     private readonly others: () => RuleContext['documents'],
     private readonly lines: LineIndex,
     readonly targets: readonly ResolvedTarget[],
-    private readonly rule: string,
-    readonly severity: Severity,
     private readonly out: Finding[],
   ) {}
 
