@@ -140,16 +140,21 @@ function isComposeFile(root: Mapping): boolean {
   );
 }
 
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
 /** Extracts the subjects of one document. */
 export function extract(root: unknown): Extracted {
   const result: Extracted = { objects: [], podSpecs: [], owners: [] };
   collectObjects(root, [], result.objects);
-  const claimed = new Set<string>();
-  const key = (path: Path) => JSON.stringify(path);
+  // A capabilities mapping the walk meets may already belong to a PodSecurityPolicy, SCC or compose owner
+  // (found before the walk; the walk does not enter the pod specs whose owners it adds).
+  let beforeWalk = 0;
+  const claimed = (path: Path) => result.owners.slice(0, beforeWalk).some((o) => samePath(o.path, path));
 
   const addOwner = (owner: CapabilityOwner, mapping: Mapping, fields: [string, 'add' | 'drop'][]) => {
     for (const [field, direction] of fields) listAt(owner, mapping, field, direction);
-    claimed.add(key(owner.path));
     result.owners.push(owner);
   };
 
@@ -275,7 +280,7 @@ export function extract(root: unknown): Extracted {
     if (isMapping(caps) && ('add' in caps || 'drop' in caps)) {
       const path = [...at];
       const capsPath = [...path, 'capabilities'];
-      if (!claimed.has(key(capsPath))) {
+      if (!claimed(capsPath)) {
         const inContext = path[path.length - 1] === 'securityContext';
         const owner: CapabilityOwner = { kind: inContext ? 'security-context' : 'values', path: capsPath, lists: [] };
         if (inContext) {
@@ -299,6 +304,7 @@ export function extract(root: unknown): Extracted {
       at.pop();
     }
   };
+  beforeWalk = result.owners.length;
   if (typeof root === 'object' && root !== null) walk(root, undefined);
   return result;
 }

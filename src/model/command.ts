@@ -87,26 +87,30 @@ export function initialUser(container: ContainerInfo): ProcessUser {
   const own = container.securityContext;
   const podContext = container.podSpec.value.securityContext;
   const pod = isMapping(podContext) ? podContext : undefined;
-  const ownPath: Path = [...container.path, 'securityContext'];
-  const podPath: Path = [...container.podSpec.path, 'securityContext'];
-  const sources: [Mapping | undefined, 'container' | 'pod', Path][] = [
-    [own, 'container', ownPath],
-    [pod, 'pod', podPath],
+  // Paths are made only for the setting found (most containers set neither).
+  const at = (level: 'container' | 'pod', key: string): Path => [
+    ...(level === 'container' ? container.path : container.podSpec.path),
+    'securityContext',
+    key,
   ];
-  for (const [context, level, path] of sources) {
+  const sources: [Mapping | undefined, 'container' | 'pod'][] = [
+    [own, 'container'],
+    [pod, 'pod'],
+  ];
+  for (const [context, level] of sources) {
     const uid = numberOr(context?.runAsUser);
     if (uid !== undefined) {
       return {
         kind: uid === 0 ? 'root' : 'non-root',
         uid,
         source: `runAsUser: ${uid} (${level})`,
-        path: [...path, 'runAsUser'],
+        path: at(level, 'runAsUser'),
       };
     }
   }
-  for (const [context, level, path] of sources) {
+  for (const [context, level] of sources) {
     if (context?.runAsNonRoot === true) {
-      return { kind: 'non-root', source: `runAsNonRoot: true (${level})`, path: [...path, 'runAsNonRoot'] };
+      return { kind: 'non-root', source: `runAsNonRoot: true (${level})`, path: at(level, 'runAsNonRoot') };
     }
   }
   return { kind: 'unknown', source: 'the image’s USER, which the manifest does not show' };
