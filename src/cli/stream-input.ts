@@ -38,8 +38,8 @@ function collectGarbage(): void {
 
 export interface StreamedFile {
   result: FileResult;
-  /** The lines around findings (others empty), for code frames. */
-  text: string;
+  /** The lines around findings (others empty), for code frames (made on demand: only text output shows them). */
+  text(): string;
 }
 
 /**
@@ -98,7 +98,8 @@ export function lintFileStreaming(
       }
       result.findings.sort(byPosition);
     }
-    return { result, text: sparseText(linter.lines) };
+    const lines = linter.lines;
+    return { result, text: () => sparseText(lines) };
   } finally {
     pool?.stop();
     closeSync(fd);

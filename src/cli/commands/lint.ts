@@ -102,7 +102,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       if (result.parseErrors > 0) unreadable = true;
       documents += result.documents;
       const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-      reports.push({ file: entry.file, text: format === 'text' ? streamed.text : undefined, findings });
+      reports.push({ file: entry.file, text: format === 'text' ? streamed.text() : undefined, findings });
       continue;
     }
     const input = readInput(entry, stdin);
