@@ -17,23 +17,21 @@ const STALL_MS = 30_000;
 const START_MS = 10_000;
 const MAX_WORKERS = 7;
 
-/** Input each thread should have to itself at least: a worker's start costs 0.3–0.5 s of CPU. */
+/** Input each thread should have to itself at least: a worker must first load and warm up the rules. */
 const BYTES_PER_THREAD = 32 * 1024 * 1024;
 
 /**
  * Threads to lint an input of `size` bytes with, the main one included: CAPDOCTOR_THREADS when set (1
- * turns workers off), else two for every three cores, and one more per 32 MiB of input at most. A
- * linting thread keeps about a third of another core busy with its garbage collector and compiler
- * (measured: 2.5 s of CPU for 1.9 s of wall time), so on two cores a worker competes with them, and a
- * worker must first load and compile the rules: on the 2-core machine of docs/benchmarks.md one worker
- * made 16 and 50 MiB inputs no faster and a 164 MiB one 20% faster.
+ * turns workers off), else one more for every 32 MiB of input, at most one per core. A worker loads
+ * and warms up its own copy of the rules, so it pays off only on a large input: on the 2-core machine
+ * of docs/benchmarks.md one worker made 16 MiB 20% slower, 49 MiB 7–17% faster, 164 MiB 26% faster.
  */
 export function threadCount(size: number): number {
   const set = process.env.CAPDOCTOR_THREADS;
   const wanted =
     set !== undefined && set !== ''
       ? Number(set)
-      : Math.min(Math.floor(availableParallelism() / 1.5), 1 + Math.floor(size / BYTES_PER_THREAD));
+      : Math.min(availableParallelism(), 1 + Math.floor(size / BYTES_PER_THREAD));
   return Number.isInteger(wanted) && wanted > 1 ? Math.min(wanted, MAX_WORKERS + 1) : 1;
 }
 
