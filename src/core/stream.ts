@@ -602,9 +602,14 @@ export class StreamLinter {
     const open = this.list ? (this.list.inTail ? this.list.scanned : this.list.itemStart) : this.splitter.keepFrom;
     const keep = Math.min(open, this.scanned) - this.base;
     if (keep <= 0) return;
-    let lines = 0;
-    for (let i = this.buffer.indexOf('\n'); i >= 0 && i < keep; i = this.buffer.indexOf('\n', i + 1)) lines++;
-    this.baseLine += lines;
+    if (!this.list && open <= this.scanned) {
+      // The splitter has counted the lines before the document it keeps.
+      this.baseLine = this.splitter.keepFromLine + 1;
+    } else {
+      let lines = 0;
+      for (let i = this.buffer.indexOf('\n'); i >= 0 && i < keep; i = this.buffer.indexOf('\n', i + 1)) lines++;
+      this.baseLine += lines;
+    }
     this.buffer = this.buffer.slice(keep);
     this.base += keep;
   }

@@ -45,6 +45,10 @@ export class DocumentSplitter {
   private index: number;
   private open: Omit<Chunk, 'end' | 'markerEnd'> | undefined;
   private pending: number;
+  /** Lines scanned so far, and the line (counted from 0) of `open.start` and of `pending`. */
+  private lines = 0;
+  private openLine = 0;
+  private pendingLine = 0;
   /** Directives or a byte-order mark: left to the precise parser. */
   unsupported = false;
 
@@ -56,6 +60,11 @@ export class DocumentSplitter {
   /** Offset before which the text is no longer needed: the start of the open (or next) document. */
   get keepFrom(): number {
     return this.open ? this.open.start : this.pending;
+  }
+
+  /** The line of `keepFrom`, counted from 0 at the splitter's start (a streamed input's lines are counted once). */
+  get keepFromLine(): number {
+    return this.open ? this.openLine : this.pendingLine;
   }
 
   get openChunk(): Omit<Chunk, 'end' | 'markerEnd'> | undefined {
@@ -77,17 +86,21 @@ export class DocumentSplitter {
         if (this.open) chunks.push({ ...this.open, end: line + base, markerEnd: next + base });
         const rest = restOfMarkerLine(text, line + 3, eol);
         this.open = { index: this.index++, start: line + base, contentStart: next + base, precise: !rest };
+        this.openLine = this.lines;
       } else if (first === 46 /* . */ && isMarker(text, line, 46)) {
         if (this.open) chunks.push({ ...this.open, end: line + base, markerEnd: next + base });
         else this.index++; // A `...` with no open document ends an empty one.
         if (!restOfMarkerLine(text, line + 3, eol)) this.unsupported = true;
         this.open = undefined;
         this.pending = next + base;
+        this.pendingLine = this.lines + 1;
       } else if (first === 37 /* % */ && !this.open) {
         this.unsupported = true;
       } else if (!this.open && !isBlankOrComment(text, line, eol)) {
         this.open = { index: this.index++, start: this.pending, contentStart: this.pending, precise: false };
+        this.openLine = this.pendingLine;
       }
+      this.lines++;
       line = next;
     }
     return chunks;
