@@ -93,7 +93,10 @@ function annotationsOf(value: unknown): Record<string, string> {
   const annotations = isMapping(metadata) ? metadata.annotations : undefined;
   const out: Record<string, string> = {};
   if (isMapping(annotations)) {
-    for (const [key, v] of Object.entries(annotations)) if (typeof v === 'string') out[key] = v;
+    for (const key in annotations) {
+      const v = annotations[key];
+      if (typeof v === 'string') out[key] = v;
+    }
   }
   return out;
 }

@@ -14,12 +14,14 @@ export interface NameSite {
   name: NameAnalysis;
 }
 
-export function* nameSites(extracted: Extracted): Generator<NameSite> {
+export function nameSites(extracted: Extracted): NameSite[] {
+  const sites: NameSite[] = [];
   for (const owner of extracted.owners) {
     for (const list of owner.lists) {
-      for (const entry of list.entries) yield { entry, list, owner, name: analyzeName(entry.value) };
+      for (const entry of list.entries) sites.push({ entry, list, owner, name: analyzeName(entry.value) });
     }
   }
+  return sites;
 }
 
 let composeDefaults: ResolvedTarget[] | undefined;
