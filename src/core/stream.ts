@@ -24,6 +24,7 @@ import {
 } from './engine.js';
 import { type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
+import { ownCopy } from './own-copy.js';
 import { skipFilter } from './prefilter.js';
 import type { Finding, Path, PathSegment } from './types.js';
 
@@ -392,7 +393,7 @@ export class StreamLinter {
       // The document gets a text of its own: what its findings keep (names, values) then refers to
       // that small copy and not to the window, which can be freed.
       const from = this.detach ? chunk.start : base;
-      const text = this.detach ? copyOf(this.buffer.slice(chunk.start - base, chunk.markerEnd - base)) : this.buffer;
+      const text = this.detach ? ownCopy(this.buffer.slice(chunk.start - base, chunk.markerEnd - base)) : this.buffer;
       const local: Chunk = {
         ...chunk,
         start: chunk.start - from,
@@ -415,7 +416,7 @@ export class StreamLinter {
   /** [from, to) of the input (global offsets, inside the window), with a text of its own and its first line. */
   private cut(from: number, to: number, lines: WindowLines): Omit<WindowJob, 'chunks'> {
     return {
-      text: copyOf(this.buffer.slice(from - this.base, to - this.base)),
+      text: ownCopy(this.buffer.slice(from - this.base, to - this.base)),
       base: from,
       baseLine: lines.position(from).line,
     };
@@ -548,7 +549,7 @@ export class StreamLinter {
     for (const span of items) {
       if (this.giveUp) return;
       const from = this.detach ? span.from : base;
-      const text = this.detach ? copyOf(this.buffer.slice(span.from - base, span.to - base)) : this.buffer;
+      const text = this.detach ? ownCopy(this.buffer.slice(span.from - base, span.to - base)) : this.buffer;
       const before = this.linter.findings.length;
       try {
         if (!this.linter.addListItem(text, owner, span.item, span.from - from, span.to - from, from)) {
@@ -624,7 +625,7 @@ function keepFrameLines(
 ): void {
   for (const { line } of findings) {
     for (let n = Math.max(first, line - FRAME_LINES); n <= line; n++) {
-      if (!into.has(n)) into.set(n, copyOf(lines.line(n)));
+      if (!into.has(n)) into.set(n, ownCopy(lines.line(n)));
     }
   }
 }
@@ -683,14 +684,6 @@ export function lintWindow(file: string, job: WindowJob, options: LintOptions): 
     parseErrors: linter.parseErrors,
     lines: [...kept],
   };
-}
-
-/**
- * A copy of a string that refers to nothing else (a slice would keep the whole window alive). Slicing a
- * concatenation makes V8 flatten it into a new string first; the slice then refers to that copy.
- */
-function copyOf(text: string): string {
-  return ` ${text}`.slice(1);
 }
 
 /** A text with only the given lines (the others empty), for code frames of a streamed input. */

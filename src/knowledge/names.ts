@@ -1,4 +1,5 @@
 // Reading a capability string the way a person meant it, and guessing what a typo meant.
+import { ownCopy } from '../core/own-copy.js';
 import { CAPABILITIES, CAPABILITY_BY_NAME, type CapabilityInfo } from './capabilities.js';
 
 export interface NameAnalysis {
@@ -49,7 +50,8 @@ export function analyzeName(value: unknown): Readonly<NameAnalysis> {
   };
   if (capability) analysis.capability = capability;
   if (analysed.size >= 1000) analysed.clear();
-  analysed.set(value, Object.freeze(analysis));
+  // The key is copied: the string may be a slice that keeps its whole document alive.
+  analysed.set(ownCopy(value), Object.freeze(analysis));
   return analysis;
 }
 

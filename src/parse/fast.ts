@@ -4,6 +4,7 @@
 // makes it give the document to the precise parser (`yaml.ts`), which also owns every position and
 // every message. Plain scalars are resolved as the precise parser resolves YAML 1.1 (yaml11-scalar.ts),
 // so values are those it returns, without loading the `yaml` package.
+import { ownCopy } from '../core/own-copy.js';
 import type { Path, Range } from '../core/types.js';
 import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
 import { locateYaml, parseYaml } from './yaml.js';
@@ -397,7 +398,8 @@ class Reader {
     const known = keySlots[slot] as string;
     if (known.length === colon - p && text.startsWith(known, p)) return known;
     const key = keyString(text.slice(p, colon));
-    keySlots[slot] = key;
+    // A key of 13 characters or more is a slice of the document's text: the slot keeps a copy instead.
+    keySlots[slot] = key.length > 12 ? ownCopy(key) : key;
     return key;
   }
 
