@@ -382,9 +382,14 @@ function lineContaining(content: string, pattern: RegExp): { line: number; text:
   return index < 0 ? undefined : { line: index, text: (lines[index] as string).trim() };
 }
 
+const WRAPPING_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
 function mainStep(steps: Step[]): Step | undefined {
-  const candidates = steps.filter((s) => !s.switch && !['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh'].includes(s.program));
-  return candidates[candidates.length - 1];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i] as Step;
+    if (!step.switch && !WRAPPING_SHELLS.has(step.program)) return step;
+  }
+  return undefined;
 }
 
 function elasticsearchNeeds(
@@ -649,19 +654,19 @@ export function containerNeeds(
 ): ContainerNeeds {
   const command = readCommand(container);
   const files = mountedFiles(container, documents);
-  const pam = pamNeeds(container, document, files, command);
-  const ulimit = ulimitNeeds(container, document, command.steps);
-  const raises = [...pam, ...ulimit];
-  const main = mainStep(command.steps);
-  const needs: Need[] = [
-    ...pam,
-    ...ulimit,
-    ...elasticsearchNeeds(container, document, files, command, raises),
-    ...vaultNeeds(container, document, files, command),
-    ...sysctlNeeds(container, document, command.steps),
-    ...commandNeeds(container, document, command.steps),
-    ...portNeeds(container, document, main?.user ?? command.user),
-  ];
+  const { steps } = command;
+  // Most containers run no command of their own and mount no file to read: what needs a command or a
+  // file is then not looked for.
+  const quiet = steps.length === 0 && files.length === 0;
+  const raises: (PamNeed | UlimitNeed)[] = quiet
+    ? []
+    : [...pamNeeds(container, document, files, command), ...ulimitNeeds(container, document, steps)];
+  const main = mainStep(steps);
+  const needs: Need[] = [...raises];
+  needs.push(...elasticsearchNeeds(container, document, files, command, raises));
+  needs.push(...vaultNeeds(container, document, files, command));
+  if (!quiet) needs.push(...sysctlNeeds(container, document, steps), ...commandNeeds(container, document, steps));
+  needs.push(...portNeeds(container, document, main?.user ?? command.user));
   const out: ContainerNeeds = { command, files, needs };
   if (main) out.main = main;
   return out;
