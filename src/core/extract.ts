@@ -93,7 +93,7 @@ function annotationsOf(value: unknown): Record<string, string> {
   const annotations = isMapping(metadata) ? metadata.annotations : undefined;
   const out: Record<string, string> = {};
   if (isMapping(annotations)) {
-    for (const key in annotations) {
+    for (const key of Object.keys(annotations)) {
       const v = annotations[key];
       if (typeof v === 'string') out[key] = v;
     }
@@ -298,7 +298,7 @@ export function extract(root: unknown): Extracted {
         ]);
       }
     }
-    for (const k in mapping) {
+    for (const k of Object.keys(mapping)) {
       const child = mapping[k];
       if (typeof child !== 'object' || child === null) continue;
       if (k === 'capabilities' && isMapping(child)) continue;
