@@ -230,16 +230,15 @@ if (results.deployments) {
   const ours = results.deployments['capdoctor lint -o json'];
   const js = results.deployments['js-yaml loadAll'];
   const two = results.deployments['capdoctor lint -o json, two threads'];
-  for (const [what, row] of [
-    ['default', ours],
-    ['two threads', two],
-  ]) {
-    check(
-      `lint (${what}) wall ${row.ratio.toFixed(2)}× js-yaml (medians ${row.wall.toFixed(2)} s and ${js.wall.toFixed(2)} s) ≤ 1.0×`,
-      row.ratio <= 1,
-    );
-    check(`lint (${what}) peak ${row.rss.toFixed(0)} MiB ≤ 200 MiB`, row.rss <= 200);
-  }
+  check(
+    `lint wall ${ours.ratio.toFixed(2)}× js-yaml (medians ${ours.wall.toFixed(2)} s and ${js.wall.toFixed(2)} s) ≤ 1.0×`,
+    ours.ratio <= 1,
+  );
+  check(`lint peak ${ours.rss.toFixed(0)} MiB ≤ 200 MiB`, ours.rss <= 200);
+  // Not a target: what one worker would change on this machine (by default it starts at 32 MiB).
+  process.stdout.write(
+    `  with two threads: ${two.ratio.toFixed(2)}× js-yaml, peak ${two.rss.toFixed(0)} MiB (informative)\n`,
+  );
 }
 if (results.cold) {
   const ours = results.cold['capdoctor lint examples/typo.yaml'];
