@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { flatCopy, ownCopy } from './own-copy.js';
+
+describe('ownCopy and flatCopy', () => {
+  const texts = [
+    '',
+    'a',
+    'apiVersion: v1\nkind: Pod\n',
+    '\uFEFF---\nkey: value\n', // a byte-order mark stays
+    'name: café\nemoji: "🚀"\n中文: 値\n', // non-Latin text and a surrogate pair
+    `${'x'.repeat(70_000)}\n`,
+  ];
+  it.each(texts.map((t) => [t.slice(0, 20), t]))('copy %j unchanged', (_, text) => {
+    const slice = ` ${text} `.slice(1, -1);
+    expect(ownCopy(slice)).toBe(text);
+    expect(flatCopy(slice)).toBe(text);
+    expect(flatCopy(slice).length).toBe(text.length);
+  });
+});
