@@ -17,5 +17,15 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
  * decoded from UTF-8 is), as a lone surrogate would come back as U+FFFD.
  */
 export function flatCopy(text: string): string {
-  return decoder.decode(encoder.encode(text));
+  // Encoded into one reused buffer (a new one for every document costs more than the copy), unless the
+  // text is large: the buffer is kept.
+  const room = text.length * 3;
+  if (room > SCRATCH_MAX) return decoder.decode(encoder.encode(text));
+  if (scratch.length < room) scratch = new Uint8Array(room);
+  const { written } = encoder.encodeInto(text, scratch);
+  return decoder.decode(scratch.subarray(0, written));
 }
+
+/** UTF-8 needs at most three bytes for a UTF-16 unit. */
+const SCRATCH_MAX = 3 * 1024 * 1024;
+let scratch = new Uint8Array(0);
