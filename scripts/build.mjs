@@ -57,7 +57,7 @@ await build({
   logLevel: 'warning',
 });
 
-// The CLI is one CommonJS file, which bin/capdoctor.js compiles with V8's code cache (Node 20 has no
+// The CLI is one CommonJS file, which bin/capdoctor.cjs compiles with V8's code cache (Node 20 has no
 // cache for ES modules): most of a small lint's start-up is compiling code. Commands still run their
 // modules only when they are used.
 await build({

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'capdoctor.js');
+const bin = join(root, 'bin', 'capdoctor.cjs');
 const fixtures = join(root, 'test', 'fixtures', 'fix');
 
 function run(args: string[], options: { input?: string; cwd?: string } = {}) {

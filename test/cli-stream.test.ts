@@ -10,7 +10,7 @@ import { deployments, listChunks, mixed } from '../bench/generate.mjs';
 import { RULES } from '../src/rules/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'capdoctor.js');
+const bin = join(root, 'bin', 'capdoctor.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'capdoctor-stream-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'capdoctor.js');
+const bin = join(root, 'bin', 'capdoctor.cjs');
 const fixtures = 'test/fixtures/cli';
 
 function run(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}) {

@@ -1,4 +1,4 @@
-// bin/capdoctor.js compiles the CLI with V8's code cache. The cache must change nothing but speed: the
+// bin/capdoctor.cjs compiles the CLI with V8's code cache. The cache must change nothing but speed: the
 // same output with and without it, and a cache that is damaged, refused or not the user's own is
 // replaced or ignored, never an error.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'capdoctor.js');
+const bin = join(root, 'bin', 'capdoctor.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'capdoctor-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'capdoctor.js');
+const bin = join(root, 'bin', 'capdoctor.cjs');
 const fixtures = 'test/fixtures/diagnose';
 
 function run(args: string[], input = '') {

@@ -185,7 +185,7 @@ describe.skipIf(!incidentPresent)('diagnose: the incident (../shared/seed/incide
     const [block] = find('9.log');
     const file = join(scratch, 'kubectl-logs.txt');
     writeFileSync(file, block ?? '');
-    const result = spawnSync(process.execPath, [join(root, 'bin/capdoctor.js'), 'diagnose', file, '-o', 'json'], {
+    const result = spawnSync(process.execPath, [join(root, 'bin/capdoctor.cjs'), 'diagnose', file, '-o', 'json'], {
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
@@ -204,7 +204,7 @@ describe.skipIf(!incidentPresent)('diagnose: the incident (../shared/seed/incide
     const result = spawnSync(
       process.execPath,
       [
-        join(root, 'bin/capdoctor.js'),
+        join(root, 'bin/capdoctor.cjs'),
         'diagnose',
         file,
         '--manifest',

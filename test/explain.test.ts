@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExplainJson } from '../src/cli/commands/explain.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'capdoctor.js');
+const bin = join(root, 'bin', 'capdoctor.cjs');
 
 function run(args: string[], input = '') {
   const result = spawnSync(process.execPath, [bin, ...args], {
