@@ -35,47 +35,46 @@ const lazyChildProcess = {
   },
 };
 
-await build({
-  // The library, and the lint worker, which large inputs start as a thread.
-  entryPoints: { index: 'src/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
-  outdir: 'dist',
+/** What every bundle shares. */
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   // Prefer ESM builds: jsonc-parser's UMD main uses dynamic requires that a bundle cannot follow.
   mainFields: ['module', 'main'],
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'linked',
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  // The library, and the lint worker, which large inputs start as a thread.
+  entryPoints: { index: 'src/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+  outdir: 'dist',
+  splitting: true,
+  format: 'esm',
   // commander is CommonJS and requires node built-ins; ESM output needs a real `require`.
   banner: {
     js: "import { createRequire as __cdRequire } from 'node:module'; const require = __cdRequire(import.meta.url);",
   },
   define: { CAPDOCTOR_VERSION: JSON.stringify(version), CAPDOCTOR_BUNDLE: 'true' },
   plugins: [libFiles, lazyChildProcess],
-  logLevel: 'warning',
 });
 
 // The CLI is one CommonJS file, which bin/capdoctor.cjs compiles with V8's code cache (Node 20 has no
 // cache for ES modules): most of a small lint's start-up is compiling code. Commands still run their
 // modules only when they are used.
 await build({
+  ...common,
   entryPoints: { cli: 'src/cli/run.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  sourcemap: 'linked',
-  legalComments: 'linked',
   // import.meta.url names the bundle's own file (the worker script and the parser files sit beside it).
   banner: { js: "var __cdUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { CAPDOCTOR_VERSION: JSON.stringify(version), CAPDOCTOR_BUNDLE: 'true', 'import.meta.url': '__cdUrl' },
   plugins: [libFiles, lazyChildProcess],
-  logLevel: 'warning',
 });
 
 // Their exports are named so that Node can import them by name from the CommonJS files.
@@ -83,14 +82,8 @@ for (const name of LIBS) {
   const names = Object.keys(createRequire(import.meta.url)(name));
   await build({
     stdin: { contents: `export { ${names.join(', ')} } from '${name}';`, resolveDir: '.', sourcefile: `${name}.js` },
+    ...common,
     outfile: `dist/${name}.cjs`,
-    bundle: true,
     format: 'cjs',
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    target: 'node20',
-    sourcemap: 'linked',
-    legalComments: 'linked',
-    logLevel: 'warning',
   });
 }
