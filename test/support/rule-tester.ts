@@ -44,11 +44,11 @@ export function readFixture(text: string): { targets: string[]; expectations: Ex
 }
 
 /**
- * A Pod named p with one container "app" whose securityContext.capabilities holds `caps` (lines
- * indented by 10 spaces). The first capability line is line 11.
+ * A Pod (or another `kind` with the same shape) named p with one container "app" whose securityContext
+ * holds `context` (lines indented by 8 spaces). The first context line is line 10.
  */
-export const pod = (caps: string) => `apiVersion: v1
-kind: Pod
+export const podWith = (context: string, kind = 'Pod') => `apiVersion: v1
+kind: ${kind}
 metadata:
   name: p
 spec:
@@ -56,6 +56,11 @@ spec:
     - name: app
       image: app
       securityContext:
-        capabilities:
-${caps}
+${context}
 `;
+
+/**
+ * The same with securityContext.capabilities holding `caps` (lines indented by 10 spaces). The first
+ * capability line is line 11.
+ */
+export const pod = (caps: string, kind = 'Pod') => podWith(`        capabilities:\n${caps}`, kind);

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { runRule } from '../../../test/support/rule-tester.js';
+import { podWith, runRule } from '../../../test/support/rule-tester.js';
 import { lintSource } from '../../core/engine.js';
 import { resolveTargets } from '../../knowledge/targets.js';
 import { findRule } from '../index.js';
-
-const pod = (context: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: app
-      securityContext:
-${context}
-`;
 
 const ape = (add: string) => `        allowPrivilegeEscalation: false\n        capabilities:\n          add: [${add}]`;
 
 describe('cap-escalation-conflict', () => {
   it('reports the literal CAP_SYS_ADMIN as an API rejection at the add entry', () => {
-    const [finding, ...rest] = runRule('cap-escalation-conflict', pod(ape('CAP_SYS_ADMIN')));
+    const [finding, ...rest] = runRule('cap-escalation-conflict', podWith(ape('CAP_SYS_ADMIN')));
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'error', line: 12, column: 17, endColumn: 30, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
@@ -36,7 +24,7 @@ describe('cap-escalation-conflict', () => {
 
   it('warns on SYS_ADMIN in other spellings, which the API accepts', () => {
     for (const spelling of ['SYS_ADMIN', 'sys_admin', 'cap_sys_admin', 'Cap_Sys_Admin', 'CAP_CAP_SYS_ADMIN']) {
-      const [finding, ...rest] = runRule('cap-escalation-conflict', pod(ape(spelling)));
+      const [finding, ...rest] = runRule('cap-escalation-conflict', podWith(ape(spelling)));
       expect(rest).toHaveLength(0);
       expect(finding?.severity).toBe('warning');
       expect(finding?.message).toContain(
@@ -44,34 +32,36 @@ describe('cap-escalation-conflict', () => {
       );
       expect(finding?.message).toContain('kubernetes/kubernetes#119568, #131336');
     }
-    const [plain] = runRule('cap-escalation-conflict', pod(ape('SYS_ADMIN')));
+    const [plain] = runRule('cap-escalation-conflict', podWith(ape('SYS_ADMIN')));
     expect(plain?.message).toMatch(/^allowPrivilegeEscalation: false next to SYS_ADMIN in add is contradictory\./);
-    const [lower] = runRule('cap-escalation-conflict', pod(ape('sys_admin')));
+    const [lower] = runRule('cap-escalation-conflict', podWith(ape('sys_admin')));
     expect(lower?.message).toContain('"sys_admin" (SYS_ADMIN, if the runtime accepts this spelling)');
   });
 
   it('warns on ALL in add in any case, but not on CAP_ALL or padded names', () => {
-    const [finding] = runRule('cap-escalation-conflict', pod(ape('all')));
+    const [finding] = runRule('cap-escalation-conflict', podWith(ape('all')));
     expect(finding?.severity).toBe('warning');
     expect(finding?.message).toContain('ALL (every capability, SYS_ADMIN included)');
     expect(finding?.message).toContain('while holding every capability');
-    expect(runRule('cap-escalation-conflict', pod(ape('CAP_ALL, " SYS_ADMIN", SYS_ADMINS, NET_ADMIN')))).toEqual([]);
+    expect(runRule('cap-escalation-conflict', podWith(ape('CAP_ALL, " SYS_ADMIN", SYS_ADMINS, NET_ADMIN')))).toEqual(
+      [],
+    );
   });
 
   it('needs allowPrivilegeEscalation to be the boolean false', () => {
     const with_ = (value: string) =>
-      pod(`        allowPrivilegeEscalation: ${value}\n        capabilities:\n          add: [CAP_SYS_ADMIN, ALL]`);
+      podWith(`        allowPrivilegeEscalation: ${value}\n        capabilities:\n          add: [CAP_SYS_ADMIN, ALL]`);
     expect(runRule('cap-escalation-conflict', with_('true'))).toEqual([]);
     expect(runRule('cap-escalation-conflict', with_('"false"'))).toEqual([]);
-    expect(runRule('cap-escalation-conflict', pod('        capabilities:\n          add: [CAP_SYS_ADMIN]'))).toEqual(
-      [],
-    );
+    expect(
+      runRule('cap-escalation-conflict', podWith('        capabilities:\n          add: [CAP_SYS_ADMIN]')),
+    ).toEqual([]);
   });
 
   it('reports privileged with allowPrivilegeEscalation: false at the allowPrivilegeEscalation key', () => {
     const [finding] = runRule(
       'cap-escalation-conflict',
-      pod('        privileged: true\n        allowPrivilegeEscalation: false'),
+      podWith('        privileged: true\n        allowPrivilegeEscalation: false'),
     );
     expect(finding).toMatchObject({ severity: 'error', line: 11, column: 35, endColumn: 40, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.allowPrivilegeEscalation');
@@ -82,21 +72,21 @@ describe('cap-escalation-conflict', () => {
   });
 
   it('is only a contradiction on Kubernetes older than 1.8', () => {
-    const [sysAdmin] = runRule('cap-escalation-conflict', pod(ape('CAP_SYS_ADMIN')), ['k8s@1.7']);
+    const [sysAdmin] = runRule('cap-escalation-conflict', podWith(ape('CAP_SYS_ADMIN')), ['k8s@1.7']);
     expect(sysAdmin?.severity).toBe('warning');
     expect(sysAdmin?.message).toMatch(
       /^The combination of allowPrivilegeEscalation: false and "CAP_SYS_ADMIN" in add is contradictory\. Kubernetes 1\.7 predates the check/,
     );
     const [privileged] = runRule(
       'cap-escalation-conflict',
-      pod('        privileged: true\n        allowPrivilegeEscalation: false'),
+      podWith('        privileged: true\n        allowPrivilegeEscalation: false'),
       ['k8s@1.7'],
     );
     expect(privileged?.severity).toBe('warning');
   });
 
   it('names the rejecting versions when old and new clusters are targeted', () => {
-    const [finding] = runRule('cap-escalation-conflict', pod(ape('CAP_SYS_ADMIN')), ['k8s@1.7', 'k8s@1.20']);
+    const [finding] = runRule('cap-escalation-conflict', podWith(ape('CAP_SYS_ADMIN')), ['k8s@1.7', 'k8s@1.20']);
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toMatch(/^On Kubernetes 1\.20, the API server rejects the pod/);
     expect(finding?.message).toContain('Kubernetes 1.7 predates the check (added in 1.8) and accepts it.');
@@ -158,7 +148,7 @@ spec:
         targets: resolveTargets([]),
         settings: { 'cap-escalation-conflict': severity },
       }).findings.map((f) => f.severity);
-    expect(run(pod(ape('SYS_ADMIN')), 'error')).toEqual(['error']);
-    expect(run(pod(ape('CAP_SYS_ADMIN')), 'info')).toEqual(['info']);
+    expect(run(podWith(ape('SYS_ADMIN')), 'error')).toEqual(['error']);
+    expect(run(podWith(ape('CAP_SYS_ADMIN')), 'info')).toEqual(['info']);
   });
 });

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runRule } from '../../../test/support/rule-tester.js';
+import { podWith, runRule } from '../../../test/support/rule-tester.js';
 import { resolveTargets } from '../../knowledge/targets.js';
-
-const pod = (context: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: app
-      securityContext:
-${context}
-`;
 
 const privileged = (caps: string) => `        privileged: true\n        capabilities:\n${caps}`;
 
 describe('cap-privileged-redundant', () => {
   it('reports a drop list next to privileged at the privileged key, as a false sense of safety', () => {
-    const [finding, ...rest] = runRule('cap-privileged-redundant', pod(privileged('          drop: [ALL]')), [
+    const [finding, ...rest] = runRule('cap-privileged-redundant', podWith(privileged('          drop: [ALL]')), [
       'docker@24',
     ]);
     expect(rest).toHaveLength(0);
@@ -44,7 +32,7 @@ describe('cap-privileged-redundant', () => {
   it('calls an add list redundant and names both lists when both are set', () => {
     const [finding] = runRule(
       'cap-privileged-redundant',
-      pod(privileged('          add: [NET_ADMIN]\n          drop: [NET_RAW]')),
+      podWith(privileged('          add: [NET_ADMIN]\n          drop: [NET_RAW]')),
       ['containerd@1.7'],
     );
     expect(finding?.message).toContain(
@@ -56,7 +44,7 @@ describe('cap-privileged-redundant', () => {
   });
 
   it('groups the runtimes of the built-in matrix and admits what is not verified', () => {
-    const [finding] = runRule('cap-privileged-redundant', pod(privileged('          drop: [ALL]')));
+    const [finding] = runRule('cap-privileged-redundant', podWith(privileged('          drop: [ALL]')));
     expect(finding?.message).toContain(
       'Docker gives a privileged container every capability and does not apply add or drop (Docker 1.2–1.10, ' +
         'Docker 1.11–18.09, Docker 19.03–20.10, Docker 23+); containerd gives',
@@ -78,7 +66,7 @@ describe('cap-privileged-redundant', () => {
   });
 
   it('does not assert the outcome when only unresearched runtimes are targeted', () => {
-    const [finding] = runRule('cap-privileged-redundant', pod(privileged('          drop: [ALL]')), ['podman@5.6']);
+    const [finding] = runRule('cap-privileged-redundant', podWith(privileged('          drop: [ALL]')), ['podman@5.6']);
     expect(finding?.severity).toBe('warning');
     expect(finding?.message).toMatch(
       /^privileged: true is meant to give container "app" every capability; where it does/,
@@ -87,13 +75,15 @@ describe('cap-privileged-redundant', () => {
   });
 
   it('ignores privileged without lists, empty lists, privileged false and non-boolean values', () => {
-    expect(runRule('cap-privileged-redundant', pod('        privileged: true'))).toEqual([]);
-    expect(runRule('cap-privileged-redundant', pod(privileged('          add: []\n          drop: []')))).toEqual([]);
+    expect(runRule('cap-privileged-redundant', podWith('        privileged: true'))).toEqual([]);
+    expect(runRule('cap-privileged-redundant', podWith(privileged('          add: []\n          drop: []')))).toEqual(
+      [],
+    );
     expect(
-      runRule('cap-privileged-redundant', pod('        privileged: false\n        capabilities: {drop: [ALL]}')),
+      runRule('cap-privileged-redundant', podWith('        privileged: false\n        capabilities: {drop: [ALL]}')),
     ).toEqual([]);
     expect(
-      runRule('cap-privileged-redundant', pod('        privileged: "true"\n        capabilities: {drop: [ALL]}')),
+      runRule('cap-privileged-redundant', podWith('        privileged: "true"\n        capabilities: {drop: [ALL]}')),
     ).toEqual([]);
   });
 

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runRule } from '../../../test/support/rule-tester.js';
+import { pod, runRule } from '../../../test/support/rule-tester.js';
 import { lintSource } from '../../core/engine.js';
 import { resolveTargets } from '../../knowledge/targets.js';
 import { findRule } from '../index.js';
-
-const pod = (caps: string, kind = 'Pod') => `apiVersion: v1
-kind: ${kind}
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: app
-      securityContext:
-        capabilities:
-${caps}
-`;
 
 const ALLOWED =
   'AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT';
