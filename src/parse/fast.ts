@@ -160,7 +160,9 @@ const resolved = new Map<string, unknown>();
 /**
  * The value of a plain scalar, as the precise parser resolves it. Those that start with a digit, a sign
  * or a dot are cached (manifests repeat their ports, sizes and versions), when short: a longer string
- * may be a slice that would keep the whole window of text alive. Words are cheap to resolve.
+ * may be a slice that would keep the whole window of text alive. Words are cheap to resolve. This map
+ * is the larger second level behind the value slots of block scalars (`shortPlain`), and the only one
+ * for flow scalars and keys.
  */
 function plainValue(source: string): unknown {
   const c = source.charCodeAt(0);
