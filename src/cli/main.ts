@@ -35,7 +35,11 @@ export function buildProgram(): Command {
       collect,
       [],
     )
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(
+      new Option('-o, --output <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'github', 'junit', 'gitlab'])
+        .default('text'),
+    )
     .option('--output-file <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: .capdoctor.yaml found upwards)')
     .option('--no-config', 'ignore configuration files')
