@@ -61,6 +61,7 @@ export function buildProgram(): Command {
           stdinIsTTY: Boolean(process.stdin.isTTY),
           readStdin,
           version: VERSION,
+          progress: process.stderr,
         },
       );
     });
