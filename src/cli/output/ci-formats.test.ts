@@ -263,6 +263,14 @@ describe('-o junit', () => {
     expect(output).not.toMatch(/&(?!(amp|lt|gt|quot|#\d+);)/);
   });
 
+  it('puts the explanation, when a finding has one, under the message', () => {
+    const finding = { ...prefixFinding(), explanation: 'Docker up to 18.09 writes CAP_ in front of every name.' };
+    const xml = formatJunit({ ...empty, files: [{ file: finding.file, findings: [finding] }] }, OPTIONS);
+    const failure = elements(parseXml(xml), 'failure')[0] as Element;
+    expect(failure.getAttribute('message')).toBe(finding.message);
+    expect(failure.textContent).toContain(`${finding.message}\n\n${finding.explanation}\n\nat k8s/es.yaml:51:17`);
+  });
+
   it('writes an empty report as an empty testsuites element', () => {
     const doc = parseXml(formatJunit(empty, OPTIONS));
     expect((doc.documentElement as unknown as Element).getAttribute('tests')).toBe('0');

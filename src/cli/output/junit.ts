@@ -49,9 +49,9 @@ function caseName(finding: Finding): string {
 }
 
 /** The body of a failure: the message and everything that places and explains it. */
-function details(finding: Finding): string {
+function details(finding: Finding & { explanation?: string }): string {
   const where = finding.line > 0 ? `${finding.file}:${finding.line}:${finding.column}` : finding.file;
-  const lines = [finding.message, '', `at ${where}`];
+  const lines = [finding.message, ...(finding.explanation ? ['', finding.explanation] : []), '', `at ${where}`];
   if (finding.path) lines.push(`path: ${finding.path}`);
   const outcomes = (finding.targets ?? []).filter((t) => t.outcome !== 'applied');
   for (const t of outcomes) lines.push(`${t.target}: ${t.outcome}${t.detail ? ` — ${t.detail}` : ''}`);
