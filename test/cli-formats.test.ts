@@ -1,6 +1,7 @@
 // The CI formats through the built binary: what a CI job runs.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom';
@@ -9,9 +10,13 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'capdoctor.cjs');
 
-function lint(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'lint', ...args], {
-    cwd: root,
+function lint(args: string[], cwd = root) {
+  return capdoctor(['lint', ...args], cwd);
+}
+
+function capdoctor(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
   });
@@ -62,5 +67,29 @@ describe('capdoctor lint -o github|junit|gitlab', () => {
     const text = readFileSync(file, 'utf8');
     rmSync(file);
     expect(text.startsWith('<?xml')).toBe(true);
+  });
+});
+
+describe('capdoctor fix -o github', () => {
+  it('annotates each fix where it is (dry run: where it would be)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capdoctor-fix-github-'));
+    try {
+      cpSync(join(root, 'examples/elasticsearch-incident.yaml'), join(dir, 'es.yaml'));
+      const before = readFileSync(join(dir, 'es.yaml'), 'utf8');
+      const dry = capdoctor(['fix', 'es.yaml', '--dry-run', '-o', 'github'], dir);
+      expect(readFileSync(join(dir, 'es.yaml'), 'utf8')).toBe(before);
+      const notices = dry.stdout.split('\n').filter((l) => l.startsWith('::notice'));
+      expect(notices).toEqual([
+        '::notice file=es.yaml,line=51,col=17,endLine=51,endColumn=33,title=capdoctor fix cap-prefix::can be fixed: replace "CAP_SYS_RESOURCE" with SYS_RESOURCE',
+      ]);
+      expect(dry.stdout).toMatch(/^capdoctor fix: 1 fix possible; \d+ error\(s\) and \d+ warning\(s\) remain/m);
+
+      const applied = capdoctor(['fix', 'es.yaml', '-o', 'github'], dir);
+      expect(applied.stdout).toContain('::notice file=es.yaml,line=51,col=17,');
+      expect(applied.stdout).toContain('::fixed: replace "CAP_SYS_RESOURCE" with SYS_RESOURCE');
+      expect(readFileSync(join(dir, 'es.yaml'), 'utf8')).toBe(before.replace('- CAP_SYS_RESOURCE', '- SYS_RESOURCE'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

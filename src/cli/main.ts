@@ -82,7 +82,7 @@ export function buildProgram(): Command {
     .option('--rule <id>', 'apply only this rule’s fixes (repeatable)', collect, [])
     .option('--dry-run', 'print a unified diff and write nothing')
     .option('--unsafe', 'also apply suggestions, which change what a container is granted')
-    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('-c, --config <file>', 'configuration file (default: .capdoctor.yaml found upwards)')
     .option('--no-config', 'ignore configuration files')
     .option('--stdin-filename <name>', 'name to report for standard input')

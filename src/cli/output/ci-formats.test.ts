@@ -5,7 +5,7 @@ import { DOMParser, type Element, onErrorStopParsing } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
-import { escapeData, escapeProperty, formatGithub, githubCommand } from './github.js';
+import { escapeData, escapeProperty, formatGithub, formatGithubFix, githubCommand } from './github.js';
 import { formatGitlab, type GitlabIssue } from './gitlab.js';
 import { FORMATTERS } from './index.js';
 import { escapeAttribute, escapeText, formatJunit } from './junit.js';
@@ -348,5 +348,36 @@ describe('-o gitlab', () => {
 
   it('writes an empty report as an empty array', () => {
     expect(formatGitlab(empty, OPTIONS)).toBe('[]\n');
+  });
+});
+
+describe('fix -o github', () => {
+  const change = {
+    rule: 'cap-prefix',
+    description: 'replace "CAP_X" with X',
+    path: 'spec.containers[0].securityContext.capabilities.add[0]',
+    before: { line: 5, column: 9, endLine: 5, endColumn: 14, text: 'CAP_X' },
+    after: { line: 5, column: 9, endLine: 5, endColumn: 10, text: 'X' },
+  };
+  const skipped = { rule: 'cap-case', path: 'a', line: 7, column: 3, reason: 'the value is a template, 50%: kept' };
+
+  it('writes a notice per fix, a warning per fix not applied, an error per file left alone', () => {
+    const files = [
+      { file: './k8s/a.yaml', changes: [change], skipped: [skipped] },
+      { file: 'b,c.yaml', changes: [], skipped: [], error: 'does not parse:\nline 3' },
+    ];
+    expect(formatGithubFix(files, false, { errors: 1, warnings: 2 }).split('\n')).toEqual([
+      '::notice file=k8s/a.yaml,line=5,col=9,endLine=5,endColumn=10,title=capdoctor fix cap-prefix::fixed: replace "CAP_X" with X',
+      '::warning file=k8s/a.yaml,line=7,col=3,title=capdoctor fix cap-case::not fixed: the value is a template, 50%25: kept',
+      '::error file=b%2Cc.yaml,title=capdoctor fix::does not parse:%0Aline 3',
+      'capdoctor fix: 1 fix applied; 1 error(s) and 2 warning(s) remain (capdoctor lint -o github shows them)',
+      '',
+    ]);
+    // A dry run points at the text as it is.
+    expect(
+      formatGithubFix([{ file: 'a.yaml', changes: [change], skipped: [] }], true, { errors: 0, warnings: 0 }),
+    ).toContain(
+      '::notice file=a.yaml,line=5,col=9,endLine=5,endColumn=14,title=capdoctor fix cap-prefix::can be fixed: ',
+    );
   });
 });

@@ -1,6 +1,7 @@
 // `-o github`: GitHub Actions workflow commands, one per finding, which the runner turns into
 // annotations on the pull request's diff. The syntax and its escaping are GitHub's "Workflow commands
 // for GitHub Actions" (docs.github.com/en/actions/reference/workflow-commands-for-github-actions).
+import type { AppliedChange, SkippedFix } from '../../core/fix.js';
 import type { Finding, Severity } from '../../core/types.js';
 import type { Formatter } from './types.js';
 
@@ -55,3 +56,61 @@ export const formatGithub: Formatter = (report) => {
   );
   return `${lines.join('\n')}\n`;
 };
+
+export interface FixedFile {
+  file: string;
+  changes: readonly AppliedChange[];
+  skipped: readonly SkippedFix[];
+  error?: string;
+}
+
+function place(file: string, at: { line: number; column: number; endLine?: number; endColumn?: number }): string {
+  const props: [string, string | number][] = [
+    ['file', annotationPath(file)],
+    ['line', at.line],
+    ['col', at.column],
+  ];
+  if (at.endLine !== undefined) props.push(['endLine', at.endLine]);
+  if (at.endLine === at.line && at.endColumn !== undefined && at.endColumn > at.column) {
+    props.push(['endColumn', at.endColumn]);
+  }
+  return props.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+}
+
+/**
+ * `capdoctor fix -o github`: a notice for each fix (at its new place; at the old one with --dry-run,
+ * where the file is unchanged), a warning for each fix that could not be applied, an error for a file
+ * left untouched, and a plain line with what remains.
+ */
+export function formatGithubFix(
+  files: readonly FixedFile[],
+  dryRun: boolean,
+  remaining: { errors: number; warnings: number },
+): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    if (file.error !== undefined) {
+      lines.push(
+        `::error file=${escapeProperty(annotationPath(file.file))},title=capdoctor fix::${escapeData(file.error)}`,
+      );
+    }
+    for (const change of file.changes) {
+      const at = dryRun ? change.before : change.after;
+      const verb = dryRun ? 'can be fixed' : 'fixed';
+      const title = escapeProperty(`capdoctor fix ${change.rule}`);
+      lines.push(`::notice ${place(file.file, at)},title=${title}::${escapeData(`${verb}: ${change.description}`)}`);
+    }
+    for (const skipped of file.skipped) {
+      const title = escapeProperty(`capdoctor fix ${skipped.rule}`);
+      lines.push(
+        `::warning ${place(file.file, skipped)},title=${title}::${escapeData(`not fixed: ${skipped.reason}`)}`,
+      );
+    }
+  }
+  const changes = files.reduce((n, f) => n + f.changes.length, 0);
+  lines.push(
+    `capdoctor fix: ${changes} fix${changes === 1 ? '' : 'es'} ${dryRun ? 'possible' : 'applied'}; ` +
+      `${remaining.errors} error(s) and ${remaining.warnings} warning(s) remain (capdoctor lint -o github shows them)`,
+  );
+  return `${lines.join('\n')}\n`;
+}
