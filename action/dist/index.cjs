@@ -17878,7 +17878,7 @@ function summaryMarkdown(report, sarifFile) {
     `${head} in ${plural(files, "file")} (${plural(documents, "document")}).`,
     ""
   ];
-  let size = out.join("\n").length;
+  let size = Buffer.byteLength(out.join("\n"));
   let omitted = 0;
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
@@ -17893,11 +17893,12 @@ function summaryMarkdown(report, sarifFile) {
       ""
     ];
     const text = rows.join("\n");
-    if (size + text.length > MAX_BYTES) {
+    const bytes = Buffer.byteLength(text);
+    if (size + bytes > MAX_BYTES) {
       omitted += file.findings.length;
       continue;
     }
-    size += text.length;
+    size += bytes;
     out.push(text);
   }
   if (omitted > 0)

@@ -34,7 +34,7 @@ export function summaryMarkdown(report: LintReport, sarifFile: string): string {
     `${head} in ${plural(files, 'file')} (${plural(documents, 'document')}).`,
     '',
   ];
-  let size = out.join('\n').length;
+  let size = Buffer.byteLength(out.join('\n'));
   let omitted = 0;
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
@@ -50,11 +50,12 @@ export function summaryMarkdown(report: LintReport, sarifFile: string): string {
       '',
     ];
     const text = rows.join('\n');
-    if (size + text.length > MAX_BYTES) {
+    const bytes = Buffer.byteLength(text);
+    if (size + bytes > MAX_BYTES) {
       omitted += file.findings.length;
       continue;
     }
-    size += text.length;
+    size += bytes;
     out.push(text);
   }
   if (omitted > 0)
