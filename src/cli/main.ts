@@ -35,7 +35,11 @@ export function buildProgram(): Command {
       collect,
       [],
     )
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(
+      new Option('-o, --output <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'github', 'junit', 'gitlab'])
+        .default('text'),
+    )
     .option('--output-file <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: .capdoctor.yaml found upwards)')
     .option('--no-config', 'ignore configuration files')
@@ -57,6 +61,7 @@ export function buildProgram(): Command {
           stdinIsTTY: Boolean(process.stdin.isTTY),
           readStdin,
           version: VERSION,
+          progress: process.stderr,
         },
       );
     });
@@ -77,7 +82,7 @@ export function buildProgram(): Command {
     .option('--rule <id>', 'apply only this rule’s fixes (repeatable)', collect, [])
     .option('--dry-run', 'print a unified diff and write nothing')
     .option('--unsafe', 'also apply suggestions, which change what a container is granted')
-    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('-c, --config <file>', 'configuration file (default: .capdoctor.yaml found upwards)')
     .option('--no-config', 'ignore configuration files')
     .option('--stdin-filename <name>', 'name to report for standard input')

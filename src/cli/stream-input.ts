@@ -53,6 +53,8 @@ export function lintFileStreaming(
   label: string,
   options: LintOptions,
   targets?: readonly string[],
+  /** Told the size of each piece read (for the progress line). */
+  onRead?: (bytes: number) => void,
 ): StreamedFile | undefined {
   const fd = openSync(path, 'r');
   let pool: LintPool | undefined;
@@ -68,6 +70,7 @@ export function lintFileStreaming(
     for (;;) {
       const read = readSync(fd, buffer, 0, buffer.length, null);
       if (read === 0) break;
+      onRead?.(read);
       sinceCollection += read;
       if (sinceCollection >= COLLECT_BYTES) {
         collectGarbage();

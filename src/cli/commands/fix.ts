@@ -20,6 +20,7 @@ import { formatForFile } from '../../parse/index.js';
 import { RULES } from '../../rules/index.js';
 import { findConfig, loadConfig } from '../config-file.js';
 import { expandPaths, readInput } from '../files.js';
+import { formatGithubFix } from '../output/github.js';
 import { UsageError } from '../usage.js';
 import { type CommandIO, EXIT } from './lint.js';
 
@@ -74,8 +75,8 @@ interface FileOutcome {
 }
 
 export function runFix(paths: string[], options: FixCommandOptions, io: FixIO): number {
-  if (options.output !== 'text' && options.output !== 'json') {
-    throw new UsageError(`unknown output format "${options.output}" (expected text or json)`);
+  if (options.output !== 'text' && options.output !== 'json' && options.output !== 'github') {
+    throw new UsageError(`unknown output format "${options.output}" (expected text, json or github)`);
   }
   const known = new Set(RULES.map((r) => r.meta.id));
   for (const id of options.rule) {
@@ -144,7 +145,11 @@ export function runFix(paths: string[], options: FixCommandOptions, io: FixIO): 
   }
 
   const report =
-    options.output === 'json' ? jsonReport(outcomes, Boolean(options.dryRun)) : textReport(outcomes, options);
+    options.output === 'json'
+      ? jsonReport(outcomes, Boolean(options.dryRun))
+      : options.output === 'github'
+        ? githubReport(outcomes, Boolean(options.dryRun))
+        : textReport(outcomes, options);
   const toStdout = !inputs.includes('-');
   if (diff) io.stdout(diff);
   if (toStdout && !(options.dryRun && options.output === 'text')) io.stdout(report);
@@ -194,6 +199,20 @@ function jsonReport(outcomes: readonly FileOutcome[], dryRun: boolean): string {
     null,
     2,
   )}\n`;
+}
+
+function githubReport(outcomes: readonly FileOutcome[], dryRun: boolean): string {
+  const files = outcomes.map((o) => ({
+    file: o.file,
+    changes: o.result?.changes ?? [],
+    skipped: o.result?.skipped ?? [],
+    ...(o.error !== undefined ? { error: o.error } : {}),
+  }));
+  const remaining = outcomes.map((o) => counts(o.result));
+  return formatGithubFix(files, dryRun, {
+    errors: remaining.reduce((n, c) => n + c.errors, 0),
+    warnings: remaining.reduce((n, c) => n + c.warnings, 0),
+  });
 }
 
 function textReport(outcomes: readonly FileOutcome[], options: FixCommandOptions): string {

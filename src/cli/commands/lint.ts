@@ -8,6 +8,7 @@ import { findConfig, loadConfig } from '../config-file.js';
 import { expandPaths, readInput } from '../files.js';
 import { FORMATTERS, type OutputFormat } from '../output/index.js';
 import type { FileReport, LintReport } from '../output/types.js';
+import { Progress, type ProgressStream, progressWanted } from '../progress.js';
 import { shouldStream } from '../stream-size.js';
 import { UsageError } from '../usage.js';
 
@@ -29,6 +30,8 @@ export interface CommandIO {
   stdinIsTTY: boolean;
   readStdin: () => string;
   version: string;
+  /** Where the progress line goes (standard error); drawn only when it is a terminal. */
+  progress?: ProgressStream;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -92,13 +95,24 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const reports: FileReport[] = [];
   let documents = 0;
   let unreadable = false;
+  const progress = progressWanted(io.progress, Boolean(options.quiet), process.env)
+    ? new Progress(io.progress, files.length, progressTiming())
+    : undefined;
   for (const [i, entry] of files.entries()) {
+    let read = 0;
+    const onRead = progress
+      ? (bytes: number) => {
+          read += bytes;
+          progress.read(bytes);
+        }
+      : undefined;
     const streamed =
       large[i] && streaming
-        ? streaming.lintFileStreaming(entry.file, entry.file, { rules: RULES, targets, settings }, targetSpecs)
+        ? streaming.lintFileStreaming(entry.file, entry.file, { rules: RULES, targets, settings }, targetSpecs, onRead)
         : undefined;
     if (streamed) {
       const { result } = streamed;
+      progress?.fileDone(read, result.documents);
       if (result.parseErrors > 0) unreadable = true;
       documents += result.documents;
       const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
@@ -108,16 +122,21 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     const input = readInput(entry, stdin);
     const label = input.file === '-' && options.stdinFilename ? options.stdinFilename : input.file;
     if (input.text === undefined) {
+      progress?.fileDone(0, 0);
       unreadable = true;
       reports.push({ file: label, findings: [unreadableFinding(label, input.error ?? 'cannot be read')] });
       continue;
     }
     const result: FileResult = lintSource(label, input.text, { rules: RULES, targets, settings });
+    // Arguments are evaluated only with a progress line; a streamed file read whole again counts once.
+    progress?.fileDone(Buffer.byteLength(input.text), result.documents);
     if (result.parseErrors > 0) unreadable = true;
     documents += result.documents;
     const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
     reports.push({ file: label, text: input.text, findings });
   }
+
+  progress?.end();
 
   const all = reports.flatMap((r) => r.findings);
   const count = (severity: Finding['severity']) => all.filter((f) => f.severity === severity).length;
@@ -144,6 +163,12 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   if (report.summary.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** CAPDOCTOR_PROGRESS_DELAY_MS sets another delay before the first line (for tests and demonstrations). */
+function progressTiming(): { delayMs?: number } {
+  const delay = Number(process.env.CAPDOCTOR_PROGRESS_DELAY_MS);
+  return process.env.CAPDOCTOR_PROGRESS_DELAY_MS !== undefined && Number.isFinite(delay) ? { delayMs: delay } : {};
 }
 
 function unreadableFinding(file: string, why: string): Finding {

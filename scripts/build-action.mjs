@@ -1,0 +1,60 @@
+// Bundles the GitHub Action (src/action/index.ts) into action/dist/index.cjs: one CommonJS file with
+// the library and the parser packages inside, since GitHub runs an action without installing anything.
+// The bundle is committed; test/action.test.ts builds it again and fails when the two differ.
+//   node scripts/build-action.mjs          writes action/dist/
+//   buildAction(outdir)                    writes elsewhere (the drift check)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** src/parse/libs.ts loads the parsers from files at run time; the Action takes them in its bundle. */
+const staticLibs = {
+  name: 'static-libs',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/libs\.js$/ }, ({ importer }) =>
+      /[\\/]src[\\/]parse[\\/]/.test(importer) ? { path: `${root}src/action/static-libs.ts` } : undefined,
+    );
+  },
+};
+
+export async function buildAction(outdir = `${root}action/dist`) {
+  const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+  const { metafile } = await build({
+    absWorkingDir: root,
+    entryPoints: { index: 'src/action/index.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    // GitHub runs node20 actions on its current Node; the bundle targets the oldest it may meet.
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    define: { CAPDOCTOR_VERSION: JSON.stringify(version) },
+    plugins: [staticLibs],
+  });
+  writeFileSync(`${outdir}/THIRD-PARTY-LICENSES.txt`, licences(Object.keys(metafile.inputs)));
+}
+
+/** The licence texts of the packages inside the bundle, which their licences ask copies to carry. */
+function licences(inputs) {
+  const packages = [...new Set(inputs.map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]))]
+    .filter(Boolean)
+    .sort();
+  return packages
+    .map((name) => {
+      const dir = `${root}node_modules/${name}`;
+      const { version, license } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+      const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+      if (!file) throw new Error(`${name} has no licence file to ship with the Action`);
+      return `${name}@${version} (${license})\n\n${readFileSync(`${dir}/${file}`, 'utf8').trim()}\n`;
+    })
+    .join(`\n${'-'.repeat(78)}\n\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildAction();
