@@ -29,7 +29,7 @@ export async function buildAction(outdir = `${root}action/dist`) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    // GitHub runs node20 actions on its current Node; the bundle targets the oldest it may meet.
+    // The action declares node24; the bundle also runs on Node 20, for self-hosted runners that still have it.
     target: 'node20',
     mainFields: ['module', 'main'],
     legalComments: 'none',

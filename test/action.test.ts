@@ -99,8 +99,8 @@ spec:
 describe('action.yml', () => {
   const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
 
-  it('is a node20 JavaScript action whose entry is the committed bundle', () => {
-    expect(action.runs).toEqual({ using: 'node20', main: 'action/dist/index.cjs' });
+  it('is a node24 JavaScript action whose entry is the committed bundle', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'action/dist/index.cjs' });
     expect(Object.keys(action.inputs)).toEqual(['paths', 'targets', 'config', 'fail-on', 'sarif-file']);
     expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'sarif-file']);
     expect(action.inputs['fail-on'].default).toBe('error');
