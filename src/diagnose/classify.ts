@@ -70,6 +70,7 @@ export const PREFILTER_ANCHORS: readonly string[] = [
   ') gid=',
   '--user',
   'runAsUser',
+  'user:',
   'setcap',
   'ker run',
   'ker container run',
@@ -289,8 +290,12 @@ function evidence(match: MatchContext, observation: Observation): boolean {
         observation.granted = everything ? CAPABILITIES.map((c) => c.name).filter((n) => !listed.includes(n)) : listed;
         observation.grantSource = 'effective';
       } else if (groups.list !== undefined) {
+        // Every --cap-add of the command line, not only the first.
+        const list = text.includes('--cap-add')
+          ? [...text.matchAll(/--cap-add[= ]([A-Za-z0-9_,]+)/g)].map((m) => m[1]).join(',')
+          : groups.list;
         // Only names a runtime reads as written count as given; a misspelled one is a cause of its own.
-        observation.granted = groups.list
+        observation.granted = list
           .split(/[\s,]+/)
           .map((n) => n.replace(/^["'`]+|["'`]+$/g, '').replace(/^u'/, ''))
           .filter((n) => n !== '' && analyzeName(n).canonical)

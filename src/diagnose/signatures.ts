@@ -376,7 +376,7 @@ export const SIGNATURES: readonly Signature[] = [
       'The program checked its own capabilities and named the one it lacks. Which one is therefore not a guess; ' +
       'whether adding it is enough depends on the user the process runs as (an added capability is effective for ' +
       'root only, as Kubernetes and Docker set no ambient capabilities).',
-    fix: 'Add the named capability to the container (for a root process).',
+    fix: 'Add the named capability to the container’s securityContext.capabilities.add (it takes effect for a root process).',
     citations: [
       'dockur/windows#1648',
       'angelnu/helm-charts#55',
@@ -677,7 +677,7 @@ export const SIGNATURES: readonly Signature[] = [
     confidence: 'medium',
     priority: 60,
     summary:
-      'iptables could not open a netfilter table: the container lacks {capability} (legacy iptables also needs NET_RAW).',
+      'iptables could not open a netfilter table: the container lacks {capability} (iptables needs NET_ADMIN, and legacy iptables NET_RAW as well).',
     need: 'iptables needs it to read and change netfilter tables',
     meaning:
       'Reading or changing netfilter tables needs CAP_NET_ADMIN; legacy iptables also opens a raw socket and needs ' +
@@ -1244,7 +1244,7 @@ export const SIGNATURES: readonly Signature[] = [
     patterns: [
       {
         re: /apparmor="DENIED" operation="(?<op>[^"]+)"(?:.*?profile="(?<profile>[^"]+)")?/,
-        summary: 'AppArmor (profile {profile}) refused {op}: the profile, not a missing capability, stopped it.',
+        summary: 'AppArmor refused {op} ({profile}): the profile, not a missing capability, stopped it.',
       },
       {
         re: /avc:\s+denied\s+\{ (?<op>[^}]+?) \}/,
@@ -1404,11 +1404,12 @@ export const SIGNATURES: readonly Signature[] = [
     title: 'the user the process runs as',
     component: 'id output, docker run --user, runAsUser in a pod spec',
     versions: 'any',
-    keywords: [') gid=', '--user', 'runAsUser'],
+    keywords: [') gid=', '--user', 'runAsUser', 'user:'],
     patterns: [
       /^\s*uid=(?<uid>\d+)\((?<user>[^)]*)\) gid=/,
       /--user[= ](?<uid>\d+)(?::\d+)?\b/,
       /\brunAsUser:\s*(?<uid>\d+)\b/,
+      /^\s*user:\s*["']?(?<uid>\d+)(?::\d+)?["']?\s*$/,
     ],
     confidence: 'medium',
     priority: 5,
