@@ -260,7 +260,7 @@ function fixOf(story: Story): string {
       if (story.cls === 'missing' && capability !== undefined && via !== 'kubernetes' && story.vetoed === undefined) {
         // The signature's fix speaks Kubernetes; the input shows another way of starting the container.
         const grant = GRANT_ADVICE[via].replace('{capability}', capability);
-        fix = /securityContext|capabilities\.add/.test(fix) ? grant : `${grant} ${fix}`;
+        fix = /securityContext|capabilities\.add|^Add /.test(fix) ? grant : `${grant} ${fix}`;
       }
   }
   if (story.needs.length > 0 && capability !== undefined) {
@@ -383,8 +383,15 @@ export function nextSteps(input: NextInput): string[] {
     );
   }
   for (const story of stories) {
-    if (story.cls !== 'missing' || story.root.capability === undefined) continue;
+    if (story.cls !== 'missing' || story.root.capability === undefined || story.vetoed !== undefined) continue;
     const capability = story.root.capability;
+    if (story.via === 'docker-run' || story.via === 'compose' || story.via === 'podman') {
+      const engine = story.via === 'podman' ? 'podman' : 'docker';
+      next.push(
+        `Check that the container really holds ${capability}: \`${engine} exec <container> grep Cap /proc/1/status\`, decoded with \`capsh --decode=<CapEff>\`. A non-root process never gets an added capability into effect.`,
+      );
+      break;
+    }
     const target = first(story.causes.map((o) => o.entities.pod));
     const ns = first(story.causes.map((o) => (o.entities.pod === target ? o.entities.namespace : undefined)));
     const c = first(story.causes.map((o) => o.entities.container));
