@@ -1373,7 +1373,7 @@ export const SIGNATURES: readonly Signature[] = [
     title: 'capabilities the container has or was given',
     component: 'capsh --print, /proc/<pid>/status, docker or podman run flags, compose and pod specs, docker inspect',
     versions: 'any',
-    keywords: ['Current:', 'CapEff', '--cap-add', 'cap_add', 'CapAdd', 'add:', '--privileged', 'privileged:'],
+    keywords: ['cap_', 'CapEff', '--cap-add', 'CapAdd', 'add:', 'privileged'],
     patterns: [
       { re: /^\s*Current:\s*(?<detail>.*\bcap_\w+.*)$/ },
       { re: /^\s*CapEff:\s*(?<hex>[0-9a-fA-F]{8,16})\s*$/ },
@@ -1404,7 +1404,7 @@ export const SIGNATURES: readonly Signature[] = [
     title: 'the user the process runs as',
     component: 'id output, docker run --user, runAsUser in a pod spec',
     versions: 'any',
-    keywords: [') gid=', '--user', 'runAsUser', 'user:'],
+    keywords: [') gid=', 'ker run', 'man run', 'runAsUser', 'user:'],
     patterns: [
       /^\s*uid=(?<uid>\d+)\((?<user>[^)]*)\) gid=/,
       /--user[= ](?<uid>\d+)(?::\d+)?\b/,
@@ -1424,7 +1424,7 @@ export const SIGNATURES: readonly Signature[] = [
     title: 'file capabilities set on a program',
     component: 'setcap in a Dockerfile or package script, getcap output',
     versions: 'any',
-    keywords: ['setcap', ' = cap_', 'cap_'],
+    keywords: ['cap_', 'CAP_'],
     patterns: [
       /\bsetcap\s+['"]?(?<detail>(?:cap_|CAP_)[A-Za-z_,]+(?:[+=]+[a-z]+)+)/,
       /^\s*\S+ = (?<detail>cap_[a-z_,]+[+=][a-z]+)\s*$/,
@@ -1450,7 +1450,7 @@ export const SIGNATURES: readonly Signature[] = [
     title: 'how the container was started',
     component: 'a docker run, podman run or compose command or message in the input',
     versions: 'any',
-    keywords: ['docker run', 'docker container run', 'podman run', 'compose', 'for service'],
+    keywords: ['docker run', 'podman run', 'compose', 'apabilit'],
     patterns: [
       {
         re: /\b(?:docker-compose|docker compose|podman-compose)\b|Cannot create container for service|ERROR: for \S+\s/,
