@@ -28,6 +28,8 @@ export interface Operation {
   patterns: readonly RegExp[];
   examples: readonly string[];
   uncertain?: string;
+  /** The lint rule of the manifest mistake, when it is not the plain missing capability. */
+  rule?: string;
 }
 
 export const OPERATIONS: readonly Operation[] = [
@@ -181,6 +183,77 @@ export const OPERATIONS: readonly Operation[] = [
     uncertain: 'unshare of a user namespace needs no capability; seccomp profiles also block unshare and setns.',
   },
   {
+    id: 'mount',
+    what: 'mounting a file system',
+    capability: 'SYS_ADMIN',
+    syscall: 'mount(2), umount(2), pivot_root(2)',
+    kernel: 'torvalds/linux@v6.6:fs/namespace.c may_mount (ns_capable CAP_SYS_ADMIN)',
+    keywords: ['mount'],
+    patterns: [
+      /\b(?:u?mount|pivot_root)\((?:[^)]*)\)(?: failed)?:? .*(?:Operation not permitted|EPERM)/,
+      /\bmount (?:\S+ )?(?:on|to) \S+: operation not permitted/i,
+    ],
+    examples: [
+      'mount("proc", "/proc", "proc", 0, NULL) failed: Operation not permitted',
+      'mount proc to /proc: operation not permitted',
+    ],
+    uncertain: 'AppArmor and seccomp profiles deny mount even with the capability; a denial in the input says which.',
+  },
+  {
+    id: 'set-clock',
+    what: 'setting or adjusting the system clock',
+    capability: 'SYS_TIME',
+    syscall: 'settimeofday(2), clock_settime(2), adjtimex(2)',
+    kernel: 'torvalds/linux@v6.6:kernel/time/time.c do_sys_settimeofday64 (security_settime64 → cap_settime)',
+    keywords: ['settimeofday', 'clock_settime', 'adjtimex', 'clock_adjtime'],
+    patterns: [/\b(?:settimeofday|clock_settime|clock_adjtime|adjtimex)\b.*(?:operation not permitted|EPERM)/i],
+    examples: ['clock_adjtime(CLOCK_REALTIME): EPERM'],
+  },
+  {
+    id: 'raise-rlimit',
+    what: 'raising a hard resource limit',
+    capability: 'SYS_RESOURCE',
+    rule: 'ulimit-needs-sys-resource',
+    syscall: 'setrlimit(2), prlimit(2)',
+    kernel: 'torvalds/linux@v6.6:kernel/sys.c do_prlimit (capable CAP_SYS_RESOURCE)',
+    keywords: ['rlimit', 'prlimit'],
+    patterns: [/\b(?:set|p)rlimit(?:64)?\b.*(?:operation not permitted|EPERM)/i],
+    examples: ['prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1048576, rlim_max=1048576}, NULL) = -1 EPERM'],
+  },
+  {
+    id: 'ptrace',
+    what: 'tracing another process',
+    capability: 'SYS_PTRACE',
+    syscall: 'ptrace(2), process_vm_readv(2)',
+    kernel: 'torvalds/linux@v6.6:kernel/ptrace.c __ptrace_may_access',
+    keywords: ['ptrace', 'process_vm_readv'],
+    patterns: [/\b(?:ptrace|process_vm_readv)\b.*(?:operation not permitted|EPERM)/i],
+    examples: ['process_vm_readv: operation not permitted'],
+  },
+  {
+    id: 'chown',
+    what: 'changing the owner of a file',
+    capability: 'CHOWN',
+    syscall: 'chown(2), fchown(2), lchown(2)',
+    kernel: 'torvalds/linux@v6.6:fs/attr.c chown_ok (capable_wrt_inode_uidgid CAP_CHOWN)',
+    keywords: ['chown'],
+    patterns: [
+      /\b[lf]?chown(?:at)? \S+: operation not permitted/i,
+      /\b[lf]?chown(?:at)?\([^)]*\).*(?:Operation not permitted|EPERM)/,
+    ],
+    examples: ['lchown /var/lib/data: operation not permitted'],
+  },
+  {
+    id: 'chroot',
+    what: 'changing the root directory',
+    capability: 'SYS_CHROOT',
+    syscall: 'chroot(2)',
+    kernel: 'torvalds/linux@v6.6:fs/open.c ksys_chroot / chroot (ns_capable CAP_SYS_CHROOT)',
+    keywords: ['chroot'],
+    patterns: [/\bchroot(?:\([^)]*\))? \S*:? ?operation not permitted/i],
+    examples: ['chroot /var/empty: operation not permitted'],
+  },
+  {
     id: 'file-capability-exec',
     what: 'starting a program whose file capabilities the container may not have',
     capability: '',
@@ -221,7 +294,7 @@ export const OPERATION_SIGNATURES: readonly Signature[] = OPERATIONS.map((operat
     versions: 'any',
     keywords: operation.keywords,
     patterns: operation.patterns,
-    rule: 'cap-missing',
+    rule: operation.rule ?? 'cap-missing',
     confidence: 'medium',
     priority: operation.id === 'file-capability-exec' ? 42 : 40,
     summary:
