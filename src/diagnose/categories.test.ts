@@ -262,3 +262,16 @@ describe('5. false causes: a security module, a capability already given, the wr
     expect(top(result)?.summary).toContain('uid 1000');
   });
 });
+
+describe('4b. a Docker 20.10 node behind the kubelet', () => {
+  it('does not claim that Docker doubles the prefix of a pasted manifest name (moby/moby#42011)', () => {
+    const result = run(
+      [
+        '        add:',
+        '        - CAP_NET_ADMIN',
+        'Mar 02 10:11:12 node-3 kubelet[812]: E0302 10:11:12.123456     812 pod_workers.go:191] Error syncing pod 0b7c6a52-2f1e-4b55-9d3c-0c2f4b8e1a11 ("perf-agent-x2k9_monitoring(0b7c6a52-2f1e-4b55-9d3c-0c2f4b8e1a11)"), skipping: failed to "StartContainer" for "agent" with RunContainerError: "failed to start container: Error response from daemon: invalid CapAdd: unknown capability: \\"CAP_PERFMON\\""',
+      ].join('\n'),
+    );
+    expect(brief(result)).toEqual([['cap-kernel', 'docker-modern-invalid-capadd', 'PERFMON', 'high']]);
+  });
+});

@@ -458,6 +458,8 @@ function weigh(stories: Story[], collector: Collector, hints: readonly RuntimeHi
   const root = users.some((o) => o.vars?.uid === '0');
   const fileCaps = contextObservations(collector, 'file-capabilities').flatMap((o) => o.fileCapabilities ?? []);
   const lsm = stories.filter((s) => s.root.signature.id === 'lsm-denial');
+  // containerd and CRI-O double the prefix whatever Docker does; only a Docker-only input clears it.
+  const otherEngines = hints.some((h) => h.engine === 'containerd' || h.engine === 'cri-o');
   const out: Story[] = [];
   for (const story of stories) {
     if (via !== undefined) story.via = via;
@@ -465,7 +467,7 @@ function weigh(stories: Story[], collector: Collector, hints: readonly RuntimeHi
     if (
       story.root.signature.id === 'manifest-capability-name' &&
       story.root.problem === 'prefix' &&
-      via !== 'kubernetes' &&
+      (via !== 'kubernetes' || !otherEngines) &&
       modernDocker(stories, hints)
     ) {
       continue;
