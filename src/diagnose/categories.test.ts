@@ -275,3 +275,24 @@ describe('4b. a Docker 20.10 node behind the kubelet', () => {
     expect(brief(result)).toEqual([['cap-kernel', 'docker-modern-invalid-capadd', 'PERFMON', 'high']]);
   });
 });
+
+describe('5b. added for a non-root user', () => {
+  it('is the manifest mistake cap-nonroot-ineffective, not a missing capability (kubernetes/kubernetes#56374)', () => {
+    const result = run(
+      [
+        '    securityContext:',
+        '      runAsUser: 101',
+        '      capabilities:',
+        '        drop:',
+        '        - all',
+        '        add:',
+        '        - NET_BIND_SERVICE',
+        'nginx: [emerg] bind() to 0.0.0.0:80 failed (13: Permission denied)',
+      ].join('\n'),
+    );
+    expect(brief(result)).toEqual([
+      ['cap-nonroot-ineffective', 'net-bind-service-privileged-port', 'NET_BIND_SERVICE', 'medium'],
+    ]);
+    expect(top(result)?.explanation).toContain('runs as uid 101');
+  });
+});

@@ -531,6 +531,15 @@ function weighMissing(story: Story, weights: Weights): void {
     );
     return;
   }
+  const requested = weights.nonRoot !== undefined && !weights.root ? granted(capability, ['request']) : undefined;
+  if (requested !== undefined && weights.nonRoot !== undefined) {
+    // Added, but the process is not root: the capability never reaches its effective set.
+    for (const o of story.causes) o.rule = 'cap-nonroot-ineffective';
+    story.notes.push(
+      `${capability} is added (${requested.ref.file}:${requested.ref.line}), but the process runs as uid ${weights.nonRoot.vars?.uid} (${where(weights.nonRoot)}): a non-root process never gets an added capability into effect, as no ambient capabilities are set.`,
+    );
+    return;
+  }
   const denial = weights.lsm.find((l) => l.root.ref.file === story.root.ref.file || relatedDenial(l.root, capability));
   if (denial !== undefined) {
     veto(story, `a security module refused the operation (${where(denial.root)})`);
