@@ -1,6 +1,8 @@
 // Classifying one line: a cheap prefilter first (one regular expression of literal anchors, so that
 // the ~99% of journal lines that cannot match cost one native scan), then only the signatures whose
 // keywords occur, then what the match says (capability, name problem, setting, pod, container).
+
+import { CAPABILITIES } from '../knowledge/capabilities.js';
 import { PSS_BASELINE_ALLOWED_ADD } from '../knowledge/kubernetes.js';
 import { analyzeName } from '../knowledge/names.js';
 import { kernelMajor, readPrintedName } from './names.js';
@@ -59,6 +61,25 @@ export const PREFILTER_ANCHORS: readonly string[] = [
   'Server Version',
   'EPERM',
   'Errno 1]',
+  // Evidence of what the container has, who it runs as and how it was started. (capsh and setcap
+  // lines carry cap_ or CAP_; anchors that start with punctuation slow the scan of every byte.)
+  'CapEff',
+  'CapAdd',
+  'add:',
+  'privileged',
+  'gid=',
+  'runAsUser',
+  'user:',
+  'ker run',
+  'man run',
+  'compose',
+  // Security modules, and an operation whose refusal does not say "permitted".
+  'apparmor="DENIED"',
+  'avc:',
+  'SELinux is preventing',
+  'type=1326',
+  'type=SECCOMP',
+  'host name',
 ];
 
 const PREFILTER = new RegExp(PREFILTER_ANCHORS.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -228,7 +249,74 @@ function base(match: MatchContext): Observation {
   if (rule) observation.rule = rule;
   if (signature.direction) observation.direction = signature.direction;
   if (signature.setting) observation.setting = { ...signature.setting };
+  if (pattern.via) observation.via = pattern.via;
   return observation;
+}
+
+/** Canonical capability names in a list as written anywhere (`cap_net_raw`, `CAP_SYS_ADMIN`, `"NET_ADMIN"`). */
+export function capabilityNames(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.split(/[^A-Za-z0-9_]+/)) {
+    if (word === '') continue;
+    const analysis = analyzeName(word);
+    const name = analysis.capability?.name;
+    if (name !== undefined && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** The capabilities set in a hexadecimal capability mask (CapEff, CapPrm, CapBnd of /proc/<pid>/status). */
+export function decodeCapabilityMask(hex: string): string[] {
+  const mask = BigInt(`0x${hex}`);
+  return CAPABILITIES.filter((c) => (mask >> BigInt(c.number)) & 1n).map((c) => c.name);
+}
+
+/** What a line of evidence (not a failure) says: capabilities granted, file capabilities, the interface. */
+function evidence(match: MatchContext, observation: Observation): boolean {
+  const { signature, groups, text } = match;
+  switch (signature.id) {
+    case 'capabilities-granted': {
+      if (groups.hex !== undefined) {
+        observation.granted = decodeCapabilityMask(groups.hex);
+        observation.grantSource = 'effective';
+      } else if (groups.detail !== undefined) {
+        // capsh: `Current: = cap_a,cap_b+eip` (or `=eip cap_x-eip`, everything but the names listed).
+        const everything = /^=\s*eip\b/.test(groups.detail.trim());
+        const listed = capabilityNames(groups.detail);
+        observation.granted = everything ? CAPABILITIES.map((c) => c.name).filter((n) => !listed.includes(n)) : listed;
+        observation.grantSource = 'effective';
+      } else if (groups.list !== undefined) {
+        // Every --cap-add of the command line, not only the first.
+        const list = text.includes('--cap-add')
+          ? [...text.matchAll(/--cap-add[= ]([A-Za-z0-9_,]+)/g)].map((m) => m[1]).join(',')
+          : groups.list;
+        // Only names a runtime reads as written count as given; a misspelled one is a cause of its own.
+        observation.granted = list
+          .split(/[\s,]+/)
+          .map((n) => n.replace(/^["'`]+|["'`]+$/g, '').replace(/^u'/, ''))
+          .filter((n) => n !== '' && analyzeName(n).canonical)
+          .map((n) => analyzeName(n).capability?.name as string);
+        observation.grantSource = 'request';
+      } else {
+        observation.granted = CAPABILITIES.map((c) => c.name);
+        observation.grantSource = 'privileged';
+      }
+      return observation.granted.length > 0;
+    }
+    case 'file-capabilities':
+      observation.fileCapabilities = capabilityNames((groups.detail ?? '').replace(/[+=][a-z]+/g, ' '));
+      return observation.fileCapabilities.length > 0;
+    case 'capability-named-missing': {
+      const name = analyzeName(groups.named ?? '').capability?.name;
+      if (name === undefined) return false;
+      observation.capability = name;
+      return true;
+    }
+    case 'process-user':
+      return groups.uid !== undefined;
+    default:
+      return true;
+  }
 }
 
 /** Observations for a signature that quotes capability names. */
@@ -325,7 +413,7 @@ function settingFor(match: MatchContext, observation: Observation): void {
     if (name !== undefined) setting.name = name;
     else delete setting.name;
   } else if (setting.kind === 'sysctl' && value !== undefined) {
-    setting.name = value;
+    setting.name = value.replace(/\//g, '.');
   }
   if (signature.id === 'limits-conf-raises-hard-limit' && setting.name === undefined) delete observation.setting;
 }
@@ -337,7 +425,8 @@ function observe(match: MatchContext): Observation[] {
   else if (signature.reading !== undefined || groups.name !== undefined || groups.names !== undefined) {
     observations = nameObservations(match);
   } else {
-    observations = [base(match)];
+    const observation = base(match);
+    observations = evidence(match, observation) ? [observation] : [];
   }
   for (const observation of observations) {
     settingFor(match, observation);
@@ -347,7 +436,7 @@ function observe(match: MatchContext): Observation[] {
     const api = DOCKER_API.exec(text)?.[1];
     if (api) observation.dockerApi = api;
   }
-  if (signature.id === 'net-bind-service-privileged-port') {
+  if (signature.id === 'net-bind-service-privileged-port' || signature.id === 'operation-bind-low-port') {
     const port = Number(groups.port);
     if (!(port > 0 && port < 1024)) return [];
   }

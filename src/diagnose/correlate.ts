@@ -3,9 +3,11 @@
 // the failures that needed X (`runuser: cannot open session` needs SYS_RESOURCE, the manifest said
 // CAP_SYS_RESOURCE); symptoms join the story they follow from, by container id, pod, time or, when
 // nothing else links them, by the kind of failure; stories are ranked by confidence.
+import { ENGINE_RANGES } from '../knowledge/runtimes.js';
 import type { RuntimeHint } from './classify.js';
 import { composeStory, nextSteps } from './explain.js';
 import type { Scope } from './read.js';
+import { SIGNATURE_BY_ID } from './signatures.js';
 import {
   type CauseClass,
   CONFIDENCE_RANK,
@@ -15,6 +17,7 @@ import {
   type Entities,
   type Evidence,
   type InputSummary,
+  type Interface,
   type Observation,
   type Phase,
   type SymptomClass,
@@ -131,6 +134,12 @@ export interface Story {
   keys: Set<string>;
   moments: { node?: string; time: number }[];
   omitted: number;
+  /** What the rest of the input says about this cause (a capability shown granted, a security module), as sentences. */
+  notes: string[];
+  /** How the container was started, when the input shows it: the fix is written for that. */
+  via?: Interface;
+  /** Why the input speaks against the capability being missing, when it does. */
+  vetoed?: string;
 }
 
 function keysOf(entities: Entities): string[] {
@@ -152,16 +161,35 @@ function resolved(kept: Kept): Observation {
   return kept.observation;
 }
 
+/** Failures inside a running container: when two compete, the one the input shows first comes first in the chain. */
+function runFailure(story: Story): boolean {
+  return story.cls === 'missing' && story.phases.size === 1 && story.phases.has('run');
+}
+
 function rankOf(story: Story): number[] {
   return [CONFIDENCE_RANK[story.confidence], story.priority, story.causes.length + story.needs.length];
 }
 
 function compareStories(a: Story, b: Story): number {
+  if (
+    a.confidence === b.confidence &&
+    runFailure(a) &&
+    runFailure(b) &&
+    a.root.ref.file === b.root.ref.file &&
+    a.root.ref.line !== b.root.ref.line
+  ) {
+    // In one output, an earlier refusal is the cause of the later ones (an entrypoint's ulimit, then the program that needed the limit).
+    return firstLine(a) - firstLine(b);
+  }
   const ra = rankOf(a);
   const rb = rankOf(b);
   for (let i = 0; i < ra.length; i++)
     if ((ra[i] as number) !== (rb[i] as number)) return (rb[i] as number) - (ra[i] as number);
   return a.root.ref.file.localeCompare(b.root.ref.file) || a.root.ref.line - b.root.ref.line;
+}
+
+function firstLine(story: Story): number {
+  return Math.min(...story.causes.filter((o) => o.ref.file === story.root.ref.file).map((o) => o.ref.line));
 }
 
 function buildStories(collector: Collector): Story[] {
@@ -191,6 +219,7 @@ function buildStories(collector: Collector): Story[] {
         keys: new Set(),
         moments: [],
         omitted: 0,
+        notes: [],
       };
       stories.set(group.story, story);
     }
@@ -308,9 +337,13 @@ function attachSymptoms(stories: Story[], collector: Collector): { unattached: O
   return { unattached, omitted };
 }
 
+/** Context signatures that speak of the whole input (what is granted, who runs, how it started), not of one cause. */
+const EVIDENCE_SIGNATURES = new Set(['capabilities-granted', 'process-user', 'file-capabilities', 'interface-seen']);
+
 function attachContexts(stories: Story[], collector: Collector): void {
   const ranked = [...stories].sort(compareStories);
-  for (const group of collector.contexts.values()) {
+  for (const [key, group] of collector.contexts) {
+    if (EVIDENCE_SIGNATURES.has(key.slice(0, key.indexOf('|')))) continue;
     for (const context of group.kept.map(resolved)) {
       const owner =
         ranked.find(
@@ -355,6 +388,204 @@ function distinct(values: (string | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== undefined && v !== ''))];
 }
 
+// ---- Weighing a cause against the rest of the input -------------------------------------------
+
+interface Grant {
+  capability: string;
+  source: NonNullable<Observation['grantSource']>;
+  ref: Observation['ref'];
+}
+
+function contextObservations(collector: Collector, id: string): Observation[] {
+  const out: Observation[] = [];
+  for (const [key, group] of collector.contexts) if (key.startsWith(`${id}|`)) out.push(...group.kept.map(resolved));
+  return out;
+}
+
+const where = (o: Observation) => `${o.ref.file}:${o.ref.line}`;
+
+/** The container engines the input names; a Kubernetes pod, kubelet or admission line means Kubernetes. */
+function interfaceOf(stories: readonly Story[], collector: Collector): Interface | undefined {
+  const seen = contextObservations(collector, 'interface-seen')
+    .map((o) => o.via)
+    .filter((v): v is Interface => v !== undefined);
+  const kubernetes = stories.some((s) =>
+    [...s.causes, ...s.symptoms.map((x) => x.observation)].some(
+      (o) =>
+        o.entities.pod !== undefined ||
+        o.entities.process === 'kubelet' ||
+        o.signature.id.startsWith('kubectl-') ||
+        o.cause === 'admission',
+    ),
+  );
+  if (seen.includes('compose')) return 'compose';
+  if (seen.includes('podman')) return 'podman';
+  if (seen.includes('docker-run')) return 'docker-run';
+  return kubernetes ? 'kubernetes' : undefined;
+}
+
+/** Docker 19.03 or later is proven by its own message, its version or its API (1.40+). */
+function modernDocker(stories: readonly Story[], hints: readonly RuntimeHint[]): boolean {
+  const newer = (version: string | undefined, major: number, minor: number) => {
+    const [a = 0, b = 0] = (version ?? '').split('.').map(Number);
+    return version !== undefined && (a > major || (a === major && b >= minor));
+  };
+  return (
+    stories.some((s) => s.causes.some((o) => o.signature.id === 'docker-modern-invalid-capadd')) ||
+    hints.some((h) => h.engine === 'docker' && (newer(h.version, 19, 3) || newer(h.api, 1, 40)))
+  );
+}
+
+const DOCKER_DEFAULTS: ReadonlySet<string> = new Set(
+  ENGINE_RANGES.find((e) => e.engine === 'docker' && e.until === undefined)?.defaults ??
+    ENGINE_RANGES.find((e) => e.engine === 'docker')?.defaults ??
+    [],
+);
+
+/**
+ * A cause is weighed against what else the input shows: a capability shown in the process's sets, or
+ * asked for, is not the missing one (another reading of the same failure takes its place, or a
+ * security module, the user id or the runtime is the cause); the capability of a program's file
+ * capabilities is read from its setcap line; advice follows how the container was started.
+ */
+function weigh(stories: Story[], collector: Collector, hints: readonly RuntimeHint[]): Story[] {
+  const via = interfaceOf(stories, collector);
+  const grants: Grant[] = contextObservations(collector, 'capabilities-granted').flatMap((o) =>
+    (o.granted ?? []).map((capability) => ({ capability, source: o.grantSource ?? 'request', ref: o.ref })),
+  );
+  const users = contextObservations(collector, 'process-user');
+  const nonRoot = users.find((o) => o.vars?.uid !== undefined && o.vars.uid !== '0');
+  const root = users.some((o) => o.vars?.uid === '0');
+  const fileCaps = contextObservations(collector, 'file-capabilities').flatMap((o) => o.fileCapabilities ?? []);
+  const lsm = stories.filter((s) => s.root.signature.id === 'lsm-denial');
+  // containerd and CRI-O double the prefix whatever Docker does; only a Docker-only input clears it.
+  const otherEngines = hints.some((h) => h.engine === 'containerd' || h.engine === 'cri-o');
+  const out: Story[] = [];
+  for (const story of stories) {
+    if (via !== undefined) story.via = via;
+    // Docker 19.03 and later accept a CAP_ prefix: a pasted docker or compose name is no mistake there.
+    if (
+      story.root.signature.id === 'manifest-capability-name' &&
+      story.root.problem === 'prefix' &&
+      (via !== 'kubernetes' || !otherEngines) &&
+      modernDocker(stories, hints)
+    ) {
+      continue;
+    }
+    if (story.cls === 'missing') {
+      resolveFileCapability(story, fileCaps, grants);
+      weighMissing(story, { grants, nonRoot, root, lsm });
+    }
+    out.push(story);
+  }
+  return out;
+}
+
+function resolveFileCapability(story: Story, fileCaps: readonly string[], grants: readonly Grant[]): void {
+  if (story.root.signature.id !== 'operation-file-capability-exec' || story.root.capability !== undefined) return;
+  // A capability the runtime grants by default cannot be the one exec was refused for.
+  const candidates = fileCaps.filter((c) => !DOCKER_DEFAULTS.has(c));
+  let capability = candidates[0] ?? fileCaps[0];
+  let from = 'its file capabilities';
+  if (capability === undefined) {
+    // A run that added a capability beyond the defaults, and got further.
+    capability = grants.find((g) => g.source === 'request' && !DOCKER_DEFAULTS.has(g.capability))?.capability;
+    from = 'the run that added it';
+  }
+  if (capability === undefined) return;
+  for (const o of story.causes) o.capability = capability;
+  story.notes.push(
+    `${capability} is read from ${from}: the container's bounding set must hold every capability a program's file capabilities ask for.`,
+  );
+}
+
+interface Weights {
+  grants: readonly Grant[];
+  nonRoot: Observation | undefined;
+  root: boolean;
+  lsm: readonly Story[];
+}
+
+function weighMissing(story: Story, weights: Weights): void {
+  const capability = story.root.capability;
+  if (capability === undefined) return;
+  const granted = (name: string, sources: readonly Grant['source'][]) =>
+    weights.grants.find((g) => g.capability === name && sources.includes(g.source));
+  // A request reaches a non-root process only through file capabilities: it counts for root alone.
+  const sources: Grant['source'][] =
+    weights.nonRoot && !weights.root ? ['effective', 'privileged'] : ['effective', 'privileged', 'request'];
+  const shown = granted(capability, sources);
+  if (shown !== undefined) {
+    // Another capability the same failure can stand for, if that one is not shown too (legacy iptables: NET_RAW).
+    const other = (story.root.signature.also ?? []).find((c) => granted(c, sources) === undefined);
+    if (other !== undefined && shown.source !== 'privileged') {
+      for (const o of story.causes) o.capability = other;
+      story.notes.push(
+        `${capability} is already given (${shown.ref.file}:${shown.ref.line}), so the capability missing is ${other}, which the same failure also needs.`,
+      );
+      return;
+    }
+    veto(
+      story,
+      `the input shows ${capability} ${shown.source === 'effective' ? 'in the process’s capabilities' : shown.source === 'privileged' ? 'granted (privileged)' : 'added to the container'} (${shown.ref.file}:${shown.ref.line})`,
+    );
+    return;
+  }
+  const requested = weights.nonRoot !== undefined && !weights.root ? granted(capability, ['request']) : undefined;
+  if (requested !== undefined && weights.nonRoot !== undefined) {
+    // Added, but the process is not root: the capability never reaches its effective set.
+    for (const o of story.causes) o.rule = 'cap-nonroot-ineffective';
+    story.notes.push(
+      `${capability} is added (${requested.ref.file}:${requested.ref.line}), but the process runs as uid ${weights.nonRoot.vars?.uid} (${where(weights.nonRoot)}): a non-root process never gets an added capability into effect, as no ambient capabilities are set.`,
+    );
+    return;
+  }
+  const denial = weights.lsm.find((l) => l.root.ref.file === story.root.ref.file || relatedDenial(l.root, capability));
+  if (denial !== undefined) {
+    veto(story, `a security module refused the operation (${where(denial.root)})`);
+    return;
+  }
+  if (weights.nonRoot !== undefined && !weights.root && OWNERSHIP.has(capability)) {
+    const derived = SIGNATURE_BY_ID.get('ownership-wrong-uid');
+    if (derived === undefined) return;
+    const uid = weights.nonRoot.vars?.uid ?? '';
+    const before = story.root;
+    const o: Observation = { ...before, signature: derived, cause: 'not-capability', vars: { ...before.vars, uid } };
+    delete o.capability;
+    delete o.rule;
+    story.cls = 'not-capability';
+    story.root = o;
+    story.causes = story.causes.map((c) => {
+      if (c === before) return o;
+      const copy: Observation = { ...c, signature: derived, cause: 'not-capability' };
+      delete copy.capability;
+      delete copy.rule;
+      return copy;
+    });
+    story.confidence = derived.confidence;
+    story.priority = derived.priority;
+    story.notes.push(`The process runs as uid ${uid} (${where(weights.nonRoot)}).`);
+  }
+}
+
+/** chown and chmod of files the process does not own. */
+const OWNERSHIP = new Set(['CHOWN', 'FOWNER', 'DAC_OVERRIDE']);
+
+/** An AppArmor or SELinux denial of an operation that the capability would allow. */
+function relatedDenial(denial: Observation, capability: string): boolean {
+  const op = denial.vars?.op ?? '';
+  const byOperation: Record<string, string> = { mount: 'SYS_ADMIN', syslog_read: 'SYSLOG', ptrace: 'SYS_PTRACE' };
+  return byOperation[op] === capability || (op === 'capable' && denial.ref.text.toUpperCase().includes(capability));
+}
+
+function veto(story: Story, why: string): void {
+  story.confidence = 'low';
+  story.vetoed = why;
+  story.notes.push(
+    `Not a missing capability, most likely: ${why}. Something else refused it — an AppArmor, SELinux or seccomp profile, the user the process runs as, or the runtime.`,
+  );
+}
+
 export interface FinishOptions {
   inputs: InputSummary[];
   /** Whether manifests were given (`--manifest`), which changes what to suggest next. */
@@ -364,7 +595,7 @@ export interface FinishOptions {
 /** Turns everything collected into ranked diagnoses and what to collect next. */
 export function finish(collector: Collector, options: FinishOptions): DiagnoseResult {
   const hints = [...collector.hints.values()];
-  const stories = chain(buildStories(collector)).sort(compareStories);
+  const stories = weigh(chain(buildStories(collector)), collector, hints).sort(compareStories);
   attachContexts(stories, collector);
   const { unattached, omitted: symptomsOmitted } = attachSymptoms(stories, collector);
   const diagnoses: Diagnosis[] = stories.map((story) => {

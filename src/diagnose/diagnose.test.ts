@@ -99,7 +99,10 @@ describe('diagnose: inputs of every kind', () => {
 
   it('container logs after kubectl logs: the command names the pod', () => {
     const result = diagnoseTexts(fixture('nginx-nonroot.log'));
-    expect(summary(result)).toEqual([['cap-missing', 'net-bind-service-privileged-port', 'NET_BIND_SERVICE', 'high']]);
+    // Medium: the line shows the operation (a low port), not the capability's name.
+    expect(summary(result)).toEqual([
+      ['cap-missing', 'net-bind-service-privileged-port', 'NET_BIND_SERVICE', 'medium'],
+    ]);
     expect([top(result)?.pods, top(result)?.containers]).toEqual([['frontend-7c9d8f6b5-q4wzt'], ['nginx']]);
     expect(result.next[0]).toContain(
       'kubectl exec frontend-7c9d8f6b5-q4wzt -n web -c nginx -- grep Cap /proc/1/status',

@@ -4,6 +4,7 @@ import { CAPABILITY_BY_NAME } from '../knowledge/capabilities.js';
 import { dockerReleaseForApi } from '../knowledge/docker-api.js';
 import type { RuntimeHint } from './classify.js';
 import type { LinkedSymptom, Story } from './correlate.js';
+import { GRANT_ADVICE, NAME_PLACE, NOT_KNOWN_FIX, SIGNATURE_BY_ID } from './signatures.js';
 import type { InputSummary, Observation, Phase } from './types.js';
 
 export interface StoryText {
@@ -46,6 +47,10 @@ function fill(template: string, o: Observation): string {
     setting: 'a resource limit',
     capability: 'a capability',
     written: 'a capability',
+    profile: 'the container’s profile',
+    op: 'the operation',
+    device: 'the device',
+    uid: 'another user',
   };
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? fallback[key] ?? key);
 }
@@ -119,6 +124,8 @@ function nameSummary(o: Observation, runtime: string | undefined): string {
       return `${q(written)} is not in upper case and ${who} compares names exactly. Write ${capability}.`;
     case 'all':
       return `${q(written)} is not ALL to ${who}, which ${refusal(o.phase)}. Write ALL.`;
+    case 'list':
+      return `${q(written)} is several names in one value: ${who} reads it as one name, which is not a capability, and ${refusal(o.phase)}. Give each name its own entry.`;
     case 'needs-prefix':
       return id === 'crio-legacy-must-start-with-cap'
         ? `${who} wanted the CAP_ prefix and refused ${q(written)}: a CRI-O bug, fixed before 1.0.`
@@ -130,6 +137,9 @@ function nameSummary(o: Observation, runtime: string | undefined): string {
 
 function summaryOf(story: Story, runtime: string | undefined): string {
   const o = story.root;
+  if (story.vetoed !== undefined) {
+    return `${sentence(o.signature.title.charAt(0).toUpperCase() + o.signature.title.slice(1)).replace(/\.$/, '')}, but ${story.vetoed}: probably not a missing ${o.capability ?? 'capability'}.`;
+  }
   if (story.cls === 'name' && o.problem !== undefined) return nameSummary(o, runtime);
   if (o.problem === 'prefix' || o.problem === 'case') return nameSummary(o, runtime);
   if (o.signature.id === 'psa-restricted-unrestricted-capabilities' && o.capability && !o.setting) {
@@ -210,14 +220,26 @@ function containerPhrase(story: Story): string {
 function fixOf(story: Story): string {
   const o = story.root;
   const capability = o.capability;
-  const where = `securityContext.capabilities.${o.direction ?? 'add'}${containerPhrase(story)}`;
+  const via = story.via ?? 'kubernetes';
+  const where =
+    via === 'kubernetes'
+      ? `securityContext.capabilities.${o.direction ?? 'add'}${containerPhrase(story)}`
+      : NAME_PLACE[via].replace('{direction}', o.direction ?? 'add');
   const written = o.written ?? o.printed;
   let fix: string;
   switch (o.problem) {
+    case 'list':
+      fix = `Give each of ${and(o.guesses ?? [], 'and')} its own entry in ${where}${via === 'docker-run' || via === 'podman' ? ` (${(o.guesses ?? []).map((n) => `--cap-add=${n}`).join(' ')})` : ''}.`;
+      break;
+    case 'not-known': {
+      const kernel = CAPABILITY_BY_NAME.get(capability ?? '')?.kernel ?? '?';
+      fix = NOT_KNOWN_FIX.replace('{capability}', capability ?? 'the capability').replace('{kernel}', kernel);
+      break;
+    }
     case 'prefix':
     case 'case':
       fix =
-        o.signature.id === 'psa-baseline-non-default-capabilities'
+        o.signature.id === 'psa-baseline-non-default-capabilities' || via !== 'kubernetes'
           ? `Write ${capability} instead of ${q(written ?? '')} in ${where}.`
           : `Write ${capability} instead of ${q(written ?? '')} in ${where}; Kubernetes names have no CAP_ prefix and are upper case.`;
       break;
@@ -231,12 +253,20 @@ function fixOf(story: Story): string {
       fix = `Write ALL instead of ${q(written ?? '')} in ${where}.`;
       break;
     default:
-      fix = o.signature.fix;
+      fix =
+        story.vetoed !== undefined
+          ? (SIGNATURE_BY_ID.get('capabilities-granted')?.fix ?? o.signature.fix)
+          : o.signature.fix;
+      if (story.cls === 'missing' && capability !== undefined && via !== 'kubernetes' && story.vetoed === undefined) {
+        // The signature's fix speaks Kubernetes; the input shows another way of starting the container.
+        const grant = GRANT_ADVICE[via].replace('{capability}', capability);
+        fix = /securityContext|capabilities\.add|^Add /.test(fix) ? grant : `${grant} ${fix}`;
+      }
   }
   if (story.needs.length > 0 && capability !== undefined) {
     const why = and([...new Set(story.needs.map((n) => n.root.signature.need ?? n.root.signature.title))]);
     fix += ` That grants ${capability}: ${why}.`;
-  } else if (story.cls === 'missing' && capability !== undefined) {
+  } else if (story.cls === 'missing' && capability !== undefined && story.vetoed === undefined) {
     const container = containerPhrase(story);
     if (container) fix = `The container${container.replace(' of container', '')} needs ${capability}. ${fix}`;
   }
@@ -249,7 +279,8 @@ export function composeStory(story: Story, hints: readonly RuntimeHint[]): Story
   const base = runtimeOf(story);
   const runtime = base && reported ? `${base}; ${reported}` : (base ?? reported);
   const o = story.root;
-  const parts: string[] = [sentence(o.signature.meaning)];
+  const parts: string[] = [...story.notes.filter((n) => n.startsWith('Not a missing')), sentence(o.signature.meaning)];
+  parts.push(...story.notes.filter((n) => !n.startsWith('Not a missing')));
   const api = story.causes.find((c) => c.dockerApi !== undefined)?.dockerApi;
   const release = api ? dockerReleaseForApi(api) : undefined;
   if (api && release) {
@@ -352,8 +383,15 @@ export function nextSteps(input: NextInput): string[] {
     );
   }
   for (const story of stories) {
-    if (story.cls !== 'missing' || story.root.capability === undefined) continue;
+    if (story.cls !== 'missing' || story.root.capability === undefined || story.vetoed !== undefined) continue;
     const capability = story.root.capability;
+    if (story.via === 'docker-run' || story.via === 'compose' || story.via === 'podman') {
+      const engine = story.via === 'podman' ? 'podman' : 'docker';
+      next.push(
+        `Check that the container really holds ${capability}: \`${engine} exec <container> grep Cap /proc/1/status\`, decoded with \`capsh --decode=<CapEff>\`. A non-root process never gets an added capability into effect.`,
+      );
+      break;
+    }
     const target = first(story.causes.map((o) => o.entities.pod));
     const ns = first(story.causes.map((o) => (o.entities.pod === target ? o.entities.namespace : undefined)));
     const c = first(story.causes.map((o) => o.entities.container));

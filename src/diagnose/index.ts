@@ -2,6 +2,7 @@
 // then ask for the diagnoses. No I/O; the CLI streams files into it piece by piece.
 import { classify, nextAnchor, prefilter } from './classify.js';
 import { Collector, finish } from './correlate.js';
+import { GrantBlocks } from './grants.js';
 import { type LineMeta, looksLikeLog, looksLikeLogAt, parseLineMeta, StructureTracker } from './read.js';
 import type { DiagnoseResult, InputSummary, LineRef } from './types.js';
 
@@ -17,6 +18,7 @@ const FORMAT_SAMPLE = 200;
 /** One input (a file or standard input): push its lines, or write its text in pieces, then end it. */
 export class InputReader {
   private readonly tracker = new StructureTracker();
+  private readonly grants = new GrantBlocks();
   private readonly summary: InputSummary;
   private readonly lineFormats = new Set<string>();
   /** Text written after the last line break. */
@@ -41,6 +43,8 @@ export class InputReader {
   private take(line: string, anchored: boolean): void {
     const number = ++this.summary.lines;
     const scope = this.tracker.line(line);
+    const granted = this.grants.line(line, this.summary.file, number);
+    if (granted !== undefined) this.collector.add(granted, scope);
     if (number <= FORMAT_SAMPLE && line.length > 0) this.sample(line);
     if (!anchored && !prefilter(line)) return;
     const text = line.length > MAX_EVIDENCE_TEXT ? `${line.slice(0, MAX_EVIDENCE_TEXT)}…` : line.trimEnd();
@@ -94,6 +98,8 @@ export class InputReader {
     // Text after the last line break is a line; an input that ends with a line break has no empty last line.
     if (this.pending.length > 0) this.push(this.pending);
     this.pending = '';
+    const granted = this.grants.end();
+    if (granted !== undefined) this.collector.add(granted, undefined);
     this.summary.formats = [...this.lineFormats, ...this.tracker.formats];
     this.onEnd(this.summary);
   }

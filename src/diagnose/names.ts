@@ -22,6 +22,7 @@ const RULE_FOR: Record<NameProblem, string | undefined> = {
   case: 'cap-case',
   all: 'cap-all',
   'needs-prefix': undefined,
+  list: 'cap-unknown',
 };
 
 /** Major version of the kernel release that added a capability (2 for '2.6.24'). */
@@ -35,6 +36,17 @@ export function kernelMajor(capability: string): number | undefined {
  * 1.0), for which a correct Kubernetes name is the problem.
  */
 export function readPrintedName(printed: string, reading: NameReading, expectsPrefix = false): ReadName {
+  if (/[,\s]/.test(printed.trim())) {
+    // `--cap-add=NET_ADMIN,NET_RAW` reaches Docker as one name: a list, not a misspelling.
+    const names = printed
+      .split(/[\s,]+/)
+      .map((part) => analyzeName(part).capability?.name)
+      .filter((name): name is string => name !== undefined);
+    const out: ReadName = { problem: 'list', written: printed.trim(), rule: 'cap-unknown' };
+    if (names[0] !== undefined) out.capability = names[0];
+    if (names.length > 0) out.guesses = names;
+    return out;
+  }
   const analysis = analyzeName(printed);
   let written: string | undefined;
   let writtenPrefixes: number;

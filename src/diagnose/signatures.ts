@@ -6,7 +6,8 @@
 // Named groups: `name` / `names` (capability names as printed), `setting` (an rlimit, a sysctl
 // key), `container`, `dir` (Add or Drop), `port`, `detail` (a part that holds several names).
 
-import type { Signature } from './types.js';
+import { OPERATION_SIGNATURES } from './operations.js';
+import type { Interface, Signature } from './types.js';
 
 /** Kubernetes names of the start-failure reasons, per runtime path. */
 const START_FAILURE_CITATIONS = [
@@ -352,6 +353,42 @@ export const SIGNATURES: readonly Signature[] = [
 
   // ---- An operation was refused for want of a capability --------------------------------------
   {
+    id: 'capability-named-missing',
+    kind: 'cause',
+    cause: 'missing',
+    phase: 'run',
+    title: 'a program said which capability it lacks',
+    component: 'programs that check their own capabilities (dnsmasq, gluetun, VPN and network agents)',
+    versions: 'any',
+    keywords: ['apabilit'],
+    patterns: [
+      /\bmissing (?:the )?(?:required )?capabilit(?:y|ies):? (?<named>(?:CAP_)?[A-Z][A-Z_]+[A-Z])\b/i,
+      /\b(?<named>(?:CAP_)?[A-Z][A-Z_]+[A-Z]) capability (?:is )?(?:missing|required|needed|not (?:granted|available|present))\b/,
+      /\b(?:requires?|needs?) (?:the )?(?<named>CAP_[A-Z][A-Z_]+[A-Z])(?: capability)?\b/,
+      /\b(?:lacks?|without) (?:the )?(?<named>CAP_[A-Z][A-Z_]+[A-Z]) capability\b/,
+    ],
+    rule: 'cap-missing',
+    confidence: 'high',
+    priority: 70,
+    summary: 'The program says it lacks {capability}, and stopped without it.',
+    need: 'the program checks for it',
+    meaning:
+      'The program checked its own capabilities and named the one it lacks. Which one is therefore not a guess; ' +
+      'whether adding it is enough depends on the user the process runs as (an added capability is effective for ' +
+      'root only, as Kubernetes and Docker set no ambient capabilities).',
+    fix: 'Add the named capability to the container’s securityContext.capabilities.add (it takes effect for a root process).',
+    citations: [
+      'dockur/windows#1648',
+      'angelnu/helm-charts#55',
+      'ferrarimarco/docker-pxe#107',
+      'passteque/gluetun#734',
+    ],
+    examples: [
+      'dnsmasq: process is missing required capability NET_RAW',
+      'ERROR for iptables: NET_ADMIN capability is missing: iptables v1.8.7 (legacy)',
+    ],
+  },
+  {
     id: 'pam-limits-cannot-open-session',
     kind: 'cause',
     cause: 'missing',
@@ -369,7 +406,7 @@ export const SIGNATURES: readonly Signature[] = [
     capability: 'SYS_RESOURCE',
     also: ['SYS_NICE'],
     rule: 'pam-limits-needs-sys-resource',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 66,
     summary:
       'su/runuser could not open a session: pam_limits needs {capability} to raise the hard limits in limits.conf, and the container does not have it.',
@@ -409,7 +446,7 @@ export const SIGNATURES: readonly Signature[] = [
     capability: 'SYS_RESOURCE',
     setting: { kind: 'rlimit' },
     rule: 'pam-limits-needs-sys-resource',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 67,
     summary: 'pam_limits could not raise {setting}: that needs {capability}, which the container does not have.',
     need: 'pam_limits needs it to raise a limit from limits.conf',
@@ -449,7 +486,7 @@ export const SIGNATURES: readonly Signature[] = [
         rule: null,
         summary: 'The OCI runtime could not set {setting} for the container: the engine may not raise that limit.',
       },
-      /setrlimit\s*[`(]?\s*(?<setting>(?:RLIMIT|RLIM)_[A-Z]+)\s*[`)]?:? Operation not permitted/i,
+      /setrlimit\s*[`(]?\s*(?<setting>(?:RLIMIT|RLIM)_[A-Z]+)(?:,[^)`]*)?\s*[`)]?:? Operation not permitted/i,
       /ulimit: (?<setting>[a-z][a-z ]*[a-z]): cannot modify limit: Operation not permitted/,
       /ulimit: error setting limit \(Operation not permitted\)/,
       /error setting limit:? \(?Operation not permitted/,
@@ -459,7 +496,7 @@ export const SIGNATURES: readonly Signature[] = [
     capability: 'SYS_RESOURCE',
     setting: { kind: 'rlimit' },
     rule: 'ulimit-needs-sys-resource',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 60,
     summary: 'Raising {setting} was refused: that needs {capability}, which the process does not have.',
     need: 'raising a hard resource limit needs it',
@@ -505,7 +542,7 @@ export const SIGNATURES: readonly Signature[] = [
     also: ['SYS_RESOURCE'],
     setting: { kind: 'rlimit', name: 'RLIMIT_MEMLOCK' },
     rule: 'mlock-needs-memlock',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 63,
     summary:
       'Elasticsearch could not lock its memory: the memlock limit is too low, and an added {capability} is not effective for its non-root user.',
@@ -542,7 +579,7 @@ export const SIGNATURES: readonly Signature[] = [
     capability: 'IPC_LOCK',
     setting: { kind: 'rlimit', name: 'RLIMIT_MEMLOCK' },
     rule: 'mlock-needs-memlock',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 63,
     summary: 'Vault could not lock its memory: the container lacks {capability}.',
     need: 'Vault locks its memory with it',
@@ -568,11 +605,11 @@ export const SIGNATURES: readonly Signature[] = [
       /ping: icmp open socket: Operation not permitted/,
       /can't create socket \(must run as root\?\)/,
       /ping: socket: permission denied/i,
-      /must have CAP_NET_RAW capability/,
+      { re: /must have CAP_NET_RAW capability/, confidence: 'high' },
     ],
     capability: 'NET_RAW',
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 60,
     summary: 'ping could not open a raw socket: the container lacks {capability}.',
     need: 'ping opens a raw socket with it',
@@ -607,7 +644,7 @@ export const SIGNATURES: readonly Signature[] = [
     ],
     capability: 'NET_BIND_SERVICE',
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 60,
     summary:
       'Binding port {port} was refused: ports below 1024 need {capability}, which a non-root process does not have.',
@@ -637,10 +674,10 @@ export const SIGNATURES: readonly Signature[] = [
     capability: 'NET_ADMIN',
     also: ['NET_RAW'],
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 60,
     summary:
-      'iptables could not open a netfilter table: the container lacks {capability} (legacy iptables also needs NET_RAW).',
+      'iptables could not open a netfilter table: the container lacks {capability} (iptables needs NET_ADMIN, and legacy iptables NET_RAW as well).',
     need: 'iptables needs it to read and change netfilter tables',
     meaning:
       'Reading or changing netfilter tables needs CAP_NET_ADMIN; legacy iptables also opens a raw socket and needs ' +
@@ -675,7 +712,7 @@ export const SIGNATURES: readonly Signature[] = [
     ],
     capability: 'NET_ADMIN',
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 60,
     summary: 'Network configuration was refused: the container lacks {capability}.',
     need: 'configuring interfaces, routes and TUN devices needs it',
@@ -705,7 +742,7 @@ export const SIGNATURES: readonly Signature[] = [
     ],
     capability: 'SYS_ADMIN',
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 58,
     summary:
       'mount was refused: it needs {capability}, and the runtime’s AppArmor and seccomp profiles can block it even then.',
@@ -736,7 +773,7 @@ export const SIGNATURES: readonly Signature[] = [
     capability: 'CHOWN',
     also: ['FOWNER', 'DAC_OVERRIDE'],
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 58,
     summary: 'Changing file ownership was refused: the process lacks {capability}.',
     need: 'changing file ownership needs it',
@@ -762,7 +799,7 @@ export const SIGNATURES: readonly Signature[] = [
     ],
     capability: 'SYS_CHROOT',
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 60,
     summary:
       'chroot was refused: the container lacks {capability}, which CRI-O 1.18+ and OpenShift 4.6+ no longer grant by default.',
@@ -798,7 +835,7 @@ export const SIGNATURES: readonly Signature[] = [
     ],
     capability: 'SYS_PTRACE',
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 58,
     summary: 'Tracing a process was refused: the container lacks {capability}.',
     need: 'tracing another process needs it',
@@ -829,7 +866,7 @@ export const SIGNATURES: readonly Signature[] = [
     ],
     capability: 'SYS_NICE',
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 58,
     summary: 'Raising a process priority was refused: the container lacks {capability}.',
     need: 'raising a priority needs it',
@@ -858,7 +895,7 @@ export const SIGNATURES: readonly Signature[] = [
     ],
     capability: 'SYS_TIME',
     rule: 'cap-missing',
-    confidence: 'high',
+    confidence: 'medium',
     priority: 58,
     summary: 'Setting the clock was refused: that needs {capability}, and it would change the node’s clock.',
     need: 'setting the clock needs it',
@@ -1158,10 +1195,12 @@ export const SIGNATURES: readonly Signature[] = [
     title: 'setting a sysctl was refused (not a capability)',
     component: 'procfs /proc/sys (read-only in containers) and the kubelet’s sysctl allow-list',
     versions: 'any',
-    keywords: ['sysctl', 'Sysctl', 'setting key', 'on key'],
+    keywords: ['sysctl', 'Sysctl', 'setting key', 'on key', '/proc/sys/'],
     patterns: [
       /error: "?Read-only file system"? setting key "?(?<setting>[\w./-]+)"?/,
-      /sysctl: (?:error )?setting key "?(?<setting>[\w./-]+)"?: Read-only file system/,
+      /sysctl: (?:error )?setting key ["']?(?<setting>[\w./-]+)["']?(?:, ignoring)?: Read-only file system/,
+      /can't create \/proc\/sys\/(?<setting>[\w/.-]+): Read-only file system/,
+      /(?:^|\s|: )\/proc\/sys\/(?<setting>[\w/.-]+): Read-only file system/,
       /sysctl: permission denied on key "?(?<setting>[\w./-]+)"?/,
       /error: permission denied on key '(?<setting>[\w./-]+)'/,
       /write sysctl key (?<setting>[\w./-]+): open \/proc\/sys\/\S+: (?:permission denied|read-only file system)/,
@@ -1186,7 +1225,94 @@ export const SIGNATURES: readonly Signature[] = [
       'k3s-io/k3s#89',
       'kubernetes/kubernetes@v1.30.0:pkg/kubelet/sysctl/allowlist.go',
     ],
-    examples: ['error: "Read-only file system" setting key "net.ipv4.ip_local_reserved_ports"'],
+    examples: [
+      'error: "Read-only file system" setting key "net.ipv4.ip_local_reserved_ports"',
+      "sysctl: error setting key 'net.ipv4.ip_forward': Read-only file system",
+      "can't create /proc/sys/net/ipv4/ip_forward: Read-only file system",
+      'bash: /proc/sys/net/ipv4/ip_default_ttl: Read-only file system',
+    ],
+  },
+  {
+    id: 'lsm-denial',
+    kind: 'cause',
+    cause: 'not-capability',
+    phase: 'run',
+    title: 'a security module refused the operation (not a capability)',
+    component: 'the kernel’s AppArmor, SELinux or seccomp, with the runtime’s profile for the container',
+    versions: 'any',
+    keywords: ['apparmor="DENIED"', 'avc:', 'SELinux is preventing', 'type=1326', 'type=SECCOMP'],
+    patterns: [
+      {
+        re: /apparmor="DENIED" operation="(?<op>[^"]+)"(?:.*?profile="(?<profile>[^"]+)")?/,
+        summary: 'AppArmor refused {op} ({profile}): the profile, not a missing capability, stopped it.',
+      },
+      {
+        re: /avc:\s+denied\s+\{ (?<op>[^}]+?) \}/,
+        summary: 'SELinux refused {op}: the container’s label, not a missing capability, stopped it.',
+      },
+      {
+        re: /SELinux is preventing (?<comm>\S+) from (?<op>\S+) access/,
+        summary: 'SELinux refused {op} to {comm}: the container’s label, not a missing capability, stopped it.',
+      },
+      {
+        re: /type=(?:1326|SECCOMP)\b.*?\bsyscall=(?<op>\d+)/,
+        summary: 'seccomp refused system call {op}: the runtime’s profile, not a missing capability, stopped it.',
+      },
+    ],
+    confidence: 'high',
+    priority: 80,
+    meaning:
+      'A Linux security module answered EPERM or EACCES for the container. Runtimes confine containers with an ' +
+      'AppArmor profile (docker-default, cri-containerd.apparmor.d) that denies mount among others, an SELinux ' +
+      'type (container_t), and a seccomp filter; each refuses operations that the container’s capabilities would ' +
+      'allow. Adding capabilities does not change that.',
+    fix:
+      'Change the profile for this container, not its capabilities: a custom AppArmor profile that allows the ' +
+      'operation (or unconfined for it, knowingly), the SELinux label or boolean the operation needs, or a seccomp ' +
+      'profile that allows the system call. Kubernetes sets these in securityContext.appArmorProfile, ' +
+      'seLinuxOptions and seccompProfile; Docker with --security-opt.',
+    citations: [
+      'moby/moby#16233',
+      'moby/moby#40421',
+      'sosreport/sos#410',
+      'moby/moby@v20.10.0:profiles/apparmor/template.go',
+    ],
+    examples: [
+      '[86690.569280] type=1400 audit(1441943381.165:51): apparmor="DENIED" operation="mount" info="failed flags match" error=-13 profile="docker-default" name="/mnt/" pid=26423 comm="sshfs"',
+      'type=AVC msg=audit(1600000000.123:45): avc:  denied  { syslog_read } for  pid=1234 comm="dmesg" scontext=system_u:system_r:container_t:s0',
+      'SELinux is preventing dmesg from syslog_read access on the system Unknown.',
+    ],
+  },
+  {
+    id: 'device-not-allowed',
+    kind: 'cause',
+    cause: 'not-capability',
+    phase: 'run',
+    title: 'opening a device was refused (not a capability)',
+    component: 'the device cgroup of the container (runc, crun), which lists the devices it may open',
+    versions: 'any; containerd 1.7.24 and runc 1.2 stopped allowing /dev/net/tun by default',
+    keywords: ['TUN/TAP dev', 'open /dev/'],
+    patterns: [
+      /Cannot open TUN\/TAP dev (?<device>\S+): Operation not permitted/,
+      /\bopen (?<device>\/dev\/[\w/.-]+): operation not permitted/i,
+    ],
+    confidence: 'medium',
+    priority: 72,
+    summary:
+      'Opening {device} was refused by the device cgroup: the device is not allowed in the container, which no capability changes.',
+    meaning:
+      'Opening a device node needs no capability; the container’s device cgroup decides which devices it may ' +
+      'open and answers EPERM for the rest. A device must be passed to the container (and, for /dev/net/tun, ' +
+      'recent containerd and runc no longer allow it by default).',
+    fix: 'Pass the device in: docker run --device /dev/net/tun, compose devices: [/dev/net/tun], or in Kubernetes a device plugin or a hostPath with the device allowed; then add NET_ADMIN if the program also configures the interface.',
+    citations: [
+      'kylemanna/docker-openvpn#777',
+      'haugene/docker-transmission-openvpn#2900',
+      'torvalds/linux@v6.6:security/device_cgroup.c devcgroup_check_permission',
+    ],
+    examples: [
+      'Tue Dec 10 02:57:00 2024 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)',
+    ],
   },
   {
     id: 'elasticsearch-max-map-count',
@@ -1242,6 +1368,112 @@ export const SIGNATURES: readonly Signature[] = [
     examples: ['              - CAP_SYS_RESOURCE', '  add: ["CAP_NET_ADMIN", "NET_RAW"]', '--cap-add=CAP_NET_RAW'],
   },
   {
+    id: 'capabilities-granted',
+    kind: 'context',
+    title: 'capabilities the container has or was given',
+    component: 'capsh --print, /proc/<pid>/status, docker or podman run flags, compose and pod specs, docker inspect',
+    versions: 'any',
+    keywords: ['cap_', 'CapEff', '--cap-add', 'CapAdd', 'add:', 'privileged'],
+    patterns: [
+      { re: /^\s*Current:\s*(?<detail>.*\bcap_\w+.*)$/ },
+      { re: /^\s*CapEff:\s*(?<hex>[0-9a-fA-F]{8,16})\s*$/ },
+      { re: /--cap-add[= ](?<list>[A-Za-z0-9_,]+)/ },
+      { re: /\b["']?(?:cap_add|CapAdd)["']?\s*[:=]\s*\[(?<list>[^\]]*)\]/ },
+      { re: /^\s*["']?add["']?\s*:\s*\[(?<list>[^\]]*)\]/ },
+      { re: /(?:--privileged(?:=true)?\b|^\s*privileged:\s*true\b)/ },
+    ],
+    confidence: 'medium',
+    priority: 5,
+    meaning:
+      'the input shows these capabilities in the container, or asked for, so a failure is not explained by their absence',
+    fix: 'Look for what else refused the operation: an AppArmor, SELinux or seccomp profile, the user the process runs as, or a device or sysctl.',
+    citations: [
+      'https://man7.org/linux/man-pages/man5/proc_pid_status.5.html',
+      'https://man7.org/linux/man-pages/man1/capsh.1.html',
+    ],
+    examples: [
+      'Current: = cap_chown,cap_dac_override,cap_net_bind_service,cap_net_raw+eip',
+      'CapEff:\t00000000a80425fb',
+      'docker run --cap-add=NET_ADMIN --cap-add NET_RAW alpine',
+      'cap_add: [NET_ADMIN, SYS_MODULE]',
+    ],
+  },
+  {
+    id: 'process-user',
+    kind: 'context',
+    title: 'the user the process runs as',
+    component: 'id output, docker run --user, runAsUser in a pod spec',
+    versions: 'any',
+    keywords: [') gid=', 'ker run', 'man run', 'runAsUser', 'user:'],
+    patterns: [
+      /^\s*uid=(?<uid>\d+)\((?<user>[^)]*)\) gid=/,
+      /--user[= ](?<uid>\d+)(?::\d+)?\b/,
+      /\brunAsUser:\s*(?<uid>\d+)\b/,
+      /^\s*user:\s*["']?(?<uid>\d+)(?::\d+)?["']?\s*$/,
+    ],
+    confidence: 'medium',
+    priority: 5,
+    meaning: 'the process runs as this user id; for any uid but 0 added capabilities are not effective',
+    fix: 'Run as the owner of the files the process changes, or as root with the capability.',
+    citations: ['https://man7.org/linux/man-pages/man7/capabilities.7.html', 'kubernetes/kubernetes#56374'],
+    examples: ['uid=1000(postgres) gid=1000(postgres) groups=1000(postgres)', 'docker run --user 10000:10000 postgres'],
+  },
+  {
+    id: 'file-capabilities',
+    kind: 'context',
+    title: 'file capabilities set on a program',
+    component: 'setcap in a Dockerfile or package script, getcap output',
+    versions: 'any',
+    keywords: ['cap_', 'CAP_'],
+    patterns: [
+      /\bsetcap\s+['"]?(?<detail>(?:cap_|CAP_)[A-Za-z_,]+(?:[+=]+[a-z]+)+)/,
+      /^\s*\S+ = (?<detail>cap_[a-z_,]+[+=][a-z]+)\s*$/,
+      /^\s*\S+ (?<detail>cap_[a-z_,]+=[a-z]+)\s*$/,
+    ],
+    confidence: 'medium',
+    priority: 5,
+    meaning: 'the program carries file capabilities; exec fails with EPERM when the container cannot grant all of them',
+    fix: 'Grant the file capabilities to the container, or remove them from the image.',
+    citations: [
+      'https://man7.org/linux/man-pages/man7/capabilities.7.html',
+      'actiontech/dtle#454',
+      'scionproto/docker-caps#5',
+    ],
+    examples: [
+      'setcap CAP_DAC_OVERRIDE,CAP_SETUID,CAP_SYS_RESOURCE,CAP_SETGID=+eip /usr/bin/dtle',
+      'elf_test = cap_sys_admin+ep',
+    ],
+  },
+  {
+    id: 'interface-seen',
+    kind: 'context',
+    title: 'how the container was started',
+    component: 'a docker run, podman run or compose command or message in the input',
+    versions: 'any',
+    keywords: ['docker run', 'podman run', 'compose', 'apabilit'],
+    patterns: [
+      {
+        re: /\b(?:docker-compose|docker compose|podman-compose)\b|Cannot create container for service|ERROR: for \S+\s/,
+        via: 'compose',
+      },
+      { re: /\bpodman (?:container )?run\b/, via: 'podman' },
+      { re: /\b(?:docker|nerdctl) (?:container )?run\b/, via: 'docker-run' },
+    ],
+    confidence: 'medium',
+    priority: 1,
+    meaning: 'the container was started this way, so the fix is written for it',
+    fix: 'Write the fix for the interface the container is started with.',
+    citations: [
+      'https://docs.docker.com/reference/cli/docker/container/run/',
+      'https://docs.docker.com/reference/compose-file/services/#cap_add',
+    ],
+    examples: [
+      'docker run -ti --cap-add=NET_ADMIN --name vpn alpine',
+      'docker-compose up -d',
+      'sudo podman run -it alpine',
+    ],
+  },
+  {
     id: 'limits-conf-raises-hard-limit',
     kind: 'context',
     title: 'a limits.conf line that raises a hard limit',
@@ -1261,6 +1493,8 @@ export const SIGNATURES: readonly Signature[] = [
     citations: ['linux-pam/linux-pam@v1.5.2:modules/pam_limits/pam_limits.c'],
     examples: ['* hard memlock unlimited', 'elasticsearch - memlock unlimited'],
   },
+
+  ...OPERATION_SIGNATURES,
 
   // ---- Symptoms --------------------------------------------------------------------------------
   {
@@ -1375,4 +1609,61 @@ export const SIGNATURES: readonly Signature[] = [
   },
 ];
 
-export const SIGNATURE_BY_ID: ReadonlyMap<string, Signature> = new Map(SIGNATURES.map((s) => [s.id, s]));
+/**
+ * Causes that correlation derives from others (they match no line by themselves): a chown or chmod
+ * refused to a non-root process is a matter of ownership, not of a capability.
+ */
+export const DERIVED_SIGNATURES: readonly Signature[] = [
+  {
+    id: 'ownership-wrong-uid',
+    kind: 'cause',
+    cause: 'not-capability',
+    phase: 'run',
+    title: 'a non-root process changed a file it does not own (not a capability)',
+    component: 'the kernel’s ownership checks, for a process that is not uid 0',
+    versions: 'any',
+    keywords: ['Operation not permitted'],
+    patterns: [/(?!)/],
+    confidence: 'medium',
+    priority: 74,
+    summary:
+      'The process runs as uid {uid} and may change only files it owns: the volume’s owner is the problem, and capabilities added to the container are not effective for that user.',
+    meaning:
+      'chown and chmod of a file someone else owns need CHOWN or FOWNER, which a non-root process never has in ' +
+      'effect (Kubernetes and Docker set no ambient capabilities). The input shows the process runs as a non-root ' +
+      'user, so the fix is the ownership of the files, not a capability.',
+    fix: 'Make the files owned by that user: fsGroup (and fsGroupChangePolicy) in the pod, an init container running as root that chowns the volume, or docker run --user matching the owner; or run as the owner.',
+    citations: [
+      'docker-library/postgres#780',
+      'idaholab/Malcolm-Helm#16',
+      'https://man7.org/linux/man-pages/man2/chown.2.html',
+    ],
+    examples: [],
+  },
+];
+
+export const SIGNATURE_BY_ID: ReadonlyMap<string, Signature> = new Map(
+  [...SIGNATURES, ...DERIVED_SIGNATURES].map((s) => [s.id, s]),
+);
+
+/**
+ * How to grant a capability, for each way of starting a container the input can show. `{capability}`
+ * is filled in; Kubernetes (and an input that does not say) keeps the signature's own fix.
+ */
+export const GRANT_ADVICE: Readonly<Record<Exclude<Interface, 'kubernetes'>, string>> = {
+  'docker-run': 'Run the container with --cap-add={capability} (one name per --cap-add, without the CAP_ prefix).',
+  compose: 'Add {capability} under cap_add: of the service in the compose file (one name per list item).',
+  podman: 'Run the container with --cap-add={capability}.',
+};
+
+/** Where a capability name is written, for each interface (for name problems). */
+export const NAME_PLACE: Readonly<Record<Interface, string>> = {
+  'docker-run': 'the --cap-add flag',
+  compose: 'cap_add: of the service',
+  podman: 'the --cap-add flag',
+  kubernetes: 'securityContext.capabilities.{direction}',
+};
+
+/** What to do with a capability that the node's kernel or the runtime does not know. */
+export const NOT_KNOWN_FIX =
+  'Remove {capability} from the list, or run on a node whose kernel ({kernel} or later) and runtime know it; the name itself is right, so rewriting it does not help.';

@@ -54,7 +54,9 @@ export type NameProblem =
   /** `CAP_ALL`, which no runtime matches. */
   | 'all'
   /** The runtime wanted the CAP_ prefix and did not get it. */
-  | 'needs-prefix';
+  | 'needs-prefix'
+  /** Several names in one value (`NET_ADMIN,NET_RAW`), which the runtime reads as one name. */
+  | 'list';
 
 export type SettingKind = 'rlimit' | 'sysctl' | 'drop-all' | 'placement' | 'seccomp' | 'oom-score-adj';
 
@@ -76,6 +78,8 @@ export interface PatternSpec {
   summary?: string;
   /** Lint rule for lines this pattern matches; null when they show no manifest mistake. */
   rule?: string | null;
+  /** The way of starting containers that lines of this pattern show. */
+  via?: Interface;
 }
 
 export interface Signature {
@@ -137,6 +141,9 @@ export interface Signature {
   examples: readonly string[];
 }
 
+/** How the workload was started, as far as the input shows: the fix is written for that interface. */
+export type Interface = 'docker-run' | 'compose' | 'podman' | 'kubernetes';
+
 /** A line of input: where it is and what it says. */
 export interface LineRef {
   file: string;
@@ -188,6 +195,17 @@ export interface Observation {
   focus?: string;
   /** Named groups of the match, for summary templates. */
   vars?: Record<string, string>;
+  /**
+   * Capabilities the line shows the container has (`capsh --print`, CapEff) or was given (`--cap-add`,
+   * `cap_add:`, an `add:` list): evidence against a missing-capability reading of the same input.
+   */
+  granted?: readonly string[];
+  /** `effective`: seen in the process's own sets; `request`: asked for in a command or a spec; `privileged`: all. */
+  grantSource?: 'effective' | 'request' | 'privileged';
+  /** Capabilities a program carries as file capabilities (setcap, getcap). */
+  fileCapabilities?: readonly string[];
+  /** The way of starting containers the line shows. */
+  via?: Interface;
 }
 
 /** The role a line plays in a diagnosis. */
