@@ -3,6 +3,8 @@
 // (repo@tag:path, commit or issue); `uncertain` says what has not been verified.
 import type { Releases } from './versions.js';
 
+export type { Releases };
+
 export type EngineName = 'docker' | 'containerd' | 'crio' | 'podman' | 'rkt';
 export type OciRuntimeName = 'runc' | 'crun';
 
@@ -294,10 +296,6 @@ const CRIO_DROP_ALL_FIX = {
 // runtime-tools' generator (New) puts its 14 defaults in the ambient set too, and AddProcessCapability
 // (1.0–1.9) or the explicit AddProcessCapabilityAmbient (1.10.0) adds every added name to it.
 const CRIO_AMBIENT = {
-  releases: [
-    { since: '1.0.0-alpha.0', until: '1.9.12' },
-    { since: '1.10.0', until: '1.10.1' },
-  ],
   defaults: true,
   detail:
     'CRI-O 1.0–1.9.11 and 1.10.0 also fill the ambient set (runtime-tools’ defaults and every added name); commit 18b8d90299 (1.11.0, backported to 1.10.1 and 1.9.12) empties it',
@@ -669,7 +667,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       detail: 'CRI-O sets a privileged container up with every capability and skips add and drop',
       citations: ['cri-o/cri-o@v1.0.0:server/container_create.go L687-691 (SetupPrivileged)'],
     },
-    nonRoot: { ambient: CRIO_AMBIENT },
+    nonRoot: { ambient: { releases: [{ since: '1.0.0-alpha.0', until: '1.9.12' }], ...CRIO_AMBIENT } },
     citations: [
       'cri-o/cri-o commit 139b16bac2 (first in v1.0.0-alpha.0)',
       'cri-o/cri-o@v1.0.0:server/container_create.go L692-737',
@@ -709,7 +707,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       detail: 'CRI-O sets a privileged container up with every capability and skips add and drop',
       citations: ['cri-o/cri-o@v1.10.0:server/container_create.go L946-948 (SetupPrivileged)'],
     },
-    nonRoot: { ambient: CRIO_AMBIENT },
+    nonRoot: { ambient: { releases: [{ since: '1.10.0', until: '1.10.1' }], ...CRIO_AMBIENT } },
     citations: [
       'cri-o/cri-o@v1.10.0:server/container_create.go L494-590 setupCapabilities',
       'cri-o/cri-o@v1.10.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go (fdbc3d6: drops checked with CapValid(cp, false))',
