@@ -890,6 +890,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       'containers/common commit ca9bcc05',
       'containers/common@HEAD:pkg/capabilities/capabilities.go',
       'containers/common@v0.50.0:pkg/config/default.go',
+      'containers/podman@v4.3.1:go.mod (containers/common v0.50.1: the 14 defaults)',
     ],
     notes: [
       'measured with Podman 4.3.1: CAP_CAP_SYS_RESOURCE was refused with `"CAP_CAP_SYS_RESOURCE": unknown capability`',
@@ -897,9 +898,45 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
   },
   {
     engine: 'podman',
-    id: 'podman-4.4',
-    label: 'Podman 4.4+',
+    id: 'podman-4.4.0',
+    label: 'Podman 4.4.0–4.4.2',
     since: '4.4',
+    until: '4.4.3',
+    naming: 'normalize',
+    all: 'any-case',
+    unknownAdd: {
+      action: 'reject',
+      status: 'CreateContainerError',
+      phase: 'create',
+      message: '"{name}": unknown capability',
+    },
+    unknownDrop: {
+      action: 'reject',
+      status: 'CreateContainerError',
+      phase: 'create',
+      message: '"{name}": unknown capability',
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    // containers/common v0.51.0 also left SYS_CHROOT out; v0.51.1 (Podman 4.4.3) put it back.
+    defaults: PODMAN_MINIMAL_DEFAULTS.filter((c) => c !== 'SYS_CHROOT'),
+    conflict: {
+      result: 'rejected',
+      detail: 'Podman refuses the container: capability "{name}" cannot be dropped and added',
+      citations: ['containers/common@HEAD:pkg/capabilities/capabilities.go MergeCapabilities'],
+    },
+    privileged: { listsIgnored: 'unknown', detail: 'not verified', citations: [] },
+    citations: [
+      'containers/common commit a3328f26 (first in v0.51.0)',
+      'containers/podman@v4.4.0:go.mod (containers/common v0.51.0)',
+      'containers/podman@v4.4.0:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (10, no SYS_CHROOT)',
+      'containers/common@HEAD:pkg/capabilities/capabilities.go',
+    ],
+  },
+  {
+    engine: 'podman',
+    id: 'podman-4.4',
+    label: 'Podman 4.4.3+',
+    since: '4.4.3',
     naming: 'normalize',
     all: 'any-case',
     unknownAdd: {
@@ -923,11 +960,12 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     },
     privileged: { listsIgnored: 'unknown', detail: 'not verified', citations: [] },
     citations: [
-      'containers/common commit a3328f26 (first in v0.51.0)',
+      'containers/podman@v4.4.3:go.mod (containers/common v0.51.1)',
+      'containers/podman@v4.4.3:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (11)',
+      'containers/podman@v5.6.0:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (11)',
       'containers/common@v0.60.0:pkg/config/default.go',
       'containers/common@HEAD:pkg/capabilities/capabilities.go',
     ],
-    uncertain: ['that Podman 4.4 is the first release with containers/common v0.51 is from memory, not verified'],
   },
   {
     engine: 'rkt',

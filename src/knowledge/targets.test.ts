@@ -55,8 +55,9 @@ describe('resolveTarget: engines and version ranges', () => {
     ['crio@1.25', 'crio-1.22', 'CRI-O 1.22+'],
     ['podman@4.3', 'podman-1', 'Podman before 4.4'],
     ['podman@4.3.1', 'podman-1', 'Podman before 4.4'],
-    ['podman@4.4', 'podman-4.4', 'Podman 4.4+'],
-    ['podman@5.6', 'podman-4.4', 'Podman 4.4+'],
+    ['podman@4.4', 'podman-4.4.0', 'Podman 4.4.0–4.4.2'],
+    ['podman@4.4.3', 'podman-4.4', 'Podman 4.4.3+'],
+    ['podman@5.6', 'podman-4.4', 'Podman 4.4.3+'],
     ['rkt@1.30', 'rkt-1', 'rkt (rktnetes)'],
   ])('%s → %s', (text, id, label) => {
     const target = resolveTarget(text);

@@ -41,7 +41,7 @@ describe('cap-add-drop-conflict', () => {
     const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['docker@24', 'podman@5']);
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toContain(
-      'On docker@24 (Docker 23+) the container keeps it (add wins); on podman@5 (Podman 4.4+) the container is refused ' +
+      'On docker@24 (Docker 23+) the container keeps it (add wins); on podman@5 (Podman 4.4.3+) the container is refused ' +
         '(capability "CAP_NET_ADMIN" cannot be dropped and added).',
     );
     expect(finding?.targets?.map((t) => t.outcome)).toEqual(['applied', 'rejected']);

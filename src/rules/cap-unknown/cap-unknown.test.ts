@@ -189,7 +189,7 @@ allowedCapabilities: [KILLtest]
       'Docker 19.03–20.10',
       'Docker 23+',
       'Podman before 4.4',
-      'Podman 4.4+',
+      'Podman 4.4.3+',
     ]);
   });
 
