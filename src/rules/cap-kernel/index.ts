@@ -98,7 +98,7 @@ export default defineRule({
       'cri-o/cri-o@v1.21.0:go.mod (gocapability 42c35b437635)',
       'opencontainers/runc commit 6dfbe9b807',
       'opencontainers/runc commit 5fb831a0f (PR #2854), first in v1.0.0-rc94',
-      'cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800',
+      'cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790',
       'containers/common@HEAD:pkg/capabilities/capabilities.go',
     ],
     example: {

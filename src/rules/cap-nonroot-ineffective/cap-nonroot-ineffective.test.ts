@@ -82,6 +82,13 @@ describe('cap-nonroot-ineffective', () => {
     expect(finding?.message).toContain('(CRI-O 1.0–1.9 puts it in the ambient set too, so there the process holds it)');
   });
 
+  it('says when only some patch releases of the target fill the ambient set', () => {
+    const [finding] = runRule(ID, pod('        runAsUser: 1000\n'), ['crio@1.9']);
+    expect(finding?.message).toContain(
+      '(not known on crio@1.9: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)',
+    );
+  });
+
   it('is an error with no_new_privs where Docker writes only the bounding set for a non-root user', () => {
     const context = '        runAsUser: 1000\n        allowPrivilegeEscalation: false\n';
     const [docker] = runRule(ID, pod(context), ['docker@20.10']);

@@ -84,6 +84,10 @@ export default defineRule({
         );
         if (losing.length === 0) return;
         const holding = analysis.processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
+        // `crio@1.9` without a patch release: some of its releases fill the ambient set, others do not.
+        const open = losing
+          .filter((p) => p.runtimeAmbient.state === 'unknown' && p.runtimeAmbient.capabilities.length > 0)
+          .map((p) => p.target.id);
         const reachable = losing.some((p) => fileCapabilitiesCanReach(p, main));
         let severity: 'error' | 'warning' | 'info';
         let how: string;
@@ -118,9 +122,12 @@ export default defineRule({
         } as const;
         const what = name.isAll ? 'ALL is added' : `${quote(value)} is added`;
         const except =
-          holding.length > 0
+          (holding.length > 0
             ? ` (${holding.join(', ')} ${holding.length === 1 ? 'puts' : 'put'} it in the ambient set too, so there the process holds it)`
-            : '';
+            : '') +
+          (open.length > 0
+            ? ` (not known on ${open.join(', ')}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)`
+            : '');
         const message =
           `${what}, but the process runs as ${describeUser(main?.user.kind === 'non-root' ? main.user : user)}: ${NON_ROOT.noAmbient}${except}. ` +
           `${how}${needed} ${advice[severity]}${capability === 'NET_BIND_SERVICE' ? ' For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability at all.' : ''}`;
