@@ -588,6 +588,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       'containerd/containerd@v1.7.0:pkg/cri/opts/spec_opts.go L190-205',
       'containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235',
       'containerd/containerd@v2.0.0:pkg/oci/spec.go defaultUnixCaps',
+      'containerd/containerd@v1.6.0:oci/spec_opts.go WithDroppedCapabilities, removeCap (a dropped name is not checked)',
     ],
     nonRoot: {
       inheritable: {
