@@ -1,8 +1,11 @@
-// Generates docs/rules/<id>.md and the rules table in README.md from the rule metadata.
+// Generates docs/rules/<id>.md and the rules table in README.md from the rule metadata, and
+// docs/runtime-facts.md from the runtime facts.
 // `--check` writes nothing and fails when a generated file is out of date (run in CI).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const { ALL_RULE_META } = await import(new URL('../dist/index.js', import.meta.url).href);
+const library = await import(new URL('../dist/index.js', import.meta.url).href);
+const { ALL_RULE_META } = library;
+const { runtimeFactsPage } = await import(new URL('./runtime-facts.mjs', import.meta.url).href);
 const check = process.argv.includes('--check');
 const root = new URL('../', import.meta.url);
 const stale = [];
@@ -69,6 +72,8 @@ const known = new Set(ALL_RULE_META.map((m) => `${m.id}.md`));
 for (const file of readdirSync(new URL('docs/rules/', root))) {
   if (!known.has(file)) stale.push(`docs/rules/${file} (no such rule)`);
 }
+
+emit('docs/runtime-facts.md', runtimeFactsPage(library));
 
 const readmeUrl = new URL('README.md', root);
 if (existsSync(readmeUrl)) {

@@ -6,7 +6,7 @@ export { extract } from './core/extract.js';
 export type { Finding, Severity, TargetOutcome } from './core/types.js';
 export { CAPABILITIES } from './knowledge/capabilities.js';
 export { predict } from './knowledge/predict.js';
-export { ENGINE_RANGES, OCI_RANGES } from './knowledge/runtimes.js';
+export { CONTAINERD_BUNDLED_RUNC, ENGINE_RANGES, OCI_RANGES } from './knowledge/runtimes.js';
 export { DEFAULT_MATRIX, resolveTarget, resolveTargets, TargetError } from './knowledge/targets.js';
 export { ALL_RULE_META, PARSE_ERROR_META, RULES } from './rules/index.js';
 export type { Rule, RuleMeta } from './rules/types.js';

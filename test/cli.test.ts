@@ -190,6 +190,18 @@ describe('other commands', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Docker 1.11–18.09');
     expect(stdout).toContain('runc ≥1.0.0-rc94');
+    // The facts that tell the ranges apart, and containerd's runc pins.
+    expect(stdout).toMatch(
+      /CRI-O 1\.18–1\.20: .*\n +unknown name in add refused \(CreateContainerError\), in drop refused/,
+    );
+    expect(stdout).toContain('drop ALL keeps the defaults: 1.18 ≤ v < 1.19.5, 1.20 ≤ v < 1.21');
+    expect(stdout).toContain(
+      'non-root processes hold the added capabilities (ambient set): 1.0.0-alpha.0 ≤ v < 1.9.12',
+    );
+    expect(stdout).toMatch(/containerd +1\.5\.1 ≤ v < 1\.5\.2 +runc 1\.0\.0-rc94/);
+    const json = JSON.parse(run(['targets', '--json']).stdout);
+    expect(json.containerdRunc).toContainEqual(expect.objectContaining({ since: '1.4.5', runc: '1.0.0-rc94' }));
+    expect(json.engines.find((e: { id: string }) => e.id === 'crio-1.22').unknownDrop).toBe('reject');
   });
 
   it('lists rules, also as JSON', () => {

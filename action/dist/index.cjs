@@ -11882,6 +11882,60 @@ function kernelHasCapability(cap, kernel) {
   return true;
 }
 
+// src/knowledge/versions.ts
+var VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(alpha|beta|rc)\.?(\d+)?)?/i;
+var PRE_RANK = { alpha: 0, beta: 1e3, rc: 2e3 };
+function parseVersion(text) {
+  const match = VERSION.exec(text.trim());
+  if (!match?.[1]) return void 0;
+  const parts = match[1].split(".").map((p) => Number.parseInt(p, 10));
+  if (!match[2]) return { text, parts };
+  const rank2 = (PRE_RANK[match[2].toLowerCase()] ?? 0) + Number.parseInt(match[3] ?? "0", 10);
+  return { text, parts, pre: rank2 };
+}
+function compareVersions(a, b) {
+  const length = Math.max(a.parts.length, b.parts.length);
+  for (let i = 0; i < length; i++) {
+    const diff = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  if (a.pre === void 0 && b.pre === void 0) return 0;
+  if (a.pre === void 0) return 1;
+  if (b.pre === void 0) return -1;
+  return a.pre - b.pre;
+}
+function inRange(version, since, until) {
+  if (since !== void 0 && compareVersions(version, must(since)) < 0) return false;
+  if (until !== void 0 && compareVersions(version, must(until)) >= 0) return false;
+  return true;
+}
+function must(text) {
+  const version = parseVersion(text);
+  if (!version) throw new Error(`not a version: ${text}`);
+  return version;
+}
+function releaseCoverage(version, releases) {
+  if (releases === void 0 || releases === false) return "none";
+  if (releases === true) return "all";
+  if (version.parts.length >= 3 || version.pre !== void 0) {
+    return releases.some((r) => inRange(version, r.since, r.until)) ? "all" : "none";
+  }
+  const low = { text: version.text, parts: [...version.parts] };
+  const next = [...version.parts];
+  while (next.length < 2) next.push(0);
+  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
+  const high = { text: "", parts: next };
+  let some = false;
+  for (const r of releases) {
+    const startsBefore = r.since === void 0 || compareVersions(low, must(r.since)) >= 0;
+    const endsAfter = r.until === void 0 || compareVersions(high, must(r.until)) <= 0;
+    if (startsBefore && endsAfter) return "all";
+    const overlaps = (r.until === void 0 || compareVersions(low, must(r.until)) < 0) && (r.since === void 0 || compareVersions(high, must(r.since)) > 0);
+    if (overlaps) some = true;
+  }
+  return some ? "some" : "none";
+}
+
 // src/knowledge/predict.ts
 var PREFIX = /^cap_/i;
 var OCI_KNOWN_BY_ALL = 37;
@@ -11915,11 +11969,18 @@ function predict(target, direction, input) {
   if (!engine) return { outcome: "unknown", detail: "no container runtime in this target", citations: [] };
   const citations = engine.citations;
   if (input.trim().toUpperCase() === "ALL" && input === input.trim()) {
-    if (direction === "drop" && engine.all === "any-case" && engine.dropAllKeepsDefaults) {
+    const keeps = direction === "drop" && engine.all === "any-case" ? dropAllKeepsDefaults(engine, target.engineVersion) : "none";
+    if (keeps !== "none") {
+      const fix = engine.dropAllFix;
+      const back = `add${keeps === "all" ? "s" : ""} the default capabilities back after drop ALL (${engine.defaults.join(", ")})`;
+      const fixed = fix ? `; ${fix.detail}` : "";
+      const sources = [...citations, ...fix?.citations ?? []];
+      if (keeps === "all") return { outcome: "ignored", detail: `${engine.label} ${back}${fixed}`, citations: sources };
+      const version = target.engineVersion?.text ?? "";
       return {
-        outcome: "ignored",
-        detail: `${engine.label} adds its default capabilities back after drop ALL (${engine.defaults.join(", ")}); fixed in CRI-O 1.22 (commit c52b85d6c6)`,
-        citations: [...citations, "cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)"]
+        outcome: "unknown",
+        detail: `some ${engine.engine}@${version} patch releases ${back}, others do not${fixed}: name the patch release (e.g. ${engine.engine}@${version}.0)`,
+        citations: sources
       };
     }
     if (engine.all === "any-case") {
@@ -11936,7 +11997,7 @@ function predict(target, direction, input) {
     const handling2 = direction === "add" ? engine.unknownAdd : engine.unknownDrop;
     if (handling2.action === "reject") {
       const message = engine.prefixRequiredMessage ?? handling2.message;
-      return reject(engine, direction, { ...handling2, message }, input, input, why2);
+      return reject(engine, direction, { ...handling2, message }, input, runtimeName(engine, input), why2);
     }
     return {
       outcome: "ignored",
@@ -12067,6 +12128,26 @@ function viaOci(target, engine, input, name, capability, why) {
 function assumed(target) {
   return target.ociNote && target.oci ? `; ${target.ociNote}` : "";
 }
+function dropAllKeepsDefaults(engine, version) {
+  const fact = engine.dropAllKeepsDefaults;
+  if (fact === void 0 || fact === false) return "none";
+  if (fact === true) return "all";
+  return version ? releaseCoverage(version, fact) : "some";
+}
+function nonRootStart(target) {
+  const facts = target.engine?.nonRoot;
+  const version = target.engineVersion;
+  const cover = (releases) => releases === void 0 ? "none" : version ? releaseCoverage(version, releases) : "some";
+  const ambient = cover(facts?.ambient?.releases);
+  const out = {
+    ambient,
+    ambientDefaults: facts?.ambient?.defaults === true,
+    boundingOnly: cover(facts?.boundingOnly?.releases),
+    citations: [...facts?.ambient?.citations ?? [], ...facts?.boundingOnly?.citations ?? []]
+  };
+  if (ambient !== "none" && facts?.ambient) out.detail = facts.ambient.detail;
+  return out;
+}
 
 // src/knowledge/runtimes.ts
 var DOCKER_DEFAULTS = [
@@ -12129,6 +12210,26 @@ var DOCKER_DEFAULT_SOURCES = [
   "moby/moby@v20.10.0:oci/caps/defaults.go",
   "moby/moby@docker-v29.0.0:daemon/pkg/oci/caps/defaults.go"
 ];
+var DOCKER_BOUNDING_ONLY = {
+  detail: "for a user that is not uid 0 Docker writes only the bounding set: the effective and permitted sets stay empty (18.04\u201323.0.6 and 24.0.0\u201324.0.5)",
+  citations: [
+    "moby/moby commit 15ff09395c (PR #36587), first in v18.04.0-ce",
+    "moby/moby@v18.04.0-ce:daemon/oci_linux.go L252-273 setCapabilities",
+    "moby/moby@v20.10.14:oci/oci.go SetCapabilities",
+    "moby/moby@v24.0.5:oci/oci.go SetCapabilities",
+    "moby/moby commit 3aef732e61 (PR #45511, first in v25.0.0; backports PR #46222 in v23.0.7 and PR #46221 in v24.0.6)",
+    "moby/moby@v23.0.7:oci/oci.go SetCapabilities",
+    "moby/moby@v24.0.6:oci/oci.go SetCapabilities"
+  ]
+};
+var DOCKER_INHERITABLE = {
+  detail: "Docker up to 20.10.13 also fills the inheritable set, so a file capability `+ei` works for a non-root program there; from 20.10.14 (CVE-2022-24769) only `+ep` does",
+  citations: [
+    "moby/moby@v18.06.1-ce:daemon/oci_linux.go setCapabilities",
+    "moby/moby@v20.10.13:oci/oci.go SetCapabilities",
+    "moby/moby@v20.10.14:oci/oci.go SetCapabilities"
+  ]
+};
 var DOCKER_PRIVILEGED = {
   listsIgnored: true,
   detail: "Docker gives a privileged container every capability and does not apply add or drop",
@@ -12162,8 +12263,7 @@ var CRIO_CONFLICT = {
 };
 var CRIO_NAMES = {
   naming: "normalize",
-  all: "any-case",
-  unknownDrop: { action: "ignore", note: "unknown drops are not checked" }
+  all: "any-case"
 };
 var CRIO_INVALID_CAPABILITY = {
   action: "reject",
@@ -12176,6 +12276,53 @@ var CRIO_UNKNOWN_TO_ADD = {
   status: "CreateContainerError",
   phase: "create",
   message: 'unknown capability "{name}" to add'
+};
+var CRIO_FAILED_TO_DROP = {
+  action: "reject",
+  status: "CreateContainerError",
+  phase: "create",
+  message: "failed to drop cap {name} invalid capability: {name}"
+};
+var CRIO_UNAVAILABLE_DROP = {
+  action: "ignore",
+  note: "the kernel never grants it, so there is nothing to drop"
+};
+var CRIO_DROP_SOURCES = [
+  "cri-o/cri-o commit af0a494251 (first in v1.0.0-rc1): a failed drop is returned, no longer only logged",
+  "cri-o/cri-o@v1.0.0:server/container_create.go L729-736",
+  "cri-o/cri-o@v1.21.0:server/container_create.go L365-380",
+  "cri-o/cri-o@v1.36.0:internal/factory/container/container.go SpecSetupCapabilities",
+  "cri-o/cri-o@v1.36.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding",
+  "field report on OpenShift: Error: failed to drop cap CAP_MCK invalid capability: CAP_MCK"
+];
+var CRIO_OLD_GOCAPABILITY = [
+  "cri-o/cri-o@v1.11.0:vendor.conf (syndtr/gocapability e7cb7fa)",
+  'cri-o/cri-o@v1.20.9:go.mod (replace syndtr/gocapability => d98352740cb2, "pinning \u2026 until" runc commit 6dfbe9b807)',
+  "cri-o/cri-o@v1.20.9:vendor/github.com/syndtr/gocapability/capability/enum.go (ends at CAP_AUDIT_READ)"
+];
+var CRIO_NEW_GOCAPABILITY = [
+  "cri-o/cri-o@v1.21.0:go.mod (syndtr/gocapability 42c35b437635)",
+  "cri-o/cri-o@v1.21.0:vendor/github.com/syndtr/gocapability/capability/enum.go (PERFMON, BPF, CHECKPOINT_RESTORE)"
+];
+var CRIO_DROP_ALL_FIX = {
+  detail: "fixed in CRI-O 1.19.5, 1.21.1 and 1.22 (commit c52b85d6c6; backports 1e72afd358 and 2f4af82569); 1.20 never got it",
+  citations: [
+    "cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)",
+    "cri-o/cri-o commit 2f4af82569 (first in v1.21.1)",
+    "cri-o/cri-o commit 1e72afd358 (first in v1.19.5)",
+    "cri-o/cri-o@v1.21.0:server/container_create_linux.go L363 (defaults appended to the add list)",
+    "cri-o/cri-o@v1.21.1:server/container_create.go setupCapabilities (addAll, dropAll)"
+  ]
+};
+var CRIO_AMBIENT = {
+  defaults: true,
+  detail: "CRI-O 1.0\u20131.9.11 and 1.10.0 also fill the ambient set (runtime-tools\u2019 defaults and every added name); commit 18b8d90299 (1.11.0, backported to 1.10.1 and 1.9.12) empties it",
+  citations: [
+    "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go New (Ambient), AddProcessCapability",
+    "cri-o/cri-o@v1.10.0:server/container_create.go L549-570 (AddProcessCapabilityAmbient)",
+    "cri-o/cri-o commit 18b8d90299 (first in v1.11.0); backports e0d3814d97 (v1.10.1) and 336ec9833e (v1.9.12)",
+    "cri-o/cri-o@v1.9.12:server/container_create.go L887-890"
+  ]
 };
 var ENGINE_RANGES = [
   {
@@ -12225,7 +12372,8 @@ var ENGINE_RANGES = [
       action: "reject",
       status: "RunContainerError",
       phase: "start",
-      message: 'linux spec capabilities: Unknown capability to add: "{name}"'
+      // `CAP_` + the name as written: matching is case-insensitive, the quoted name is not upper-cased.
+      message: 'linux spec capabilities: Unknown capability to add: "CAP_{input}"'
     },
     unknownDrop: {
       action: "reject",
@@ -12249,11 +12397,19 @@ var ENGINE_RANGES = [
       "kubernetes/kubernetes#33104",
       ...DOCKER_DEFAULT_SOURCES
     ],
+    nonRoot: {
+      boundingOnly: { releases: [{ since: "18.04" }], ...DOCKER_BOUNDING_ONLY },
+      inheritable: { releases: [{}], ...DOCKER_INHERITABLE }
+    },
+    uncertain: [
+      "the highest capability these releases knew depends on the vendored capability list and the kernel",
+      "before 17.12 Docker wrote a single capability list (OCI spec before 1.0) that runc applied to every set: the inheritable set being filled there is inferred, not read"
+    ],
     notes: [
       "the container is created, then fails at start, so the kubelet reports RunContainerError",
+      "up to 18.03 Docker put the set in the effective and permitted sets for every user; from 18.04 only in the bounding set for a non-root user",
       "behind Kubernetes this is dockershim (Kubernetes \u22641.23) or cri-dockerd, which pass names through unchanged"
-    ],
-    uncertain: ["the highest capability these releases knew depends on the vendored capability list and the kernel"]
+    ]
   },
   {
     engine: "docker",
@@ -12291,6 +12447,10 @@ var ENGINE_RANGES = [
       "moby/moby@v20.10.0:oci/caps/utils.go L13-30 (commit a38b96b8cd, PR #41563)",
       ...DOCKER_DEFAULT_SOURCES
     ],
+    nonRoot: {
+      boundingOnly: { releases: [{}], ...DOCKER_BOUNDING_ONLY },
+      inheritable: { releases: [{ until: "20.10.14" }], ...DOCKER_INHERITABLE }
+    },
     notes: ["names are checked when the container is created, so the kubelet reports CreateContainerError"]
   },
   {
@@ -12339,7 +12499,16 @@ var ENGINE_RANGES = [
       "moby/moby@v23.0.0:oci/caps/utils.go L56-78",
       "moby/moby@docker-v29.0.0:daemon/pkg/oci/caps/utils.go",
       ...DOCKER_DEFAULT_SOURCES
-    ]
+    ],
+    nonRoot: {
+      boundingOnly: {
+        releases: [
+          { since: "22", until: "23.0.7" },
+          { since: "24.0.0", until: "24.0.6" }
+        ],
+        ...DOCKER_BOUNDING_ONLY
+      }
+    }
   },
   {
     engine: "containerd",
@@ -12355,9 +12524,36 @@ var ENGINE_RANGES = [
       phase: "create",
       message: 'failed to generate container "<id>" spec: failed to set capabilities &Capability{...}: invalid capability: {name}'
     },
-    unknownDrop: { action: "ignore", note: "removing a name that is not in the list changes nothing" },
+    // runtime-tools checks the name after removing it (DropProcessCapability in v1.1,
+    // DropProcessCapabilityBounding in v1.2) and the CRI plugin returns that error.
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: 'failed to generate container "<id>" spec: failed to set capabilities &Capability{...}: invalid capability: {name}'
+    },
     knownMax: AUDIT_READ,
     defaults: DOCKER_DEFAULTS,
+    nonRoot: {
+      ambient: {
+        releases: [{ since: "1.1.0", until: "1.1.1" }],
+        defaults: false,
+        detail: "containerd 1.1.0 (cri v1.0.0) adds each capability with runtime-tools\u2019 AddProcessCapability, which also puts it in the ambient set; cri commit 73d3ea18 (containerd 1.1.1) empties the ambient set again",
+        citations: [
+          "containerd/containerd@v1.1.0:vendor.conf (containerd/cri v1.0.0)",
+          "containerd/containerd@v1.1.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go AddProcessCapability",
+          "containerd/cri commit 73d3ea18 (first in v1.0.3, vendored by containerd v1.1.1)",
+          "containerd/containerd@v1.1.1:vendor/github.com/containerd/cri/pkg/server/container_create.go L375-379"
+        ]
+      },
+      inheritable: {
+        releases: [{}],
+        detail: "containerd before 1.5.11 and 1.6.2 also fills the inheritable set",
+        citations: [
+          "containerd/containerd@v1.2.0:vendor/github.com/containerd/cri/pkg/server/container_create.go addProcessRootCapability"
+        ]
+      }
+    },
     conflict: {
       result: "drop-wins",
       detail: "containerd applies the drop list after the add list",
@@ -12370,9 +12566,15 @@ var ENGINE_RANGES = [
       "containerd/cri commit f247a081 (PR #71)",
       "containerd/cri@v1.0.0:pkg/server/container_create.go L370-373, L703-745",
       "containerd/cri@release/1.2:pkg/server/container_create.go L401-404, L826-866",
-      "containerd/cri@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid"
+      "containerd/cri@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid",
+      "containerd/containerd@v1.1.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapability (CapValid after the removal)",
+      "containerd/containerd@v1.2.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding (CapValid after the removal)",
+      "containerd/containerd@v1.2.0:vendor/github.com/containerd/cri/pkg/server/container_create.go L398-401, L790-850"
     ],
-    uncertain: ["the highest capability runtime-tools knew in these releases was not checked"]
+    notes: [
+      "drop: [CAP_KILL] becomes CAP_CAP_KILL, which runtime-tools refuses: the container is not created",
+      "the names come from the vendored gocapability (db04d3cc), which ends at AUDIT_READ"
+    ]
   },
   {
     engine: "containerd",
@@ -12397,8 +12599,20 @@ var ENGINE_RANGES = [
       "containerd/containerd@v1.6.0:pkg/cri/opts/spec_linux.go L350-366",
       "containerd/containerd@v1.7.0:pkg/cri/opts/spec_opts.go L190-205",
       "containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235",
-      "containerd/containerd@v2.0.0:pkg/oci/spec.go defaultUnixCaps"
+      "containerd/containerd@v2.0.0:pkg/oci/spec.go defaultUnixCaps",
+      "containerd/containerd@v1.6.0:oci/spec_opts.go WithDroppedCapabilities, removeCap (a dropped name is not checked)"
     ],
+    nonRoot: {
+      inheritable: {
+        releases: [{ until: "1.5.11" }, { since: "1.6", until: "1.6.2" }],
+        detail: "containerd before 1.5.11 and 1.6.2 also fills the inheritable set (CVE-2022-24769)",
+        citations: [
+          "containerd/containerd@v1.5.10:oci/spec.go populateDefaultUnixSpec",
+          "containerd/containerd@v1.5.11:oci/spec.go populateDefaultUnixSpec",
+          "containerd/containerd@v1.6.2:oci/spec.go populateDefaultUnixSpec"
+        ]
+      }
+    },
     notes: [
       "a start failure shows as RunContainerError while waiting, with StartError as the last termination reason",
       "measured with containerd 1.6.20 over CRI: CAP_SYS_RESOURCE became CAP_CAP_SYS_RESOURCE and the container started without it; drop CAP_KILL left KILL in place"
@@ -12409,44 +12623,111 @@ var ENGINE_RANGES = [
     id: "crio-0",
     label: "CRI-O before 1.0",
     since: "0",
-    until: "1.0",
+    until: "1.0.0-alpha.0",
     naming: "prefix-required",
-    prefixRequiredMessage: "capability {input} must start with CAP_",
+    // runtime-tools upper-cases the name before it checks the prefix.
+    prefixRequiredMessage: "capability {name} must start with CAP_",
     all: "any-case",
     unknownAdd: {
       action: "reject",
       status: "CreateContainerError",
       phase: "create",
-      message: "invalid capability: {name}"
+      message: "Invalid capability: {name}"
     },
-    unknownDrop: { action: "ignore", note: "unknown drops were not checked" },
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: "Invalid capability: {name}"
+    },
     knownMax: AUDIT_READ,
     defaults: DOCKER_DEFAULTS,
     conflict: { result: "unknown", detail: "not researched for CRI-O before 1.0", citations: [] },
     privileged: { listsIgnored: "unknown", detail: "not researched", citations: [] },
-    citations: ["cri-o/cri-o@v0.3:server/container_create.go L407"]
+    citations: [
+      "cri-o/cri-o@v0.3:server/container_create.go L402-420",
+      "cri-o/cri-o@v0.3:vendor/github.com/opencontainers/runtime-tools/generate/generate.go AddProcessCapability, DropProcessCapability",
+      "cri-o/cri-o@v0.3:vendor/github.com/opencontainers/runtime-tools/validate/validate.go L620-640 CapValid"
+    ],
+    notes: ["both lists go to runtime-tools unchanged, which checks every name, in add and in drop"]
   },
   {
     engine: "crio",
     id: "crio-1.0",
-    label: "CRI-O 1.0\u20131.10",
-    since: "1.0",
+    label: "CRI-O 1.0\u20131.9",
+    since: "1.0.0-alpha.0",
+    until: "1.10",
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_INVALID_CAPABILITY,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    // HostSpecific generator: runtime-tools also checks add and drop against the kernel's last capability.
+    unavailable: {
+      add: { ...CRIO_INVALID_CAPABILITY, message: "{name} is not supported on the current host" },
+      drop: {
+        ...CRIO_FAILED_TO_DROP,
+        message: "failed to drop cap {name} {name} is not supported on the current host"
+      }
+    },
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "drop-wins",
+      detail: "CRI-O applies the drop list after the add list",
+      citations: ["cri-o/cri-o@v1.0.0:server/container_create.go L719-737"]
+    },
+    privileged: {
+      listsIgnored: true,
+      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
+      citations: ["cri-o/cri-o@v1.0.0:server/container_create.go L687-691 (SetupPrivileged)"]
+    },
+    nonRoot: { ambient: { releases: [{ since: "1.0.0-alpha.0", until: "1.9.12" }], ...CRIO_AMBIENT } },
+    citations: [
+      "cri-o/cri-o commit 139b16bac2 (first in v1.0.0-alpha.0)",
+      "cri-o/cri-o@v1.0.0:server/container_create.go L692-737",
+      "cri-o/cri-o@v1.0.0:server/container_create.go L538-539 (generate.New, HostSpecific)",
+      "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go New (the 14 defaults)",
+      "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
+    ],
+    notes: [
+      "the defaults are runtime-tools\u2019 generator set (the same 14 as Docker); drop: [ALL] removes them",
+      "the 1.0.0 alpha and beta pre-releases only logged a failed drop (at debug level); it fails the container from 1.0.0-rc1 on"
+    ]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.10",
+    label: "CRI-O 1.10",
+    since: "1.10",
     until: "1.11",
     ...CRIO_NAMES,
     unknownAdd: CRIO_INVALID_CAPABILITY,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: {
+      add: { ...CRIO_INVALID_CAPABILITY, message: "{name} is not supported on the current host" },
+      drop: CRIO_UNAVAILABLE_DROP
+    },
     knownMax: AUDIT_READ,
     defaults: DOCKER_DEFAULTS,
-    conflict: { result: "unknown", detail: "not verified for CRI-O 1.0\u20131.11", citations: [] },
-    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
+    conflict: {
+      result: "drop-wins",
+      detail: "CRI-O applies the drop list after the add list",
+      citations: ["cri-o/cri-o@v1.10.0:server/container_create.go L549-590 setupCapabilities"]
+    },
+    privileged: {
+      listsIgnored: true,
+      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
+      citations: ["cri-o/cri-o@v1.10.0:server/container_create.go L946-948 (SetupPrivileged)"]
+    },
+    nonRoot: { ambient: { releases: [{ since: "1.10.0", until: "1.10.1" }], ...CRIO_AMBIENT } },
     citations: [
-      "cri-o/cri-o commit 139b16bac2 (first in v1.0.0-alpha.0)",
-      "cri-o/cri-o@v1.0.0:server/container_create.go L692-735",
-      "cri-o/cri-o@v1.10.0:server/container_create.go L494-505"
+      "cri-o/cri-o@v1.10.0:server/container_create.go L494-590 setupCapabilities",
+      "cri-o/cri-o@v1.10.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go (fdbc3d6: drops checked with CapValid(cp, false))",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
     ],
-    dropAllKeepsDefaults: true,
-    uncertain: [
-      "the defaults are runtime-tools\u2019 generator set (the same 14 as Docker); later crio.conf defaults never held MKNOD, AUDIT_WRITE or SETFCAP"
-    ]
+    notes: ["the defaults are runtime-tools\u2019 generator set (the same 14 as Docker); drop: [ALL] removes them"]
   },
   {
     engine: "crio",
@@ -12456,14 +12737,30 @@ var ENGINE_RANGES = [
     until: "1.12",
     ...CRIO_NAMES,
     unknownAdd: CRIO_INVALID_CAPABILITY,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: {
+      add: { ...CRIO_INVALID_CAPABILITY, message: "{name} is not supported on the current host" },
+      drop: CRIO_UNAVAILABLE_DROP
+    },
     knownMax: AUDIT_READ,
     defaults: CRIO_1_11_DEFAULTS,
     dropAllKeepsDefaults: true,
-    conflict: { result: "unknown", detail: "not verified for CRI-O 1.11", citations: [] },
-    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
+    dropAllFix: CRIO_DROP_ALL_FIX,
+    conflict: {
+      result: "drop-wins",
+      detail: "CRI-O applies the drop list after the add list",
+      citations: ["cri-o/cri-o@v1.11.0:server/container_create.go L507-605 setupCapabilities"]
+    },
+    privileged: {
+      listsIgnored: true,
+      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
+      citations: ["cri-o/cri-o@v1.11.0:server/container_create.go L1015-1017 (SetupPrivileged)"]
+    },
     citations: [
       "cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)",
-      "cri-o/cri-o@v1.10.0:server/container_create.go L494-505"
+      "cri-o/cri-o@v1.11.0:server/container_create.go L1025-1033 (defaults appended to the add list)",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
     ]
   },
   {
@@ -12474,36 +12771,77 @@ var ENGINE_RANGES = [
     until: "1.18",
     ...CRIO_NAMES,
     unknownAdd: CRIO_UNKNOWN_TO_ADD,
-    knownMax: CHECKPOINT_RESTORE,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
+    knownMax: AUDIT_READ,
     defaults: CRIO_1_11_DEFAULTS,
     dropAllKeepsDefaults: true,
-    conflict: { ...CRIO_CONFLICT, citations: [...CRIO_CONFLICT.citations], uncertain: true },
+    dropAllFix: CRIO_DROP_ALL_FIX,
+    conflict: {
+      result: "drop-wins",
+      detail: "CRI-O applies the drop list after the add list",
+      citations: ["cri-o/cri-o@v1.13.0:server/container_create.go L334-400 setupCapabilities"]
+    },
     privileged: CRIO_PRIVILEGED,
     citations: [
-      "cri-o/cri-o commit d2bcd76b42",
+      "cri-o/cri-o commit d2bcd76b42 (first in v1.12.0)",
       "cri-o/cri-o@v1.13.0:server/container_create.go L334-400",
       "cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)",
-      "cri-o/cri-o@v1.17.0:pkg/config/config.go L103-115"
+      "cri-o/cri-o@v1.17.0:pkg/config/config.go L103-115",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
     ],
     notes: ["the known list is cut at the node kernel\u2019s last capability"]
   },
   {
     engine: "crio",
     id: "crio-1.18",
-    label: "CRI-O 1.18\u20131.21",
+    label: "CRI-O 1.18\u20131.20",
     since: "1.18",
-    until: "1.22",
+    until: "1.21",
     ...CRIO_NAMES,
     unknownAdd: CRIO_UNKNOWN_TO_ADD,
-    knownMax: CHECKPOINT_RESTORE,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
+    knownMax: AUDIT_READ,
     defaults: CRIO_1_18_DEFAULTS,
-    dropAllKeepsDefaults: true,
+    dropAllKeepsDefaults: [
+      { since: "1.18", until: "1.19.5" },
+      { since: "1.20", until: "1.21" }
+    ],
+    dropAllFix: CRIO_DROP_ALL_FIX,
     conflict: CRIO_CONFLICT,
     privileged: CRIO_PRIVILEGED,
     citations: [
       "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
       "cri-o/cri-o@v1.18.0:internal/config/capabilities/capabilities.go L15-27",
-      "cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800"
+      "cri-o/cri-o@v1.18.0:server/container_create.go L380-475 setupCapabilities",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
+    ],
+    notes: ["the known list is cut at the node kernel\u2019s last capability"]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.21",
+    label: "CRI-O 1.21",
+    since: "1.21",
+    until: "1.22",
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
+    knownMax: CHECKPOINT_RESTORE,
+    defaults: CRIO_1_18_DEFAULTS,
+    dropAllKeepsDefaults: [{ since: "1.21", until: "1.21.1" }],
+    dropAllFix: CRIO_DROP_ALL_FIX,
+    conflict: CRIO_CONFLICT,
+    privileged: CRIO_PRIVILEGED,
+    citations: [
+      "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
+      "cri-o/cri-o@v1.21.0:server/container_create.go L286-380 setupCapabilities",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_NEW_GOCAPABILITY
     ],
     notes: ["the known list is cut at the node kernel\u2019s last capability"]
   },
@@ -12514,6 +12852,8 @@ var ENGINE_RANGES = [
     since: "1.22",
     ...CRIO_NAMES,
     unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
     knownMax: CHECKPOINT_RESTORE,
     defaults: CRIO_1_18_DEFAULTS,
     conflict: CRIO_CONFLICT,
@@ -12522,7 +12862,9 @@ var ENGINE_RANGES = [
       "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
       "cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)",
       "cri-o/cri-o@v1.18.0:internal/config/capabilities/capabilities.go L15-27",
-      "cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800"
+      "cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_NEW_GOCAPABILITY
     ],
     notes: [
       "drop: [ALL] removes the defaults from 1.22 on (commit c52b85d6c6)",
@@ -12560,7 +12902,8 @@ var ENGINE_RANGES = [
     citations: [
       "containers/common commit ca9bcc05",
       "containers/common@HEAD:pkg/capabilities/capabilities.go",
-      "containers/common@v0.50.0:pkg/config/default.go"
+      "containers/common@v0.50.0:pkg/config/default.go",
+      "containers/podman@v4.3.1:go.mod (containers/common v0.50.1: the 14 defaults)"
     ],
     notes: [
       'measured with Podman 4.3.1: CAP_CAP_SYS_RESOURCE was refused with `"CAP_CAP_SYS_RESOURCE": unknown capability`'
@@ -12568,9 +12911,45 @@ var ENGINE_RANGES = [
   },
   {
     engine: "podman",
-    id: "podman-4.4",
-    label: "Podman 4.4+",
+    id: "podman-4.4.0",
+    label: "Podman 4.4.0\u20134.4.2",
     since: "4.4",
+    until: "4.4.3",
+    naming: "normalize",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: '"{name}": unknown capability'
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: '"{name}": unknown capability'
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    // containers/common v0.51.0 also left SYS_CHROOT out; v0.51.1 (Podman 4.4.3) put it back.
+    defaults: PODMAN_MINIMAL_DEFAULTS.filter((c) => c !== "SYS_CHROOT"),
+    conflict: {
+      result: "rejected",
+      detail: 'Podman refuses the container: capability "{name}" cannot be dropped and added',
+      citations: ["containers/common@HEAD:pkg/capabilities/capabilities.go MergeCapabilities"]
+    },
+    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
+    citations: [
+      "containers/common commit a3328f26 (first in v0.51.0)",
+      "containers/podman@v4.4.0:go.mod (containers/common v0.51.0)",
+      "containers/podman@v4.4.0:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (10, no SYS_CHROOT)",
+      "containers/common@HEAD:pkg/capabilities/capabilities.go"
+    ]
+  },
+  {
+    engine: "podman",
+    id: "podman-4.4",
+    label: "Podman 4.4.3+",
+    since: "4.4.3",
     naming: "normalize",
     all: "any-case",
     unknownAdd: {
@@ -12594,11 +12973,12 @@ var ENGINE_RANGES = [
     },
     privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
     citations: [
-      "containers/common commit a3328f26 (first in v0.51.0)",
+      "containers/podman@v4.4.3:go.mod (containers/common v0.51.1)",
+      "containers/podman@v4.4.3:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (11)",
+      "containers/podman@v5.6.0:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (11)",
       "containers/common@v0.60.0:pkg/config/default.go",
       "containers/common@HEAD:pkg/capabilities/capabilities.go"
-    ],
-    uncertain: ["that Podman 4.4 is the first release with containers/common v0.51 is from memory, not verified"]
+    ]
   },
   {
     engine: "rkt",
@@ -12644,8 +13024,8 @@ var OCI_RANGES = [
   {
     runtime: "runc",
     id: "runc-old",
-    label: "runc \u22641.0.0-rc93",
-    until: "1.0.0-rc94",
+    label: "runc \u22641.0.0-rc92",
+    until: "1.0.0-rc93",
     unknown: {
       action: "reject",
       status: "RunContainerError",
@@ -12656,11 +13036,29 @@ var OCI_RANGES = [
     caseInsensitive: false,
     citations: [
       "opencontainers/runc@v1.0.0-rc92:libcontainer/capabilities_linux.go L33-70",
-      "opencontainers/runc@v1.0.0-rc93:libcontainer/capabilities/capabilities.go L58-63",
+      "opencontainers/runc@v1.0.0-rc92:vendor/github.com/syndtr/gocapability/capability/enum.go (ends at CAP_AUDIT_READ)",
       "utkuozdemir/pv-migrate#165"
-    ],
-    uncertain: [
-      "PERFMON, BPF and CHECKPOINT_RESTORE became known in rc93 (commit 6dfbe9b807); rc93 is counted as not knowing them here"
+    ]
+  },
+  {
+    runtime: "runc",
+    id: "runc-rc93",
+    label: "runc 1.0.0-rc93",
+    since: "1.0.0-rc93",
+    until: "1.0.0-rc94",
+    unknown: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: 'OCI runtime create failed: \u2026 unknown capability "{name}": unknown'
+    },
+    // Its list is cut at the kernel's last capability (gocapability's CAP_LAST_CAP is read at start).
+    knownMax: CHECKPOINT_RESTORE,
+    caseInsensitive: false,
+    citations: [
+      "opencontainers/runc@v1.0.0-rc93:libcontainer/capabilities/capabilities.go L17-25, L58-63",
+      "opencontainers/runc commit 6dfbe9b807 (PERFMON, BPF, CHECKPOINT_RESTORE; first in v1.0.0-rc93)",
+      "opencontainers/runc@v1.0.0-rc93:vendor/github.com/syndtr/gocapability/capability/enum.go"
     ]
   },
   {
@@ -12701,10 +13099,19 @@ var OCI_RANGES = [
     label: "crun 0.19\u20131.28",
     since: "0.19",
     until: "1.29",
-    unknown: { action: "ignore", note: "crun ignores unknown names and reports them only with --debug" },
+    unknown: {
+      action: "ignore",
+      note: 'crun skips unknown names with the warning "unknown cap: `{name}`", printed only with --debug (from 1.17 also with --log-level=warning), which the kubelet never shows'
+    },
     knownMax: CHECKPOINT_RESTORE,
     caseInsensitive: true,
-    citations: ["containers/crun commit 78aeac9f", "containers/crun@1.28:src/libcrun/linux.c L3489-3492"]
+    citations: [
+      "containers/crun commit 78aeac9f (first in 0.19)",
+      "containers/crun@1.28:src/libcrun/linux.c L3489-3492 (libcrun_warning)",
+      "containers/crun@0.19:src/crun.c L310-311 (--debug raises the verbosity to warnings)",
+      "containers/crun commit 19b98930 (--log-level, first in 1.17)",
+      "containers/crun@1.28:src/crun.c L228-233, L335-345"
+    ]
   },
   {
     runtime: "crun",
@@ -12730,71 +13137,68 @@ var OCI_RANGES = [
   }
 ];
 var CONTAINERD_BUNDLED_RUNC = [
-  // Open-ended: later releases pin newer runc (all ≥1.0.0-rc94), which is all the predictions need.
-  { since: "1.3.0", until: "1.4.0", runc: "1.0.0-rc10", source: "containerd/containerd@v1.3.10:vendor.conf" },
   {
-    since: "1.4.0",
-    until: "1.4.1",
-    runc: "1.0.0-rc92",
-    source: "containerd/containerd@v1.4.0:script/setup/runc-version"
+    since: "1.3.0",
+    until: "1.3.1",
+    runc: "1.0.0-rc8",
+    source: "containerd/containerd@v1.3.0:vendor.conf (rc8+, 3e425f80)"
+  },
+  { since: "1.3.1", until: "1.3.3", runc: "1.0.0-rc9", source: "containerd/containerd@v1.3.1:vendor.conf" },
+  { since: "1.3.3", until: "1.4.0", runc: "1.0.0-rc10", source: "containerd/containerd@v1.3.3:vendor.conf" },
+  { since: "1.4.0", until: "1.4.5", runc: "1.0.0-rc92", source: "containerd/containerd@v1.4.0:vendor.conf" },
+  {
+    since: "1.4.5",
+    until: "1.4.6",
+    runc: "1.0.0-rc94",
+    source: "containerd/containerd@v1.4.5:script/setup/runc-version"
+  },
+  {
+    since: "1.4.6",
+    until: "1.4.7",
+    runc: "1.0.0-rc95",
+    source: "containerd/containerd@v1.4.6:script/setup/runc-version"
+  },
+  { since: "1.4.7", until: "1.4.9", runc: "1.0.0", source: "containerd/containerd@v1.4.7:script/setup/runc-version" },
+  { since: "1.4.9", until: "1.4.10", runc: "1.0.1", source: "containerd/containerd@v1.4.9:script/setup/runc-version" },
+  {
+    since: "1.4.10",
+    until: "1.4.13",
+    runc: "1.0.2",
+    source: "containerd/containerd@v1.4.10:script/setup/runc-version"
   },
   { since: "1.4.13", until: "1.5.0", runc: "1.0.3", source: "containerd/containerd@v1.4.13:script/setup/runc-version" },
   {
     since: "1.5.0",
-    until: "1.5.2",
+    until: "1.5.1",
     runc: "1.0.0-rc93",
     source: "containerd/containerd@v1.5.0:script/setup/runc-version"
   },
   {
+    since: "1.5.1",
+    until: "1.5.2",
+    runc: "1.0.0-rc94",
+    source: "containerd/containerd@v1.5.1:script/setup/runc-version"
+  },
+  {
     since: "1.5.2",
-    until: "1.6.0",
+    until: "1.5.3",
     runc: "1.0.0-rc95",
     source: "containerd/containerd@v1.5.2:script/setup/runc-version"
   },
+  { since: "1.5.3", until: "1.5.5", runc: "1.0.0", source: "containerd/containerd@v1.5.3:script/setup/runc-version" },
+  { since: "1.5.5", until: "1.5.6", runc: "1.0.1", source: "containerd/containerd@v1.5.5:script/setup/runc-version" },
+  { since: "1.5.6", until: "1.5.9", runc: "1.0.2", source: "containerd/containerd@v1.5.6:script/setup/runc-version" },
+  { since: "1.5.9", until: "1.5.12", runc: "1.0.3", source: "containerd/containerd@v1.5.9:script/setup/runc-version" },
+  {
+    since: "1.5.12",
+    until: "1.5.14",
+    runc: "1.1.2",
+    source: "containerd/containerd@v1.5.12:script/setup/runc-version"
+  },
+  { since: "1.5.14", until: "1.6.0", runc: "1.1.4", source: "containerd/containerd@v1.5.14:script/setup/runc-version" },
   { since: "1.6.0", runc: "1.1.0", source: "containerd/containerd@v1.6.0:script/setup/runc-version" }
 ];
 var ENGINE_NAMES = ["docker", "containerd", "crio", "podman", "rkt"];
-
-// src/knowledge/versions.ts
-var VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(alpha|beta|rc)\.?(\d+)?)?/i;
-var PRE_RANK = { alpha: 0, beta: 1e3, rc: 2e3 };
-function parseVersion(text) {
-  const match = VERSION.exec(text.trim());
-  if (!match?.[1]) return void 0;
-  const parts = match[1].split(".").map((p) => Number.parseInt(p, 10));
-  if (!match[2]) return { text, parts };
-  const rank2 = (PRE_RANK[match[2].toLowerCase()] ?? 0) + Number.parseInt(match[3] ?? "0", 10);
-  return { text, parts, pre: rank2 };
-}
-function compareVersions(a, b) {
-  const length = Math.max(a.parts.length, b.parts.length);
-  for (let i = 0; i < length; i++) {
-    const diff = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  if (a.pre === void 0 && b.pre === void 0) return 0;
-  if (a.pre === void 0) return 1;
-  if (b.pre === void 0) return -1;
-  return a.pre - b.pre;
-}
-function inRange(version, since, until) {
-  if (since !== void 0 && compareVersions(version, must(since)) < 0) return false;
-  if (until !== void 0 && compareVersions(version, must(until)) >= 0) return false;
-  return true;
-}
-function wholeVersionInRange(version, since, until) {
-  if (!inRange(version, since, until)) return false;
-  if (version.parts.length >= 3 || version.pre !== void 0 || until === void 0) return true;
-  const next = [...version.parts];
-  while (next.length < 2) next.push(0);
-  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
-  return compareVersions({ text: "", parts: next }, must(until)) <= 0;
-}
-function must(text) {
-  const version = parseVersion(text);
-  if (!version) throw new Error(`not a version: ${text}`);
-  return version;
-}
 
 // src/knowledge/targets.ts
 var TargetError = class extends Error {
@@ -12881,17 +13285,22 @@ function findOciRange(runtime, version) {
   return OCI_RANGES.find((r) => r.runtime === runtime && inRange(version, r.since, r.until));
 }
 function bundledRunc(version) {
-  const entry = CONTAINERD_BUNDLED_RUNC.find((e) => wholeVersionInRange(version, e.since, e.until));
-  if (!entry) {
+  const entries = CONTAINERD_BUNDLED_RUNC.filter((e) => releaseCoverage(version, [e]) !== "none");
+  const ranges = new Set(entries.map((e) => findOciRange("runc", parseVersion(e.runc))));
+  const range = ranges.size === 1 ? [...ranges][0] : void 0;
+  if (!range) {
     return {
       note: `the runc that containerd ${version.text} ships with is not pinned down here; name it, e.g. +runc@1.1`
     };
   }
-  const runc = parseVersion(entry.runc);
-  const pinned = entry.until ? `runc ${entry.runc}` : `runc ${entry.runc} or later`;
+  const first = entries[0];
+  const last = entries.at(-1);
+  const runc = first === last ? first.runc : `${first.runc} to ${last.runc}`;
+  const pinned = last.until ? `runc ${runc}` : `runc ${runc} or later`;
+  const sources = entries.map((e) => e.source).join(", ");
   return {
-    range: findOciRange("runc", runc),
-    note: `${pinned} assumed, as containerd ${version.text} ships it (${entry.source}); name the node's runc with +runc@VERSION if it differs`
+    range,
+    note: `${pinned} assumed, as containerd ${version.text} ships it (${sources}); name the node's runc with +runc@VERSION if it differs`
   };
 }
 function resolveTarget(text) {
@@ -13041,8 +13450,13 @@ var API_SYS_ADMIN_CHECK = {
   since: "1.8",
   message: "cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN",
   privilegedMessage: "cannot set `allowPrivilegeEscalation` to false and `privileged` to true",
-  /** Relaxation merged 2026-05 (PR #138834); the release it ships in is not verified. */
-  relaxation: "kubernetes/kubernetes PR #138834 relaxes this check over two releases (expected from about 1.37; unverified)",
+  /**
+   * Relaxation merged 2026-05 (PR #138834, read from the PR's description and diff): the first
+   * release that contains it accepts the pair only on updates of existing pods and still rejects new
+   * pods; only the release after accepts new pods. Which release that is has not been checked against
+   * a tag (about 1.37, then 1.38).
+   */
+  relaxation: "kubernetes/kubernetes PR #138834 relaxes this check in two steps: the first release with it still rejects new pods and only accepts updates of existing ones; new pods are accepted from the release after (about 1.38; the release numbers are not verified)",
   citations: [
     "kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go ValidateSecurityContext",
     "kubernetes/kubernetes PR #52803 (added in 1.8)",
@@ -13520,10 +13934,11 @@ var cap_all_default = defineRule({
       "- **`all`, `All`** (not upper case): Docker, containerd, CRI-O and Podman accept any case, but Pod Security",
       '  admission\u2019s restricted level requires `drop` to contain exactly `"ALL"`, so the pod fails `restricted`',
       '  (`must set securityContext.capabilities.drop=["ALL"]`). PodSecurityPolicy compares exactly as well.',
-      "- **`CAP_ALL`, `cap_all`** (prefixed): no runtime recognises ALL with a prefix. In `drop`, containerd and",
-      "  CRI-O drop nothing and the container keeps its default capabilities; Docker \u226519.03 and Podman refuse the",
-      "  container; Docker \u226418.09 fails at start. In `add`, most runtimes refuse the container and containerd with",
-      "  runc \u22651.0.0-rc94 starts it without the capabilities. Severity is `error` when a target refuses or ignores it.",
+      "- **`CAP_ALL`, `cap_all`** (prefixed): no runtime recognises ALL with a prefix. In `drop`, containerd 1.3+",
+      "  drops nothing and the container keeps its default capabilities; containerd 1.1\u20131.2, CRI-O, Docker \u226519.03",
+      "  and Podman refuse the container; Docker \u226418.09 fails at start. In `add`, most runtimes refuse the container",
+      "  and containerd with runc \u22651.0.0-rc94 starts it without the capabilities. Severity is `error` when a target",
+      "  refuses or ignores it.",
       "- **`ALL` in `add`** grants every capability, which is close to a privileged container. List the",
       "  capabilities the container actually needs instead (no automatic fix).",
       "",
@@ -13538,7 +13953,9 @@ var cap_all_default = defineRule({
       "moby/moby@v19.03.0:oci/caps/utils.go L86-113 (ALL matched after upper-casing; CAP_ALL is unknown)",
       "moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136",
       'containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235 (EqualFold "ALL")',
-      "cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800",
+      "cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790",
+      "cri-o/cri-o@v1.0.0:server/container_create.go L729-736 (an unknown drop fails the container)",
+      "containerd/containerd@v1.2.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding",
       "containers/common@HEAD:pkg/capabilities/capabilities.go",
       "opencontainers/runc commit 5fb831a0f (PR #2854)"
     ],
@@ -13658,7 +14075,7 @@ var cap_case_default = defineRule({
       "moby/moby@v1.10.0:daemon/execdriver/utils_unix.go (case-insensitive comparison)",
       "moby/moby@v19.03.0:oci/caps/utils.go L86-113 (NormalizeLegacyCapabilities upper-cases)",
       "containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235",
-      "cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800",
+      "cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790",
       "containers/common@HEAD:pkg/capabilities/capabilities.go",
       "rkt/rkt@v1.30.0:stage1/init/common/pod.go L537, L636-713",
       ...NAME_HANDLING_CITATIONS
@@ -14116,8 +14533,12 @@ var cap_kernel_default = defineRule({
       '  `invalid CapAdd: unknown capability: "CAP_PERFMON"` (CreateContainerError), and the same name in `drop`',
       "  fails with `invalid CapDrop`. Docker 1.2\u201318.09 fails at start (RunContainerError). Docker 23+ knows them.",
       "- containerd 1.1\u20131.2 refuses unknown names when it builds the spec (CreateContainerError). containerd 1.3+",
-      "  passes them to the OCI runtime: runc \u22641.0.0-rc93 fails the start (RunContainerError), runc \u22651.0.0-rc94",
-      "  starts the container without the capability and only logs a warning.",
+      "  passes them to the OCI runtime: runc \u22641.0.0-rc92 fails the start (RunContainerError); runc 1.0.0-rc93",
+      "  and later know PERFMON, BPF and CHECKPOINT_RESTORE (up to the kernel\u2019s last capability), and from rc94",
+      "  on runc starts the container without a name it does not know and only logs a warning.",
+      "- CRI-O up to 1.20 checks names against a capability list that ends at AUDIT_READ: `add: [BPF]` fails with",
+      '  `unknown capability "CAP_BPF" to add` (CreateContainerError), and `drop: [BPF]` with `failed to drop cap`.',
+      "  1.21 and later know them.",
       "- On a node whose kernel predates the capability, Docker 23+ says `capability not supported by your kernel",
       "  or not available in the current environment`; CRI-O and Podman call it unknown; containerd with a",
       "  current runc silently leaves it out.",
@@ -14139,10 +14560,13 @@ var cap_kernel_default = defineRule({
       "moby/moby#42601",
       "moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136",
       "containerd/cri@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid",
-      "opencontainers/runc@v1.0.0-rc93:libcontainer/capabilities/capabilities.go L58-63",
+      "opencontainers/runc@v1.0.0-rc92:libcontainer/capabilities_linux.go L33-70",
+      "opencontainers/runc commit 6dfbe9b807 (PERFMON, BPF, CHECKPOINT_RESTORE; first in v1.0.0-rc93)",
+      "cri-o/cri-o@v1.20.9:go.mod (gocapability pinned to d98352740cb2, which ends at AUDIT_READ)",
+      "cri-o/cri-o@v1.21.0:go.mod (gocapability 42c35b437635)",
       "opencontainers/runc commit 6dfbe9b807",
       "opencontainers/runc commit 5fb831a0f (PR #2854), first in v1.0.0-rc94",
-      "cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800",
+      "cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790",
       "containers/common@HEAD:pkg/capabilities/capabilities.go"
     ],
     example: {
@@ -14397,24 +14821,37 @@ var VAULT = {
 };
 var NON_ROOT = {
   short: "Kubernetes sets no ambient capabilities",
-  noAmbient: "Kubernetes sets no ambient capabilities, so a process that is not uid 0 starts with empty effective and permitted sets: capabilities.add only widens its bounding set",
+  noAmbient: "Kubernetes sets no ambient capabilities and today\u2019s runtimes empty the ambient set, so a process that is not uid 0 starts with empty effective and permitted sets: capabilities.add only widens its bounding set",
+  /** The exceptions: old runtimes that filled the ambient set themselves. */
+  runtimeAmbient: "CRI-O 1.0\u20131.9.11 and 1.10.0 (the added and the default capabilities) and containerd 1.1.0 (the added ones) also put capabilities in the ambient set, so there a process that is not uid 0 holds them",
   fileCaps: "only file capabilities on the executed binary (setcap) can bring a capability back, up to the bounding set; the manifest cannot show them",
-  noNewPrivs: "allowPrivilegeEscalation: false sets no_new_privs: an execve may then grant no capability the process did not already hold, so file capabilities work only on the container\u2019s first executable, and only where the runtime puts the added capabilities in that process\u2019s permitted set (containerd and CRI-O do; Docker 18.04\u201324.0.5 did not for non-root users)",
-  userSwitch: "switching from root to another user (su, runuser, gosu, su-exec, setpriv, chroot --userspec) clears the effective and permitted sets unless the tool passes ambient capabilities (setpriv --ambient-caps)",
+  /** `+ei` file capabilities need the process's inheritable set; `+ep` works everywhere. */
+  inheritable: "a file capability must be in the file\u2019s permitted set (setcap \u2026+ep); `+ei` works only where the runtime also fills the inheritable set: Docker up to 20.10.13 and containerd before 1.5.11 and 1.6.2 (CVE-2022-24769); CRI-O dropped it in 1.24 and later made it a setting (add_inheritable_capabilities)",
+  noNewPrivs: "allowPrivilegeEscalation: false sets no_new_privs: an execve may then grant no capability the process did not already hold, so file capabilities work only on the container\u2019s first executable, and only where the runtime puts the added capabilities in that process\u2019s permitted set (containerd and CRI-O do; Docker 18.04\u201323.0.6 and 24.0.0\u201324.0.5 write only the bounding set for a non-root user, Docker up to 18.03 and from 23.0.7, 24.0.6 and 25.0 all three sets)",
+  userSwitch: "switching from root to another user (su, runuser, gosu, su-exec, setpriv, chroot --userspec) clears the effective, permitted and ambient sets unless the tool passes ambient capabilities (setpriv --ambient-caps)",
   scriptsIgnoreFileCaps: "file capabilities on a script are ignored: the kernel runs its interpreter, which has none",
   citations: [
-    "man7.org: capabilities(7) (transformation of capabilities during execve; file capabilities)",
+    "man7.org: capabilities(7) (transformation of capabilities during execve; file capabilities; ambient set)",
     "man7.org: prctl(2) PR_SET_NO_NEW_PRIVS",
     "torvalds/linux@v6.6:security/commoncap.c cap_bprm_creds_from_file",
     "kubernetes/enhancements:keps/sig-security/2763-ambient-capabilities (provisional, not implemented)",
     "kubernetes/kubernetes#56374",
     "kubernetes/kubernetes:pkg/kubelet/kuberuntime/security_context.go convertToRuntimeCapabilities (add and drop only)",
     "containerd/containerd:pkg/oci/spec_opts.go WithAddedCapabilities (bounding, effective, permitted)",
-    "moby/moby PR #36587 (non-root: bounding set only), PR #45511 and #46221 (permitted set restored in 25.0 and 24.0.6)",
+    "containerd/cri commit 73d3ea18 (ambient set emptied; first in containerd 1.1.1)",
+    "cri-o/cri-o commit 18b8d90299 (ambient set emptied in 1.11.0; backported to 1.10.1 and 1.9.12)",
+    "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go AddProcessCapability (also Ambient)",
+    "moby/moby commit 15ff09395c (PR #36587, first in v18.04.0-ce): non-root gets the bounding set only",
+    "moby/moby commit 3aef732e61 (PR #45511, first in v25.0.0; PR #46222 in v23.0.7, PR #46221 in v24.0.6): effective and permitted restored",
+    "moby/moby@v20.10.14:oci/oci.go SetCapabilities (inheritable no longer set, CVE-2022-24769)",
+    "containerd/containerd@v1.5.11:oci/spec.go, @v1.6.2:oci/spec.go (inheritable no longer set)",
+    "cri-o/cri-o commit 3e9d772571 (inheritable dropped, first in v1.24.0); commit 9070d982df (add_inheritable_capabilities, first in v1.26.0)",
     "kubernetes/ingress-nginx#7445 (file capability ignored behind dumb-init with no_new_privs)",
     "dunglas/mercure PR #1230"
   ],
-  uncertain: ["which Docker releases between 18.04 and 24.0.5 put the set in the permitted set was not measured"]
+  uncertain: [
+    "CRI-O\u2019s inheritable set in the 1.22 and 1.23 patch releases (dropped, then restored) was not traced release by release"
+  ]
 };
 var RUN_AS_NON_ROOT = {
   text: "with runAsNonRoot: true the kubelet starts the container only if its user is not 0",
@@ -15967,8 +16404,12 @@ function processOnTarget(container, target) {
     uncertain: [],
     entries,
     noNewPrivs: context?.allowPrivilegeEscalation === false,
-    userNamespace: container.podSpec.value.hostUsers === false
+    userNamespace: container.podSpec.value.hostUsers === false,
+    runtimeAmbient: { state: "no", capabilities: [] },
+    boundingOnly: "none"
   };
+  const start = nonRootStart(target);
+  result2.boundingOnly = start.boundingOnly;
   const rejected = entries.find((e) => e.outcome === "rejected");
   if (rejected?.prediction) {
     result2.starts = false;
@@ -15980,6 +16421,7 @@ function processOnTarget(container, target) {
   }
   if (privileged) {
     result2.bounding = allFor(target);
+    if (start.ambient !== "none" && start.ambientDefaults) result2.runtimeAmbient = ambientOf(start, result2.bounding);
     return result2;
   }
   const isAll = (e) => e.input?.trim().toUpperCase() === "ALL";
@@ -16014,9 +16456,30 @@ function processOnTarget(container, target) {
     const name = capabilityName(e.input);
     if (name && bounding.has(name)) uncertain.add(name);
   }
+  const dropAllUnknown = entries.some((e) => e.list.direction === "drop" && isAll(e) && e.outcome === "unknown");
+  if (dropAllUnknown) {
+    for (const c of defaults) if (bounding.has(c)) uncertain.add(c);
+  }
   result2.bounding = sorted(bounding);
   result2.uncertain = sorted(uncertain);
+  if (start.ambient !== "none") {
+    const added = applied("add").some(isAll) ? result2.bounding : adds.filter((c) => bounding.has(c));
+    result2.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result2.bounding : sorted(added));
+  }
   return result2;
+}
+function ambientOf(start, capabilities) {
+  const out = {
+    state: start.ambient === "all" ? "yes" : "unknown",
+    capabilities: [...capabilities]
+  };
+  if (start.detail) out.detail = start.detail;
+  return out;
+}
+function heldThroughAmbient(model, capability, step) {
+  if (model.runtimeAmbient.state === "no" || !model.runtimeAmbient.capabilities.includes(capability)) return "no";
+  if (step?.startedBy !== void 0) return "no";
+  return model.runtimeAmbient.state;
 }
 function capabilityName(input) {
   let bare = input.trim().toUpperCase();
@@ -16047,6 +16510,19 @@ function capabilityFor(model, user, capability, step) {
   }
   const inBounding = model.bounding.includes(capability);
   if (user.kind === "non-root" && !step?.ambient.includes(capability)) {
+    const ambient = inBounding ? heldThroughAmbient(model, capability, step) : "no";
+    if (ambient === "yes") {
+      return {
+        state: "yes",
+        why: `${model.target.label} puts ${capability} in the ambient set too, so ${describeUser(user)} holds it`
+      };
+    }
+    if (ambient === "unknown") {
+      return {
+        state: "unknown",
+        why: `some ${model.target.id} patch releases put ${capability} in the ambient set (then ${describeUser(user)} holds it), others do not: name the patch release`
+      };
+    }
     const also = inBounding ? "" : `; ${capability} is not even in its bounding set: ${whyAbsent(model, capability)}`;
     return {
       state: "no",
@@ -16067,7 +16543,9 @@ function fileCapabilitiesCanReach(model, step) {
   if (step && (step.program.endsWith(".sh") || ["sh", "bash", "ash", "dash", "zsh", "ulimit"].includes(step.program))) {
     return false;
   }
-  if (!model.noNewPrivs || step === void 0) return true;
+  if (!model.noNewPrivs) return true;
+  if (model.boundingOnly === "all") return false;
+  if (step === void 0) return true;
   if (step.viaImageEntrypoint) return true;
   return !step.throughShell && step.startedBy?.switch === void 0;
 }
@@ -16463,21 +16941,28 @@ var cap_nonroot_ineffective_default = defineRule({
     severity: "info",
     description: "A capability is added for a process that runs as a non-root user, which never receives it",
     docs: [
-      "Kubernetes sets no ambient capabilities (the pod API has no field for them). A process that is not uid 0",
-      "therefore starts with empty effective and permitted sets: `capabilities.add` only widens its bounding set.",
-      "Only file capabilities on the executed binary (`setcap cap_ipc_lock+ep \u2026`) can bring a capability back, and",
-      "the manifest cannot show those.",
+      "Kubernetes sets no ambient capabilities (the pod API has no field for them), and today\u2019s runtimes empty the",
+      "ambient set. A process that is not uid 0 therefore starts with empty effective and permitted sets:",
+      "`capabilities.add` only widens its bounding set. Only file capabilities on the executed binary",
+      "(`setcap cap_ipc_lock+ep \u2026`) can bring a capability back, and the manifest cannot show those. `+ei` instead of",
+      "`+ep` works only where the runtime also fills the inheritable set (Docker up to 20.10.13, containerd before",
+      "1.5.11 and 1.6.2).",
+      "",
+      "Old runtimes differ: CRI-O 1.0\u20131.9.11 and 1.10.0 and containerd 1.1.0 put the added capabilities in the",
+      "ambient set too (CRI-O also its defaults), so there a non-root process holds them and nothing is reported",
+      "for those targets.",
       "",
       "`allowPrivilegeEscalation: false` sets no_new_privs, which forbids an exec to gain a capability the process",
       "did not already hold. File capabilities then work only along a chain that starts at the container\u2019s first",
       "executable: the runtime must put the added set in that process\u2019s permitted set (containerd and CRI-O do;",
-      "Docker 18.04\u201324.0.5 did not for non-root users), and every program from there on must carry the file",
-      "capability itself. A shell, a script or a user switch in between breaks the chain.",
+      "Docker 18.04\u201323.0.6 and 24.0.0\u201324.0.5 write only the bounding set for a non-root user), and every program",
+      "from there on must carry the file capability itself. A shell, a script or a user switch in between breaks",
+      "the chain.",
       "",
       "Severity: `info` while file capabilities can still work; `warning` with `allowPrivilegeEscalation: false`",
       "when such a chain is possible (the image\u2019s entrypoint, or a binary started directly); `error` with",
       "`allowPrivilegeEscalation: false` when the command shows the process is started through a shell, a script",
-      "or a user switch, so nothing can bring the capability back.",
+      "or a user switch, or every target writes only the bounding set, so nothing can bring the capability back.",
       "",
       "The user comes from `runAsUser` (container, then pod) or `runAsNonRoot: true`; when neither is set the",
       "image\u2019s USER decides and nothing is reported. To grant a capability to a non-root program, give the binary",
@@ -16512,7 +16997,14 @@ var cap_nonroot_ineffective_default = defineRule({
         );
         if (!granted) return;
         if (main?.ambient.includes(capability)) return;
-        const reachable = analysis.processes.some((p) => fileCapabilitiesCanReach(p, main));
+        const held = (p) => name.isAll ? p.runtimeAmbient.state === "yes" && p.runtimeAmbient.capabilities.length > 0 : heldThroughAmbient(p, capability, main) === "yes";
+        const losing = analysis.processes.filter(
+          (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)) && !held(p)
+        );
+        if (losing.length === 0) return;
+        const holding = analysis.processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
+        const open = losing.filter((p) => p.runtimeAmbient.state === "unknown" && p.runtimeAmbient.capabilities.length > 0).map((p) => p.target.id);
+        const reachable = losing.some((p) => fileCapabilitiesCanReach(p, main));
         let severity;
         let how;
         if (!noNewPrivs) {
@@ -16520,10 +17012,11 @@ var cap_nonroot_ineffective_default = defineRule({
           how = `Only a file capability on the program\u2019s binary (setcap) can bring it back, which the manifest cannot show.`;
         } else if (!reachable) {
           severity = "error";
-          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ""}\`), which carries no file capability, so nothing can bring it back.`;
+          const runtimeBlocks = losing.every((p) => p.boundingOnly === "all");
+          how = runtimeBlocks ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(", ")} ${losing.length === 1 ? "writes" : "write"} only the bounding set for a non-root user, so no file capability can bring it back.` : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ""}\`), which carries no file capability, so nothing can bring it back.`;
         } else {
           severity = "warning";
-          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it: it can still reach the program only if every program from the container\u2019s first executable (${needs.command.imageEntrypoint ? "the image\u2019s entrypoint" : `\`${needs.command.steps[0]?.program ?? ""}\``}) on carries it as a file capability, and the runtime passes the added set to that first one (containerd and CRI-O do; Docker 18.04\u201324.0.5 did not).`;
+          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it: it can still reach the program only if every program from the container\u2019s first executable (${needs.command.imageEntrypoint ? "the image\u2019s entrypoint" : `\`${needs.command.steps[0]?.program ?? ""}\``}) on carries it as a file capability, and the runtime passes the added set to that first one (containerd and CRI-O do; Docker 18.04\u201323.0.6 and 24.0.0\u201324.0.5 do not).`;
         }
         const related = needs.needs.filter(
           (n) => n.kind === "port" && capability === "NET_BIND_SERVICE" || n.kind === "mlock" && capability === "IPC_LOCK" || (n.kind === "command" || n.kind === "ulimit") && n.capability === capability
@@ -16535,7 +17028,8 @@ var cap_nonroot_ineffective_default = defineRule({
           error: "Drop it, run the program as root, or start the binary directly (no shell or script in between) with the file capability, or allow privilege escalation."
         };
         const what = name.isAll ? "ALL is added" : `${quote(value)} is added`;
-        const message = `${what}, but the process runs as ${describeUser(main?.user.kind === "non-root" ? main.user : user)}: ${NON_ROOT.noAmbient}. ${how}${needed} ${advice[severity]}${capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : ""}`;
+        const except = (holding.length > 0 ? ` (${holding.join(", ")} ${holding.length === 1 ? "puts" : "put"} it in the ambient set too, so there the process holds it)` : "") + (open.length > 0 ? ` (not known on ${open.join(", ")}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)` : "");
+        const message = `${what}, but the process runs as ${describeUser(main?.user.kind === "non-root" ? main.user : user)}: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}${capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : ""}`;
         context.report({
           path: [...container.path, "securityContext", "capabilities", "add", index],
           message,
@@ -16725,8 +17219,9 @@ var cap_prefix_default = defineRule({
       "runtimes differ on a `CAP_` prefix:",
       "",
       "- Docker 1.11\u201318.09 prefixes again (`CAP_CAP_SYS_RESOURCE`) and the container fails to start (RunContainerError).",
-      "- containerd (every version) prefixes again too. With runc \u22651.0.0-rc94 an added name is silently not granted,",
-      "  and a dropped name drops nothing: `drop: [CAP_NET_RAW]` leaves NET_RAW in the container.",
+      "- containerd (every version) prefixes again too. containerd 1.1\u20131.2 then refuses the container, in `add`",
+      "  and in `drop` (CreateContainerError). From 1.3 on, with runc \u22651.0.0-rc94 an added name is silently not",
+      "  granted, and a dropped name drops nothing: `drop: [CAP_NET_RAW]` leaves NET_RAW in the container.",
       "- Docker \u226519.03, CRI-O \u22651.0 and Podman accept the prefix.",
       "",
       "Pod Security admission and PodSecurityPolicy compare names exactly, so a prefixed name also fails their checks.",
@@ -16934,12 +17429,13 @@ var cap_unknown_default = defineRule({
       "A name that is not a Linux capability, even after removing `CAP_` and upper-casing, breaks differently",
       "on each runtime:",
       "",
-      "- Docker \u226519.03, CRI-O \u22651.12 and Podman refuse the container (CreateContainerError), each with its own",
-      '  message, e.g. `invalid CapAdd: unknown capability: "CAP_SYS_RESOURCES"`; Docker 1.11\u201318.09 fails at start',
-      "  (RunContainerError).",
+      "- Docker \u226519.03, CRI-O, containerd 1.1\u20131.2 and Podman refuse the container (CreateContainerError), each with",
+      '  its own message, e.g. `invalid CapAdd: unknown capability: "CAP_SYS_RESOURCES"`; Docker 1.11\u201318.09 fails',
+      "  at start (RunContainerError). This holds for `drop` too: CRI-O says `failed to drop cap CAP_X invalid",
+      "  capability: CAP_X`.",
       "- containerd \u22651.3 writes the name into the OCI config unchecked: runc \u22651.0.0-rc94 only logs a warning and the",
       "  container starts without the capability; older runc fails the start. An unknown name in `drop` drops nothing",
-      "  on containerd and CRI-O.",
+      "  on containerd \u22651.3.",
       "",
       "The rule also reports entries that are not names at all: numbers (runtimes behind Kubernetes do not parse",
       "capability numbers), booleans (YAML 1.1 reads an unquoted `yes` or `on` as `true`), empty items, names with",
@@ -16957,7 +17453,9 @@ var cap_unknown_default = defineRule({
       "moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136",
       "containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235",
       "opencontainers/runc commit 5fb831a0f (PR #2854)",
-      "cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800",
+      "cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790",
+      "cri-o/cri-o commit af0a494251 (first in v1.0.0-rc1): a failed drop fails the container",
+      "containerd/containerd@v1.2.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding",
       "containers/common@HEAD:pkg/capabilities/capabilities.go",
       ...PSP_FACTS.citations,
       ...NAME_HANDLING_CITATIONS,

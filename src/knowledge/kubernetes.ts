@@ -67,9 +67,14 @@ export const API_SYS_ADMIN_CHECK = {
   since: '1.8',
   message: 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
   privilegedMessage: 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
-  /** Relaxation merged 2026-05 (PR #138834); the release it ships in is not verified. */
+  /**
+   * Relaxation merged 2026-05 (PR #138834, read from the PR's description and diff): the first
+   * release that contains it accepts the pair only on updates of existing pods and still rejects new
+   * pods; only the release after accepts new pods. Which release that is has not been checked against
+   * a tag (about 1.37, then 1.38).
+   */
   relaxation:
-    'kubernetes/kubernetes PR #138834 relaxes this check over two releases (expected from about 1.37; unverified)',
+    'kubernetes/kubernetes PR #138834 relaxes this check in two steps: the first release with it still rejects new pods and only accepts updates of existing ones; new pods are accepted from the release after (about 1.38; the release numbers are not verified)',
   citations: [
     'kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go ValidateSecurityContext',
     'kubernetes/kubernetes PR #52803 (added in 1.8)',

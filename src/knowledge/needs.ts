@@ -289,27 +289,42 @@ export const VAULT = {
 export const NON_ROOT = {
   short: 'Kubernetes sets no ambient capabilities',
   noAmbient:
-    'Kubernetes sets no ambient capabilities, so a process that is not uid 0 starts with empty effective and permitted sets: capabilities.add only widens its bounding set',
+    'Kubernetes sets no ambient capabilities and today’s runtimes empty the ambient set, so a process that is not uid 0 starts with empty effective and permitted sets: capabilities.add only widens its bounding set',
+  /** The exceptions: old runtimes that filled the ambient set themselves. */
+  runtimeAmbient:
+    'CRI-O 1.0–1.9.11 and 1.10.0 (the added and the default capabilities) and containerd 1.1.0 (the added ones) also put capabilities in the ambient set, so there a process that is not uid 0 holds them',
   fileCaps:
     'only file capabilities on the executed binary (setcap) can bring a capability back, up to the bounding set; the manifest cannot show them',
+  /** `+ei` file capabilities need the process's inheritable set; `+ep` works everywhere. */
+  inheritable:
+    'a file capability must be in the file’s permitted set (setcap …+ep); `+ei` works only where the runtime also fills the inheritable set: Docker up to 20.10.13 and containerd before 1.5.11 and 1.6.2 (CVE-2022-24769); CRI-O dropped it in 1.24 and later made it a setting (add_inheritable_capabilities)',
   noNewPrivs:
-    'allowPrivilegeEscalation: false sets no_new_privs: an execve may then grant no capability the process did not already hold, so file capabilities work only on the container’s first executable, and only where the runtime puts the added capabilities in that process’s permitted set (containerd and CRI-O do; Docker 18.04–24.0.5 did not for non-root users)',
+    'allowPrivilegeEscalation: false sets no_new_privs: an execve may then grant no capability the process did not already hold, so file capabilities work only on the container’s first executable, and only where the runtime puts the added capabilities in that process’s permitted set (containerd and CRI-O do; Docker 18.04–23.0.6 and 24.0.0–24.0.5 write only the bounding set for a non-root user, Docker up to 18.03 and from 23.0.7, 24.0.6 and 25.0 all three sets)',
   userSwitch:
-    'switching from root to another user (su, runuser, gosu, su-exec, setpriv, chroot --userspec) clears the effective and permitted sets unless the tool passes ambient capabilities (setpriv --ambient-caps)',
+    'switching from root to another user (su, runuser, gosu, su-exec, setpriv, chroot --userspec) clears the effective, permitted and ambient sets unless the tool passes ambient capabilities (setpriv --ambient-caps)',
   scriptsIgnoreFileCaps: 'file capabilities on a script are ignored: the kernel runs its interpreter, which has none',
   citations: [
-    'man7.org: capabilities(7) (transformation of capabilities during execve; file capabilities)',
+    'man7.org: capabilities(7) (transformation of capabilities during execve; file capabilities; ambient set)',
     'man7.org: prctl(2) PR_SET_NO_NEW_PRIVS',
     'torvalds/linux@v6.6:security/commoncap.c cap_bprm_creds_from_file',
     'kubernetes/enhancements:keps/sig-security/2763-ambient-capabilities (provisional, not implemented)',
     'kubernetes/kubernetes#56374',
     'kubernetes/kubernetes:pkg/kubelet/kuberuntime/security_context.go convertToRuntimeCapabilities (add and drop only)',
     'containerd/containerd:pkg/oci/spec_opts.go WithAddedCapabilities (bounding, effective, permitted)',
-    'moby/moby PR #36587 (non-root: bounding set only), PR #45511 and #46221 (permitted set restored in 25.0 and 24.0.6)',
+    'containerd/cri commit 73d3ea18 (ambient set emptied; first in containerd 1.1.1)',
+    'cri-o/cri-o commit 18b8d90299 (ambient set emptied in 1.11.0; backported to 1.10.1 and 1.9.12)',
+    'cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go AddProcessCapability (also Ambient)',
+    'moby/moby commit 15ff09395c (PR #36587, first in v18.04.0-ce): non-root gets the bounding set only',
+    'moby/moby commit 3aef732e61 (PR #45511, first in v25.0.0; PR #46222 in v23.0.7, PR #46221 in v24.0.6): effective and permitted restored',
+    'moby/moby@v20.10.14:oci/oci.go SetCapabilities (inheritable no longer set, CVE-2022-24769)',
+    'containerd/containerd@v1.5.11:oci/spec.go, @v1.6.2:oci/spec.go (inheritable no longer set)',
+    'cri-o/cri-o commit 3e9d772571 (inheritable dropped, first in v1.24.0); commit 9070d982df (add_inheritable_capabilities, first in v1.26.0)',
     'kubernetes/ingress-nginx#7445 (file capability ignored behind dumb-init with no_new_privs)',
     'dunglas/mercure PR #1230',
   ],
-  uncertain: ['which Docker releases between 18.04 and 24.0.5 put the set in the permitted set was not measured'],
+  uncertain: [
+    'CRI-O’s inheritable set in the 1.22 and 1.23 patch releases (dropped, then restored) was not traced release by release',
+  ],
 } as const;
 
 /** runAsNonRoot: the kubelet refuses to start a container whose user is 0 (or a name it cannot check). */

@@ -3,6 +3,7 @@
 import { CAPABILITY_BY_NAME, type CapabilityInfo, kernelHasCapability } from './capabilities.js';
 import type { EngineRange, OciRange, UnknownHandling } from './runtimes.js';
 import type { ResolvedTarget } from './targets.js';
+import { type Releases, releaseCoverage, type Version } from './versions.js';
 
 export type Direction = 'add' | 'drop';
 export type Outcome = 'applied' | 'rejected' | 'ignored' | 'unknown';
@@ -65,11 +66,19 @@ export function predict(target: ResolvedTarget, direction: Direction, input: str
   const citations = engine.citations;
 
   if (input.trim().toUpperCase() === 'ALL' && input === input.trim()) {
-    if (direction === 'drop' && engine.all === 'any-case' && engine.dropAllKeepsDefaults) {
+    const keeps =
+      direction === 'drop' && engine.all === 'any-case' ? dropAllKeepsDefaults(engine, target.engineVersion) : 'none';
+    if (keeps !== 'none') {
+      const fix = engine.dropAllFix;
+      const back = `add${keeps === 'all' ? 's' : ''} the default capabilities back after drop ALL (${engine.defaults.join(', ')})`;
+      const fixed = fix ? `; ${fix.detail}` : '';
+      const sources = [...citations, ...(fix?.citations ?? [])];
+      if (keeps === 'all') return { outcome: 'ignored', detail: `${engine.label} ${back}${fixed}`, citations: sources };
+      const version = target.engineVersion?.text ?? '';
       return {
-        outcome: 'ignored',
-        detail: `${engine.label} adds its default capabilities back after drop ALL (${engine.defaults.join(', ')}); fixed in CRI-O 1.22 (commit c52b85d6c6)`,
-        citations: [...citations, 'cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)'],
+        outcome: 'unknown',
+        detail: `some ${engine.engine}@${version} patch releases ${back}, others do not${fixed}: name the patch release (e.g. ${engine.engine}@${version}.0)`,
+        citations: sources,
       };
     }
     if (engine.all === 'any-case') {
@@ -87,7 +96,7 @@ export function predict(target: ResolvedTarget, direction: Direction, input: str
     const handling = direction === 'add' ? engine.unknownAdd : engine.unknownDrop;
     if (handling.action === 'reject') {
       const message = engine.prefixRequiredMessage ?? handling.message;
-      return reject(engine, direction, { ...handling, message }, input, input, why);
+      return reject(engine, direction, { ...handling, message }, input, runtimeName(engine, input), why);
     }
     return {
       outcome: 'ignored',
@@ -254,7 +263,42 @@ function assumed(target: ResolvedTarget): string {
   return target.ociNote && target.oci ? `; ${target.ociNote}` : '';
 }
 
+/** Whether `drop: [ALL]` leaves the defaults in place on this release: `some` when only some patch releases do. */
+export function dropAllKeepsDefaults(engine: EngineRange, version: Version | undefined): 'all' | 'some' | 'none' {
+  const fact = engine.dropAllKeepsDefaults;
+  if (fact === undefined || fact === false) return 'none';
+  if (fact === true) return 'all';
+  return version ? releaseCoverage(version, fact) : 'some';
+}
+
 /** The capabilities a container gets from this target when the manifest adds and drops nothing. */
 export function defaultCapabilities(target: ResolvedTarget): readonly string[] | undefined {
   return target.engine?.defaults;
+}
+
+export interface NonRootStart {
+  /** The runtime puts the added capabilities (with `defaults`, the default ones too) in the ambient set. */
+  ambient: 'all' | 'some' | 'none';
+  ambientDefaults: boolean;
+  /** The runtime writes only the bounding set for a non-root user. */
+  boundingOnly: 'all' | 'some' | 'none';
+  detail?: string;
+  citations: readonly string[];
+}
+
+/** What a process that is not uid 0 starts with on this target, beyond its bounding set. */
+export function nonRootStart(target: ResolvedTarget): NonRootStart {
+  const facts = target.engine?.nonRoot;
+  const version = target.engineVersion;
+  const cover = (releases: Releases | undefined) =>
+    releases === undefined ? 'none' : version ? releaseCoverage(version, releases) : 'some';
+  const ambient = cover(facts?.ambient?.releases);
+  const out: NonRootStart = {
+    ambient,
+    ambientDefaults: facts?.ambient?.defaults === true,
+    boundingOnly: cover(facts?.boundingOnly?.releases),
+    citations: [...(facts?.ambient?.citations ?? []), ...(facts?.boundingOnly?.citations ?? [])],
+  };
+  if (ambient !== 'none' && facts?.ambient) out.detail = facts.ambient.detail;
+  return out;
 }

@@ -40,18 +40,24 @@ describe('resolveTarget: engines and version ranges', () => {
     ['moby@20.10', 'docker-19.03', 'Docker 19.03–20.10'],
     ['Docker@20.10', 'docker-19.03', 'Docker 19.03–20.10'],
     ['crio@0.3', 'crio-0', 'CRI-O before 1.0'],
-    ['crio@1.0', 'crio-1.0', 'CRI-O 1.0–1.10'],
+    ['crio@1.0', 'crio-1.0', 'CRI-O 1.0–1.9'],
+    ['crio@1.0.0-rc1', 'crio-1.0', 'CRI-O 1.0–1.9'],
+    ['crio@1.9.11', 'crio-1.0', 'CRI-O 1.0–1.9'],
+    ['crio@1.10.2', 'crio-1.10', 'CRI-O 1.10'],
+    ['crio@0.3', 'crio-0', 'CRI-O before 1.0'],
     ['cri-o@1.11', 'crio-1.11', 'CRI-O 1.11'],
     ['crio@1.12', 'crio-1.12', 'CRI-O 1.12–1.17'],
     ['crio@1.17', 'crio-1.12', 'CRI-O 1.12–1.17'],
-    ['crio@1.18', 'crio-1.18', 'CRI-O 1.18–1.21'],
-    ['crio@1.21.3', 'crio-1.18', 'CRI-O 1.18–1.21'],
+    ['crio@1.18', 'crio-1.18', 'CRI-O 1.18–1.20'],
+    ['crio@1.20.9', 'crio-1.18', 'CRI-O 1.18–1.20'],
+    ['crio@1.21.3', 'crio-1.21', 'CRI-O 1.21'],
     ['crio@1.22', 'crio-1.22', 'CRI-O 1.22+'],
     ['crio@1.25', 'crio-1.22', 'CRI-O 1.22+'],
     ['podman@4.3', 'podman-1', 'Podman before 4.4'],
     ['podman@4.3.1', 'podman-1', 'Podman before 4.4'],
-    ['podman@4.4', 'podman-4.4', 'Podman 4.4+'],
-    ['podman@5.6', 'podman-4.4', 'Podman 4.4+'],
+    ['podman@4.4', 'podman-4.4.0', 'Podman 4.4.0–4.4.2'],
+    ['podman@4.4.3', 'podman-4.4', 'Podman 4.4.3+'],
+    ['podman@5.6', 'podman-4.4', 'Podman 4.4.3+'],
     ['rkt@1.30', 'rkt-1', 'rkt (rktnetes)'],
   ])('%s → %s', (text, id, label) => {
     const target = resolveTarget(text);
@@ -99,9 +105,35 @@ describe('resolveTarget: the runc that containerd pins', () => {
 
   it('assumes runc 1.0.0-rc93 (the old, failing behaviour) for containerd 1.5.0', () => {
     const target = resolveTarget('containerd@1.5.0');
-    expect(target.oci?.id).toBe('runc-old');
+    expect(target.oci?.id).toBe('runc-rc93');
     expect(target.ociNote).toContain('1.0.0-rc93');
-    expect(target.label).toBe('containerd 1.3+ with runc ≤1.0.0-rc93');
+    expect(target.ociNote).toContain('containerd/containerd@v1.5.0:script/setup/runc-version');
+    expect(target.label).toBe('containerd 1.3+ with runc 1.0.0-rc93');
+  });
+
+  it('assumes runc 1.0.0-rc94 for containerd 1.5.1, which only warns about unknown names', () => {
+    const target = resolveTarget('containerd@1.5.1');
+    expect(target.oci?.id).toBe('runc-new');
+    expect(target.ociNote).toContain('runc 1.0.0-rc94 assumed');
+  });
+
+  // Before 1.4.5 the pin is the runc line of vendor.conf, which script/setup/install-runc builds.
+  it.each([
+    ['containerd@1.3.0', 'runc-old', '1.0.0-rc8', 'v1.3.0:vendor.conf'],
+    ['containerd@1.3.2', 'runc-old', '1.0.0-rc9', 'v1.3.1:vendor.conf'],
+    ['containerd@1.3.10', 'runc-old', '1.0.0-rc10', 'v1.3.3:vendor.conf'],
+    ['containerd@1.4.2', 'runc-old', '1.0.0-rc92', 'v1.4.0:vendor.conf'],
+    ['containerd@1.4.5', 'runc-new', '1.0.0-rc94', 'v1.4.5:script/setup/runc-version'],
+    ['containerd@1.4.6', 'runc-new', '1.0.0-rc95', 'v1.4.6:script/setup/runc-version'],
+    ['containerd@1.4.8', 'runc-new', 'runc 1.0.0 assumed', 'v1.4.7:script/setup/runc-version'],
+    ['containerd@1.4.9', 'runc-new', 'runc 1.0.1 assumed', 'v1.4.9:script/setup/runc-version'],
+    ['containerd@1.4.12', 'runc-new', 'runc 1.0.2 assumed', 'v1.4.10:script/setup/runc-version'],
+    ['containerd@1.5.4', 'runc-new', 'runc 1.0.0 assumed', 'v1.5.3:script/setup/runc-version'],
+  ])('pins %s to %s (%s, %s)', (spec, id, runc, source) => {
+    const target = resolveTarget(spec);
+    expect(target.oci?.id).toBe(id);
+    expect(target.ociNote).toContain(runc);
+    expect(target.ociNote).toContain(source);
   });
 
   it('assumes runc 1.0.0-rc95 for containerd 1.5.2', () => {
@@ -119,10 +151,15 @@ describe('resolveTarget: the runc that containerd pins', () => {
     expect(target.label).toBe('containerd 1.3+');
   });
 
-  it('does not guess for containerd 1.4 or a 1.4 patch between the pinned ones', () => {
+  it('does not guess for containerd 1.4, whose patch releases pin old and new runc', () => {
     expect(resolveTarget('containerd@1.4').oci).toBeUndefined();
     expect(resolveTarget('containerd@1.4').ociNote).toContain('not pinned');
-    expect(resolveTarget('containerd@1.4.5').oci).toBeUndefined();
+  });
+
+  it('assumes the old runc for containerd 1.3, whose patch releases all pin one before rc93', () => {
+    const target = resolveTarget('containerd@1.3');
+    expect(target.oci?.id).toBe('runc-old');
+    expect(target.ociNote).toContain('runc 1.0.0-rc8 to 1.0.0-rc10 assumed');
   });
 
   it('assumes runc 1.0.3 for containerd 1.4.13', () => {
@@ -149,9 +186,9 @@ describe('resolveTarget: the runc that containerd pins', () => {
   it('uses the OCI runtime named in the target instead of the pinned one', () => {
     const target = resolveTarget('containerd@1.7+runc@1.0.0-rc93');
     expect(target.engine?.id).toBe('containerd-1.3');
-    expect(target.oci?.id).toBe('runc-old');
+    expect(target.oci?.id).toBe('runc-rc93');
     expect(target.ociNote).toBeUndefined();
-    expect(target.label).toBe('containerd 1.3+ with runc ≤1.0.0-rc93');
+    expect(target.label).toBe('containerd 1.3+ with runc 1.0.0-rc93');
   });
 
   it.each([
@@ -223,7 +260,7 @@ describe('resolveTarget: other facts and combinations', () => {
   it('allows an OCI runtime behind CRI-O', () => {
     const target = resolveTarget('crio@1.25+runc@1.0.0-rc93');
     expect(target.engine?.id).toBe('crio-1.22');
-    expect(target.oci?.id).toBe('runc-old');
+    expect(target.oci?.id).toBe('runc-rc93');
   });
 });
 
@@ -320,7 +357,7 @@ describe('resolveTargets', () => {
       'docker-19.03/-',
       'docker-23/-',
       'containerd-1.1/-',
-      'containerd-1.3/runc-old',
+      'containerd-1.3/runc-rc93',
       'containerd-1.3/runc-new',
       'crio-1.12/-',
       'crio-1.22/-',

@@ -11,7 +11,7 @@ import {
   type OciRange,
   type OciRuntimeName,
 } from './runtimes.js';
-import { inRange, parseVersion, type Version, wholeVersionInRange } from './versions.js';
+import { inRange, parseVersion, releaseCoverage, type Version } from './versions.js';
 
 export interface ResolvedTarget {
   /** The target as the user wrote it, or the matrix entry's spec. */
@@ -132,19 +132,27 @@ function findOciRange(runtime: OciRuntimeName, version: Version): OciRange | und
   return OCI_RANGES.find((r) => r.runtime === runtime && inRange(version, r.since, r.until));
 }
 
-/** Which runc a containerd release pins, when the version says so unambiguously. */
+/**
+ * Which runc a containerd release pins, when the version says so unambiguously: a `major.minor`
+ * whose patch releases pin different runc versions counts only if they all behave alike.
+ */
 function bundledRunc(version: Version): { range?: OciRange; note: string } {
-  const entry = CONTAINERD_BUNDLED_RUNC.find((e) => wholeVersionInRange(version, e.since, e.until));
-  if (!entry) {
+  const entries = CONTAINERD_BUNDLED_RUNC.filter((e) => releaseCoverage(version, [e]) !== 'none');
+  const ranges = new Set(entries.map((e) => findOciRange('runc', parseVersion(e.runc) as Version)));
+  const range = ranges.size === 1 ? [...ranges][0] : undefined;
+  if (!range) {
     return {
       note: `the runc that containerd ${version.text} ships with is not pinned down here; name it, e.g. +runc@1.1`,
     };
   }
-  const runc = parseVersion(entry.runc) as Version;
-  const pinned = entry.until ? `runc ${entry.runc}` : `runc ${entry.runc} or later`;
+  const first = entries[0] as (typeof entries)[number];
+  const last = entries.at(-1) as (typeof entries)[number];
+  const runc = first === last ? first.runc : `${first.runc} to ${last.runc}`;
+  const pinned = last.until ? `runc ${runc}` : `runc ${runc} or later`;
+  const sources = entries.map((e) => e.source).join(', ');
   return {
-    range: findOciRange('runc', runc),
-    note: `${pinned} assumed, as containerd ${version.text} ships it (${entry.source}); name the node's runc with +runc@VERSION if it differs`,
+    range,
+    note: `${pinned} assumed, as containerd ${version.text} ships it (${sources}); name the node's runc with +runc@VERSION if it differs`,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Version } from './versions.js';
-import { compareVersions, inRange, must, parseVersion, wholeVersionInRange } from './versions.js';
+import { compareVersions, inRange, must, parseVersion, releaseCoverage } from './versions.js';
 
 function v(text: string): Version {
   const version = parseVersion(text);
@@ -157,42 +157,33 @@ describe('inRange', () => {
   });
 });
 
-describe('wholeVersionInRange', () => {
-  it('is false when only the first patch releases of 1.4 fall in the range', () => {
-    expect(wholeVersionInRange(v('1.4'), '1.4.0', '1.4.1')).toBe(false);
+describe('releaseCoverage', () => {
+  const crio = [
+    { since: '1.18', until: '1.19.5' },
+    { since: '1.20', until: '1.21' },
+  ];
+
+  it('places a full version inside or outside the releases', () => {
+    expect(releaseCoverage(v('1.19.4'), crio)).toBe('all');
+    expect(releaseCoverage(v('1.19.5'), crio)).toBe('none');
+    expect(releaseCoverage(v('1.20.9'), crio)).toBe('all');
+    expect(releaseCoverage(v('1.21.0'), crio)).toBe('none');
   });
 
-  it('is true when every 1.4.x falls in the range', () => {
-    expect(wholeVersionInRange(v('1.4'), '1.4.0', '1.5.0')).toBe(true);
-    expect(wholeVersionInRange(v('1.4'), '1.3.0', '1.5.0')).toBe(true);
-    expect(wholeVersionInRange(v('1.4'), '1.4', '1.5')).toBe(true);
+  it('says `some` for a major.minor whose patch releases differ', () => {
+    expect(releaseCoverage(v('1.19'), crio)).toBe('some');
+    expect(releaseCoverage(v('1.18'), crio)).toBe('all');
+    expect(releaseCoverage(v('1.20'), crio)).toBe('all');
+    expect(releaseCoverage(v('1.21'), crio)).toBe('none');
+    expect(releaseCoverage(v('1.17'), crio)).toBe('none');
   });
 
-  it('is false when 1.4 starts below the range', () => {
-    expect(wholeVersionInRange(v('1.4'), '1.4.13', '1.5.0')).toBe(false);
-  });
-
-  it('is false when 1.4 lies outside the range', () => {
-    expect(wholeVersionInRange(v('1.4'), '1.5.0', '1.6.0')).toBe(false);
-    expect(wholeVersionInRange(v('1.4'), '1.2.0', '1.4.0')).toBe(false);
-  });
-
-  it('is true for an open-ended range', () => {
-    expect(wholeVersionInRange(v('1.6'), '1.6.0')).toBe(true);
-    expect(wholeVersionInRange(v('2.2'), '1.6.0')).toBe(true);
-  });
-
-  it('handles the containerd 1.5 split at 1.5.2', () => {
-    expect(wholeVersionInRange(v('1.5'), '1.5.0', '1.5.2')).toBe(false);
-    expect(wholeVersionInRange(v('1.5'), '1.5.2', '1.6.0')).toBe(false);
-    expect(wholeVersionInRange(v('1.5.1'), '1.5.0', '1.5.2')).toBe(true);
-    expect(wholeVersionInRange(v('1.5.2'), '1.5.2', '1.6.0')).toBe(true);
-  });
-
-  it('behaves like inRange for a version with a patch level or an rc', () => {
-    expect(wholeVersionInRange(v('1.4.0'), '1.4.0', '1.4.1')).toBe(true);
-    expect(wholeVersionInRange(v('1.4.13'), '1.4.13', '1.5.0')).toBe(true);
-    expect(wholeVersionInRange(v('1.4.1'), '1.4.0', '1.4.1')).toBe(false);
-    expect(wholeVersionInRange(v('1.0.0-rc93'), undefined, '1.0.0-rc94')).toBe(true);
+  it('reads true, false and open ends', () => {
+    expect(releaseCoverage(v('1.4'), true)).toBe('all');
+    expect(releaseCoverage(v('1.4'), false)).toBe('none');
+    expect(releaseCoverage(v('1.4'), undefined)).toBe('none');
+    expect(releaseCoverage(v('24.0'), [{ since: '24.0.0', until: '24.0.6' }])).toBe('some');
+    expect(releaseCoverage(v('18.06'), [{ since: '18.04' }])).toBe('all');
+    expect(releaseCoverage(v('1.0.0-rc1'), [{ since: '1.0.0-alpha.0', until: '1.9.12' }])).toBe('all');
   });
 });

@@ -40,19 +40,39 @@ export function inRange(version: Version, since?: string, until?: string): boole
   return true;
 }
 
-/** True when every patch release of a version given only as `major.minor` falls in the range. */
-export function wholeVersionInRange(version: Version, since?: string, until?: string): boolean {
-  if (!inRange(version, since, until)) return false;
-  if (version.parts.length >= 3 || version.pre !== undefined || until === undefined) return true;
-  // `1.4` covers 1.4.0 … 1.4.x: it is wholly inside only if the next minor is not past `until`.
-  const next = [...version.parts];
-  while (next.length < 2) next.push(0);
-  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
-  return compareVersions({ text: '', parts: next }, must(until)) <= 0;
-}
-
 export function must(text: string): Version {
   const version = parseVersion(text);
   if (!version) throw new Error(`not a version: ${text}`);
   return version;
+}
+
+/** Releases as half-open intervals, e.g. `[{ since: '1.19.5', until: '1.20' }]`. */
+export type Releases = readonly { since?: string; until?: string }[];
+
+/**
+ * How much of what a version stands for falls in the releases: a full version (`1.4.8`) is one
+ * release; `1.4` stands for every 1.4.x, so it may be only partly covered (`some`).
+ */
+export function releaseCoverage(version: Version, releases: Releases | boolean | undefined): 'all' | 'some' | 'none' {
+  if (releases === undefined || releases === false) return 'none';
+  if (releases === true) return 'all';
+  if (version.parts.length >= 3 || version.pre !== undefined) {
+    return releases.some((r) => inRange(version, r.since, r.until)) ? 'all' : 'none';
+  }
+  const low: Version = { text: version.text, parts: [...version.parts] };
+  const next = [...version.parts];
+  while (next.length < 2) next.push(0);
+  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
+  const high: Version = { text: '', parts: next };
+  let some = false;
+  for (const r of releases) {
+    const startsBefore = r.since === undefined || compareVersions(low, must(r.since)) >= 0;
+    const endsAfter = r.until === undefined || compareVersions(high, must(r.until)) <= 0;
+    if (startsBefore && endsAfter) return 'all';
+    const overlaps =
+      (r.until === undefined || compareVersions(low, must(r.until)) < 0) &&
+      (r.since === undefined || compareVersions(high, must(r.since)) > 0);
+    if (overlaps) some = true;
+  }
+  return some ? 'some' : 'none';
 }

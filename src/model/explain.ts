@@ -10,7 +10,7 @@ import type { ResolvedTarget } from '../knowledge/targets.js';
 import { parseSource, type SourceDocument, type SourceFormat } from '../parse/index.js';
 import type { ProcessUser } from './command.js';
 import { containerNeeds, type Need } from './needs.js';
-import { evaluateNeed, type NeedState, processOnTarget } from './process.js';
+import { evaluateNeed, type NeedState, type ProcessOnTarget, processOnTarget } from './process.js';
 
 export interface ExplainedUser {
   kind: ProcessUser['kind'];
@@ -109,16 +109,28 @@ function verdictOf(starts: boolean, states: readonly NeedState[]): Verdict {
 }
 
 function effectiveOf(
-  bounding: readonly string[],
+  process: ProcessOnTarget,
   u: ProcessUser,
   privileged: boolean,
 ): { set: string[] | null; note: string } {
+  const bounding = process.bounding;
   if (u.kind === 'root') return { set: [...bounding], note: 'root: the whole bounding set' };
   if (u.kind === 'non-root') {
-    return {
-      set: [],
-      note: `${u.name ?? (u.uid !== undefined ? `uid ${u.uid}` : 'a non-root user')}: none (no ambient capabilities; only file capabilities)`,
-    };
+    const who = u.name ?? (u.uid !== undefined ? `uid ${u.uid}` : 'a non-root user');
+    const ambient = process.runtimeAmbient;
+    if (ambient.state === 'yes') {
+      return {
+        set: [...ambient.capabilities],
+        note: `${who}: the ambient set the runtime fills (${process.target.label} passes capabilities to non-root processes)`,
+      };
+    }
+    if (ambient.state === 'unknown' && ambient.capabilities.length > 0) {
+      return {
+        set: null,
+        note: `${who}: not known: some patch releases of ${process.target.label} put ${ambient.capabilities.join(', ')} in the ambient set, others none`,
+      };
+    }
+    return { set: [], note: `${who}: none (no ambient capabilities; only file capabilities)` };
   }
   return {
     set: null,
@@ -176,7 +188,7 @@ export function explainSource(
           targets: targets.map((target) => {
             const process = processOnTarget(container, target);
             const states = analysis.needs.map((need) => evaluateNeed(need, process, analysis.needs));
-            const effective = effectiveOf(process.bounding, analysis.command.user, process.privileged);
+            const effective = effectiveOf(process, analysis.command.user, process.privileged);
             const explainedTarget: ExplainedTarget = {
               target: target.matrix ? target.label : target.id,
               label: target.label,

@@ -5,7 +5,7 @@ import type { CapabilityEntry, CapabilityList, ContainerInfo } from '../core/ext
 import { isMapping } from '../core/extract.js';
 import { CAPABILITIES, kernelHasCapability } from '../knowledge/capabilities.js';
 import { ELASTICSEARCH, NON_ROOT, RAISE_HARD_LIMIT, VAULT } from '../knowledge/needs.js';
-import { type Outcome, type Prediction, predict } from '../knowledge/predict.js';
+import { nonRootStart, type Outcome, type Prediction, predict } from '../knowledge/predict.js';
 import { PROC_SYS_FACTS, UNPRIVILEGED_NET_DEFAULTS } from '../knowledge/sysctls.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
 import { compareVersions, must } from '../knowledge/versions.js';
@@ -41,6 +41,14 @@ export interface ProcessOnTarget {
   noNewPrivs: boolean;
   /** hostUsers: false: the pod has its own user namespace. */
   userNamespace: boolean;
+  /**
+   * Capabilities the runtime also puts in the ambient set, so that a non-root first process holds
+   * them (CRI-O 1.0–1.9.11 and 1.10.0, containerd 1.1.0); `unknown` when only some patch releases
+   * of the target do.
+   */
+  runtimeAmbient: { state: 'yes' | 'no' | 'unknown'; capabilities: readonly string[]; detail?: string };
+  /** The runtime leaves effective and permitted empty for a non-root user (Docker 18.04–23.0.6, 24.0.0–24.0.5). */
+  boundingOnly: 'all' | 'some' | 'none';
 }
 
 const ORDER = new Map(CAPABILITIES.map((c) => [c.name, c.number]));
@@ -124,7 +132,11 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
     entries,
     noNewPrivs: context?.allowPrivilegeEscalation === false,
     userNamespace: container.podSpec.value.hostUsers === false,
+    runtimeAmbient: { state: 'no', capabilities: [] },
+    boundingOnly: 'none',
   };
+  const start = nonRootStart(target);
+  result.boundingOnly = start.boundingOnly;
   const rejected = entries.find((e) => e.outcome === 'rejected');
   if (rejected?.prediction) {
     result.starts = false;
@@ -136,6 +148,8 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
   }
   if (privileged) {
     result.bounding = allFor(target);
+    // runtime-tools' SetupPrivileged fills the ambient set as well.
+    if (start.ambient !== 'none' && start.ambientDefaults) result.runtimeAmbient = ambientOf(start, result.bounding);
     return result;
   }
   const isAll = (e: EntryOutcome) => e.input?.trim().toUpperCase() === 'ALL';
@@ -176,9 +190,38 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
     const name = capabilityName(e.input as string);
     if (name && bounding.has(name)) uncertain.add(name);
   }
+  const dropAllUnknown = entries.some((e) => e.list.direction === 'drop' && isAll(e) && e.outcome === 'unknown');
+  if (dropAllUnknown) for (const c of defaults) if (bounding.has(c)) uncertain.add(c);
   result.bounding = sorted(bounding);
   result.uncertain = sorted(uncertain);
+  if (start.ambient !== 'none') {
+    // CRI-O's generator puts its defaults there too; containerd 1.1.0 only what the manifest adds.
+    const added = applied('add').some(isAll) ? result.bounding : adds.filter((c) => bounding.has(c));
+    result.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result.bounding : sorted(added));
+  }
   return result;
+}
+
+function ambientOf(
+  start: ReturnType<typeof nonRootStart>,
+  capabilities: readonly string[],
+): ProcessOnTarget['runtimeAmbient'] {
+  const out: ProcessOnTarget['runtimeAmbient'] = {
+    state: start.ambient === 'all' ? 'yes' : 'unknown',
+    capabilities: [...capabilities],
+  };
+  if (start.detail) out.detail = start.detail;
+  return out;
+}
+
+/**
+ * Does the runtime's ambient set reach this step? Only a process that runs as the container's own
+ * user without a user switch in between: a switch from root clears the ambient set.
+ */
+export function heldThroughAmbient(model: ProcessOnTarget, capability: string, step?: Step): 'yes' | 'no' | 'unknown' {
+  if (model.runtimeAmbient.state === 'no' || !model.runtimeAmbient.capabilities.includes(capability)) return 'no';
+  if (step?.startedBy !== undefined) return 'no';
+  return model.runtimeAmbient.state;
 }
 
 function capabilityName(input: string): string | undefined {
@@ -233,6 +276,19 @@ export function capabilityFor(
   }
   const inBounding = model.bounding.includes(capability);
   if (user.kind === 'non-root' && !step?.ambient.includes(capability)) {
+    const ambient = inBounding ? heldThroughAmbient(model, capability, step) : 'no';
+    if (ambient === 'yes') {
+      return {
+        state: 'yes',
+        why: `${model.target.label} puts ${capability} in the ambient set too, so ${describeUser(user)} holds it`,
+      };
+    }
+    if (ambient === 'unknown') {
+      return {
+        state: 'unknown',
+        why: `some ${model.target.id} patch releases put ${capability} in the ambient set (then ${describeUser(user)} holds it), others do not: name the patch release`,
+      };
+    }
     const also = inBounding ? '' : `; ${capability} is not even in its bounding set: ${whyAbsent(model, capability)}`;
     return {
       state: 'no',
@@ -259,7 +315,11 @@ export function fileCapabilitiesCanReach(model: ProcessOnTarget, step?: Step): b
   if (step && (step.program.endsWith('.sh') || ['sh', 'bash', 'ash', 'dash', 'zsh', 'ulimit'].includes(step.program))) {
     return false;
   }
-  if (!model.noNewPrivs || step === undefined) return true;
+  if (!model.noNewPrivs) return true;
+  // no_new_privs caps what an exec gains at what the process already holds: nothing, where the
+  // runtime writes only the bounding set for a non-root user.
+  if (model.boundingOnly === 'all') return false;
+  if (step === undefined) return true;
   if (step.viaImageEntrypoint) return true;
   return !step.throughShell && step.startedBy?.switch === undefined;
 }

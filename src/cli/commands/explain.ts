@@ -100,9 +100,12 @@ function entriesCell(target: ExplainedTarget): string {
   return target.entries.map((e) => `${e.list} ${e.value}: ${e.became}`).join('; ');
 }
 
-function effectiveCell(target: ExplainedTarget): string {
+function effectiveCell(target: ExplainedTarget, user: ExplainedContainer['user']): string {
   if (!target.starts) return '—';
-  if (target.effective === null) return 'root: the bounding set; others: none';
+  if (target.effective === null) {
+    // For a non-root user only the runtime's ambient set can leave this open.
+    return user.kind === 'non-root' ? 'not known (ambient set)' : 'root: the bounding set; others: none';
+  }
   if (target.effective.length === 0) return 'none';
   return target.effective.length === target.bounding.length ? 'the bounding set' : target.effective.join(' ');
 }
@@ -153,7 +156,7 @@ function formatContainer(c: Colors, item: ExplainedContainer): string[] {
     t.starts ? 'yes' : 'no',
     entriesCell(t),
     boundingCell(t),
-    effectiveCell(t),
+    effectiveCell(t, item.user),
     t.needs.length > 0
       ? t.needs.map((n) => `${n.id}${n.state === 'unmet' && n.soft ? '~' : STATE_MARK[n.state]}`).join(' ')
       : '—',

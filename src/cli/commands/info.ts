@@ -1,5 +1,13 @@
 // `capdoctor targets` and `capdoctor rules`: what capdoctor knows.
-import { ENGINE_RANGES, OCI_RANGES } from '../../knowledge/runtimes.js';
+import { CAPABILITIES } from '../../knowledge/capabilities.js';
+import {
+  CONTAINERD_BUNDLED_RUNC,
+  ENGINE_RANGES,
+  type EngineRange,
+  OCI_RANGES,
+  type Releases,
+  type UnknownHandling,
+} from '../../knowledge/runtimes.js';
 import { DEFAULT_MATRIX, resolveTarget } from '../../knowledge/targets.js';
 import { ALL_RULE_META } from '../../rules/index.js';
 
@@ -20,7 +28,13 @@ export function targetsText(json: boolean): string {
           since: r.since,
           until: r.until,
           naming: r.naming,
+          unknownAdd: r.unknownAdd.action,
+          unknownDrop: r.unknownDrop.action,
+          knownMax: r.knownMax,
           defaults: r.defaults,
+          dropAllKeepsDefaults: r.dropAllKeepsDefaults ?? false,
+          ambient: r.nonRoot?.ambient?.releases ?? [],
+          nonRootBoundingOnly: r.nonRoot?.boundingOnly?.releases ?? [],
           citations: r.citations,
         })),
         ociRuntimes: OCI_RANGES.map((r) => ({
@@ -29,23 +43,37 @@ export function targetsText(json: boolean): string {
           label: r.label,
           since: r.since,
           until: r.until,
+          unknown: r.unknown.action,
+          knownMax: r.knownMax,
         })),
+        containerdRunc: CONTAINERD_BUNDLED_RUNC.map((e) => ({ ...e })),
         defaultMatrix: DEFAULT_MATRIX.map((t) => ({ target: t, label: resolveTarget(t).label })),
       },
       null,
       2,
     )}\n`;
   }
+  const width = Math.max(...[...ENGINE_RANGES, ...OCI_RANGES].map((r) => range(r.since, r.until).length)) + 1;
+  const indent = ' '.repeat(2 + 11 + 1 + width);
   const lines = ['Container engines (use as ENGINE@VERSION):'];
   for (const r of ENGINE_RANGES) {
     lines.push(
-      `  ${r.engine.padEnd(11)} ${range(r.since, r.until).padEnd(20)} ${r.label}: names ${namingText(r.naming)}`,
+      `  ${r.engine.padEnd(11)} ${range(r.since, r.until).padEnd(width)}${r.label}: names ${namingText(r.naming)}`,
     );
+    for (const detail of engineDetails(r)) lines.push(`${indent}${detail}`);
   }
   lines.push('', 'OCI runtimes behind containerd or CRI-O (add with +runc@VERSION or +crun@VERSION):');
   for (const r of OCI_RANGES) {
     const unknown = r.unknown.action === 'reject' ? 'fails on unknown names' : 'skips unknown names silently';
-    lines.push(`  ${r.runtime.padEnd(11)} ${range(r.since, r.until).padEnd(20)} ${r.label}: ${unknown}`);
+    lines.push(
+      `  ${r.runtime.padEnd(11)} ${range(r.since, r.until).padEnd(width)}${r.label}: ${unknown}; knows names up to ${capabilityName(r.knownMax)}`,
+    );
+  }
+  lines.push('', 'The runc each containerd release pins (assumed unless +runc@VERSION names the node’s):');
+  for (const e of CONTAINERD_BUNDLED_RUNC) {
+    lines.push(
+      `  ${'containerd'.padEnd(11)} ${range(e.since, e.until).padEnd(width)}runc ${e.runc}${e.until ? '' : ' or later'}`,
+    );
   }
   lines.push(
     '',
@@ -57,6 +85,39 @@ export function targetsText(json: boolean): string {
     'Examples: --target docker@18.06  --target containerd@1.7+runc@1.1  --target k8s@1.13.2,docker@18.06,kernel@3.10',
   );
   return `${lines.join('\n')}\n`;
+}
+
+function capabilityName(number: number): string {
+  return CAPABILITIES.find((c) => c.number === number)?.name ?? String(number);
+}
+
+function handlingText(handling: UnknownHandling): string {
+  if (handling.action === 'reject') return `refused (${handling.status})`;
+  return handling.action === 'ignore' ? 'has no effect' : 'left to the OCI runtime';
+}
+
+function releasesText(releases: Releases | boolean): string {
+  if (
+    releases === true ||
+    (releases !== false && releases.length === 1 && !releases[0]?.since && !releases[0]?.until)
+  ) {
+    return 'every release of the range';
+  }
+  if (releases === false) return 'no release';
+  return releases.map((r) => range(r.since, r.until)).join(', ');
+}
+
+/** The facts that tell the ranges apart, one short line each. */
+function engineDetails(r: EngineRange): string[] {
+  const known = r.knownMax === undefined ? '' : `; knows names up to ${capabilityName(r.knownMax)}`;
+  const out = [`unknown name in add ${handlingText(r.unknownAdd)}, in drop ${handlingText(r.unknownDrop)}${known}`];
+  if (r.dropAllKeepsDefaults) out.push(`drop ALL keeps the defaults: ${releasesText(r.dropAllKeepsDefaults)}`);
+  const nonRoot = r.nonRoot;
+  if (nonRoot?.ambient)
+    out.push(`non-root processes hold the added capabilities (ambient set): ${releasesText(nonRoot.ambient.releases)}`);
+  if (nonRoot?.boundingOnly)
+    out.push(`non-root processes get only the bounding set: ${releasesText(nonRoot.boundingOnly.releases)}`);
+  return out;
 }
 
 function namingText(naming: string): string {

@@ -41,23 +41,26 @@ describe('cap-add-drop-conflict', () => {
     const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['docker@24', 'podman@5']);
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toContain(
-      'On docker@24 (Docker 23+) the container keeps it (add wins); on podman@5 (Podman 4.4+) the container is refused ' +
+      'On docker@24 (Docker 23+) the container keeps it (add wins); on podman@5 (Podman 4.4.3+) the container is refused ' +
         '(capability "CAP_NET_ADMIN" cannot be dropped and added).',
     );
     expect(finding?.targets?.map((t) => t.outcome)).toEqual(['applied', 'rejected']);
   });
 
-  it('marks the CRI-O order that was read in a later release as assumed', () => {
-    const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['crio@1.14']);
-    expect(finding?.message).toContain('This order was read in a later release and is assumed for this one.');
-    expect(finding?.targets?.[0]?.detail).toContain('(read in a later release and assumed for this one)');
+  it('knows the CRI-O order from 1.0 on, read in each release’s own source', () => {
+    for (const spec of ['crio@1.0', 'crio@1.10', 'crio@1.11', 'crio@1.14']) {
+      const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), [spec]);
+      expect(finding?.targets?.[0]?.outcome, spec).toBe('ignored');
+      expect(finding?.message, spec).toContain('CRI-O applies the drop list after the add list');
+      expect(finding?.message, spec).not.toContain('assumed');
+    }
   });
 
   it('summarises the built-in matrix by engine', () => {
     const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT));
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toContain(
-      `on ${engine('containerd@1.2')}, ${engine('containerd@2.2')}, ${engine('crio@1.17')} (assumed from a later release) ` +
+      `on ${engine('containerd@1.2')}, ${engine('containerd@2.2')}, ${engine('crio@1.17')} ` +
         `and ${engine('crio@1.36')} the container loses it (drop wins)`,
     );
     expect(finding?.message).toContain(

@@ -14,7 +14,7 @@ describe('cap-all', () => {
         'requires exactly "ALL" in drop, so the pod fails it (must set securityContext.capabilities.drop=["ALL"]). Write ALL.',
     );
     expect(finding?.fix?.edits).toEqual([{ kind: 'replace-scalar', path: [...CAPS, 'drop', 0], value: 'ALL' }]);
-    // Only CRI-O before 1.22 fails, and for ALL in any spelling (its defaults come back).
+    // Only CRI-O 1.11 up to its fix fails, and for ALL in any spelling (its defaults come back).
     const failing = finding?.targets?.filter((t) => t.outcome !== 'applied').map((t) => t.target);
     expect(failing).toEqual([resolveTarget('crio@1.17').label]);
   });
@@ -74,7 +74,7 @@ describe('cap-all', () => {
   });
 
   it('leaves runtime outcomes that do not depend on the spelling to other rules', () => {
-    // CRI-O before 1.22 keeps its defaults after drop ALL in any spelling; rkt's handling of ALL is unknown.
+    // CRI-O 1.11 up to its fix keeps its defaults after drop ALL in any spelling; rkt's handling of ALL is unknown.
     const [crio] = runRule('cap-all', pod('          drop: [all]'), ['crio@1.17']);
     expect(crio?.severity).toBe('warning');
     expect(crio?.message).not.toContain('CRI-O');

@@ -69,10 +69,11 @@ export default defineRule({
       '- **`all`, `All`** (not upper case): Docker, containerd, CRI-O and Podman accept any case, but Pod Security',
       '  admission’s restricted level requires `drop` to contain exactly `"ALL"`, so the pod fails `restricted`',
       '  (`must set securityContext.capabilities.drop=["ALL"]`). PodSecurityPolicy compares exactly as well.',
-      '- **`CAP_ALL`, `cap_all`** (prefixed): no runtime recognises ALL with a prefix. In `drop`, containerd and',
-      '  CRI-O drop nothing and the container keeps its default capabilities; Docker ≥19.03 and Podman refuse the',
-      '  container; Docker ≤18.09 fails at start. In `add`, most runtimes refuse the container and containerd with',
-      '  runc ≥1.0.0-rc94 starts it without the capabilities. Severity is `error` when a target refuses or ignores it.',
+      '- **`CAP_ALL`, `cap_all`** (prefixed): no runtime recognises ALL with a prefix. In `drop`, containerd 1.3+',
+      '  drops nothing and the container keeps its default capabilities; containerd 1.1–1.2, CRI-O, Docker ≥19.03',
+      '  and Podman refuse the container; Docker ≤18.09 fails at start. In `add`, most runtimes refuse the container',
+      '  and containerd with runc ≥1.0.0-rc94 starts it without the capabilities. Severity is `error` when a target',
+      '  refuses or ignores it.',
       '- **`ALL` in `add`** grants every capability, which is close to a privileged container. List the',
       '  capabilities the container actually needs instead (no automatic fix).',
       '',
@@ -87,7 +88,9 @@ export default defineRule({
       'moby/moby@v19.03.0:oci/caps/utils.go L86-113 (ALL matched after upper-casing; CAP_ALL is unknown)',
       'moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136',
       'containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235 (EqualFold "ALL")',
-      'cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800',
+      'cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790',
+      'cri-o/cri-o@v1.0.0:server/container_create.go L729-736 (an unknown drop fails the container)',
+      'containerd/containerd@v1.2.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding',
       'containers/common@HEAD:pkg/capabilities/capabilities.go',
       'opencontainers/runc commit 5fb831a0f (PR #2854)',
     ],
@@ -114,8 +117,8 @@ export default defineRule({
           const targets = spelling && !allowList ? targetsFor(context.targets, owner) : [];
           const written = evaluate(targets, list.direction, text);
           const intended = evaluate(targets, list.direction, 'ALL');
-          // Only targets where ALL itself works say anything about the spelling (CRI-O before 1.22 keeps its
-          // defaults after drop ALL in any spelling; that is not this rule's business).
+          // Only targets where ALL itself works say anything about the spelling (CRI-O 1.11 until its fix keeps
+          // its defaults after drop ALL in any spelling; that is not this rule's business).
           const relevant = written.filter((_, i) => intended[i]?.prediction.outcome === 'applied');
           const worse = relevant.filter((e) => e.prediction.outcome !== 'applied');
           // Compose files meet no Kubernetes policy: a lower-case `all` there matters only if a runtime breaks.

@@ -85,7 +85,7 @@ export default defineRule({
       'moby/moby@v1.10.0:daemon/execdriver/utils_unix.go (case-insensitive comparison)',
       'moby/moby@v19.03.0:oci/caps/utils.go L86-113 (NormalizeLegacyCapabilities upper-cases)',
       'containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235',
-      'cri-o/cri-o@HEAD:internal/factory/container/container.go L640-800',
+      'cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790',
       'containers/common@HEAD:pkg/capabilities/capabilities.go',
       'rkt/rkt@v1.30.0:stage1/init/common/pod.go L537, L636-713',
       ...NAME_HANDLING_CITATIONS,

@@ -17,7 +17,8 @@ describe('cap-escalation-conflict', () => {
         'CAP_SYS_ADMIN (since Kubernetes 1.8). The check matches only this exact spelling: SYS_ADMIN would pass it, ' +
         'yet no_new_privs does not hold back a process that already has SYS_ADMIN (kubernetes/kubernetes#119568). ' +
         'Grant the narrower capabilities the container needs instead. Note: kubernetes/kubernetes PR #138834 ' +
-        'relaxes this check over two releases (expected from about 1.37; unverified).',
+        'relaxes this check in two steps: the first release with it still rejects new pods and only accepts updates of ' +
+        'existing ones; new pods are accepted from the release after (about 1.38; the release numbers are not verified).',
     );
     expect(finding?.fix).toBeUndefined();
   });

@@ -40,15 +40,12 @@ describe('cap-kernel', () => {
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toContain('newer than some targets can handle');
     expect(finding?.message).toContain(
-      'The container fails with RunContainerError on Docker 1.2–1.10, Docker 1.11–18.09 and containerd 1.3+ with ' +
-        'runc ≤1.0.0-rc93 (Docker 1.2–1.10: Unknown capability to add: "PERFMON"); with CreateContainerError on ' +
-        'Docker 19.03–20.10 and containerd 1.1–1.2 (Docker 19.03–20.10: invalid CapAdd: unknown capability: ' +
-        '"CAP_PERFMON"); it works on Docker 23+, containerd 1.3+ with runc ≥1.0.0-rc94,',
+      'The container fails with RunContainerError on Docker 1.2–1.10 and Docker 1.11–18.09 (Docker 1.2–1.10: ' +
+        'Unknown capability to add: "PERFMON"); with CreateContainerError on Docker 19.03–20.10, containerd 1.1–1.2 ' +
+        'and CRI-O 1.12–1.17 (Docker 19.03–20.10: invalid CapAdd: unknown capability: "CAP_PERFMON"); it works on ' +
+        'Docker 23+, containerd 1.3+ with runc 1.0.0-rc93, containerd 1.3+ with runc ≥1.0.0-rc94, CRI-O 1.22+,',
     );
     expect(finding?.message).toContain('Where it is accepted, the node still needs Linux 5.8 or later.');
-    // The data counts runc rc93 as not knowing PERFMON although the commit landed in rc93: say so.
-    expect(finding?.message).toContain('Not verified:');
-    expect(finding?.message).toContain('rc93 is counted as not knowing them here');
     expect(finding?.message).not.toContain('heuristic');
     expect(finding?.targets).toHaveLength(11);
     expect(finding?.targets?.find((t) => t.target === 'Docker 23+')?.outcome).toBe('applied');
@@ -98,15 +95,23 @@ describe('cap-kernel', () => {
     expect(runRule('cap-kernel', pod('          drop: [PERFMON]'), ['crio@1.25,kernel@5.4'])).toEqual([]);
   });
 
-  it('fails with runc rc93 behind containerd, and flags that fact as unverified', () => {
-    const [finding] = runRule('cap-kernel', pod('          add: [BPF]'), ['containerd@1.5+runc@1.0.0-rc93']);
+  it('fails with runc rc92 behind containerd; rc93 already knows BPF', () => {
+    const [finding] = runRule('cap-kernel', pod('          add: [BPF]'), ['containerd@1.5+runc@1.0.0-rc92']);
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toContain('RunContainerError: OCI runtime create failed: … unknown capability "CAP_BPF"');
-    expect(finding?.message).toContain('Not verified: PERFMON, BPF and CHECKPOINT_RESTORE became known in rc93');
+    expect(runRule('cap-kernel', pod('          add: [BPF]'), ['containerd@1.5+runc@1.0.0-rc93'])).toEqual([]);
+  });
+
+  it('fails on CRI-O up to 1.20, whose capability list ends at AUDIT_READ', () => {
+    const [finding] = runRule('cap-kernel', pod('          add: [BPF]'), ['crio@1.20']);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toContain('unknown capability "CAP_BPF" to add');
+    expect(finding?.targets?.[0]?.outcome).toBe('rejected');
+    expect(runRule('cap-kernel', pod('          add: [BPF]'), ['crio@1.21'])).toEqual([]);
   });
 
   it('is only a warning when the OCI runtime behind containerd is not known', () => {
-    const [finding] = runRule('cap-kernel', pod('          add: [PERFMON]'), ['containerd@1.4.5']);
+    const [finding] = runRule('cap-kernel', pod('          add: [PERFMON]'), ['containerd@1.4']);
     expect(finding?.severity).toBe('warning');
     expect(finding?.message).toContain('newer than the target may know');
     expect(finding?.targets?.[0]?.outcome).toBe('unknown');
@@ -136,7 +141,7 @@ describe('cap-kernel', () => {
       'Docker 19.03–20.10',
       'Docker 23+',
       'Podman before 4.4',
-      'Podman 4.4+',
+      'Podman 4.4.3+',
     ]);
   });
 

@@ -29,7 +29,7 @@ describe('cap-nonroot-ineffective', () => {
     });
     expect(finding?.message).toBe(
       '"IPC_LOCK" is added, but the process runs as uid 1000 (runAsUser: 1000 (container)): Kubernetes sets no ' +
-        'ambient capabilities, so a process that is not uid 0 starts with empty effective and permitted sets: ' +
+        'ambient capabilities and today’s runtimes empty the ambient set, so a process that is not uid 0 starts with empty effective and permitted sets: ' +
         'capabilities.add only widens its bounding set. Only a file capability on the program’s binary (setcap) can ' +
         'bring it back, which the manifest cannot show. Keep it only if the program’s binary carries it as a file ' +
         'capability; otherwise drop it or run the program as root.',
@@ -56,7 +56,51 @@ describe('cap-nonroot-ineffective', () => {
     expect(finding?.message).toContain(
       'only if every program from the container’s first executable (the image’s entrypoint) on carries it as a file capability',
     );
-    expect(finding?.message).toContain('Docker 18.04–24.0.5 did not');
+    expect(finding?.message).toContain('Docker 18.04–23.0.6 and 24.0.0–24.0.5 do not');
+  });
+
+  it('says nothing where the runtime puts the added set in the ambient set (CRI-O 1.9.0, containerd 1.1.0)', () => {
+    const netAdmin = pod('        runAsUser: 1000\n        allowPrivilegeEscalation: false\n').replace(
+      'add: [IPC_LOCK]',
+      'add: [NET_ADMIN]',
+    );
+    expect(runRule(ID, netAdmin, ['crio@1.9.0'])).toEqual([]);
+    expect(runRule(ID, netAdmin, ['crio@1.10.0'])).toEqual([]);
+    expect(runRule(ID, netAdmin, ['containerd@1.1.0'])).toEqual([]);
+    // The backports emptied the ambient set again.
+    for (const spec of ['crio@1.9.12', 'crio@1.10.1', 'crio@1.11', 'containerd@1.1.1']) {
+      expect(
+        runRule(ID, netAdmin, [spec]).map((f) => f.severity),
+        spec,
+      ).toEqual(['warning']);
+    }
+  });
+
+  it('names the targets that hold it when others do not', () => {
+    const [finding] = runRule(ID, pod('        runAsUser: 1000\n'), ['crio@1.9.0', 'containerd@1.7']);
+    expect(finding?.severity).toBe('info');
+    expect(finding?.message).toContain('(CRI-O 1.0–1.9 puts it in the ambient set too, so there the process holds it)');
+  });
+
+  it('says when only some patch releases of the target fill the ambient set', () => {
+    const [finding] = runRule(ID, pod('        runAsUser: 1000\n'), ['crio@1.9']);
+    expect(finding?.message).toContain(
+      '(not known on crio@1.9: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)',
+    );
+  });
+
+  it('is an error with no_new_privs where Docker writes only the bounding set for a non-root user', () => {
+    const context = '        runAsUser: 1000\n        allowPrivilegeEscalation: false\n';
+    const [docker] = runRule(ID, pod(context), ['docker@20.10']);
+    expect(docker?.severity).toBe('error');
+    expect(docker?.message).toContain(
+      'Docker 19.03–20.10 writes only the bounding set for a non-root user, so no file capability can bring it back',
+    );
+    expect(runRule(ID, pod(context), ['docker@24.0.5'])[0]?.severity).toBe('error');
+    // 18.03 and older, 23.0.7, 24.0.6 and 25 fill effective and permitted for every user.
+    for (const spec of ['docker@18.03', 'docker@23.0.7', 'docker@24.0.6', 'docker@25']) {
+      expect(runRule(ID, pod(context), [spec])[0]?.severity, spec).toBe('warning');
+    }
   });
 
   it('the pod’s runAsUser and runAsNonRoot count; root and the image’s user do not', () => {

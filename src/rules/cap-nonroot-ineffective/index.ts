@@ -1,6 +1,6 @@
 import { analyzeName } from '../../knowledge/names.js';
 import { NON_ROOT, RUN_AS_NON_ROOT } from '../../knowledge/needs.js';
-import { describeUser, fileCapabilitiesCanReach } from '../../model/process.js';
+import { describeUser, fileCapabilitiesCanReach, heldThroughAmbient } from '../../model/process.js';
 import { analyzeContainers, containerBase } from '../needs-support.js';
 import { chooseSeverity, quote } from '../support.js';
 import { defineRule } from '../types.js';
@@ -11,21 +11,28 @@ export default defineRule({
     severity: 'info',
     description: 'A capability is added for a process that runs as a non-root user, which never receives it',
     docs: [
-      'Kubernetes sets no ambient capabilities (the pod API has no field for them). A process that is not uid 0',
-      'therefore starts with empty effective and permitted sets: `capabilities.add` only widens its bounding set.',
-      'Only file capabilities on the executed binary (`setcap cap_ipc_lock+ep …`) can bring a capability back, and',
-      'the manifest cannot show those.',
+      'Kubernetes sets no ambient capabilities (the pod API has no field for them), and today’s runtimes empty the',
+      'ambient set. A process that is not uid 0 therefore starts with empty effective and permitted sets:',
+      '`capabilities.add` only widens its bounding set. Only file capabilities on the executed binary',
+      '(`setcap cap_ipc_lock+ep …`) can bring a capability back, and the manifest cannot show those. `+ei` instead of',
+      '`+ep` works only where the runtime also fills the inheritable set (Docker up to 20.10.13, containerd before',
+      '1.5.11 and 1.6.2).',
+      '',
+      'Old runtimes differ: CRI-O 1.0–1.9.11 and 1.10.0 and containerd 1.1.0 put the added capabilities in the',
+      'ambient set too (CRI-O also its defaults), so there a non-root process holds them and nothing is reported',
+      'for those targets.',
       '',
       '`allowPrivilegeEscalation: false` sets no_new_privs, which forbids an exec to gain a capability the process',
       'did not already hold. File capabilities then work only along a chain that starts at the container’s first',
       'executable: the runtime must put the added set in that process’s permitted set (containerd and CRI-O do;',
-      'Docker 18.04–24.0.5 did not for non-root users), and every program from there on must carry the file',
-      'capability itself. A shell, a script or a user switch in between breaks the chain.',
+      'Docker 18.04–23.0.6 and 24.0.0–24.0.5 write only the bounding set for a non-root user), and every program',
+      'from there on must carry the file capability itself. A shell, a script or a user switch in between breaks',
+      'the chain.',
       '',
       'Severity: `info` while file capabilities can still work; `warning` with `allowPrivilegeEscalation: false`',
       'when such a chain is possible (the image’s entrypoint, or a binary started directly); `error` with',
       '`allowPrivilegeEscalation: false` when the command shows the process is started through a shell, a script',
-      'or a user switch, so nothing can bring the capability back.',
+      'or a user switch, or every target writes only the bounding set, so nothing can bring the capability back.',
       '',
       'The user comes from `runAsUser` (container, then pod) or `runAsNonRoot: true`; when neither is set the',
       'image’s USER decides and nothing is reported. To grant a capability to a non-root program, give the binary',
@@ -66,7 +73,22 @@ export default defineRule({
         );
         if (!granted) return;
         if (main?.ambient.includes(capability)) return;
-        const reachable = analysis.processes.some((p) => fileCapabilitiesCanReach(p, main));
+        // Where the runtime itself fills the ambient set (CRI-O 1.0–1.9.11 and 1.10.0, containerd
+        // 1.1.0) the process holds what is added: only the other targets lose it.
+        const held = (p: (typeof analysis.processes)[number]) =>
+          name.isAll
+            ? p.runtimeAmbient.state === 'yes' && p.runtimeAmbient.capabilities.length > 0
+            : heldThroughAmbient(p, capability, main) === 'yes';
+        const losing = analysis.processes.filter(
+          (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)) && !held(p),
+        );
+        if (losing.length === 0) return;
+        const holding = analysis.processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
+        // `crio@1.9` without a patch release: some of its releases fill the ambient set, others do not.
+        const open = losing
+          .filter((p) => p.runtimeAmbient.state === 'unknown' && p.runtimeAmbient.capabilities.length > 0)
+          .map((p) => p.target.id);
+        const reachable = losing.some((p) => fileCapabilitiesCanReach(p, main));
         let severity: 'error' | 'warning' | 'info';
         let how: string;
         if (!noNewPrivs) {
@@ -74,10 +96,13 @@ export default defineRule({
           how = `Only a file capability on the program’s binary (setcap) can bring it back, which the manifest cannot show.`;
         } else if (!reachable) {
           severity = 'error';
-          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ''}\`), which carries no file capability, so nothing can bring it back.`;
+          const runtimeBlocks = losing.every((p) => p.boundingOnly === 'all');
+          how = runtimeBlocks
+            ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(', ')} ${losing.length === 1 ? 'writes' : 'write'} only the bounding set for a non-root user, so no file capability can bring it back.`
+            : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ''}\`), which carries no file capability, so nothing can bring it back.`;
         } else {
           severity = 'warning';
-          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it: it can still reach the program only if every program from the container’s first executable (${needs.command.imageEntrypoint ? 'the image’s entrypoint' : `\`${needs.command.steps[0]?.program ?? ''}\``}) on carries it as a file capability, and the runtime passes the added set to that first one (containerd and CRI-O do; Docker 18.04–24.0.5 did not).`;
+          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it: it can still reach the program only if every program from the container’s first executable (${needs.command.imageEntrypoint ? 'the image’s entrypoint' : `\`${needs.command.steps[0]?.program ?? ''}\``}) on carries it as a file capability, and the runtime passes the added set to that first one (containerd and CRI-O do; Docker 18.04–23.0.6 and 24.0.0–24.0.5 do not).`;
         }
         // Evidence that the process needs it makes the loss worth saying.
         const related = needs.needs.filter(
@@ -96,8 +121,15 @@ export default defineRule({
             'Drop it, run the program as root, or start the binary directly (no shell or script in between) with the file capability, or allow privilege escalation.',
         } as const;
         const what = name.isAll ? 'ALL is added' : `${quote(value)} is added`;
+        const except =
+          (holding.length > 0
+            ? ` (${holding.join(', ')} ${holding.length === 1 ? 'puts' : 'put'} it in the ambient set too, so there the process holds it)`
+            : '') +
+          (open.length > 0
+            ? ` (not known on ${open.join(', ')}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)`
+            : '');
         const message =
-          `${what}, but the process runs as ${describeUser(main?.user.kind === 'non-root' ? main.user : user)}: ${NON_ROOT.noAmbient}. ` +
+          `${what}, but the process runs as ${describeUser(main?.user.kind === 'non-root' ? main.user : user)}: ${NON_ROOT.noAmbient}${except}. ` +
           `${how}${needed} ${advice[severity]}${capability === 'NET_BIND_SERVICE' ? ' For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability at all.' : ''}`;
         context.report({
           path: [...container.path, 'securityContext', 'capabilities', 'add', index],

@@ -53,7 +53,7 @@ describe('cap-privileged-redundant', () => {
       'CRI-O sets a privileged container up with every capability and skips add and drop (',
     );
     expect(finding?.message).toContain(
-      'for Podman before 4.4, Podman 4.4+ it is not verified whether the lists apply.',
+      'for Podman before 4.4, Podman 4.4.3+ it is not verified whether the lists apply.',
     );
     const matrix = resolveTargets([]);
     const researched = matrix.filter((t) => t.engine?.privileged.listsIgnored === true).map((t) => t.label);
@@ -61,7 +61,7 @@ describe('cap-privileged-redundant', () => {
     expect(finding?.targets?.filter((t) => t.outcome === 'ignored').map((t) => t.target)).toEqual(researched);
     expect(finding?.targets?.filter((t) => t.outcome === 'unknown').map((t) => t.target)).toEqual([
       'Podman before 4.4',
-      'Podman 4.4+',
+      'Podman 4.4.3+',
     ]);
   });
 

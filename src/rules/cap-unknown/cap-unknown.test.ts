@@ -36,19 +36,21 @@ describe('cap-unknown', () => {
     expect(finding?.suggestion?.edits[0]).toMatchObject({ value: 'NET_ADMIN' });
   });
 
-  it('says nothing is dropped on containerd and CRI-O for an unknown drop', () => {
+  it('says nothing is dropped on containerd 1.3+, and CRI-O refuses the container', () => {
     const [finding] = runRule('cap-unknown', pod('          drop: [NET_RAWW]'), ['containerd@2.2', 'crio@1.30']);
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toContain(
-      `Nothing is dropped on containerd@2.2 (${label('containerd@2.2')}) and crio@1.30 (${label('crio@1.30')}).`,
+      `The container fails with CreateContainerError on crio@1.30 (${label('crio@1.30')}) ` +
+        '(failed to drop cap CAP_NET_RAWW invalid capability: CAP_NET_RAWW); ' +
+        `nothing is dropped on containerd@2.2 (${label('containerd@2.2')}).`,
     );
     expect(label('crio@1.30')).toMatch(/^CRI-O 1\.\d+/);
     expect(finding?.message).toMatch(/Did you mean NET_RAW\?$/);
   });
 
   it('is an error even where the runc version is not known: every runc refuses or skips an unknown name', () => {
-    // containerd 1.4.5 pins no runc that capdoctor knows, so the outcome itself is unknown.
-    const [finding] = runRule('cap-unknown', pod('          add: [NET_ADMN]'), ['containerd@1.4.5']);
+    // The patch releases of containerd 1.4 pin runc before and after rc94, so the outcome itself is unknown.
+    const [finding] = runRule('cap-unknown', pod('          add: [NET_ADMN]'), ['containerd@1.4']);
     expect(finding?.severity).toBe('error');
     expect(finding?.targets?.[0]?.outcome).toBe('unknown');
   });
@@ -187,7 +189,7 @@ allowedCapabilities: [KILLtest]
       'Docker 19.03–20.10',
       'Docker 23+',
       'Podman before 4.4',
-      'Podman 4.4+',
+      'Podman 4.4.3+',
     ]);
   });
 
