@@ -339,6 +339,10 @@ function nameObservations(match: MatchContext): Observation[] {
     else delete observation.rule;
     const dir = groups.dir?.toLowerCase();
     if (dir) observation.direction = dir.includes('drop') ? 'drop' : 'add';
+    if (signature.id === 'containerd-cri-invalid-capability' && groups.detail !== undefined) {
+      const listed = requestList(groups.detail, read.written ?? printed);
+      if (listed) observation.direction = listed;
+    }
     if (signature.id === 'manifest-capability-name') {
       // A pasted name is a cause only when it is wrong for some runtime behind Kubernetes.
       if (read.problem !== 'prefix' && read.problem !== 'unknown' && read.problem !== 'all') continue;
@@ -356,6 +360,20 @@ function nameObservations(match: MatchContext): Observation[] {
     out.push(observation);
   }
   return out;
+}
+
+/**
+ * Which list of a printed CRI request (`AddCapabilities:[…],DropCapabilities:[…]`) holds a name, when only
+ * one of them does.
+ */
+function requestList(detail: string, name: string): 'add' | 'drop' | undefined {
+  const holds = (field: string) => {
+    const list = new RegExp(`${field}Capabilities:\\[([^\\]]*)\\]`).exec(detail)?.[1] ?? '';
+    return list.split(/[\s,]+/).some((entry) => entry.toUpperCase() === name.toUpperCase());
+  };
+  const add = holds('Add');
+  const drop = holds('Drop');
+  return add === drop ? undefined : drop ? 'drop' : 'add';
 }
 
 /** Pod Security and policy messages: the names are exact strings that admission compared. */

@@ -75,7 +75,7 @@ describe('diagnose: inputs of every kind', () => {
     const d = top(result);
     expect([d?.pods, d?.containers, d?.nodes]).toEqual([['netpol-agent-7xk2d'], ['agent'], ['worker-3']]);
     expect(d?.summary).toBe(
-      '"CAP_SYS_NET_ADMIN" is not a Linux capability (probably NET_ADMIN or SYS_ADMIN), and CRI-O 1.12 or later refuses to create the container.',
+      '"CAP_SYS_NET_ADMIN" is not a Linux capability (probably NET_ADMIN or SYS_ADMIN), and CRI-O 1.11.2 or later refuses to create the container.',
     );
   });
 

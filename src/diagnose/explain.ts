@@ -76,6 +76,8 @@ function notKnownReason(o: Observation): string {
     if (o.signature.id === 'docker-modern-invalid-capadd')
       return ' (Docker 20.10 left it out of its list on purpose; 23.0 knows it)';
     if (o.signature.id === 'runc-legacy-unknown-capability') return ' (runc learned it in 1.0.0-rc93)';
+    if (o.signature.id === 'crio-failed-to-drop-cap' || o.signature.id === 'crio-unknown-capability-to-add')
+      return ' (CRI-O up to 1.20 uses a capability list that ends at AUDIT_READ; 1.21 knows it)';
   }
   const kernel = CAPABILITY_BY_NAME.get(capability)?.kernel;
   return kernel ? ` (it needs Linux ${kernel} or later on the node, and a runtime that knows it)` : '';
@@ -217,6 +219,14 @@ function containerPhrase(story: Story): string {
   return containers.length === 1 ? ` of container ${q(containers[0] as string)}` : '';
 }
 
+/** The drop-list entry as the manifest may have written it: a normalizing runtime prints CAP_X for X and for CAP_X. */
+function droppedEntry(o: Observation, written: string): string {
+  if (o.written === undefined && o.signature.reading === 'normalized' && /^CAP_/i.test(written)) {
+    return `${q(written.slice(4))} or ${q(written)}`;
+  }
+  return q(written);
+}
+
 function fixOf(story: Story): string {
   const o = story.root;
   const capability = o.capability;
@@ -247,7 +257,9 @@ function fixOf(story: Story): string {
       fix =
         capability !== undefined && written !== undefined
           ? `Replace ${q(written)} with ${capability} in ${where}${(o.guesses?.length ?? 0) > 1 ? `, or with ${and((o.guesses ?? []).slice(1, 3), 'or')} if that was meant` : ''}.`
-          : o.signature.fix;
+          : o.direction === 'drop' && written !== undefined && via === 'kubernetes'
+            ? `Correct ${droppedEntry(o, written)} in ${where}, or remove the entry; if the manifest does not drop it, look at the requiredDropCapabilities of the SecurityContextConstraints or PodSecurityPolicy that admitted the pod.`
+            : o.signature.fix;
       break;
     case 'all':
       fix = `Write ALL instead of ${q(written ?? '')} in ${where}.`;

@@ -217,8 +217,8 @@ export const SIGNATURES: readonly Signature[] = [
     phase: 'create',
     title: 'CRI-O refused an added capability name',
     component: 'CRI-O (internal/factory/container SpecSetupCapabilities)',
-    versions: 'CRI-O 1.12 and later',
-    runtime: 'CRI-O 1.12 or later',
+    versions: 'CRI-O 1.11.2 and later (1.11.0–1.11.1 skip the name with a warning)',
+    runtime: 'CRI-O 1.11.2 or later',
     keywords: ['unknown capability'],
     patterns: [/unknown capability "(?<name>[^"\s]*)" to add/],
     reading: 'normalized',
@@ -230,8 +230,93 @@ export const SIGNATURES: readonly Signature[] = [
       'name is not a capability the node’s kernel knows.',
     fix: 'Correct the capability name, or drop a capability the node’s kernel is too old for.',
     uncertain: 'The message text comes from the source; no public paste of it was found.',
-    citations: ['cri-o/cri-o#1707', 'cri-o/cri-o commit d2bcd76b42', 'cri-o/cri-o@v1.13.0:server/container_create.go'],
+    citations: [
+      'cri-o/cri-o#1707',
+      'cri-o/cri-o#1708 (the same change on release-1.11, first in v1.11.2)',
+      'cri-o/cri-o commit d2bcd76b42',
+      'cri-o/cri-o@v1.11.2:server/container_create.go L574',
+      'cri-o/cri-o@v1.13.0:server/container_create.go',
+    ],
     examples: ['Error: unknown capability "CAP_SYS_NET_ADMIN" to add'],
+  },
+  {
+    id: 'crio-invalid-capability-skipped',
+    kind: 'cause',
+    cause: 'name',
+    phase: 'run',
+    title: 'CRI-O skipped an added capability name it does not know',
+    component: 'CRI-O (server/container_create.go setupCapabilities); the warning goes to CRI-O’s log, not to kubectl',
+    versions: 'CRI-O 1.11.0–1.11.1; 1.11.2 and later refuse the name instead',
+    runtime: 'CRI-O 1.11.0–1.11.1',
+    keywords: ['invalid capability "'],
+    patterns: [/invalid capability "(?<name>[^"\s]+)", skipping/],
+    // The warning quotes the manifest's own name; CRI-O adds "CAP_" only when it is missing.
+    reading: 'normalized',
+    direction: 'add',
+    confidence: 'high',
+    priority: 93,
+    meaning:
+      'CRI-O 1.11.0 and 1.11.1 check each added name against their capability list and, when it is not there, ' +
+      'log this warning and go on: the container is created without the capability and fails later with EPERM. ' +
+      'The name is printed as the manifest wrote it.',
+    fix: 'Correct the capability name in the add list; CRI-O 1.11.2 and later refuse it outright.',
+    citations: [
+      'cri-o/cri-o@v1.11.0:server/container_create.go L562-572',
+      'cri-o/cri-o@v1.11.1:server/container_create.go L569-570',
+      'cri-o/cri-o#1707',
+      'cri-o/cri-o#1708',
+    ],
+    uncertain: 'The message text comes from the source; no public paste of it was found.',
+    examples: [
+      'time="2018-07-20 10:11:12.000000000Z" level=warning msg="invalid capability \\"NET_ADMINN\\", skipping..."',
+    ],
+  },
+  {
+    id: 'crio-failed-to-drop-cap',
+    kind: 'cause',
+    cause: 'name',
+    phase: 'create',
+    title: 'CRI-O refused a dropped capability name',
+    component:
+      'CRI-O (setupCapabilities, today internal/factory/container SpecSetupCapabilities), through runtime-tools',
+    versions: 'CRI-O 1.0.0-rc1 and later (the alpha and beta pre-releases of 1.0 only logged it)',
+    runtime: 'CRI-O',
+    keywords: ['failed to drop cap'],
+    patterns: [
+      /failed to drop cap (?<name>[A-Za-z0-9_]+):? invalid capability: CAP_[A-Za-z0-9_]+/,
+      {
+        // 1.0–1.9 build the spec with runtime-tools' host-specific generator, which also checks the kernel.
+        re: /failed to drop cap (?<name>[A-Za-z0-9_]+):? CAP_[A-Za-z0-9_]+ is not supported on the current host/,
+        runtime: 'CRI-O 1.0–1.9',
+      },
+    ],
+    reading: 'normalized',
+    direction: 'drop',
+    confidence: 'high',
+    priority: 93,
+    meaning:
+      'CRI-O upper-cases each dropped name, adds "CAP_" only when it is missing, and asks runtime-tools to remove ' +
+      'it; runtime-tools refuses a name that is not in its capability list, and CRI-O fails the container ' +
+      '(CreateContainerError). The cause is an entry of the drop list: a typo, a CAP_ prefix written twice, or a ' +
+      'name CRI-O’s capability library does not know (up to 1.20 that list ends at AUDIT_READ). A drop list can ' +
+      'also come from the platform: an OpenShift SecurityContextConstraints’ or PodSecurityPolicy’s ' +
+      'requiredDropCapabilities is added to every container it admits.',
+    fix: 'Correct or remove the entry in the drop list (the container’s securityContext.capabilities.drop, or the requiredDropCapabilities of the SCC or PodSecurityPolicy that admitted the pod).',
+    citations: [
+      'cri-o/cri-o@v1.0.0:server/container_create.go L729-736',
+      'cri-o/cri-o@v1.11.0:server/container_create.go L586-604',
+      'cri-o/cri-o@v1.36.0:internal/factory/container/container.go SpecSetupCapabilities',
+      'cri-o/cri-o@v1.36.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding',
+      'cri-o/cri-o@v1.36.0:vendor/github.com/opencontainers/runtime-tools/validate/capabilities/validate.go CapValid',
+      'cri-o/cri-o commit af0a494251 (first in v1.0.0-rc1)',
+      'opencontainers/runtime-tools#466 (a CRI-O drop of CAP_CAP_AUDIT_READ refused by CapValid; checks after the removal)',
+      'field report on OpenShift 4 (an SCC with requiredDropCapabilities: [MCK]): Error: failed to drop cap CAP_MCK invalid capability: CAP_MCK',
+    ],
+    examples: [
+      'Error: failed to drop cap CAP_MCK invalid capability: CAP_MCK',
+      'Warning  Failed     3s (x2 over 4s)  kubelet  Error: failed to drop cap CAP_CAP_KILL invalid capability: CAP_CAP_KILL',
+      'Failed to create container with error: rpc error: code = 2 desc = failed to drop cap CAP_AUDIT_READ CAP_AUDIT_READ is not supported on the current host',
+    ],
   },
   {
     id: 'crio-legacy-must-start-with-cap',
@@ -328,26 +413,42 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'name',
     phase: 'create',
     title: 'containerd’s CRI plugin refused a capability name',
-    component: 'containerd CRI plugin 1.1–1.2 (runtime-tools validation); CRI-O 1.0–1.10',
-    versions: 'containerd 1.1–1.2; CRI-O 1.0–1.10',
+    component: 'containerd CRI plugin 1.1–1.2 (runtime-tools validation); CRI-O 1.0–1.10 for an added name',
+    versions: 'containerd 1.1–1.2, added and dropped names; CRI-O 1.0–1.10, added names',
     runtime: 'containerd 1.1–1.2 (or CRI-O 1.0–1.10)',
     keywords: ['invalid capability'],
-    patterns: [/invalid capability: (?<name>CAP_[A-Za-z0-9_]+)/],
+    patterns: [
+      {
+        // The CRI plugin prints the request's capability lists, which tell whether the name was added or dropped.
+        re: /failed to set capabilities &Capability\{(?<detail>[^}]*)\}: invalid capability: (?<name>CAP_[A-Za-z0-9_]+)/,
+        runtime: 'containerd 1.1–1.2',
+      },
+      // CRI-O's own drop message says "failed to drop cap" (crio-failed-to-drop-cap).
+      /(?<!failed to drop cap [A-Za-z0-9_]+:? )invalid capability: (?<name>CAP_[A-Za-z0-9_]+)/,
+    ],
     reading: 'prefixed-by-engine',
     direction: 'add',
     confidence: 'high',
     priority: 90,
     meaning:
-      'containerd 1.1–1.2 wrote "CAP_" + the manifest’s name and let runtime-tools check it when building the ' +
-      'spec, so CAP_X became CAP_CAP_X and the container was refused (CreateContainerError).',
-    fix: 'Write the capability without the CAP_ prefix.',
+      'containerd 1.1–1.2 wrote "CAP_" + each name of the add and the drop list and let runtime-tools check it ' +
+      'when building the spec, so CAP_X became CAP_CAP_X and the container was refused (CreateContainerError); ' +
+      'a misspelled name fails the same way. A drop is checked too, after the removal, so drop: [CAP_KILL] fails ' +
+      'as surely as add: [CAP_KILL].',
+    fix: 'Write the capability without the CAP_ prefix, in add and in drop.',
     citations: [
-      'containerd/cri@v1.0.0:pkg/server/container_create.go L370-373',
-      'opencontainers/runtime-tools:validate/validate.go CapValid',
+      'containerd/cri@v1.0.0:pkg/server/container_create.go L370-373, L703-745',
+      'containerd/containerd@v1.2.0:vendor/github.com/containerd/cri/pkg/server/container_create.go L398-401, L790-850',
+      'containerd/containerd@v1.1.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapability (CapValid after the removal)',
+      'containerd/containerd@v1.2.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding (CapValid after the removal)',
+      'containerd/cri@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid',
+      'opencontainers/runtime-tools#466 (the check after the removal)',
     ],
-    uncertain: 'The message is reconstructed from the source; no public paste was found.',
+    uncertain:
+      'The message is reconstructed from the source (the capability lists are the CRI request printed with %+v); no public paste was found.',
     examples: [
       'failed to generate container "abc" spec: failed to set capabilities &Capability{}: invalid capability: CAP_CAP_SYS_RESOURCE',
+      'Error: failed to generate container "4f2a9c" spec: failed to set capabilities &Capability{AddCapabilities:[],DropCapabilities:[CAP_KILL],}: invalid capability: CAP_CAP_KILL',
     ],
   },
 
