@@ -9894,11 +9894,11 @@ function integer(sign, digits, radix) {
   return sign === "-" ? -n : n;
 }
 function sexagesimal(source) {
-  const negative = source[0] === "-";
-  const body = negative || source[0] === "+" ? source.slice(1) : source;
+  const negative2 = source[0] === "-";
+  const body = negative2 || source[0] === "+" ? source.slice(1) : source;
   let n = 0;
   for (const part of body.replaceAll("_", "").split(":")) n = n * 60 + Number(part);
-  return negative ? -n : n;
+  return negative2 ? -n : n;
 }
 function timestamp(match) {
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
@@ -14925,6 +14925,64 @@ var COMMAND_NEEDS = [
     ]
   },
   {
+    programs: ["nice"],
+    raises: "nice",
+    capability: "SYS_NICE",
+    why: "a negative adjustment raises the priority, which needs it (containers start with RLIMIT_NICE at 0)",
+    consequence: "GNU nice prints `nice: cannot set niceness: Permission denied` and runs the command at normal priority",
+    soft: true,
+    citations: [
+      "man7.org: setpriority(2) (lowering a nice value needs CAP_SYS_NICE or RLIMIT_NICE)",
+      "man7.org: nice(1)",
+      "coreutils: src/nice.c (a permission error only warns; the command still runs)"
+    ]
+  },
+  {
+    programs: ["renice"],
+    raises: "renice",
+    capability: "SYS_NICE",
+    why: "a negative priority raises it, which needs it",
+    citations: [
+      "man7.org: setpriority(2) (lowering a nice value needs CAP_SYS_NICE or RLIMIT_NICE)",
+      "man7.org: renice(1)"
+    ]
+  },
+  {
+    programs: ["chrt"],
+    raises: "chrt",
+    capability: "SYS_NICE",
+    why: "a real-time policy (SCHED_FIFO, SCHED_RR) needs it unless RLIMIT_RTPRIO allows the priority, which containers start at 0",
+    citations: [
+      "man7.org: sched_setscheduler(2) (EPERM)",
+      "man7.org: sched(7) (privileges and resource limits)",
+      "man7.org: chrt(1)"
+    ]
+  },
+  {
+    programs: ["ionice"],
+    raises: "ionice",
+    capability: "SYS_NICE",
+    why: "the real-time I/O class needs it (or SYS_ADMIN)",
+    citations: [
+      "man7.org: ioprio_set(2)",
+      "torvalds/linux:block/ioprio.c ioprio_check_cap (IOPRIO_CLASS_RT: CAP_SYS_ADMIN or CAP_SYS_NICE; commit 94c4b4fd25e6)",
+      "man7.org: ionice(1)"
+    ]
+  },
+  {
+    programs: ["chronyd"],
+    raises: "chronyd",
+    capability: "SYS_NICE",
+    why: "-P selects the SCHED_FIFO real-time policy, which needs it",
+    consequence: "chronyd logs that it could not set the scheduler and keeps running at normal priority",
+    soft: true,
+    citations: [
+      "chrony: doc/chronyd.adoc (-P priority: SCHED_FIFO on Linux)",
+      "man7.org: sched_setscheduler(2) (EPERM)"
+    ],
+    uncertain: ["that chronyd keeps running after the failure is read from its documentation, not measured"]
+  },
+  {
     programs: ["mount"],
     capability: "SYS_ADMIN",
     why: "mount(2) needs it",
@@ -15453,7 +15511,8 @@ function textOf(words) {
 }
 function runWords(words, context, first, text, extra) {
   if (context.depth > 8 || words.length === 0) return;
-  let rest = unwrap(words);
+  const wrappers = [];
+  let rest = unwrap(words, wrappers);
   if (rest.length === 0) return;
   if (programName(rest[0]?.value) === "busybox" && rest.length > 1) rest = rest.slice(1);
   const head = rest[0];
@@ -15472,6 +15531,7 @@ function runWords(words, context, first, text, extra) {
   };
   if (extra?.heredoc !== void 0) step.heredoc = extra.heredoc;
   if (extra?.origin) step.origin = extra.origin;
+  if (wrappers.length > 0) step.wrappers = wrappers;
   if (context.startedBy) step.startedBy = context.startedBy;
   context.steps.push(step);
   if (SHELLS.has(program)) {
@@ -15505,7 +15565,7 @@ function runScript(script, context) {
     runWords(words, context, false, command.text, extra);
   }
 }
-function unwrap(words) {
+function unwrap(words, wrappers = []) {
   let rest = words;
   for (let guard = 0; guard < 16 && rest.length > 0; guard++) {
     const program = programName(rest[0]?.value);
@@ -15526,8 +15586,14 @@ function unwrap(words) {
       continue;
     }
     if (program === "nice" || program === "ionice" || program === "stdbuf" || program === "chrt" || program === "taskset") {
+      if (program === "chrt" && rest.some((w) => w.value === "-p" || w.value === "--pid")) break;
+      const before = rest;
       rest = skipOptions(rest.slice(1), /* @__PURE__ */ new Set(["-n", "-c", "-p", "-t", "-o", "-e", "-i"]));
       if (program === "chrt" || program === "taskset") rest = rest.slice(1);
+      if (program !== "stdbuf" && program !== "taskset") {
+        const head = before[0];
+        wrappers.push({ argv: before.slice(0, before.length - rest.length).map((w) => w.value), origin: head.origin });
+      }
       continue;
     }
     if (program === "timeout") {
@@ -16247,7 +16313,47 @@ function sysctlNeeds(container, document, steps) {
   }
   return out;
 }
+function optionValue2(argv, short, long) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === short || a === long) return argv[i + 1];
+    if (a.startsWith(`${long}=`)) return a.slice(long.length + 1);
+    if (a.startsWith(short) && a.length > short.length && !a.startsWith("--")) return a.slice(short.length);
+  }
+  return void 0;
+}
+var negative = (value) => value !== void 0 && /^-\d+$/.test(value) && Number(value) < 0;
+function raisesPriority(kind, argv) {
+  const args = argv.slice(1);
+  switch (kind) {
+    case "nice": {
+      if (negative(optionValue2(argv, "-n", "--adjustment"))) return true;
+      return args.some((a) => /^--\d+$/.test(a));
+    }
+    case "renice": {
+      const value = optionValue2(argv, "-n", "--priority") ?? args.find((a) => /^-?\d+$/.test(a));
+      return negative(value);
+    }
+    case "chrt": {
+      if (args.some((a) => /^-(o|b|i|-other|-batch|-idle)$/.test(a))) return false;
+      if (args.some((a) => /^-(m|-max)$/.test(a))) return false;
+      const numbers = args.filter((a) => /^\d+$/.test(a));
+      const pid = args.some((a) => a === "-p" || a === "--pid");
+      const priority = pid ? numbers.length >= 2 ? numbers[0] : void 0 : numbers[0];
+      return priority !== void 0 && Number(priority) > 0;
+    }
+    case "ionice": {
+      const value = optionValue2(argv, "-c", "--class");
+      return value === "1" || value?.toLowerCase() === "realtime";
+    }
+    case "chronyd": {
+      const value = optionValue2(argv, "-P", "-P");
+      return value !== void 0 && /^\d+$/.test(value) && Number(value) > 0;
+    }
+  }
+}
 function changes(facts, argv) {
+  if (facts.raises) return raisesPriority(facts.raises, argv);
   if (!facts.changing) {
     if (facts.capability === "SYS_ADMIN") return argv.slice(1).some((a) => !a.startsWith("-"));
     return true;
@@ -16260,6 +16366,22 @@ function changes(facts, argv) {
 function commandNeeds(container, document, steps) {
   const out = [];
   for (const step of steps) {
+    for (const wrapper of step.wrappers ?? []) {
+      const program = wrapper.argv[0]?.split("/").pop() ?? "";
+      const facts2 = COMMAND_NEEDS.find((c) => c.programs.includes(program));
+      if (!facts2 || !changes(facts2, wrapper.argv)) continue;
+      const text = wrapper.argv.join(" ");
+      out.push({
+        kind: "command",
+        capability: facts2.capability,
+        // Located at the wrapper, which is what needs the capability.
+        step: { ...step, origin: wrapper.origin },
+        facts: facts2,
+        wrapper: text,
+        evidence: [stepEvidence(container, document, step)],
+        summary: `\`${text}\` needs ${facts2.capability} (${facts2.why})`
+      });
+    }
     const facts = COMMAND_NEEDS.find((c) => c.programs.includes(step.program));
     if (facts && changes(facts, step.argv)) {
       out.push({
@@ -16911,9 +17033,10 @@ var cap_missing_default = defineRule({
           const why = need.kind === "switch" ? SWITCH_NEEDS.why : need.facts.why;
           const alternative = need.kind === "command" && need.facts.alternative ? ` Alternatively, ${need.facts.alternative}.` : "";
           const notEnough = need.kind === "command" && need.facts.notEnough ? ` Note that ${need.facts.notEnough}.` : "";
-          const failure = need.kind === "switch" ? ` ${capitalize(SWITCH_NEEDS.failure)}.` : "";
+          const failure = need.kind === "switch" ? ` ${capitalize(SWITCH_NEEDS.failure)}.` : need.facts.consequence ? ` Without it, ${need.facts.consequence}.` : "";
+          const shown4 = need.kind === "command" && need.wrapper && !need.step.text.includes(need.wrapper) ? `${need.wrapper} ${need.step.text}` : need.step.text;
           const advice = nonRoot ? ` ${NON_ROOT.noAmbient}: run this step as root (with ${names2} granted), or give the binary the file capability.` : ` Add ${joinAnd(missing.length > 0 ? missing : [...capabilities])} to capabilities.add${missing.length === 0 ? " spelled exactly so (see cap-prefix)" : ""}.`;
-          message = `\`${need.step.text}\` (${where}) needs ${names2}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
+          message = `\`${shown4}\` (${where}) needs ${names2}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
           if (need.step.viaImageEntrypoint) {
             severity = "warning";
             message += " (These args go to the image\u2019s entrypoint; whether it runs them as a command is not known.)";
