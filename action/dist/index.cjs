@@ -9206,6 +9206,17 @@ var LineIndex = class {
   }
 };
 
+// src/core/pss.ts
+var PSS_LEVELS = ["baseline", "restricted"];
+function isPssLevel(value) {
+  return typeof value === "string" && PSS_LEVELS.includes(value);
+}
+function offByDefault(rule, pss) {
+  if (!rule.meta.optIn) return false;
+  const level = rule.meta.pssLevel;
+  return !(level && pss && PSS_LEVELS.indexOf(pss) >= PSS_LEVELS.indexOf(level));
+}
+
 // src/core/config.ts
 var ConfigError = class extends Error {
 };
@@ -9254,8 +9265,12 @@ function parseConfig(text, file, knownRules) {
         config.rules = rules;
         break;
       }
+      case "pss":
+        if (!isPssLevel(entry)) fail([key], `"pss" must be ${PSS_LEVELS.join(" or ")}`);
+        config.pss = entry;
+        break;
       default:
-        fail([key], `unknown setting "${key}" (expected targets, rules or ignore)`);
+        fail([key], `unknown setting "${key}" (expected targets, rules, pss or ignore)`);
     }
   }
   return config;
@@ -9704,7 +9719,14 @@ function extract(root) {
   if (isMapping(root) && result2.objects.length === 0 && isComposeFile(root)) {
     for (const [name, service] of Object.entries(root.services)) {
       if (!isMapping(service)) continue;
-      const owner = { kind: "compose", path: ["services", name], lists: [], label: name };
+      const owner = {
+        kind: "compose",
+        path: ["services", name],
+        lists: [],
+        label: name,
+        securityContext: service,
+        securityContextPath: ["services", name]
+      };
       addOwner(owner, service, [
         ["cap_add", "add"],
         ["cap_drop", "drop"]
@@ -10835,10 +10857,10 @@ var RULE_NEEDS = {
   "sysctl-needs-privilege": CONTAINERS,
   "ulimit-needs-sys-resource": CONTAINERS
 };
-function skipFilter(rules, settings) {
+function skipFilter(rules, settings, pss) {
   const groups = [];
   for (const rule of rules) {
-    const setting = settings?.[rule.meta.id] ?? (rule.meta.optIn ? "off" : rule.meta.severity);
+    const setting = settings?.[rule.meta.id] ?? (offByDefault(rule, pss) ? "off" : rule.meta.severity);
     if (setting === "off") continue;
     const needs = RULE_NEEDS[rule.meta.id];
     if (!needs) return void 0;
@@ -10875,7 +10897,7 @@ var ChunkLinter = class {
     this.options = options;
     this.lines = lines;
     this.readAll = readAll;
-    this.skip = skipFilter(options.rules, options.settings);
+    this.skip = skipFilter(options.rules, options.settings, options.pss);
   }
   file;
   options;
@@ -11410,7 +11432,7 @@ function problemFinding(file, problem, lines) {
 }
 function lintDocument(file, unit, others, lines, options) {
   const out = [];
-  const context = new DocumentContext(file, unit, others, lines, options.targets, out);
+  const context = new DocumentContext(file, unit, others, lines, options.targets, out, options.pss);
   for (const { rule, setting } of enabledRules(options)) {
     context.rule = rule.meta.id;
     context.severity = setting;
@@ -11419,13 +11441,14 @@ function lintDocument(file, unit, others, lines, options) {
   return out;
 }
 var DocumentContext = class {
-  constructor(file, unit, others, lines, targets, out) {
+  constructor(file, unit, others, lines, targets, out, pss) {
     this.file = file;
     this.unit = unit;
     this.others = others;
     this.lines = lines;
     this.targets = targets;
     this.out = out;
+    this.pss = pss;
   }
   file;
   unit;
@@ -11433,6 +11456,7 @@ var DocumentContext = class {
   lines;
   targets;
   out;
+  pss;
   rule = "";
   severity = "error";
   get extracted() {
@@ -11478,7 +11502,7 @@ function enabledRules(options) {
   if (known) return known;
   const list = [];
   for (const rule of options.rules) {
-    const setting = options.settings?.[rule.meta.id] ?? (rule.meta.optIn ? "off" : rule.meta.severity);
+    const setting = options.settings?.[rule.meta.id] ?? (offByDefault(rule, options.pss) ? "off" : rule.meta.severity);
     if (setting !== "off") list.push({ rule, setting });
   }
   enabled.set(options, list);
@@ -12238,6 +12262,16 @@ var DOCKER_PRIVILEGED = {
     "moby/moby@941846a3390a57a4ec46437b6c5bb1edb95181d3:oci/caps/utils.go TweakCapabilities"
   ]
 };
+var DOCKER_PRIVILEGED_NAMES_CHECKED = {
+  ...DOCKER_PRIVILEGED,
+  namesChecked: true,
+  namesCheckedCitations: [
+    "moby/moby@v19.03.0:daemon/container.go L308-320 validateCapabilities",
+    "moby/moby@v20.10.0:daemon/container.go L307-316 validateCapabilities",
+    "moby/moby@docker-v29.0.0:daemon/container.go L331-340 validateCapabilities",
+    "moby/moby@v18.09.0:daemon/oci.go L18-28 setCapabilities (before 19.03: privileged skips the lists, names unchecked)"
+  ]
+};
 var CONTAINERD_PRIVILEGED = {
   listsIgnored: true,
   // Newer releases apply the lists and then WithPrivileged, which grants everything again.
@@ -12439,7 +12473,7 @@ var ENGINE_RANGES = [
       detail: "Docker removes the dropped names from its defaults first and then appends the added ones",
       citations: ["moby/moby@v20.10.0:oci/caps/utils.go TweakCapabilities"]
     },
-    privileged: DOCKER_PRIVILEGED,
+    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
     citations: [
       "moby/moby commit 80d7bfd54d (PR #38380), first released in v19.03.0",
       "moby/moby@v19.03.0:oci/caps/utils.go L86-113",
@@ -12493,7 +12527,7 @@ var ENGINE_RANGES = [
       detail: "Docker removes the dropped names from its defaults first and then appends the added ones",
       citations: ["moby/moby@v23.0.0:oci/caps/utils.go TweakCapabilities"]
     },
-    privileged: DOCKER_PRIVILEGED,
+    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
     citations: [
       "moby/moby commit 485cf38d48 (PR #42933)",
       "moby/moby@v23.0.0:oci/caps/utils.go L56-78",
@@ -13230,19 +13264,110 @@ var LATEST = {
   runc: "1.3",
   crun: "1.29"
 };
-var DEFAULT_MATRIX = [
-  "docker@1.10",
-  "docker@18.09",
-  "docker@20.10",
-  "docker@29",
-  "containerd@1.2",
-  "containerd@1.5.0",
-  "containerd@2.2",
-  "crio@1.17",
-  "crio@1.36",
-  "podman@4.3",
-  "podman@5.6"
+var DOCKER_SUPPORT = [
+  "moby/moby tags (docker-v29.7.2 of 2026-08-05 is the newest; no docker-v30 yet)",
+  "https://endoflife.date/docker-engine"
 ];
+var CONTAINERD_SUPPORT = [
+  'containerd/containerd@301026e58c619e63d09c0ec411012e54c0124b03:RELEASES.md "Support horizon" (2.3 LTS until 2028-04-30; 2.0 extended until March 2027; 2.2 until 2026-11-06; 1.7 extended until September 2026; 1.5 ended 2023-02-28; 1.2 ended 2020-10-15)',
+  "https://endoflife.date/containerd"
+];
+var CRIO_SUPPORT = [
+  'cri-o/cri-o:README.md "Compatibility matrix" (a CRI-O minor is supported while the Kubernetes minor of the same number is)',
+  "https://kubernetes.io/releases/ (the three newest Kubernetes minors are supported, about 14 months each)"
+];
+var PODMAN_SUPPORT = [
+  "podman-container-tools/podman discussion #23352 (upstream fixes only the newest release)",
+  "https://endoflife.date/podman"
+];
+var MATRIX = [
+  {
+    spec: "docker@29",
+    support: "current",
+    lines: "Docker Engine 29, the newest major (docker-v29.7.2 tagged 2026-08-05); Kubernetes reaches it through cri-dockerd",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "containerd@2.3",
+    support: "current",
+    lines: "containerd 2.0 (extended support until March 2027), 2.3 (LTS until 2028-04-30) and newer, with the runc they ship (\u22651.1); 2.2 ended 2026-11-06, 1.7 in September 2026",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "crio@1.36",
+    support: "current",
+    lines: "CRI-O 1.35\u20131.37, the lines of the supported Kubernetes minors",
+    sources: CRIO_SUPPORT
+  },
+  {
+    spec: "podman@5.6",
+    support: "current",
+    lines: "Podman 5.x (upstream fixes only the newest release)",
+    sources: PODMAN_SUPPORT
+  },
+  {
+    spec: "docker@1.10",
+    support: "legacy",
+    short: "Docker \u22641.10",
+    lines: "Docker 1.2\u20131.10 (replaced by 1.11 in April 2016), end of life",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "docker@18.09",
+    support: "legacy",
+    short: "Docker \u226418.09",
+    lines: "Docker 1.11\u201318.09 (replaced by 19.03 in July 2019), end of life",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "docker@20.10",
+    support: "legacy",
+    short: "Docker 19.03\u201320.10",
+    lines: "Docker 19.03\u201320.10, end of life since 2023-12-10 (20.10 was the last)",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "containerd@1.2",
+    support: "legacy",
+    short: "containerd \u22641.2",
+    lines: "containerd 1.1\u20131.2, end of life since 2020-10-15",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "containerd@1.5.0",
+    support: "legacy",
+    short: "containerd \u22641.5 with runc \u22641.0.0-rc93",
+    lines: "containerd 1.3\u20131.5 with runc \u22641.0.0-rc93; containerd 1.5 ended 2023-02-28",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "crio@1.17",
+    support: "legacy",
+    short: "CRI-O 1.12\u20131.17",
+    lines: "CRI-O 1.12\u20131.17, end of life with Kubernetes 1.17 (2021-01-13)",
+    sources: CRIO_SUPPORT
+  },
+  {
+    spec: "podman@4.3",
+    support: "legacy",
+    short: "Podman <4.4",
+    lines: "Podman before 4.4, ended upstream in 2023 (Debian 12 still ships 4.3.1 under LTS: name it with --target podman@4.3)",
+    sources: PODMAN_SUPPORT
+  }
+];
+var DEFAULT_MATRIX = MATRIX.map((p) => p.spec);
+var CURRENT_MATRIX = MATRIX.filter((p) => p.support === "current").map((p) => p.spec);
+var LEGACY_MATRIX = MATRIX.filter((p) => p.support === "legacy").map((p) => p.spec);
+var ENGINE_ORDER = ["docker", "containerd", "crio", "podman"];
+var engineOf = (spec) => ENGINE_ORDER.indexOf(spec.split("@")[0] ?? "");
+var ALL_MATRIX = [...LEGACY_MATRIX, ...CURRENT_MATRIX].sort(
+  (a, b) => engineOf(a) - engineOf(b)
+);
+var TARGET_SETS = {
+  current: CURRENT_MATRIX,
+  legacy: LEGACY_MATRIX,
+  all: ALL_MATRIX
+};
 function knownTargetsHelp() {
   const engines = ENGINE_NAMES.map((name) => {
     const ranges = ENGINE_RANGES.filter((r) => r.engine === name).map((r) => r.label);
@@ -13376,22 +13501,43 @@ function describeTarget(target) {
   if (target.kernel) parts.push(`kernel ${target.kernel.join(".")}`);
   return parts.join(", ");
 }
+function matrixEntry(spec, context) {
+  const profile = MATRIX.find((p) => p.spec === spec);
+  const target = { ...resolveTarget(spec), matrix: true };
+  if (profile) target.support = profile.support;
+  if (context) target.context = true;
+  return target;
+}
+function defaultTargets() {
+  return [...CURRENT_MATRIX.map((t) => matrixEntry(t, false)), ...LEGACY_MATRIX.map((t) => matrixEntry(t, true))];
+}
 function resolveTargets(texts2) {
-  if (texts2.length === 0) return DEFAULT_MATRIX.map((t) => ({ ...resolveTarget(t), matrix: true }));
+  if (texts2.length === 0) return defaultTargets();
   const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (target) => {
+    if (seen.has(target.id)) return;
+    seen.add(target.id);
+    out.push(target);
+  };
   for (const text of texts2) {
-    const target = resolveTarget(text);
-    if (target.engine) {
-      out.push(target);
+    const set = TARGET_SETS[text.trim().toLowerCase()];
+    if (set) {
+      for (const spec of set) push(matrixEntry(spec, false));
       continue;
     }
-    for (const entry of DEFAULT_MATRIX) {
-      const merged = { ...resolveTarget(entry), matrix: true };
+    const target = resolveTarget(text);
+    if (target.engine) {
+      push(target);
+      continue;
+    }
+    for (const entry of defaultTargets()) {
+      const merged = { ...entry };
       if (target.kubernetes) merged.kubernetes = target.kubernetes;
       if (target.kernel) merged.kernel = target.kernel;
       merged.label = describeTarget(merged);
-      merged.id = `${entry},${text}`;
-      out.push(merged);
+      merged.id = `${entry.id},${text}`;
+      push(merged);
     }
   }
   return out;
@@ -13587,8 +13733,29 @@ function targetsFor(targets, owner) {
   composeDefaults ??= resolveTargets([]).filter((t) => t.engine?.engine === "docker" || t.engine?.engine === "podman");
   return composeDefaults;
 }
-function evaluate(targets, direction, input) {
-  return targets.map((target) => ({ target, prediction: predict(target, direction, input) }));
+function isPrivileged(owner) {
+  return owner.securityContext?.privileged === true;
+}
+function predictEntry(target, direction, input, entry = {}) {
+  const prediction = predict(target, direction, input);
+  const facts = target.engine?.privileged;
+  if (!entry.privileged || !facts || facts.listsIgnored !== true) return prediction;
+  if (prediction.outcome === "rejected" && facts.namesChecked && prediction.status === "CreateContainerError") {
+    return {
+      ...prediction,
+      detail: `${prediction.detail} (names are checked even for a privileged container)`,
+      citations: [...prediction.citations, ...facts.namesCheckedCitations ?? []]
+    };
+  }
+  return {
+    outcome: "applied",
+    detail: `${facts.detail}: the container is privileged, so this entry changes nothing`,
+    citations: facts.citations,
+    privilegedSkip: true
+  };
+}
+function evaluate(targets, direction, input, entry = {}) {
+  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry) }));
 }
 function targetName(target) {
   return target.matrix || target.id === target.label ? target.label : `${target.id} (${target.label})`;
@@ -13597,15 +13764,23 @@ function toTargetOutcomes(evaluated) {
   return evaluated.map(({ target, prediction }) => ({
     target: target.matrix ? target.label : target.id,
     outcome: prediction.outcome,
-    detail: prediction.detail
+    detail: prediction.detail,
+    ...target.context ? { legacy: true } : {}
   }));
+}
+function deciding(items) {
+  return items.filter((e) => !e.target.context);
+}
+function contextOnly(items) {
+  return items.filter((e) => e.target.context === true);
 }
 function failing(prediction) {
   return prediction.outcome === "rejected" || prediction.outcome === "ignored" || prediction.neverApplied === true;
 }
 function severityFromOutcomes(evaluated, otherwise) {
-  if (evaluated.some((e) => failing(e.prediction))) return "error";
-  if (evaluated.some((e) => e.prediction.outcome === "unknown")) return otherwise === "error" ? "error" : "warning";
+  const counted = deciding(evaluated);
+  if (counted.some((e) => failing(e.prediction))) return "error";
+  if (counted.some((e) => e.prediction.outcome === "unknown")) return otherwise === "error" ? "error" : "warning";
   return otherwise;
 }
 function ownerLabel(owner) {
@@ -13664,6 +13839,47 @@ function labels(items) {
   return joinAnd([...new Set(items.map((e) => targetName(e.target)))]);
 }
 function describeOutcomes(evaluated, direction) {
+  const main = describeDeciding(deciding(evaluated), direction);
+  const legacy = legacyNote(evaluated, direction);
+  return [main, legacy].filter(Boolean).join(" ");
+}
+function legacyNote(evaluated, direction) {
+  const broken = contextOnly(evaluated).filter((e) => failing(e.prediction));
+  if (broken.length === 0) return "";
+  const rejected = broken.filter((e) => e.prediction.outcome === "rejected");
+  const skipped = broken.filter((e) => e.prediction.outcome !== "rejected");
+  const parts = [];
+  if (rejected.length > 0) parts.push(`fails on ${legacyLabels(rejected)}`);
+  if (skipped.length > 0) {
+    parts.push(`${direction === "add" ? "is not granted" : "drops nothing"} on ${legacyLabels(skipped)}`);
+  }
+  return `Also ${parts.join(" and ")} (end of life).`;
+}
+function legacyLabels(items) {
+  const names2 = [...new Set(items.map((e) => legacyName(e.target)))];
+  const kept = names2.filter((name) => {
+    const [engine, upTo] = name.split(" \u2264");
+    if (upTo === void 0) return true;
+    return !names2.some((other) => {
+      const [otherEngine, otherUpTo] = other.split(" \u2264");
+      return other !== name && otherEngine === engine && otherUpTo !== void 0 && compareLoose(otherUpTo, upTo) > 0;
+    });
+  });
+  return joinAnd(kept);
+}
+function legacyName(target) {
+  return target.matrix && MATRIX.find((p) => p.spec === target.id.split(",")[0])?.short || targetName(target);
+}
+function compareLoose(a, b) {
+  const pa = a.split(".").map((n) => Number.parseInt(n, 10) || 0);
+  const pb = b.split(".").map((n) => Number.parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function describeDeciding(evaluated, direction) {
   const first = evaluated[0];
   if (!first) return "";
   if (evaluated.length === 1) return `On ${targetName(first.target)}: ${first.prediction.detail.replace(/\.$/, "")}.`;
@@ -13690,12 +13906,15 @@ function describeOutcomes(evaluated, direction) {
   const unknown = by("unknown");
   if (unknown.length > 0) parts.push(`the outcome on ${labels(unknown)} is not known`);
   const applied = by("applied");
-  if (applied.length > 0) parts.push(`it works on ${labels(applied)}`);
+  const skipped = applied.filter((e) => e.prediction.privilegedSkip);
+  const works = applied.filter((e) => !e.prediction.privilegedSkip);
+  if (works.length > 0) parts.push(`it works on ${labels(works)}`);
+  if (skipped.length > 0) parts.push(`${labels(skipped)} skip the lists of a privileged container`);
   const sentence = parts.join("; ");
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 function breaks(evaluated) {
-  return evaluated.some((e) => failing(e.prediction));
+  return deciding(evaluated).some((e) => failing(e.prediction));
 }
 function chooseSeverity(configured, ruleDefault, computed) {
   return configured === ruleDefault ? computed : configured;
@@ -13870,17 +14089,19 @@ var cap_add_drop_conflict_default = defineRule({
             });
             return;
           }
-          const verdicts = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
+          const all = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
+          const verdicts = all.filter((v) => !v.target.context);
           const rejected = verdicts.some((v) => v.result === "rejected");
           context.report({
             path: entry.path,
             message: `${pairing(capability, add, drop)} ${describe3(verdicts)} Keep it in one list: add if the ${owner.kind === "compose" ? "service" : "container"} needs it, drop if it must not have it.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, rejected ? "error" : DEFAULT_SEVERITY),
             ...reportBase(owner),
-            targets: verdicts.map((v) => ({
+            targets: all.map((v) => ({
               target: v.target.matrix ? v.target.label : v.target.id,
               outcome: OUTCOME[v.result],
-              detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail
+              detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail,
+              ...v.target.context ? { legacy: true } : {}
             }))
           });
         });
@@ -13978,11 +14199,12 @@ var cap_all_default = defineRule({
           if (!spelling && !add) continue;
           const allowList = policyName(owner) !== void 0 && list.field === "allowedCapabilities";
           const targets = spelling && !allowList ? targetsFor(context.targets, owner) : [];
-          const written = evaluate(targets, list.direction, text);
-          const intended = evaluate(targets, list.direction, "ALL");
+          const privileged = { privileged: isPrivileged(owner) };
+          const written = evaluate(targets, list.direction, text, privileged);
+          const intended = evaluate(targets, list.direction, "ALL", privileged);
           const relevant = written.filter((_, i) => intended[i]?.prediction.outcome === "applied");
           const worse = relevant.filter((e) => e.prediction.outcome !== "applied");
-          if (owner.kind === "compose" && spelling && !prefixed && !add && worse.length === 0) continue;
+          if (owner.kind === "compose" && spelling && !prefixed && !add && deciding(worse).length === 0) continue;
           const parts = [];
           if (prefixed) {
             parts.push(`${quote(text)} is not ALL to runtimes: they recognise ALL only without the CAP_ prefix.`);
@@ -14098,12 +14320,12 @@ var cap_case_default = defineRule({
           const text = analysis.text;
           const name = capability.name;
           const allowList = policyName(owner) !== void 0 && list.field === "allowedCapabilities";
-          const evaluated = allowList ? [] : evaluate(targetsFor(context.targets, owner), list.direction, text);
+          const evaluated = allowList ? [] : evaluate(targetsFor(context.targets, owner), list.direction, text, { privileged: isPrivileged(owner) });
           const broken = evaluated.filter((e) => e.prediction.outcome !== "applied");
           const spellingBreaks = broken.filter(
             (e) => [name, `CAP_${name}`].some((s) => predict(e.target, list.direction, s).outcome === "applied")
           );
-          if (owner.kind === "compose" && spellingBreaks.length === 0) continue;
+          if (owner.kind === "compose" && deciding(spellingBreaks).length === 0) continue;
           let runtime = "";
           if (allowList) {
             runtime = "";
@@ -14237,6 +14459,7 @@ var cap_dangerous_default = defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
+      if (isPrivileged(owner)) continue;
       for (const list of owner.lists) {
         if (list.direction !== "add") continue;
         for (const entry of list.entries) {
@@ -14583,23 +14806,31 @@ var cap_kernel_default = defineRule({
       const targets = targetsFor(context.targets, owner);
       const limits = targets.map((t) => limitsOf(t, capability, direction));
       if (!limits.some(tooOld)) continue;
-      const evaluated = targets.flatMap((t) => evaluate([t], direction, inputFor(t, capability.name)));
+      const privileged = { privileged: isPrivileged(owner) };
+      const evaluated = targets.flatMap((t) => evaluate([t], direction, inputFor(t, capability.name), privileged));
       const concerned = evaluated.filter((_, i) => tooOld(limits[i]));
-      const broken = concerned.filter((e) => breaks2(e, direction));
-      const uncertain = concerned.filter((e) => e.prediction.outcome === "unknown");
-      if (broken.length === 0 && uncertain.length === 0) continue;
+      const broken = deciding(concerned).filter((e) => breaks2(e, direction));
+      const uncertain = deciding(concerned).filter((e) => e.prediction.outcome === "unknown");
+      const legacyBroken = contextOnly(concerned).filter((e) => breaks2(e, direction));
+      if (broken.length === 0 && uncertain.length === 0 && legacyBroken.length === 0) continue;
       const written = name.text === capability.name ? "" : `written ${quote(name.text)}, `;
       const some = evaluated.length === 1 ? "the target" : "some targets";
-      const head = `${capability.name} (${written}added in Linux ${capability.kernel}) in ${owner.kind === "values" || owner.kind === "security-context" ? `this ${list.field} list` : `the ${list.field} list of ${ownerLabel(owner)}`} is newer than ${some} ${broken.length > 0 ? "can handle" : "may know"}.`;
-      const outcome = describeOutcomes(evaluated, direction);
+      const where = owner.kind === "values" || owner.kind === "security-context" ? `this ${list.field} list` : `the ${list.field} list of ${ownerLabel(owner)}`;
+      const onlyLegacy = broken.length === 0 && uncertain.length === 0;
+      const head = onlyLegacy ? `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where} is known to every current runtime.` : `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where} is newer than ${some} ${broken.length > 0 ? "can handle" : "may know"}.`;
+      const outcome = onlyLegacy ? legacyNote(evaluated, direction) : describeOutcomes(evaluated, direction);
       const kernelJudged = evaluated.some((e, i) => limits[i]?.kernel && (broken.includes(e) || uncertain.includes(e)));
       const kernelNote = kernelJudged ? " Kernel versions are only a heuristic: enterprise kernels (RHEL 8\u2019s 4.18, for example) may backport newer capabilities; /proc/sys/kernel/cap_last_cap on the node is the real answer." : evaluated.some((e) => e.prediction.outcome === "applied" && e.target.kernel === void 0) ? ` Where it is accepted, the node still needs Linux ${capability.kernel} or later.` : "";
       const notes = uncertainNotes(evaluated, limits, broken);
-      const advice = broken.length > 0 ? " Upgrade the runtime or kernel of those nodes, or keep the entry off them." : evaluated.length > 1 ? " Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know." : "";
+      const advice = broken.length > 0 ? " Upgrade the runtime or kernel of those nodes, or keep the entry off them." : onlyLegacy ? "" : evaluated.length > 1 ? " Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know." : "";
       context.report({
         path: entry.path,
         message: `${head} ${outcome}${kernelNote}${notes}${advice}`,
-        severity: chooseSeverity(context.severity, "warning", broken.length > 0 ? "error" : "warning"),
+        severity: chooseSeverity(
+          context.severity,
+          "warning",
+          broken.length > 0 ? "error" : onlyLegacy ? "info" : "warning"
+        ),
         ...reportBase(owner),
         targets: toTargetOutcomes(evaluated)
       });
@@ -16857,7 +17088,7 @@ function mountsData(container) {
   });
 }
 function statesFor(analysis, need) {
-  return analysis.processes.map((process2) => ({
+  return analysis.processes.filter((process2) => !process2.target.context).map((process2) => ({
     target: process2.target,
     process: process2,
     state: evaluateNeed(need, process2, analysis.needs.needs)
@@ -17082,10 +17313,13 @@ var cap_nonroot_ineffective_default = defineRule({
       "from there on must carry the file capability itself. A shell, a script or a user switch in between breaks",
       "the chain.",
       "",
-      "Severity: `info` while file capabilities can still work; `warning` with `allowPrivilegeEscalation: false`",
-      "when such a chain is possible (the image\u2019s entrypoint, or a binary started directly); `error` with",
-      "`allowPrivilegeEscalation: false` when the command shows the process is started through a shell, a script",
-      "or a user switch, or every target writes only the bounding set, so nothing can bring the capability back.",
+      "Vendors ship exactly this on purpose (an ingress controller as uid 101 with `drop: [ALL]`, `add:",
+      "[NET_BIND_SERVICE]`; a time daemon with `SYS_TIME`): the image\u2019s binary carries the file capability and it works.",
+      "From the manifest alone that cannot be seen, so the finding is `info`, asked as a question, while a chain of",
+      "file capabilities is possible. It is an `error` only with evidence that the chain breaks: with",
+      "`allowPrivilegeEscalation: false`, a command that starts the process through a shell, a script or a user",
+      "switch, or targets that all write only the bounding set; or an image known to run without the file",
+      "capability (Vault with `SKIP_SETCAP`).",
       "",
       "The user comes from `runAsUser` (container, then pod) or `runAsNonRoot: true`; when neither is set the",
       "image\u2019s USER decides and nothing is reported. To grant a capability to a non-root program, give the binary",
@@ -17120,34 +17354,39 @@ var cap_nonroot_ineffective_default = defineRule({
         );
         if (!granted) return;
         if (main?.ambient.includes(capability)) return;
+        const processes = analysis.processes.filter((p) => !p.target.context);
         const held = (p) => name.isAll ? p.runtimeAmbient.state === "yes" && p.runtimeAmbient.capabilities.length > 0 : heldThroughAmbient(p, capability, main) === "yes";
-        const losing = analysis.processes.filter(
+        const losing = processes.filter(
           (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)) && !held(p)
         );
         if (losing.length === 0) return;
-        const holding = analysis.processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
+        const holding = processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
         const open = losing.filter((p) => p.runtimeAmbient.state === "unknown" && p.runtimeAmbient.capabilities.length > 0).map((p) => p.target.id);
         const reachable = losing.some((p) => fileCapabilitiesCanReach(p, main));
+        const noFileCap = needs.needs.some((n) => n.kind === "mlock" && n.skipSetcap && capability === "IPC_LOCK");
+        const first = needs.command.imageEntrypoint ? "the image\u2019s entrypoint" : `\`${needs.command.steps[0]?.program ?? ""}\``;
+        const runtimeBlocks = losing.every((p) => p.boundingOnly === "all");
         let severity;
         let how;
-        if (!noNewPrivs) {
-          severity = "info";
-          how = `Only a file capability on the program\u2019s binary (setcap) can bring it back, which the manifest cannot show.`;
-        } else if (!reachable) {
+        if (noNewPrivs && !reachable) {
           severity = "error";
-          const runtimeBlocks = losing.every((p) => p.boundingOnly === "all");
           how = runtimeBlocks ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(", ")} ${losing.length === 1 ? "writes" : "write"} only the bounding set for a non-root user, so no file capability can bring it back.` : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ""}\`), which carries no file capability, so nothing can bring it back.`;
+        } else if (noFileCap) {
+          severity = "error";
+          how = "SKIP_SETCAP is set, so the image\u2019s entrypoint does not give the binary the file capability that would bring it back.";
+        } else if (!noNewPrivs) {
+          severity = "info";
+          how = "Does the program\u2019s binary carry it as a file capability (setcap)? Only that brings it back, and the manifest cannot show it.";
         } else {
-          severity = "warning";
-          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it: it can still reach the program only if every program from the container\u2019s first executable (${needs.command.imageEntrypoint ? "the image\u2019s entrypoint" : `\`${needs.command.steps[0]?.program ?? ""}\``}) on carries it as a file capability, and the runtime passes the added set to that first one (containerd and CRI-O do; Docker 18.04\u201323.0.6 and 24.0.0\u201324.0.5 do not).`;
+          severity = "info";
+          how = `Does every program from the container\u2019s first executable (${first}) on carry it as a file capability? With allowPrivilegeEscalation: false only such a chain brings it back; containerd and CRI-O put the added set in that first process\u2019s permitted set (Docker 18.04\u201323.0.6 and 24.0.0\u201324.0.5 do not).`;
         }
         const related = needs.needs.filter(
           (n) => n.kind === "port" && capability === "NET_BIND_SERVICE" || n.kind === "mlock" && capability === "IPC_LOCK" || (n.kind === "command" || n.kind === "ulimit") && n.capability === capability
         );
         const needed = related.length > 0 ? ` The container needs it: ${related.map((n) => n.summary).join("; ")}.` : "";
         const advice = {
-          info: "Keep it only if the program\u2019s binary carries it as a file capability; otherwise drop it or run the program as root.",
-          warning: "Keep it only if every program in that chain carries it as a file capability; otherwise drop it or run the program as root.",
+          info: "If it does not, drop the capability or run the program as root.",
           error: "Drop it, run the program as root, or start the binary directly (no shell or script in between) with the file capability, or allow privilege escalation."
         };
         const what = name.isAll ? "ALL is added" : `${quote(value)} is added`;
@@ -17372,24 +17611,39 @@ var cap_prefix_default = defineRule({
       if (name.text === void 0 || name.prefixes === 0 || !name.capability || name.padded) continue;
       const canonical = name.capability.name;
       const targets = targetsFor(context.targets, owner);
-      const written = evaluate(targets, list.direction, name.text);
-      const intended = evaluate(targets, list.direction, canonical);
+      const privileged = { privileged: isPrivileged(owner) };
+      const written = evaluate(targets, list.direction, name.text, privileged);
+      const intended = evaluate(targets, list.direction, canonical, privileged);
       const worse = written.filter((w, i) => {
         const baseline = intended[i]?.prediction.outcome;
         return baseline === "applied" && w.prediction.outcome !== "applied";
       });
-      const severity = worse.length > 0 ? severityFromOutcomes(worse, "warning") : "warning";
+      const current = deciding(worse);
+      const policy = policyName(owner);
+      const portableOnly = current.length === 0;
+      const quiet = portableOnly && owner.kind === "compose";
+      const severity = current.length > 0 ? severityFromOutcomes(worse, "warning") : quiet ? "info" : "warning";
       const prefix = name.prefixes > 1 ? "a doubled CAP_ prefix" : "the CAP_ prefix";
-      const exact = owner.kind === "psp" || owner.kind === "scc" ? ` ${owner.kind === "psp" ? "PodSecurityPolicy" : "SecurityContextConstraints"} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.` : "";
-      const accepted = written.filter((w) => w.prediction.outcome === "applied");
-      const consequence = worse.length > 0 ? describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction) : "Every selected target accepts it, but Pod Security admission and policy engines compare names exactly.";
+      const exact = policy ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.` : "";
+      const accepted = deciding(written).filter((w) => w.prediction.outcome === "applied");
+      let consequence;
+      if (current.length > 0) {
+        consequence = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction);
+      } else {
+        const which = written.every((w) => w.target.matrix) ? "current runtime" : "selected target";
+        const every = privileged.privileged ? `The container is privileged, so no ${which} applies the entry.` : `Every ${which} accepts it.`;
+        const legacy = legacyNote(worse, list.direction);
+        const exactly = owner.kind === "compose" ? "" : " Pod Security admission and policy engines compare names exactly, so a policy that expects the bare name does not match it.";
+        consequence = [every, legacy, exactly.trim()].filter(Boolean).join(" ");
+      }
+      const change = replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`);
       context.report({
         path: entry.path,
         message: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
         severity: chooseSeverity(context.severity, "error", severity),
         ...reportBase(owner),
         targets: toTargetOutcomes(written),
-        fix: replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`)
+        ...quiet ? { suggestion: change } : { fix: change }
       });
     }
   }
@@ -17458,12 +17712,12 @@ var cap_privileged_redundant_default = defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
-      if (owner.kind !== "container" && owner.kind !== "security-context") continue;
+      if (owner.kind !== "container" && owner.kind !== "security-context" && owner.kind !== "compose") continue;
       if (owner.securityContext?.privileged !== true || !owner.securityContextPath) continue;
       const add = owner.lists.find((l) => l.direction === "add" && l.entries.length > 0);
       const drop = owner.lists.find((l) => l.direction === "drop" && l.entries.length > 0);
       if (!add && !drop) continue;
-      const targets = targetsFor(context.targets, owner);
+      const targets = targetsFor(context.targets, owner).filter((t) => !t.context);
       const effects = [];
       if (add) effects.push(`${shown(add)} is redundant`);
       if (drop) {
@@ -17471,7 +17725,7 @@ var cap_privileged_redundant_default = defineRule({
           `${shown(drop)} removes nothing: the container keeps every capability, and the list only gives a false sense of safety`
         );
       }
-      const who = owner.kind === "container" ? ownerLabel(owner) : "the container";
+      const who = owner.kind === "security-context" ? "the container" : ownerLabel(owner);
       const known = targets.some((t) => t.engine && t.engine.privileged.listsIgnored !== "unknown");
       const head = known ? `privileged: true gives ${who} every capability, so ${effects.join(", and ")}.` : `privileged: true is meant to give ${who} every capability; where it does (Docker, containerd and CRI-O ignore the lists then), ${effects.join(", and ")}.`;
       context.report({
@@ -17644,7 +17898,9 @@ var cap_unknown_default = defineRule({
                 list.direction === "add" ? `${policy} adds it to the add list of every container it admits.` : `${policy} adds it to the drop list of every container and refuses pods that do not drop it by this exact name.`
               );
             }
-            targets = evaluate(targetsFor(context.targets, owner), list.direction, value);
+            targets = evaluate(targetsFor(context.targets, owner), list.direction, value, {
+              privileged: isPrivileged(owner)
+            });
             parts.push(describeOutcomes(targets, list.direction));
           }
           if (replacement) parts.push(`Did you mean ${replacement}?`);
@@ -18046,8 +18302,14 @@ var pss_baseline_default = defineRule({
   meta: {
     id: "pss-baseline",
     severity: "warning",
-    description: "Added capability that Pod Security baseline refuses (exact, case-sensitive allow-list)",
+    description: "Added capability that Pod Security baseline refuses because of its spelling (or at all, with --pss)",
     docs: [
+      "By default this rule reports only what no policy engine tells you: an entry that baseline refuses **because of",
+      "its spelling** (`CAP_CHOWN`, `chown`), although the capability itself is allowed. An entry above baseline in any",
+      "spelling (`NET_ADMIN`, `SYS_ADMIN`) is a policy question that node agents answer by running in a namespace",
+      "labelled for the privileged level; it is reported only when a level is selected: `--pss baseline` or",
+      "`--pss restricted` on the command line, `pss: baseline` in `.capdoctor.yaml`, or `pss` in the library options.",
+      "",
       "The Pod Security Standards **baseline** level (Pod Security admission, Kubernetes 1.22+; beta and on by default",
       "in 1.23, stable in 1.25) lets a container add only these capabilities, compared as exact, case-sensitive strings:",
       "",
@@ -18106,6 +18368,7 @@ var pss_baseline_default = defineRule({
             });
             continue;
           }
+          if (!context.pss) continue;
           let what;
           if (name.capability && name.text !== name.capability.name) {
             what = `${shown2(name.text)} (${name.capability.name}, refused in any spelling)`;
@@ -18192,6 +18455,7 @@ var pss_restricted_default = defineRule({
     ].join("\n"),
     fixable: "suggestion",
     optIn: true,
+    pssLevel: "restricted",
     citations: [
       ...PSS_FACTS.restricted.citations,
       "kubernetes/pod-security-admission:policy/visitor.go (containers, initContainers, ephemeralContainers)",

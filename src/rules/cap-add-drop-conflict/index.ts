@@ -210,17 +210,20 @@ export default defineRule({
             });
             return;
           }
-          const verdicts = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
+          const all = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
+          // End-of-life runtimes checked as context say nothing here that a current one does not.
+          const verdicts = all.filter((v) => !v.target.context);
           const rejected = verdicts.some((v) => v.result === 'rejected');
           context.report({
             path: entry.path,
             message: `${pairing(capability, add, drop)} ${describe(verdicts)} Keep it in one list: add if the ${owner.kind === 'compose' ? 'service' : 'container'} needs it, drop if it must not have it.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, rejected ? 'error' : DEFAULT_SEVERITY),
             ...reportBase(owner),
-            targets: verdicts.map((v) => ({
+            targets: all.map((v) => ({
               target: v.target.matrix ? v.target.label : v.target.id,
               outcome: OUTCOME[v.result],
               detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail,
+              ...(v.target.context ? { legacy: true as const } : {}),
             })),
           });
         });

@@ -12,8 +12,10 @@ import { predict } from '../../knowledge/predict.js';
 import {
   breaks,
   chooseSeverity,
+  deciding,
   describeOutcomes,
   evaluate,
+  isPrivileged,
   labels,
   policyName,
   quote,
@@ -111,7 +113,9 @@ export default defineRule({
 
           // An allow-list only admits pods; no runtime reads it.
           const allowList = policyName(owner) !== undefined && list.field === 'allowedCapabilities';
-          const evaluated = allowList ? [] : evaluate(targetsFor(context.targets, owner), list.direction, text);
+          const evaluated = allowList
+            ? []
+            : evaluate(targetsFor(context.targets, owner), list.direction, text, { privileged: isPrivileged(owner) });
           const broken = evaluated.filter((e) => e.prediction.outcome !== 'applied');
           // The spelling is the cause only where some spelling of the name works (rkt takes CAP_CHOWN but not
           // chown); where none does (a kernel without the capability), another rule explains it.
@@ -119,7 +123,7 @@ export default defineRule({
             [name, `CAP_${name}`].some((s) => predict(e.target, list.direction, s).outcome === 'applied'),
           );
           // Compose files meet no Kubernetes policy: they matter only where the spelling breaks a runtime.
-          if (owner.kind === 'compose' && spellingBreaks.length === 0) continue;
+          if (owner.kind === 'compose' && deciding(spellingBreaks).length === 0) continue;
           let runtime = '';
           if (allowList) {
             runtime = '';

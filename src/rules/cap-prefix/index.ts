@@ -1,9 +1,13 @@
 import { NAME_HANDLING_CITATIONS } from '../../knowledge/kubernetes.js';
 import {
   chooseSeverity,
+  deciding,
   describeOutcomes,
   evaluate,
+  isPrivileged,
+  legacyNote,
   nameSites,
+  policyName,
   quote,
   replaceWith,
   reportBase,
@@ -54,31 +58,49 @@ export default defineRule({
       if (name.text === undefined || name.prefixes === 0 || !name.capability || name.padded) continue;
       const canonical = name.capability.name;
       const targets = targetsFor(context.targets, owner);
-      const written = evaluate(targets, list.direction, name.text);
-      const intended = evaluate(targets, list.direction, canonical);
+      const privileged = { privileged: isPrivileged(owner) };
+      const written = evaluate(targets, list.direction, name.text, privileged);
+      const intended = evaluate(targets, list.direction, canonical, privileged);
       // Only the targets where the prefix itself changes the outcome speak against it.
       const worse = written.filter((w, i) => {
         const baseline = intended[i]?.prediction.outcome;
         return baseline === 'applied' && w.prediction.outcome !== 'applied';
       });
-      const severity = worse.length > 0 ? severityFromOutcomes(worse, 'warning') : 'warning';
+      const current = deciding(worse);
+      const policy = policyName(owner);
+      // A compose file is read by Docker and Podman only: when every current one accepts the prefix,
+      // nothing breaks (a tool reading the same file may even expect it), so it is a note, not a fix.
+      const portableOnly = current.length === 0;
+      const quiet = portableOnly && owner.kind === 'compose';
+      const severity = current.length > 0 ? severityFromOutcomes(worse, 'warning') : quiet ? 'info' : 'warning';
       const prefix = name.prefixes > 1 ? 'a doubled CAP_ prefix' : 'the CAP_ prefix';
-      const exact =
-        owner.kind === 'psp' || owner.kind === 'scc'
-          ? ` ${owner.kind === 'psp' ? 'PodSecurityPolicy' : 'SecurityContextConstraints'} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.`
-          : '';
-      const accepted = written.filter((w) => w.prediction.outcome === 'applied');
-      const consequence =
-        worse.length > 0
-          ? describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction)
-          : 'Every selected target accepts it, but Pod Security admission and policy engines compare names exactly.';
+      const exact = policy
+        ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.`
+        : '';
+      const accepted = deciding(written).filter((w) => w.prediction.outcome === 'applied');
+      let consequence: string;
+      if (current.length > 0) {
+        consequence = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction);
+      } else {
+        const which = written.every((w) => w.target.matrix) ? 'current runtime' : 'selected target';
+        const every = privileged.privileged
+          ? `The container is privileged, so no ${which} applies the entry.`
+          : `Every ${which} accepts it.`;
+        const legacy = legacyNote(worse, list.direction);
+        const exactly =
+          owner.kind === 'compose'
+            ? ''
+            : ' Pod Security admission and policy engines compare names exactly, so a policy that expects the bare name does not match it.';
+        consequence = [every, legacy, exactly.trim()].filter(Boolean).join(' ');
+      }
+      const change = replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`);
       context.report({
         path: entry.path,
         message: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
         severity: chooseSeverity(context.severity, 'error', severity),
         ...reportBase(owner),
         targets: toTargetOutcomes(written),
-        fix: replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`),
+        ...(quiet ? { suggestion: change } : { fix: change }),
       });
     }
   },

@@ -8,6 +8,7 @@ import {
   chooseSeverity,
   describeOutcomes,
   evaluate,
+  isPrivileged,
   joinAnd,
   policyName,
   quote,
@@ -202,7 +203,9 @@ export default defineRule({
                   : `${policy} adds it to the drop list of every container and refuses pods that do not drop it by this exact name.`,
               );
             }
-            targets = evaluate(targetsFor(context.targets, owner), list.direction, value);
+            targets = evaluate(targetsFor(context.targets, owner), list.direction, value, {
+              privileged: isPrivileged(owner),
+            });
             parts.push(describeOutcomes(targets, list.direction));
           }
 
