@@ -17570,6 +17570,14 @@ function moveToContainers(owner) {
 }
 
 // src/rules/cap-prefix/index.ts
+function droppedByOwner(owner, canonical) {
+  return owner.lists.some(
+    (l) => l.direction === "drop" && l.entries.some((e) => {
+      const name = analyzeName(e.value);
+      return name.isAll || name.capability?.name === canonical;
+    })
+  );
+}
 var cap_prefix_default = defineRule({
   meta: {
     id: "cap-prefix",
@@ -17614,10 +17622,12 @@ var cap_prefix_default = defineRule({
       const privileged = { privileged: isPrivileged(owner) };
       const written = evaluate(targets, list.direction, name.text, privileged);
       const intended = evaluate(targets, list.direction, canonical, privileged);
+      const heldByDefault = (w) => list.direction === "add" && w.prediction.outcome === "ignored" && !policyName(owner) && (w.target.engine?.defaults.includes(canonical) ?? false) && !droppedByOwner(owner, canonical);
       const worse = written.filter((w, i) => {
         const baseline = intended[i]?.prediction.outcome;
-        return baseline === "applied" && w.prediction.outcome !== "applied";
+        return baseline === "applied" && w.prediction.outcome !== "applied" && !heldByDefault(w);
       });
+      const defaulted = deciding(written).filter(heldByDefault);
       const current = deciding(worse);
       const policy = policyName(owner);
       const portableOnly = current.length === 0;
@@ -17631,7 +17641,7 @@ var cap_prefix_default = defineRule({
         consequence = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction);
       } else {
         const which = written.every((w) => w.target.matrix) ? "current runtime" : "selected target";
-        const every = privileged.privileged ? `The container is privileged, so no ${which} applies the entry.` : `Every ${which} accepts it.`;
+        const every = privileged.privileged ? `The container is privileged, so no ${which} applies the entry.` : defaulted.length > 0 ? `No ${which} breaks on it: ${labels(defaulted)} ${defaulted.length > 1 ? "skip" : "skips"} it, but ${canonical} is in the default set there.` : `Every ${which} accepts it.`;
         const legacy = legacyNote(worse, list.direction);
         const exactly = owner.kind === "compose" ? "" : " Pod Security admission and policy engines compare names exactly, so a policy that expects the bare name does not match it.";
         consequence = [every, legacy, exactly.trim()].filter(Boolean).join(" ");

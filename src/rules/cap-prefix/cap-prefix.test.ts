@@ -81,6 +81,18 @@ describe('cap-prefix', () => {
     expect(current?.targets).toHaveLength(4);
   });
 
+  it('is no error where the skipped add names a capability the runtime grants by default', () => {
+    // containerd skips CAP_CHOWN, but CHOWN is in its default set: the container holds it anyway.
+    const [finding] = runRule('cap-prefix', pod('          add: [CAP_CHOWN]'));
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toContain(
+      'No current runtime breaks on it: containerd 1.3+ with runc ≥1.0.0-rc94 skips it, but CHOWN is in the default set there.',
+    );
+    // After drop: [ALL] the default no longer covers it.
+    const [dropped] = runRule('cap-prefix', pod('          drop: [ALL]\n          add: [CAP_CHOWN]'));
+    expect(dropped?.severity).toBe('error');
+  });
+
   it('checks compose files with Docker semantics: an error only where a runtime of the selection breaks', () => {
     const compose = 'services:\n  web:\n    image: nginx\n    cap_add: [CAP_NET_ADMIN]\n';
     const [finding] = runRule('cap-prefix', compose, ['docker@18.09']);

@@ -1,10 +1,14 @@
+import type { CapabilityOwner } from '../../core/extract.js';
 import { NAME_HANDLING_CITATIONS } from '../../knowledge/kubernetes.js';
+import { analyzeName } from '../../knowledge/names.js';
 import {
   chooseSeverity,
   deciding,
   describeOutcomes,
+  type Evaluated,
   evaluate,
   isPrivileged,
+  labels,
   legacyNote,
   nameSites,
   policyName,
@@ -16,6 +20,18 @@ import {
   toTargetOutcomes,
 } from '../support.js';
 import { defineRule } from '../types.js';
+
+/** Whether the owner's drop lists remove the capability (by name in any spelling, or ALL). */
+function droppedByOwner(owner: CapabilityOwner, canonical: string): boolean {
+  return owner.lists.some(
+    (l) =>
+      l.direction === 'drop' &&
+      l.entries.some((e) => {
+        const name = analyzeName(e.value);
+        return name.isAll || name.capability?.name === canonical;
+      }),
+  );
+}
 
 export default defineRule({
   meta: {
@@ -61,11 +77,20 @@ export default defineRule({
       const privileged = { privileged: isPrivileged(owner) };
       const written = evaluate(targets, list.direction, name.text, privileged);
       const intended = evaluate(targets, list.direction, canonical, privileged);
+      // An add that is skipped changes nothing where the runtime grants the capability by default and
+      // the lists do not drop it (add: [CAP_CHOWN] on containerd: CHOWN is held anyway).
+      const heldByDefault = (w: Evaluated) =>
+        list.direction === 'add' &&
+        w.prediction.outcome === 'ignored' &&
+        !policyName(owner) &&
+        (w.target.engine?.defaults.includes(canonical) ?? false) &&
+        !droppedByOwner(owner, canonical);
       // Only the targets where the prefix itself changes the outcome speak against it.
       const worse = written.filter((w, i) => {
         const baseline = intended[i]?.prediction.outcome;
-        return baseline === 'applied' && w.prediction.outcome !== 'applied';
+        return baseline === 'applied' && w.prediction.outcome !== 'applied' && !heldByDefault(w);
       });
+      const defaulted = deciding(written).filter(heldByDefault);
       const current = deciding(worse);
       const policy = policyName(owner);
       // A compose file is read by Docker and Podman only: when every current one accepts the prefix,
@@ -85,7 +110,9 @@ export default defineRule({
         const which = written.every((w) => w.target.matrix) ? 'current runtime' : 'selected target';
         const every = privileged.privileged
           ? `The container is privileged, so no ${which} applies the entry.`
-          : `Every ${which} accepts it.`;
+          : defaulted.length > 0
+            ? `No ${which} breaks on it: ${labels(defaulted)} ${defaulted.length > 1 ? 'skip' : 'skips'} it, but ${canonical} is in the default set there.`
+            : `Every ${which} accepts it.`;
         const legacy = legacyNote(worse, list.direction);
         const exactly =
           owner.kind === 'compose'
