@@ -14270,6 +14270,11 @@ function exactComparison2(owner, list, written, name) {
   }
   return `Policies that allow ${name} by name and compare exactly (PodSecurityPolicy, admission policies) do not match ${quote(written)}.`;
 }
+function knownExactMatch(owner, list, name) {
+  if (policyName(owner)) return true;
+  if (list.direction === "drop") return name === "NET_RAW";
+  return PSS_BASELINE_ALLOWED_ADD.has(name) || PSS_RESTRICTED_ALLOWED_ADD.has(name);
+}
 var cap_case_default = defineRule({
   meta: {
     id: "cap-case",
@@ -14287,7 +14292,10 @@ var cap_case_default = defineRule({
       "- Admission policies written as plain string comparisons do not see `net_raw` when they look for `NET_RAW`.",
       "",
       "rkt, the obsolete in-tree runtime, needed a `CAP_` prefix and refused bare names; when it is a target, the",
-      "finding is an error. Write the name in upper case, without prefix: the fix does exactly that."
+      "finding is an error. Otherwise it is a warning where something that exists compares the entry exactly (Pod",
+      "Security admission for a name it allows, PodSecurityPolicy and SCC lists, drop-NET_RAW policies), and `info`",
+      "where that concern is only hypothetical (`drop: [net_admin]`). Write the name in upper case, without prefix:",
+      "the fix does exactly that."
     ].join("\n"),
     fixable: "safe",
     citations: [
@@ -14348,7 +14356,7 @@ var cap_case_default = defineRule({
             runtime = `Runtimes upper-case it or ignore case: wherever ${name} works, ${quote(text)} works too.`;
           }
           const policy = owner.kind === "compose" ? "" : ` ${exactComparison2(owner, list, text, name)}`;
-          const computed = breaks(spellingBreaks) ? "error" : "warning";
+          const computed = breaks(spellingBreaks) ? "error" : knownExactMatch(owner, list, name) ? "warning" : "info";
           context.report({
             path: entry.path,
             message: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ""}${policy} Write ${name}.`,
