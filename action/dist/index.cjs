@@ -14036,6 +14036,10 @@ var cap_add_drop_conflict_default = defineRule({
       "(`capability is listed in \u2026 and requiredDropCapabilities`); that check compares exact strings, so",
       "different spellings slip through and are reported as a contradiction.",
       "",
+      "A privileged container gets every capability whichever list would win; it is left to",
+      "`cap-privileged-redundant`. Without `--target`, the runtimes supported today are named (end-of-life ones",
+      "are in the finding\u2019s targets only).",
+      "",
       "Severity is `error` when a selected target refuses the container (Podman) or the API refuses the policy.",
       "Keep the capability in one list: `add` if the container needs it, `drop` if it must not have it."
     ].join("\n"),
@@ -14058,6 +14062,7 @@ var cap_add_drop_conflict_default = defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
+      if (isPrivileged(owner)) continue;
       const drops = /* @__PURE__ */ new Map();
       for (const list of owner.lists) {
         if (list.direction !== "drop") continue;

@@ -137,4 +137,10 @@ requiredDropCapabilities: [BLOCK_SUSPEND]
     expect(finding?.message).toContain('NET_ADMIN is both added (cap_add[0]) and dropped (cap_drop[0]).');
     expect(finding?.message).toContain('add if the service needs it');
   });
+
+  it('sees privileged first: a privileged container holds everything, whichever list would win', () => {
+    const text = pod(CONFLICT).replace('securityContext:', 'securityContext:\n        privileged: true');
+    expect(text).toContain('privileged: true');
+    expect(runRule('cap-add-drop-conflict', text)).toEqual([]);
+  });
 });
