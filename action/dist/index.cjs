@@ -14784,7 +14784,9 @@ var cap_kernel_default = defineRule({
       "`/proc/sys/kernel/cap_last_cap` on the node is the real answer.",
       "",
       "A dropped capability that the runtime silently skips is not reported: it was never in the container.",
-      "Severity is `error` when a target fails or silently does not grant the capability, and the configured",
+      "Without `--target`, only the runtimes supported today decide: a capability that every one of them knows",
+      '(BPF and PERFMON on an eBPF DaemonSet) and only end-of-life ones refuse is `info`, with the "also fails on"',
+      "note. Severity is `error` when a target fails or silently does not grant the capability, and the configured",
       "severity when the outcome is only uncertain. There is no automatic fix: upgrade the runtime (Docker 23+,",
       "containerd with runc \u22651.0.0-rc94) or the kernel, or remove the entry where the nodes cannot provide it."
     ].join("\n"),
@@ -17608,8 +17610,12 @@ var cap_prefix_default = defineRule({
       "- Docker \u226519.03, CRI-O \u22651.0 and Podman accept the prefix.",
       "",
       "Pod Security admission and PodSecurityPolicy compare names exactly, so a prefixed name also fails their checks.",
-      "The message lists, for each target, what happens. Severity is `error` when any target breaks,",
-      "otherwise `warning` (the manifest is not portable)."
+      "The message lists, for each target, what happens. Severity is `error` when a selected target breaks (without",
+      "`--target`: a runtime supported today; end-of-life ones are named as context), otherwise `warning` (the",
+      "manifest is not portable, and policies compare names exactly). An added name that a runtime skips is no break",
+      "where that runtime grants the capability by default and the lists do not drop it (`add: [CAP_CHOWN]` on",
+      "containerd). A compose file that every current Docker and Podman accepts gets `info` and a suggestion instead",
+      "of a safe fix: another tool reading the file may expect the prefix."
     ].join("\n"),
     fixable: "safe",
     citations: [
@@ -17716,6 +17722,10 @@ var cap_privileged_redundant_default = defineRule({
       "- `add` is redundant: the capabilities are there anyway;",
       "- `drop` removes nothing: `drop: [ALL]` or `drop: [NET_RAW]` reads like hardening, but the container keeps",
       "  every capability. This false sense of safety is the real problem.",
+      "",
+      "A compose service with `privileged: true` next to `cap_add`/`cap_drop` is reported the same way. Docker",
+      "19.03 and later still refuse an unknown name in those lists, even for a privileged container (cap-unknown",
+      "says so); the other runtimes do not look at them.",
       "",
       "For Podman the data does not say what happens to the lists, and the message says so.",
       "",
@@ -17845,7 +17855,12 @@ var cap_unknown_default = defineRule({
       "",
       "When exactly one known name is close (`SYS_RESOURCES` \u2192 `SYS_RESOURCE`, `NET_ADMN` \u2192 `NET_ADMIN`), the",
       "finding carries a suggestion to replace it; it is not applied automatically, because it changes what the",
-      "container gets. Severity is `error` when any target refuses or ignores the entry, otherwise `warning`."
+      "container gets. Severity is `error` when a selected target (without `--target`: a runtime supported today)",
+      "refuses or ignores the entry, otherwise `warning`.",
+      "",
+      "Privileged first: Docker \u226418.09, containerd and CRI-O skip the lists of a privileged container, so the entry",
+      "changes nothing there; Docker 19.03 and later still validate the names when the container is created",
+      "(`invalid CapAdd`), privileged or not."
     ].join("\n"),
     fixable: "suggestion",
     citations: [

@@ -122,7 +122,12 @@ export default defineRule({
       '',
       'When exactly one known name is close (`SYS_RESOURCES` → `SYS_RESOURCE`, `NET_ADMN` → `NET_ADMIN`), the',
       'finding carries a suggestion to replace it; it is not applied automatically, because it changes what the',
-      'container gets. Severity is `error` when any target refuses or ignores the entry, otherwise `warning`.',
+      'container gets. Severity is `error` when a selected target (without `--target`: a runtime supported today)',
+      'refuses or ignores the entry, otherwise `warning`.',
+      '',
+      'Privileged first: Docker ≤18.09, containerd and CRI-O skip the lists of a privileged container, so the entry',
+      'changes nothing there; Docker 19.03 and later still validate the names when the container is created',
+      '(`invalid CapAdd`), privileged or not.',
     ].join('\n'),
     fixable: 'suggestion',
     citations: [
