@@ -204,6 +204,38 @@ describe('other commands', () => {
     expect(json.engines.find((e: { id: string }) => e.id === 'crio-1.22').unknownDrop).toBe('reject');
   });
 
+  it('says which targets are current and which legacy, with the date and the sources', () => {
+    const { stdout } = run(['targets']);
+    const current = stdout.indexOf('the runtimes supported today decide the severity (support checked on 2026-12-07)');
+    const legacy = stdout.indexOf('End-of-life runtimes, checked as context only');
+    expect(current).toBeGreaterThan(0);
+    expect(legacy).toBeGreaterThan(current);
+    expect(stdout.slice(current, legacy)).toContain('containerd@2.3');
+    expect(stdout.slice(legacy)).toContain('docker@18.09');
+    expect(stdout).toContain('Sources of the support dates:');
+    expect(stdout).toContain('RELEASES.md "Support horizon"');
+    const data = JSON.parse(run(['targets', '--json']).stdout);
+    expect(data.supportAsOf).toBe('2026-12-07');
+    expect(data.defaultMatrix.filter((p: { support: string }) => p.support === 'current')).toHaveLength(4);
+    expect(data.defaultMatrix.every((p: { sources: string[] }) => p.sources.length > 0)).toBe(true);
+  });
+
+  it('lint --pss and --target all change what the default run reports', () => {
+    const file = 'examples/elasticsearch-incident.yaml';
+    const plain = json(['lint', file]).report.findings.map((f: { rule: string }) => f.rule);
+    expect(plain).not.toContain('pss-baseline');
+    const pss = json(['lint', file, '--pss', 'baseline']).report.findings.map((f: { rule: string }) => f.rule);
+    expect(pss).toContain('pss-baseline');
+    expect(run(['lint', file, '--pss', 'privileged']).code).toBe(2);
+    type Finding = { rule: string; targets?: { legacy?: boolean }[] };
+    const needs = (report: { findings: Finding[] }) =>
+      report.findings.find((f) => f.rule === 'pam-limits-needs-sys-resource');
+    expect(needs(json(['lint', file, '--target', 'all']).report)?.targets).toHaveLength(11);
+    expect(needs(json(['lint', file]).report)?.targets).toHaveLength(4);
+    const prefix = json(['lint', file]).report.findings.find((f: Finding) => f.rule === 'cap-prefix');
+    expect(prefix?.targets?.filter((t: { legacy?: boolean }) => t.legacy)).toHaveLength(7);
+  });
+
   it('lists rules, also as JSON', () => {
     const { stdout } = run(['rules', '--json']);
     const ids = JSON.parse(stdout).map((r: { id: string }) => r.id);

@@ -14,14 +14,15 @@ describe.each(RULES.map((r) => r.meta.id))('%s fixtures', (id) => {
 
   it('reports nothing on valid.yaml', () => {
     const text = readFileSync(fixture(id, 'valid.yaml'), 'utf8');
-    expect(runRule(id, text, readFixture(text).targets)).toEqual([]);
+    const { targets, pss } = readFixture(text);
+    expect(runRule(id, text, targets, pss ? { pss } : {})).toEqual([]);
   });
 
   it('reports exactly the expected findings on invalid.yaml', () => {
     const text = readFileSync(fixture(id, 'invalid.yaml'), 'utf8');
-    const { targets, expectations } = readFixture(text);
+    const { targets, expectations, pss } = readFixture(text);
     expect(expectations.length).toBeGreaterThan(0);
-    const findings = runRule(id, text, targets);
+    const findings = runRule(id, text, targets, pss ? { pss } : {});
     const actual = findings.map((f) => `${f.line}:${f.column} ${f.severity}`);
     expect(actual).toEqual(expectations.map((e) => `${e.line}:${e.column} ${e.severity}`));
     findings.forEach((finding, i) => {

@@ -9206,6 +9206,17 @@ var LineIndex = class {
   }
 };
 
+// src/core/pss.ts
+var PSS_LEVELS = ["baseline", "restricted"];
+function isPssLevel(value) {
+  return typeof value === "string" && PSS_LEVELS.includes(value);
+}
+function offByDefault(rule, pss) {
+  if (!rule.meta.optIn) return false;
+  const level = rule.meta.pssLevel;
+  return !(level && pss && PSS_LEVELS.indexOf(pss) >= PSS_LEVELS.indexOf(level));
+}
+
 // src/core/config.ts
 var ConfigError = class extends Error {
 };
@@ -9254,8 +9265,12 @@ function parseConfig(text, file, knownRules) {
         config.rules = rules;
         break;
       }
+      case "pss":
+        if (!isPssLevel(entry)) fail([key], `"pss" must be ${PSS_LEVELS.join(" or ")}`);
+        config.pss = entry;
+        break;
       default:
-        fail([key], `unknown setting "${key}" (expected targets, rules or ignore)`);
+        fail([key], `unknown setting "${key}" (expected targets, rules, pss or ignore)`);
     }
   }
   return config;
@@ -9704,7 +9719,14 @@ function extract(root) {
   if (isMapping(root) && result2.objects.length === 0 && isComposeFile(root)) {
     for (const [name, service] of Object.entries(root.services)) {
       if (!isMapping(service)) continue;
-      const owner = { kind: "compose", path: ["services", name], lists: [], label: name };
+      const owner = {
+        kind: "compose",
+        path: ["services", name],
+        lists: [],
+        label: name,
+        securityContext: service,
+        securityContextPath: ["services", name]
+      };
       addOwner(owner, service, [
         ["cap_add", "add"],
         ["cap_drop", "drop"]
@@ -9894,11 +9916,11 @@ function integer(sign, digits, radix) {
   return sign === "-" ? -n : n;
 }
 function sexagesimal(source) {
-  const negative = source[0] === "-";
-  const body = negative || source[0] === "+" ? source.slice(1) : source;
+  const negative2 = source[0] === "-";
+  const body = negative2 || source[0] === "+" ? source.slice(1) : source;
   let n = 0;
   for (const part of body.replaceAll("_", "").split(":")) n = n * 60 + Number(part);
-  return negative ? -n : n;
+  return negative2 ? -n : n;
 }
 function timestamp(match) {
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
@@ -10835,10 +10857,10 @@ var RULE_NEEDS = {
   "sysctl-needs-privilege": CONTAINERS,
   "ulimit-needs-sys-resource": CONTAINERS
 };
-function skipFilter(rules, settings) {
+function skipFilter(rules, settings, pss) {
   const groups = [];
   for (const rule of rules) {
-    const setting = settings?.[rule.meta.id] ?? (rule.meta.optIn ? "off" : rule.meta.severity);
+    const setting = settings?.[rule.meta.id] ?? (offByDefault(rule, pss) ? "off" : rule.meta.severity);
     if (setting === "off") continue;
     const needs = RULE_NEEDS[rule.meta.id];
     if (!needs) return void 0;
@@ -10875,7 +10897,7 @@ var ChunkLinter = class {
     this.options = options;
     this.lines = lines;
     this.readAll = readAll;
-    this.skip = skipFilter(options.rules, options.settings);
+    this.skip = skipFilter(options.rules, options.settings, options.pss);
   }
   file;
   options;
@@ -11410,7 +11432,7 @@ function problemFinding(file, problem, lines) {
 }
 function lintDocument(file, unit, others, lines, options) {
   const out = [];
-  const context = new DocumentContext(file, unit, others, lines, options.targets, out);
+  const context = new DocumentContext(file, unit, others, lines, options.targets, out, options.pss);
   for (const { rule, setting } of enabledRules(options)) {
     context.rule = rule.meta.id;
     context.severity = setting;
@@ -11419,13 +11441,14 @@ function lintDocument(file, unit, others, lines, options) {
   return out;
 }
 var DocumentContext = class {
-  constructor(file, unit, others, lines, targets, out) {
+  constructor(file, unit, others, lines, targets, out, pss) {
     this.file = file;
     this.unit = unit;
     this.others = others;
     this.lines = lines;
     this.targets = targets;
     this.out = out;
+    this.pss = pss;
   }
   file;
   unit;
@@ -11433,6 +11456,7 @@ var DocumentContext = class {
   lines;
   targets;
   out;
+  pss;
   rule = "";
   severity = "error";
   get extracted() {
@@ -11478,7 +11502,7 @@ function enabledRules(options) {
   if (known) return known;
   const list = [];
   for (const rule of options.rules) {
-    const setting = options.settings?.[rule.meta.id] ?? (rule.meta.optIn ? "off" : rule.meta.severity);
+    const setting = options.settings?.[rule.meta.id] ?? (offByDefault(rule, options.pss) ? "off" : rule.meta.severity);
     if (setting !== "off") list.push({ rule, setting });
   }
   enabled.set(options, list);
@@ -12238,6 +12262,16 @@ var DOCKER_PRIVILEGED = {
     "moby/moby@941846a3390a57a4ec46437b6c5bb1edb95181d3:oci/caps/utils.go TweakCapabilities"
   ]
 };
+var DOCKER_PRIVILEGED_NAMES_CHECKED = {
+  ...DOCKER_PRIVILEGED,
+  namesChecked: true,
+  namesCheckedCitations: [
+    "moby/moby@v19.03.0:daemon/container.go L308-320 validateCapabilities",
+    "moby/moby@v20.10.0:daemon/container.go L307-316 validateCapabilities",
+    "moby/moby@docker-v29.0.0:daemon/container.go L331-340 validateCapabilities",
+    "moby/moby@v18.09.0:daemon/oci.go L18-28 setCapabilities (before 19.03: privileged skips the lists, names unchecked)"
+  ]
+};
 var CONTAINERD_PRIVILEGED = {
   listsIgnored: true,
   // Newer releases apply the lists and then WithPrivileged, which grants everything again.
@@ -12439,7 +12473,7 @@ var ENGINE_RANGES = [
       detail: "Docker removes the dropped names from its defaults first and then appends the added ones",
       citations: ["moby/moby@v20.10.0:oci/caps/utils.go TweakCapabilities"]
     },
-    privileged: DOCKER_PRIVILEGED,
+    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
     citations: [
       "moby/moby commit 80d7bfd54d (PR #38380), first released in v19.03.0",
       "moby/moby@v19.03.0:oci/caps/utils.go L86-113",
@@ -12493,7 +12527,7 @@ var ENGINE_RANGES = [
       detail: "Docker removes the dropped names from its defaults first and then appends the added ones",
       citations: ["moby/moby@v23.0.0:oci/caps/utils.go TweakCapabilities"]
     },
-    privileged: DOCKER_PRIVILEGED,
+    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
     citations: [
       "moby/moby commit 485cf38d48 (PR #42933)",
       "moby/moby@v23.0.0:oci/caps/utils.go L56-78",
@@ -13230,19 +13264,110 @@ var LATEST = {
   runc: "1.3",
   crun: "1.29"
 };
-var DEFAULT_MATRIX = [
-  "docker@1.10",
-  "docker@18.09",
-  "docker@20.10",
-  "docker@29",
-  "containerd@1.2",
-  "containerd@1.5.0",
-  "containerd@2.2",
-  "crio@1.17",
-  "crio@1.36",
-  "podman@4.3",
-  "podman@5.6"
+var DOCKER_SUPPORT = [
+  "moby/moby tags (docker-v29.7.2 of 2026-08-05 is the newest; no docker-v30 yet)",
+  "https://endoflife.date/docker-engine"
 ];
+var CONTAINERD_SUPPORT = [
+  'containerd/containerd@301026e58c619e63d09c0ec411012e54c0124b03:RELEASES.md "Support horizon" (2.3 LTS until 2028-04-30; 2.0 extended until March 2027; 2.2 until 2026-11-06; 1.7 extended until September 2026; 1.5 ended 2023-02-28; 1.2 ended 2020-10-15)',
+  "https://endoflife.date/containerd"
+];
+var CRIO_SUPPORT = [
+  'cri-o/cri-o:README.md "Compatibility matrix" (a CRI-O minor is supported while the Kubernetes minor of the same number is)',
+  "https://kubernetes.io/releases/ (the three newest Kubernetes minors are supported, about 14 months each)"
+];
+var PODMAN_SUPPORT = [
+  "podman-container-tools/podman discussion #23352 (upstream fixes only the newest release)",
+  "https://endoflife.date/podman"
+];
+var MATRIX = [
+  {
+    spec: "docker@29",
+    support: "current",
+    lines: "Docker Engine 29, the newest major (docker-v29.7.2 tagged 2026-08-05); Kubernetes reaches it through cri-dockerd",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "containerd@2.3",
+    support: "current",
+    lines: "containerd 2.0 (extended support until March 2027), 2.3 (LTS until 2028-04-30) and newer, with the runc they ship (\u22651.1); 2.2 ended 2026-11-06, 1.7 in September 2026",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "crio@1.36",
+    support: "current",
+    lines: "CRI-O 1.35\u20131.37, the lines of the supported Kubernetes minors",
+    sources: CRIO_SUPPORT
+  },
+  {
+    spec: "podman@5.6",
+    support: "current",
+    lines: "Podman 5.x (upstream fixes only the newest release)",
+    sources: PODMAN_SUPPORT
+  },
+  {
+    spec: "docker@1.10",
+    support: "legacy",
+    short: "Docker \u22641.10",
+    lines: "Docker 1.2\u20131.10 (replaced by 1.11 in April 2016), end of life",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "docker@18.09",
+    support: "legacy",
+    short: "Docker \u226418.09",
+    lines: "Docker 1.11\u201318.09 (replaced by 19.03 in July 2019), end of life",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "docker@20.10",
+    support: "legacy",
+    short: "Docker 19.03\u201320.10",
+    lines: "Docker 19.03\u201320.10, end of life since 2023-12-10 (20.10 was the last)",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "containerd@1.2",
+    support: "legacy",
+    short: "containerd \u22641.2",
+    lines: "containerd 1.1\u20131.2, end of life since 2020-10-15",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "containerd@1.5.0",
+    support: "legacy",
+    short: "containerd \u22641.5 with runc \u22641.0.0-rc93",
+    lines: "containerd 1.3\u20131.5 with runc \u22641.0.0-rc93; containerd 1.5 ended 2023-02-28",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "crio@1.17",
+    support: "legacy",
+    short: "CRI-O 1.12\u20131.17",
+    lines: "CRI-O 1.12\u20131.17, end of life with Kubernetes 1.17 (2021-01-13)",
+    sources: CRIO_SUPPORT
+  },
+  {
+    spec: "podman@4.3",
+    support: "legacy",
+    short: "Podman <4.4",
+    lines: "Podman before 4.4, ended upstream in 2023 (Debian 12 still ships 4.3.1 under LTS: name it with --target podman@4.3)",
+    sources: PODMAN_SUPPORT
+  }
+];
+var DEFAULT_MATRIX = MATRIX.map((p) => p.spec);
+var CURRENT_MATRIX = MATRIX.filter((p) => p.support === "current").map((p) => p.spec);
+var LEGACY_MATRIX = MATRIX.filter((p) => p.support === "legacy").map((p) => p.spec);
+var ENGINE_ORDER = ["docker", "containerd", "crio", "podman"];
+var engineOf = (spec) => ENGINE_ORDER.indexOf(spec.split("@")[0] ?? "");
+var ALL_MATRIX = [...LEGACY_MATRIX, ...CURRENT_MATRIX].sort(
+  (a, b) => engineOf(a) - engineOf(b)
+);
+var TARGET_SETS = {
+  current: CURRENT_MATRIX,
+  legacy: LEGACY_MATRIX,
+  all: ALL_MATRIX
+};
 function knownTargetsHelp() {
   const engines = ENGINE_NAMES.map((name) => {
     const ranges = ENGINE_RANGES.filter((r) => r.engine === name).map((r) => r.label);
@@ -13376,22 +13501,43 @@ function describeTarget(target) {
   if (target.kernel) parts.push(`kernel ${target.kernel.join(".")}`);
   return parts.join(", ");
 }
+function matrixEntry(spec, context) {
+  const profile = MATRIX.find((p) => p.spec === spec);
+  const target = { ...resolveTarget(spec), matrix: true };
+  if (profile) target.support = profile.support;
+  if (context) target.context = true;
+  return target;
+}
+function defaultTargets() {
+  return [...CURRENT_MATRIX.map((t) => matrixEntry(t, false)), ...LEGACY_MATRIX.map((t) => matrixEntry(t, true))];
+}
 function resolveTargets(texts2) {
-  if (texts2.length === 0) return DEFAULT_MATRIX.map((t) => ({ ...resolveTarget(t), matrix: true }));
+  if (texts2.length === 0) return defaultTargets();
   const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (target) => {
+    if (seen.has(target.id)) return;
+    seen.add(target.id);
+    out.push(target);
+  };
   for (const text of texts2) {
-    const target = resolveTarget(text);
-    if (target.engine) {
-      out.push(target);
+    const set = TARGET_SETS[text.trim().toLowerCase()];
+    if (set) {
+      for (const spec of set) push(matrixEntry(spec, false));
       continue;
     }
-    for (const entry of DEFAULT_MATRIX) {
-      const merged = { ...resolveTarget(entry), matrix: true };
+    const target = resolveTarget(text);
+    if (target.engine) {
+      push(target);
+      continue;
+    }
+    for (const entry of defaultTargets()) {
+      const merged = { ...entry };
       if (target.kubernetes) merged.kubernetes = target.kubernetes;
       if (target.kernel) merged.kernel = target.kernel;
       merged.label = describeTarget(merged);
-      merged.id = `${entry},${text}`;
-      out.push(merged);
+      merged.id = `${entry.id},${text}`;
+      push(merged);
     }
   }
   return out;
@@ -13587,8 +13733,29 @@ function targetsFor(targets, owner) {
   composeDefaults ??= resolveTargets([]).filter((t) => t.engine?.engine === "docker" || t.engine?.engine === "podman");
   return composeDefaults;
 }
-function evaluate(targets, direction, input) {
-  return targets.map((target) => ({ target, prediction: predict(target, direction, input) }));
+function isPrivileged(owner) {
+  return owner.securityContext?.privileged === true;
+}
+function predictEntry(target, direction, input, entry = {}) {
+  const prediction = predict(target, direction, input);
+  const facts = target.engine?.privileged;
+  if (!entry.privileged || !facts || facts.listsIgnored !== true) return prediction;
+  if (prediction.outcome === "rejected" && facts.namesChecked && prediction.status === "CreateContainerError") {
+    return {
+      ...prediction,
+      detail: `${prediction.detail} (names are checked even for a privileged container)`,
+      citations: [...prediction.citations, ...facts.namesCheckedCitations ?? []]
+    };
+  }
+  return {
+    outcome: "applied",
+    detail: `${facts.detail}: the container is privileged, so this entry changes nothing`,
+    citations: facts.citations,
+    privilegedSkip: true
+  };
+}
+function evaluate(targets, direction, input, entry = {}) {
+  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry) }));
 }
 function targetName(target) {
   return target.matrix || target.id === target.label ? target.label : `${target.id} (${target.label})`;
@@ -13597,15 +13764,23 @@ function toTargetOutcomes(evaluated) {
   return evaluated.map(({ target, prediction }) => ({
     target: target.matrix ? target.label : target.id,
     outcome: prediction.outcome,
-    detail: prediction.detail
+    detail: prediction.detail,
+    ...target.context ? { legacy: true } : {}
   }));
+}
+function deciding(items) {
+  return items.filter((e) => !e.target.context);
+}
+function contextOnly(items) {
+  return items.filter((e) => e.target.context === true);
 }
 function failing(prediction) {
   return prediction.outcome === "rejected" || prediction.outcome === "ignored" || prediction.neverApplied === true;
 }
 function severityFromOutcomes(evaluated, otherwise) {
-  if (evaluated.some((e) => failing(e.prediction))) return "error";
-  if (evaluated.some((e) => e.prediction.outcome === "unknown")) return otherwise === "error" ? "error" : "warning";
+  const counted = deciding(evaluated);
+  if (counted.some((e) => failing(e.prediction))) return "error";
+  if (counted.some((e) => e.prediction.outcome === "unknown")) return otherwise === "error" ? "error" : "warning";
   return otherwise;
 }
 function ownerLabel(owner) {
@@ -13664,6 +13839,47 @@ function labels(items) {
   return joinAnd([...new Set(items.map((e) => targetName(e.target)))]);
 }
 function describeOutcomes(evaluated, direction) {
+  const main = describeDeciding(deciding(evaluated), direction);
+  const legacy = legacyNote(evaluated, direction);
+  return [main, legacy].filter(Boolean).join(" ");
+}
+function legacyNote(evaluated, direction) {
+  const broken = contextOnly(evaluated).filter((e) => failing(e.prediction));
+  if (broken.length === 0) return "";
+  const rejected = broken.filter((e) => e.prediction.outcome === "rejected");
+  const skipped = broken.filter((e) => e.prediction.outcome !== "rejected");
+  const parts = [];
+  if (rejected.length > 0) parts.push(`fails on ${legacyLabels(rejected)}`);
+  if (skipped.length > 0) {
+    parts.push(`${direction === "add" ? "is not granted" : "drops nothing"} on ${legacyLabels(skipped)}`);
+  }
+  return `Also ${parts.join(" and ")} (end of life).`;
+}
+function legacyLabels(items) {
+  const names2 = [...new Set(items.map((e) => legacyName(e.target)))];
+  const kept = names2.filter((name) => {
+    const [engine, upTo] = name.split(" \u2264");
+    if (upTo === void 0) return true;
+    return !names2.some((other) => {
+      const [otherEngine, otherUpTo] = other.split(" \u2264");
+      return other !== name && otherEngine === engine && otherUpTo !== void 0 && compareLoose(otherUpTo, upTo) > 0;
+    });
+  });
+  return joinAnd(kept);
+}
+function legacyName(target) {
+  return target.matrix && MATRIX.find((p) => p.spec === target.id.split(",")[0])?.short || targetName(target);
+}
+function compareLoose(a, b) {
+  const pa = a.split(".").map((n) => Number.parseInt(n, 10) || 0);
+  const pb = b.split(".").map((n) => Number.parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function describeDeciding(evaluated, direction) {
   const first = evaluated[0];
   if (!first) return "";
   if (evaluated.length === 1) return `On ${targetName(first.target)}: ${first.prediction.detail.replace(/\.$/, "")}.`;
@@ -13690,12 +13906,15 @@ function describeOutcomes(evaluated, direction) {
   const unknown = by("unknown");
   if (unknown.length > 0) parts.push(`the outcome on ${labels(unknown)} is not known`);
   const applied = by("applied");
-  if (applied.length > 0) parts.push(`it works on ${labels(applied)}`);
+  const skipped = applied.filter((e) => e.prediction.privilegedSkip);
+  const works = applied.filter((e) => !e.prediction.privilegedSkip);
+  if (works.length > 0) parts.push(`it works on ${labels(works)}`);
+  if (skipped.length > 0) parts.push(`${labels(skipped)} skip the lists of a privileged container`);
   const sentence = parts.join("; ");
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 function breaks(evaluated) {
-  return evaluated.some((e) => failing(e.prediction));
+  return deciding(evaluated).some((e) => failing(e.prediction));
 }
 function chooseSeverity(configured, ruleDefault, computed) {
   return configured === ruleDefault ? computed : configured;
@@ -13817,6 +14036,10 @@ var cap_add_drop_conflict_default = defineRule({
       "(`capability is listed in \u2026 and requiredDropCapabilities`); that check compares exact strings, so",
       "different spellings slip through and are reported as a contradiction.",
       "",
+      "A privileged container gets every capability whichever list would win; it is left to",
+      "`cap-privileged-redundant`. Without `--target`, the runtimes supported today are named (end-of-life ones",
+      "are in the finding\u2019s targets only).",
+      "",
       "Severity is `error` when a selected target refuses the container (Podman) or the API refuses the policy.",
       "Keep the capability in one list: `add` if the container needs it, `drop` if it must not have it."
     ].join("\n"),
@@ -13839,6 +14062,7 @@ var cap_add_drop_conflict_default = defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
+      if (isPrivileged(owner)) continue;
       const drops = /* @__PURE__ */ new Map();
       for (const list of owner.lists) {
         if (list.direction !== "drop") continue;
@@ -13870,17 +14094,19 @@ var cap_add_drop_conflict_default = defineRule({
             });
             return;
           }
-          const verdicts = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
+          const all = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
+          const verdicts = all.filter((v) => !v.target.context);
           const rejected = verdicts.some((v) => v.result === "rejected");
           context.report({
             path: entry.path,
             message: `${pairing(capability, add, drop)} ${describe3(verdicts)} Keep it in one list: add if the ${owner.kind === "compose" ? "service" : "container"} needs it, drop if it must not have it.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, rejected ? "error" : DEFAULT_SEVERITY),
             ...reportBase(owner),
-            targets: verdicts.map((v) => ({
+            targets: all.map((v) => ({
               target: v.target.matrix ? v.target.label : v.target.id,
               outcome: OUTCOME[v.result],
-              detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail
+              detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail,
+              ...v.target.context ? { legacy: true } : {}
             }))
           });
         });
@@ -13978,11 +14204,12 @@ var cap_all_default = defineRule({
           if (!spelling && !add) continue;
           const allowList = policyName(owner) !== void 0 && list.field === "allowedCapabilities";
           const targets = spelling && !allowList ? targetsFor(context.targets, owner) : [];
-          const written = evaluate(targets, list.direction, text);
-          const intended = evaluate(targets, list.direction, "ALL");
+          const privileged = { privileged: isPrivileged(owner) };
+          const written = evaluate(targets, list.direction, text, privileged);
+          const intended = evaluate(targets, list.direction, "ALL", privileged);
           const relevant = written.filter((_, i) => intended[i]?.prediction.outcome === "applied");
           const worse = relevant.filter((e) => e.prediction.outcome !== "applied");
-          if (owner.kind === "compose" && spelling && !prefixed && !add && worse.length === 0) continue;
+          if (owner.kind === "compose" && spelling && !prefixed && !add && deciding(worse).length === 0) continue;
           const parts = [];
           if (prefixed) {
             parts.push(`${quote(text)} is not ALL to runtimes: they recognise ALL only without the CAP_ prefix.`);
@@ -14048,6 +14275,11 @@ function exactComparison2(owner, list, written, name) {
   }
   return `Policies that allow ${name} by name and compare exactly (PodSecurityPolicy, admission policies) do not match ${quote(written)}.`;
 }
+function knownExactMatch(owner, list, name) {
+  if (policyName(owner)) return true;
+  if (list.direction === "drop") return name === "NET_RAW";
+  return PSS_BASELINE_ALLOWED_ADD.has(name) || PSS_RESTRICTED_ALLOWED_ADD.has(name);
+}
 var cap_case_default = defineRule({
   meta: {
     id: "cap-case",
@@ -14065,7 +14297,10 @@ var cap_case_default = defineRule({
       "- Admission policies written as plain string comparisons do not see `net_raw` when they look for `NET_RAW`.",
       "",
       "rkt, the obsolete in-tree runtime, needed a `CAP_` prefix and refused bare names; when it is a target, the",
-      "finding is an error. Write the name in upper case, without prefix: the fix does exactly that."
+      "finding is an error. Otherwise it is a warning where something that exists compares the entry exactly (Pod",
+      "Security admission for a name it allows, PodSecurityPolicy and SCC lists, drop-NET_RAW policies), and `info`",
+      "where that concern is only hypothetical (`drop: [net_admin]`). Write the name in upper case, without prefix:",
+      "the fix does exactly that."
     ].join("\n"),
     fixable: "safe",
     citations: [
@@ -14098,12 +14333,12 @@ var cap_case_default = defineRule({
           const text = analysis.text;
           const name = capability.name;
           const allowList = policyName(owner) !== void 0 && list.field === "allowedCapabilities";
-          const evaluated = allowList ? [] : evaluate(targetsFor(context.targets, owner), list.direction, text);
+          const evaluated = allowList ? [] : evaluate(targetsFor(context.targets, owner), list.direction, text, { privileged: isPrivileged(owner) });
           const broken = evaluated.filter((e) => e.prediction.outcome !== "applied");
           const spellingBreaks = broken.filter(
             (e) => [name, `CAP_${name}`].some((s) => predict(e.target, list.direction, s).outcome === "applied")
           );
-          if (owner.kind === "compose" && spellingBreaks.length === 0) continue;
+          if (owner.kind === "compose" && deciding(spellingBreaks).length === 0) continue;
           let runtime = "";
           if (allowList) {
             runtime = "";
@@ -14126,7 +14361,7 @@ var cap_case_default = defineRule({
             runtime = `Runtimes upper-case it or ignore case: wherever ${name} works, ${quote(text)} works too.`;
           }
           const policy = owner.kind === "compose" ? "" : ` ${exactComparison2(owner, list, text, name)}`;
-          const computed = breaks(spellingBreaks) ? "error" : "warning";
+          const computed = breaks(spellingBreaks) ? "error" : knownExactMatch(owner, list, name) ? "warning" : "info";
           context.report({
             path: entry.path,
             message: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ""}${policy} Write ${name}.`,
@@ -14237,6 +14472,7 @@ var cap_dangerous_default = defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
+      if (isPrivileged(owner)) continue;
       for (const list of owner.lists) {
         if (list.direction !== "add") continue;
         for (const entry of list.entries) {
@@ -14548,7 +14784,9 @@ var cap_kernel_default = defineRule({
       "`/proc/sys/kernel/cap_last_cap` on the node is the real answer.",
       "",
       "A dropped capability that the runtime silently skips is not reported: it was never in the container.",
-      "Severity is `error` when a target fails or silently does not grant the capability, and the configured",
+      "Without `--target`, only the runtimes supported today decide: a capability that every one of them knows",
+      '(BPF and PERFMON on an eBPF DaemonSet) and only end-of-life ones refuse is `info`, with the "also fails on"',
+      "note. Severity is `error` when a target fails or silently does not grant the capability, and the configured",
       "severity when the outcome is only uncertain. There is no automatic fix: upgrade the runtime (Docker 23+,",
       "containerd with runc \u22651.0.0-rc94) or the kernel, or remove the entry where the nodes cannot provide it."
     ].join("\n"),
@@ -14583,23 +14821,31 @@ var cap_kernel_default = defineRule({
       const targets = targetsFor(context.targets, owner);
       const limits = targets.map((t) => limitsOf(t, capability, direction));
       if (!limits.some(tooOld)) continue;
-      const evaluated = targets.flatMap((t) => evaluate([t], direction, inputFor(t, capability.name)));
+      const privileged = { privileged: isPrivileged(owner) };
+      const evaluated = targets.flatMap((t) => evaluate([t], direction, inputFor(t, capability.name), privileged));
       const concerned = evaluated.filter((_, i) => tooOld(limits[i]));
-      const broken = concerned.filter((e) => breaks2(e, direction));
-      const uncertain = concerned.filter((e) => e.prediction.outcome === "unknown");
-      if (broken.length === 0 && uncertain.length === 0) continue;
+      const broken = deciding(concerned).filter((e) => breaks2(e, direction));
+      const uncertain = deciding(concerned).filter((e) => e.prediction.outcome === "unknown");
+      const legacyBroken = contextOnly(concerned).filter((e) => breaks2(e, direction));
+      if (broken.length === 0 && uncertain.length === 0 && legacyBroken.length === 0) continue;
       const written = name.text === capability.name ? "" : `written ${quote(name.text)}, `;
       const some = evaluated.length === 1 ? "the target" : "some targets";
-      const head = `${capability.name} (${written}added in Linux ${capability.kernel}) in ${owner.kind === "values" || owner.kind === "security-context" ? `this ${list.field} list` : `the ${list.field} list of ${ownerLabel(owner)}`} is newer than ${some} ${broken.length > 0 ? "can handle" : "may know"}.`;
-      const outcome = describeOutcomes(evaluated, direction);
+      const where = owner.kind === "values" || owner.kind === "security-context" ? `this ${list.field} list` : `the ${list.field} list of ${ownerLabel(owner)}`;
+      const onlyLegacy = broken.length === 0 && uncertain.length === 0;
+      const head = onlyLegacy ? `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where} is known to every current runtime.` : `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where} is newer than ${some} ${broken.length > 0 ? "can handle" : "may know"}.`;
+      const outcome = onlyLegacy ? legacyNote(evaluated, direction) : describeOutcomes(evaluated, direction);
       const kernelJudged = evaluated.some((e, i) => limits[i]?.kernel && (broken.includes(e) || uncertain.includes(e)));
       const kernelNote = kernelJudged ? " Kernel versions are only a heuristic: enterprise kernels (RHEL 8\u2019s 4.18, for example) may backport newer capabilities; /proc/sys/kernel/cap_last_cap on the node is the real answer." : evaluated.some((e) => e.prediction.outcome === "applied" && e.target.kernel === void 0) ? ` Where it is accepted, the node still needs Linux ${capability.kernel} or later.` : "";
       const notes = uncertainNotes(evaluated, limits, broken);
-      const advice = broken.length > 0 ? " Upgrade the runtime or kernel of those nodes, or keep the entry off them." : evaluated.length > 1 ? " Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know." : "";
+      const advice = broken.length > 0 ? " Upgrade the runtime or kernel of those nodes, or keep the entry off them." : onlyLegacy ? "" : evaluated.length > 1 ? " Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know." : "";
       context.report({
         path: entry.path,
         message: `${head} ${outcome}${kernelNote}${notes}${advice}`,
-        severity: chooseSeverity(context.severity, "warning", broken.length > 0 ? "error" : "warning"),
+        severity: chooseSeverity(
+          context.severity,
+          "warning",
+          broken.length > 0 ? "error" : onlyLegacy ? "info" : "warning"
+        ),
         ...reportBase(owner),
         targets: toTargetOutcomes(evaluated)
       });
@@ -14923,6 +15169,64 @@ var COMMAND_NEEDS = [
       "cri-o/cri-o commit 63b9f4ec98 (SYS_CHROOT left the defaults in 1.18)",
       "elastic/cloud-on-k8s#4334 (chroot: cannot change root directory to '/': Operation not permitted)"
     ]
+  },
+  {
+    programs: ["nice"],
+    raises: "nice",
+    capability: "SYS_NICE",
+    why: "a negative adjustment raises the priority, which needs it (containers start with RLIMIT_NICE at 0)",
+    consequence: "GNU nice prints `nice: cannot set niceness: Permission denied` and runs the command at normal priority",
+    soft: true,
+    citations: [
+      "man7.org: setpriority(2) (lowering a nice value needs CAP_SYS_NICE or RLIMIT_NICE)",
+      "man7.org: nice(1)",
+      "coreutils: src/nice.c (a permission error only warns; the command still runs)"
+    ]
+  },
+  {
+    programs: ["renice"],
+    raises: "renice",
+    capability: "SYS_NICE",
+    why: "a negative priority raises it, which needs it",
+    citations: [
+      "man7.org: setpriority(2) (lowering a nice value needs CAP_SYS_NICE or RLIMIT_NICE)",
+      "man7.org: renice(1)"
+    ]
+  },
+  {
+    programs: ["chrt"],
+    raises: "chrt",
+    capability: "SYS_NICE",
+    why: "a real-time policy (SCHED_FIFO, SCHED_RR) needs it unless RLIMIT_RTPRIO allows the priority, which containers start at 0",
+    citations: [
+      "man7.org: sched_setscheduler(2) (EPERM)",
+      "man7.org: sched(7) (privileges and resource limits)",
+      "man7.org: chrt(1)"
+    ]
+  },
+  {
+    programs: ["ionice"],
+    raises: "ionice",
+    capability: "SYS_NICE",
+    why: "the real-time I/O class needs it (or SYS_ADMIN)",
+    citations: [
+      "man7.org: ioprio_set(2)",
+      "torvalds/linux:block/ioprio.c ioprio_check_cap (IOPRIO_CLASS_RT: CAP_SYS_ADMIN or CAP_SYS_NICE; commit 94c4b4fd25e6)",
+      "man7.org: ionice(1)"
+    ]
+  },
+  {
+    programs: ["chronyd"],
+    raises: "chronyd",
+    capability: "SYS_NICE",
+    why: "-P selects the SCHED_FIFO real-time policy, which needs it",
+    consequence: "chronyd logs that it could not set the scheduler and keeps running at normal priority",
+    soft: true,
+    citations: [
+      "chrony: doc/chronyd.adoc (-P priority: SCHED_FIFO on Linux)",
+      "man7.org: sched_setscheduler(2) (EPERM)"
+    ],
+    uncertain: ["that chronyd keeps running after the failure is read from its documentation, not measured"]
   },
   {
     programs: ["mount"],
@@ -15453,7 +15757,8 @@ function textOf(words) {
 }
 function runWords(words, context, first, text, extra) {
   if (context.depth > 8 || words.length === 0) return;
-  let rest = unwrap(words);
+  const wrappers = [];
+  let rest = unwrap(words, wrappers);
   if (rest.length === 0) return;
   if (programName(rest[0]?.value) === "busybox" && rest.length > 1) rest = rest.slice(1);
   const head = rest[0];
@@ -15472,6 +15777,7 @@ function runWords(words, context, first, text, extra) {
   };
   if (extra?.heredoc !== void 0) step.heredoc = extra.heredoc;
   if (extra?.origin) step.origin = extra.origin;
+  if (wrappers.length > 0) step.wrappers = wrappers;
   if (context.startedBy) step.startedBy = context.startedBy;
   context.steps.push(step);
   if (SHELLS.has(program)) {
@@ -15505,7 +15811,7 @@ function runScript(script, context) {
     runWords(words, context, false, command.text, extra);
   }
 }
-function unwrap(words) {
+function unwrap(words, wrappers = []) {
   let rest = words;
   for (let guard = 0; guard < 16 && rest.length > 0; guard++) {
     const program = programName(rest[0]?.value);
@@ -15526,8 +15832,14 @@ function unwrap(words) {
       continue;
     }
     if (program === "nice" || program === "ionice" || program === "stdbuf" || program === "chrt" || program === "taskset") {
+      if (program === "chrt" && rest.some((w) => w.value === "-p" || w.value === "--pid")) break;
+      const before = rest;
       rest = skipOptions(rest.slice(1), /* @__PURE__ */ new Set(["-n", "-c", "-p", "-t", "-o", "-e", "-i"]));
       if (program === "chrt" || program === "taskset") rest = rest.slice(1);
+      if (program !== "stdbuf" && program !== "taskset") {
+        const head = before[0];
+        wrappers.push({ argv: before.slice(0, before.length - rest.length).map((w) => w.value), origin: head.origin });
+      }
       continue;
     }
     if (program === "timeout") {
@@ -16247,7 +16559,47 @@ function sysctlNeeds(container, document, steps) {
   }
   return out;
 }
+function optionValue2(argv, short, long) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === short || a === long) return argv[i + 1];
+    if (a.startsWith(`${long}=`)) return a.slice(long.length + 1);
+    if (a.startsWith(short) && a.length > short.length && !a.startsWith("--")) return a.slice(short.length);
+  }
+  return void 0;
+}
+var negative = (value) => value !== void 0 && /^-\d+$/.test(value) && Number(value) < 0;
+function raisesPriority(kind, argv) {
+  const args = argv.slice(1);
+  switch (kind) {
+    case "nice": {
+      if (negative(optionValue2(argv, "-n", "--adjustment"))) return true;
+      return args.some((a) => /^--\d+$/.test(a));
+    }
+    case "renice": {
+      const value = optionValue2(argv, "-n", "--priority") ?? args.find((a) => /^-?\d+$/.test(a));
+      return negative(value);
+    }
+    case "chrt": {
+      if (args.some((a) => /^-(o|b|i|-other|-batch|-idle)$/.test(a))) return false;
+      if (args.some((a) => /^-(m|-max)$/.test(a))) return false;
+      const numbers = args.filter((a) => /^\d+$/.test(a));
+      const pid = args.some((a) => a === "-p" || a === "--pid");
+      const priority = pid ? numbers.length >= 2 ? numbers[0] : void 0 : numbers[0];
+      return priority !== void 0 && Number(priority) > 0;
+    }
+    case "ionice": {
+      const value = optionValue2(argv, "-c", "--class");
+      return value === "1" || value?.toLowerCase() === "realtime";
+    }
+    case "chronyd": {
+      const value = optionValue2(argv, "-P", "-P");
+      return value !== void 0 && /^\d+$/.test(value) && Number(value) > 0;
+    }
+  }
+}
 function changes(facts, argv) {
+  if (facts.raises) return raisesPriority(facts.raises, argv);
   if (!facts.changing) {
     if (facts.capability === "SYS_ADMIN") return argv.slice(1).some((a) => !a.startsWith("-"));
     return true;
@@ -16260,6 +16612,22 @@ function changes(facts, argv) {
 function commandNeeds(container, document, steps) {
   const out = [];
   for (const step of steps) {
+    for (const wrapper of step.wrappers ?? []) {
+      const program = wrapper.argv[0]?.split("/").pop() ?? "";
+      const facts2 = COMMAND_NEEDS.find((c) => c.programs.includes(program));
+      if (!facts2 || !changes(facts2, wrapper.argv)) continue;
+      const text = wrapper.argv.join(" ");
+      out.push({
+        kind: "command",
+        capability: facts2.capability,
+        // Located at the wrapper, which is what needs the capability.
+        step: { ...step, origin: wrapper.origin },
+        facts: facts2,
+        wrapper: text,
+        evidence: [stepEvidence(container, document, step)],
+        summary: `\`${text}\` needs ${facts2.capability} (${facts2.why})`
+      });
+    }
     const facts = COMMAND_NEEDS.find((c) => c.programs.includes(step.program));
     if (facts && changes(facts, step.argv)) {
       out.push({
@@ -16735,7 +17103,7 @@ function mountsData(container) {
   });
 }
 function statesFor(analysis, need) {
-  return analysis.processes.map((process2) => ({
+  return analysis.processes.filter((process2) => !process2.target.context).map((process2) => ({
     target: process2.target,
     process: process2,
     state: evaluateNeed(need, process2, analysis.needs.needs)
@@ -16911,9 +17279,10 @@ var cap_missing_default = defineRule({
           const why = need.kind === "switch" ? SWITCH_NEEDS.why : need.facts.why;
           const alternative = need.kind === "command" && need.facts.alternative ? ` Alternatively, ${need.facts.alternative}.` : "";
           const notEnough = need.kind === "command" && need.facts.notEnough ? ` Note that ${need.facts.notEnough}.` : "";
-          const failure = need.kind === "switch" ? ` ${capitalize(SWITCH_NEEDS.failure)}.` : "";
+          const failure = need.kind === "switch" ? ` ${capitalize(SWITCH_NEEDS.failure)}.` : need.facts.consequence ? ` Without it, ${need.facts.consequence}.` : "";
+          const shown4 = need.kind === "command" && need.wrapper && !need.step.text.includes(need.wrapper) ? `${need.wrapper} ${need.step.text}` : need.step.text;
           const advice = nonRoot ? ` ${NON_ROOT.noAmbient}: run this step as root (with ${names2} granted), or give the binary the file capability.` : ` Add ${joinAnd(missing.length > 0 ? missing : [...capabilities])} to capabilities.add${missing.length === 0 ? " spelled exactly so (see cap-prefix)" : ""}.`;
-          message = `\`${need.step.text}\` (${where}) needs ${names2}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
+          message = `\`${shown4}\` (${where}) needs ${names2}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
           if (need.step.viaImageEntrypoint) {
             severity = "warning";
             message += " (These args go to the image\u2019s entrypoint; whether it runs them as a command is not known.)";
@@ -16959,10 +17328,13 @@ var cap_nonroot_ineffective_default = defineRule({
       "from there on must carry the file capability itself. A shell, a script or a user switch in between breaks",
       "the chain.",
       "",
-      "Severity: `info` while file capabilities can still work; `warning` with `allowPrivilegeEscalation: false`",
-      "when such a chain is possible (the image\u2019s entrypoint, or a binary started directly); `error` with",
-      "`allowPrivilegeEscalation: false` when the command shows the process is started through a shell, a script",
-      "or a user switch, or every target writes only the bounding set, so nothing can bring the capability back.",
+      "Vendors ship exactly this on purpose (an ingress controller as uid 101 with `drop: [ALL]`, `add:",
+      "[NET_BIND_SERVICE]`; a time daemon with `SYS_TIME`): the image\u2019s binary carries the file capability and it works.",
+      "From the manifest alone that cannot be seen, so the finding is `info`, asked as a question, while a chain of",
+      "file capabilities is possible. It is an `error` only with evidence that the chain breaks: with",
+      "`allowPrivilegeEscalation: false`, a command that starts the process through a shell, a script or a user",
+      "switch, or targets that all write only the bounding set; or an image known to run without the file",
+      "capability (Vault with `SKIP_SETCAP`).",
       "",
       "The user comes from `runAsUser` (container, then pod) or `runAsNonRoot: true`; when neither is set the",
       "image\u2019s USER decides and nothing is reported. To grant a capability to a non-root program, give the binary",
@@ -16997,34 +17369,39 @@ var cap_nonroot_ineffective_default = defineRule({
         );
         if (!granted) return;
         if (main?.ambient.includes(capability)) return;
+        const processes = analysis.processes.filter((p) => !p.target.context);
         const held = (p) => name.isAll ? p.runtimeAmbient.state === "yes" && p.runtimeAmbient.capabilities.length > 0 : heldThroughAmbient(p, capability, main) === "yes";
-        const losing = analysis.processes.filter(
+        const losing = processes.filter(
           (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)) && !held(p)
         );
         if (losing.length === 0) return;
-        const holding = analysis.processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
+        const holding = processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
         const open = losing.filter((p) => p.runtimeAmbient.state === "unknown" && p.runtimeAmbient.capabilities.length > 0).map((p) => p.target.id);
         const reachable = losing.some((p) => fileCapabilitiesCanReach(p, main));
+        const noFileCap = needs.needs.some((n) => n.kind === "mlock" && n.skipSetcap && capability === "IPC_LOCK");
+        const first = needs.command.imageEntrypoint ? "the image\u2019s entrypoint" : `\`${needs.command.steps[0]?.program ?? ""}\``;
+        const runtimeBlocks = losing.every((p) => p.boundingOnly === "all");
         let severity;
         let how;
-        if (!noNewPrivs) {
-          severity = "info";
-          how = `Only a file capability on the program\u2019s binary (setcap) can bring it back, which the manifest cannot show.`;
-        } else if (!reachable) {
+        if (noNewPrivs && !reachable) {
           severity = "error";
-          const runtimeBlocks = losing.every((p) => p.boundingOnly === "all");
           how = runtimeBlocks ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(", ")} ${losing.length === 1 ? "writes" : "write"} only the bounding set for a non-root user, so no file capability can bring it back.` : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ""}\`), which carries no file capability, so nothing can bring it back.`;
+        } else if (noFileCap) {
+          severity = "error";
+          how = "SKIP_SETCAP is set, so the image\u2019s entrypoint does not give the binary the file capability that would bring it back.";
+        } else if (!noNewPrivs) {
+          severity = "info";
+          how = "Does the program\u2019s binary carry it as a file capability (setcap)? Only that brings it back, and the manifest cannot show it.";
         } else {
-          severity = "warning";
-          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it: it can still reach the program only if every program from the container\u2019s first executable (${needs.command.imageEntrypoint ? "the image\u2019s entrypoint" : `\`${needs.command.steps[0]?.program ?? ""}\``}) on carries it as a file capability, and the runtime passes the added set to that first one (containerd and CRI-O do; Docker 18.04\u201323.0.6 and 24.0.0\u201324.0.5 do not).`;
+          severity = "info";
+          how = `Does every program from the container\u2019s first executable (${first}) on carry it as a file capability? With allowPrivilegeEscalation: false only such a chain brings it back; containerd and CRI-O put the added set in that first process\u2019s permitted set (Docker 18.04\u201323.0.6 and 24.0.0\u201324.0.5 do not).`;
         }
         const related = needs.needs.filter(
           (n) => n.kind === "port" && capability === "NET_BIND_SERVICE" || n.kind === "mlock" && capability === "IPC_LOCK" || (n.kind === "command" || n.kind === "ulimit") && n.capability === capability
         );
         const needed = related.length > 0 ? ` The container needs it: ${related.map((n) => n.summary).join("; ")}.` : "";
         const advice = {
-          info: "Keep it only if the program\u2019s binary carries it as a file capability; otherwise drop it or run the program as root.",
-          warning: "Keep it only if every program in that chain carries it as a file capability; otherwise drop it or run the program as root.",
+          info: "If it does not, drop the capability or run the program as root.",
           error: "Drop it, run the program as root, or start the binary directly (no shell or script in between) with the file capability, or allow privilege escalation."
         };
         const what = name.isAll ? "ALL is added" : `${quote(value)} is added`;
@@ -17208,6 +17585,14 @@ function moveToContainers(owner) {
 }
 
 // src/rules/cap-prefix/index.ts
+function droppedByOwner(owner, canonical) {
+  return owner.lists.some(
+    (l) => l.direction === "drop" && l.entries.some((e) => {
+      const name = analyzeName(e.value);
+      return name.isAll || name.capability?.name === canonical;
+    })
+  );
+}
 var cap_prefix_default = defineRule({
   meta: {
     id: "cap-prefix",
@@ -17225,8 +17610,12 @@ var cap_prefix_default = defineRule({
       "- Docker \u226519.03, CRI-O \u22651.0 and Podman accept the prefix.",
       "",
       "Pod Security admission and PodSecurityPolicy compare names exactly, so a prefixed name also fails their checks.",
-      "The message lists, for each target, what happens. Severity is `error` when any target breaks,",
-      "otherwise `warning` (the manifest is not portable)."
+      "The message lists, for each target, what happens. Severity is `error` when a selected target breaks (without",
+      "`--target`: a runtime supported today; end-of-life ones are named as context), otherwise `warning` (the",
+      "manifest is not portable, and policies compare names exactly). An added name that a runtime skips is no break",
+      "where that runtime grants the capability by default and the lists do not drop it (`add: [CAP_CHOWN]` on",
+      "containerd). A compose file that every current Docker and Podman accepts gets `info` and a suggestion instead",
+      "of a safe fix: another tool reading the file may expect the prefix."
     ].join("\n"),
     fixable: "safe",
     citations: [
@@ -17249,24 +17638,41 @@ var cap_prefix_default = defineRule({
       if (name.text === void 0 || name.prefixes === 0 || !name.capability || name.padded) continue;
       const canonical = name.capability.name;
       const targets = targetsFor(context.targets, owner);
-      const written = evaluate(targets, list.direction, name.text);
-      const intended = evaluate(targets, list.direction, canonical);
+      const privileged = { privileged: isPrivileged(owner) };
+      const written = evaluate(targets, list.direction, name.text, privileged);
+      const intended = evaluate(targets, list.direction, canonical, privileged);
+      const heldByDefault = (w) => list.direction === "add" && w.prediction.outcome === "ignored" && !policyName(owner) && (w.target.engine?.defaults.includes(canonical) ?? false) && !droppedByOwner(owner, canonical);
       const worse = written.filter((w, i) => {
         const baseline = intended[i]?.prediction.outcome;
-        return baseline === "applied" && w.prediction.outcome !== "applied";
+        return baseline === "applied" && w.prediction.outcome !== "applied" && !heldByDefault(w);
       });
-      const severity = worse.length > 0 ? severityFromOutcomes(worse, "warning") : "warning";
+      const defaulted = deciding(written).filter(heldByDefault);
+      const current = deciding(worse);
+      const policy = policyName(owner);
+      const portableOnly = current.length === 0;
+      const quiet = portableOnly && owner.kind === "compose";
+      const severity = current.length > 0 ? severityFromOutcomes(worse, "warning") : quiet ? "info" : "warning";
       const prefix = name.prefixes > 1 ? "a doubled CAP_ prefix" : "the CAP_ prefix";
-      const exact = owner.kind === "psp" || owner.kind === "scc" ? ` ${owner.kind === "psp" ? "PodSecurityPolicy" : "SecurityContextConstraints"} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.` : "";
-      const accepted = written.filter((w) => w.prediction.outcome === "applied");
-      const consequence = worse.length > 0 ? describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction) : "Every selected target accepts it, but Pod Security admission and policy engines compare names exactly.";
+      const exact = policy ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.` : "";
+      const accepted = deciding(written).filter((w) => w.prediction.outcome === "applied");
+      let consequence;
+      if (current.length > 0) {
+        consequence = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction);
+      } else {
+        const which = written.every((w) => w.target.matrix) ? "current runtime" : "selected target";
+        const every = privileged.privileged ? `The container is privileged, so no ${which} applies the entry.` : defaulted.length > 0 ? `No ${which} breaks on it: ${labels(defaulted)} ${defaulted.length > 1 ? "skip" : "skips"} it, but ${canonical} is in the default set there.` : `Every ${which} accepts it.`;
+        const legacy = legacyNote(worse, list.direction);
+        const exactly = owner.kind === "compose" ? "" : " Pod Security admission and policy engines compare names exactly, so a policy that expects the bare name does not match it.";
+        consequence = [every, legacy, exactly.trim()].filter(Boolean).join(" ");
+      }
+      const change = replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`);
       context.report({
         path: entry.path,
         message: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
         severity: chooseSeverity(context.severity, "error", severity),
         ...reportBase(owner),
         targets: toTargetOutcomes(written),
-        fix: replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`)
+        ...quiet ? { suggestion: change } : { fix: change }
       });
     }
   }
@@ -17317,6 +17723,10 @@ var cap_privileged_redundant_default = defineRule({
       "- `drop` removes nothing: `drop: [ALL]` or `drop: [NET_RAW]` reads like hardening, but the container keeps",
       "  every capability. This false sense of safety is the real problem.",
       "",
+      "A compose service with `privileged: true` next to `cap_add`/`cap_drop` is reported the same way. Docker",
+      "19.03 and later still refuse an unknown name in those lists, even for a privileged container (cap-unknown",
+      "says so); the other runtimes do not look at them.",
+      "",
       "For Podman the data does not say what happens to the lists, and the message says so.",
       "",
       "Decide which one you mean. Usually the lists are the better intent: remove `privileged: true` and keep",
@@ -17335,12 +17745,12 @@ var cap_privileged_redundant_default = defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
-      if (owner.kind !== "container" && owner.kind !== "security-context") continue;
+      if (owner.kind !== "container" && owner.kind !== "security-context" && owner.kind !== "compose") continue;
       if (owner.securityContext?.privileged !== true || !owner.securityContextPath) continue;
       const add = owner.lists.find((l) => l.direction === "add" && l.entries.length > 0);
       const drop = owner.lists.find((l) => l.direction === "drop" && l.entries.length > 0);
       if (!add && !drop) continue;
-      const targets = targetsFor(context.targets, owner);
+      const targets = targetsFor(context.targets, owner).filter((t) => !t.context);
       const effects = [];
       if (add) effects.push(`${shown(add)} is redundant`);
       if (drop) {
@@ -17348,7 +17758,7 @@ var cap_privileged_redundant_default = defineRule({
           `${shown(drop)} removes nothing: the container keeps every capability, and the list only gives a false sense of safety`
         );
       }
-      const who = owner.kind === "container" ? ownerLabel(owner) : "the container";
+      const who = owner.kind === "security-context" ? "the container" : ownerLabel(owner);
       const known = targets.some((t) => t.engine && t.engine.privileged.listsIgnored !== "unknown");
       const head = known ? `privileged: true gives ${who} every capability, so ${effects.join(", and ")}.` : `privileged: true is meant to give ${who} every capability; where it does (Docker, containerd and CRI-O ignore the lists then), ${effects.join(", and ")}.`;
       context.report({
@@ -17445,7 +17855,12 @@ var cap_unknown_default = defineRule({
       "",
       "When exactly one known name is close (`SYS_RESOURCES` \u2192 `SYS_RESOURCE`, `NET_ADMN` \u2192 `NET_ADMIN`), the",
       "finding carries a suggestion to replace it; it is not applied automatically, because it changes what the",
-      "container gets. Severity is `error` when any target refuses or ignores the entry, otherwise `warning`."
+      "container gets. Severity is `error` when a selected target (without `--target`: a runtime supported today)",
+      "refuses or ignores the entry, otherwise `warning`.",
+      "",
+      "Privileged first: Docker \u226418.09, containerd and CRI-O skip the lists of a privileged container, so the entry",
+      "changes nothing there; Docker 19.03 and later still validate the names when the container is created",
+      "(`invalid CapAdd`), privileged or not."
     ].join("\n"),
     fixable: "suggestion",
     citations: [
@@ -17521,7 +17936,9 @@ var cap_unknown_default = defineRule({
                 list.direction === "add" ? `${policy} adds it to the add list of every container it admits.` : `${policy} adds it to the drop list of every container and refuses pods that do not drop it by this exact name.`
               );
             }
-            targets = evaluate(targetsFor(context.targets, owner), list.direction, value);
+            targets = evaluate(targetsFor(context.targets, owner), list.direction, value, {
+              privileged: isPrivileged(owner)
+            });
             parts.push(describeOutcomes(targets, list.direction));
           }
           if (replacement) parts.push(`Did you mean ${replacement}?`);
@@ -17923,8 +18340,14 @@ var pss_baseline_default = defineRule({
   meta: {
     id: "pss-baseline",
     severity: "warning",
-    description: "Added capability that Pod Security baseline refuses (exact, case-sensitive allow-list)",
+    description: "Added capability that Pod Security baseline refuses because of its spelling (or at all, with --pss)",
     docs: [
+      "By default this rule reports only what no policy engine tells you: an entry that baseline refuses **because of",
+      "its spelling** (`CAP_CHOWN`, `chown`), although the capability itself is allowed. An entry above baseline in any",
+      "spelling (`NET_ADMIN`, `SYS_ADMIN`) is a policy question that node agents answer by running in a namespace",
+      "labelled for the privileged level; it is reported only when a level is selected: `--pss baseline` or",
+      "`--pss restricted` on the command line, `pss: baseline` in `.capdoctor.yaml`, or `pss` in the library options.",
+      "",
       "The Pod Security Standards **baseline** level (Pod Security admission, Kubernetes 1.22+; beta and on by default",
       "in 1.23, stable in 1.25) lets a container add only these capabilities, compared as exact, case-sensitive strings:",
       "",
@@ -17983,6 +18406,7 @@ var pss_baseline_default = defineRule({
             });
             continue;
           }
+          if (!context.pss) continue;
           let what;
           if (name.capability && name.text !== name.capability.name) {
             what = `${shown2(name.text)} (${name.capability.name}, refused in any spelling)`;
@@ -18069,6 +18493,7 @@ var pss_restricted_default = defineRule({
     ].join("\n"),
     fixable: "suggestion",
     optIn: true,
+    pssLevel: "restricted",
     citations: [
       ...PSS_FACTS.restricted.citations,
       "kubernetes/pod-security-admission:policy/visitor.go (containers, initContainers, ephemeralContainers)",

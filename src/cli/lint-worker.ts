@@ -13,6 +13,7 @@ const options: LintOptions = {
   rules: RULES.filter((rule) => ids.has(rule.meta.id)),
   targets: resolveTargets(setup.targets),
   settings: setup.settings as Record<string, RuleSetting>,
+  ...(setup.pss ? { pss: setup.pss } : {}),
 };
 const port: MessagePort = setup.port;
 const counters = new Int32Array(setup.counters);

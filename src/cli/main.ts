@@ -31,9 +31,15 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'files, folders (searched for .yaml, .yml, .json) or - for standard input')
     .option(
       '-t, --target <target>',
-      'runtime to check for, e.g. docker@18.06, containerd@1.7+runc@1.1 (repeatable)',
+      'runtime to check for, e.g. docker@18.06, containerd@1.7+runc@1.1, or current, legacy, all (repeatable; default: the runtimes supported today)',
       collect,
       [],
+    )
+    .addOption(
+      new Option(
+        '--pss <level>',
+        'also report what a Pod Security level refuses (default: spelling mistakes only)',
+      ).choices(['baseline', 'restricted']),
     )
     .addOption(
       new Option('-o, --output <format>', 'output format')

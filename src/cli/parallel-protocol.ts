@@ -19,6 +19,8 @@ export interface WorkerSetup {
   rules: string[];
   targets: string[];
   settings: Record<string, string>;
+  /** The Pod Security level selected for the run. */
+  pss?: 'baseline' | 'restricted';
   /** Where jobs arrive and replies go. */
   port: MessagePort;
   /** Int32 counters shared with the main thread (DONE, STATE). */

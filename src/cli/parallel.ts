@@ -79,6 +79,7 @@ export class LintPool {
         rules: options.rules.map((rule) => rule.meta.id),
         targets: [...targets],
         settings: { ...options.settings },
+        ...(options.pss ? { pss: options.pss } : {}),
         port: port2,
         counters,
       };

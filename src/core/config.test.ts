@@ -122,7 +122,7 @@ describe('parseConfig: errors with file:line:column', () => {
 
   it('refuses an unknown key', () => {
     expect(failure('targets: [a]\nfoo: bar\n')).toBe(
-      '.capdoctor.yaml:2:6: unknown setting "foo" (expected targets, rules or ignore)',
+      '.capdoctor.yaml:2:6: unknown setting "foo" (expected targets, rules, pss or ignore)',
     );
   });
 
@@ -179,7 +179,7 @@ describe('parseConfig: errors with file:line:column', () => {
 
   it('reports positions in CRLF files', () => {
     expect(failure('targets: [a]\r\nfoo: bar\r\n')).toBe(
-      '.capdoctor.yaml:2:6: unknown setting "foo" (expected targets, rules or ignore)',
+      '.capdoctor.yaml:2:6: unknown setting "foo" (expected targets, rules, pss or ignore)',
     );
   });
 });

@@ -3,12 +3,15 @@
 import { parseYaml } from '../parse/yaml.js';
 import type { RuleSetting } from './engine.js';
 import { LineIndex } from './lines.js';
+import { isPssLevel, PSS_LEVELS, type PssLevel } from './pss.js';
 
 export interface Config {
   targets?: string[];
   rules?: Record<string, RuleSetting>;
   /** Glob patterns (relative to the config file's folder) of files to skip. */
   ignore?: string[];
+  /** The Pod Security level to check against (see LintOptions.pss). */
+  pss?: PssLevel;
 }
 
 export class ConfigError extends Error {}
@@ -59,8 +62,12 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
         config.rules = rules;
         break;
       }
+      case 'pss':
+        if (!isPssLevel(entry)) fail([key], `"pss" must be ${PSS_LEVELS.join(' or ')}`);
+        config.pss = entry as PssLevel;
+        break;
       default:
-        fail([key], `unknown setting "${key}" (expected targets, rules or ignore)`);
+        fail([key], `unknown setting "${key}" (expected targets, rules, pss or ignore)`);
     }
   }
   return config;

@@ -14,10 +14,12 @@ import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { formatPath, isPrefix } from './path.js';
+import { offByDefault, type PssLevel } from './pss.js';
 import { lintYamlText } from './stream.js';
 import type { Finding, Path, Severity } from './types.js';
 
 export type RuleSetting = Severity | 'off';
+export type { PssLevel } from './pss.js';
 
 export interface LintOptions {
   rules: readonly Rule[];
@@ -25,6 +27,12 @@ export interface LintOptions {
   /** Per-rule severity overrides; `off` disables a rule. */
   settings?: Readonly<Record<string, RuleSetting>>;
   format?: SourceFormat;
+  /**
+   * The Pod Security level to check against. Without it only what capdoctor alone can tell is
+   * reported: an entry that fails a level because of its spelling. With it, every entry above the
+   * level is, and `restricted` turns the pss-restricted rule on.
+   */
+  pss?: PssLevel;
 }
 
 export interface FileResult {
@@ -122,7 +130,7 @@ export function lintDocument(
   options: LintOptions,
 ): Finding[] {
   const out: Finding[] = [];
-  const context = new DocumentContext(file, unit, others, lines, options.targets, out);
+  const context = new DocumentContext(file, unit, others, lines, options.targets, out, options.pss);
   for (const { rule, setting } of enabledRules(options)) {
     // One context per document, told which rule it serves: rules report only while they check.
     context.rule = rule.meta.id;
@@ -144,6 +152,7 @@ class DocumentContext implements RuleContext {
     private readonly lines: LineIndex,
     readonly targets: readonly ResolvedTarget[],
     private readonly out: Finding[],
+    readonly pss?: PssLevel,
   ) {}
 
   get extracted(): Extracted {
@@ -200,7 +209,7 @@ function enabledRules(options: LintOptions): readonly EnabledRule[] {
   if (known) return known;
   const list: EnabledRule[] = [];
   for (const rule of options.rules) {
-    const setting = options.settings?.[rule.meta.id] ?? (rule.meta.optIn ? 'off' : rule.meta.severity);
+    const setting = options.settings?.[rule.meta.id] ?? (offByDefault(rule, options.pss) ? 'off' : rule.meta.severity);
     if (setting !== 'off') list.push({ rule, setting });
   }
   enabled.set(options, list);

@@ -192,7 +192,15 @@ export function extract(root: unknown): Extracted {
   if (isMapping(root) && result.objects.length === 0 && isComposeFile(root)) {
     for (const [name, service] of Object.entries(root.services as Mapping)) {
       if (!isMapping(service)) continue;
-      const owner: CapabilityOwner = { kind: 'compose', path: ['services', name], lists: [], label: name };
+      // The service mapping plays the securityContext's part: `privileged: true` sits right in it.
+      const owner: CapabilityOwner = {
+        kind: 'compose',
+        path: ['services', name],
+        lists: [],
+        label: name,
+        securityContext: service,
+        securityContextPath: ['services', name],
+      };
       addOwner(owner, service, [
         ['cap_add', 'add'],
         ['cap_drop', 'drop'],

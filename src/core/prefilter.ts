@@ -4,6 +4,7 @@
 // look at containers only.
 import type { Rule } from '../rules/types.js';
 import type { RuleSetting } from './engine.js';
+import { offByDefault, type PssLevel } from './pss.js';
 
 /** Groups of words: a rule can report on a document only if every word of some group is in its text. */
 type Needs = readonly (readonly string[])[];
@@ -48,10 +49,11 @@ export const RULE_NEEDS: Readonly<Record<string, Needs>> = {
 export function skipFilter(
   rules: readonly Rule[],
   settings: Readonly<Record<string, RuleSetting>> | undefined,
+  pss?: PssLevel,
 ): ((text: string) => boolean) | undefined {
   const groups: (readonly string[])[] = [];
   for (const rule of rules) {
-    const setting = settings?.[rule.meta.id] ?? (rule.meta.optIn ? 'off' : rule.meta.severity);
+    const setting = settings?.[rule.meta.id] ?? (offByDefault(rule, pss) ? 'off' : rule.meta.severity);
     if (setting === 'off') continue;
     const needs = RULE_NEEDS[rule.meta.id];
     if (!needs) return undefined;

@@ -69,7 +69,7 @@ export class ChunkLinter {
     /** Every document of the input, for rules that ask (undefined: not available while streaming). */
     private readonly readAll: ((known: ReadonlyMap<number, DocumentUnit>) => DocumentUnit[]) | undefined,
   ) {
-    this.skip = skipFilter(options.rules, options.settings);
+    this.skip = skipFilter(options.rules, options.settings, options.pss);
   }
 
   /**

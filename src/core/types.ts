@@ -26,6 +26,8 @@ export interface TargetOutcome {
   target: string;
   outcome: Outcome;
   detail: string;
+  /** An end-of-life runtime checked as context only (default targets): it does not decide the severity. */
+  legacy?: true;
 }
 
 /** A text edit over the original source: replace [start, end) with text. */

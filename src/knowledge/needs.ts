@@ -351,6 +351,14 @@ export interface CommandNeed extends Facts {
   notEnough?: string;
   /** The need is plausible, not certain (alternatives exist that the manifest cannot show). */
   soft?: boolean;
+  /**
+   * Only raising a priority needs it; how the arguments say so: `nice` (a negative adjustment),
+   * `renice` (a negative value), `chrt` (a real-time policy), `ionice` (the real-time class, `-c 1`),
+   * `chronyd` (`-P` with a priority above 0).
+   */
+  raises?: 'nice' | 'renice' | 'chrt' | 'ionice' | 'chronyd';
+  /** What happens without the capability, when it does not stop the command. */
+  consequence?: string;
 }
 
 const CAPABILITIES_MAN = 'man7.org: capabilities(7)';
@@ -421,6 +429,65 @@ export const COMMAND_NEEDS: readonly CommandNeed[] = [
       'cri-o/cri-o commit 63b9f4ec98 (SYS_CHROOT left the defaults in 1.18)',
       "elastic/cloud-on-k8s#4334 (chroot: cannot change root directory to '/': Operation not permitted)",
     ],
+  },
+  {
+    programs: ['nice'],
+    raises: 'nice',
+    capability: 'SYS_NICE',
+    why: 'a negative adjustment raises the priority, which needs it (containers start with RLIMIT_NICE at 0)',
+    consequence:
+      'GNU nice prints `nice: cannot set niceness: Permission denied` and runs the command at normal priority',
+    soft: true,
+    citations: [
+      'man7.org: setpriority(2) (lowering a nice value needs CAP_SYS_NICE or RLIMIT_NICE)',
+      'man7.org: nice(1)',
+      'coreutils: src/nice.c (a permission error only warns; the command still runs)',
+    ],
+  },
+  {
+    programs: ['renice'],
+    raises: 'renice',
+    capability: 'SYS_NICE',
+    why: 'a negative priority raises it, which needs it',
+    citations: [
+      'man7.org: setpriority(2) (lowering a nice value needs CAP_SYS_NICE or RLIMIT_NICE)',
+      'man7.org: renice(1)',
+    ],
+  },
+  {
+    programs: ['chrt'],
+    raises: 'chrt',
+    capability: 'SYS_NICE',
+    why: 'a real-time policy (SCHED_FIFO, SCHED_RR) needs it unless RLIMIT_RTPRIO allows the priority, which containers start at 0',
+    citations: [
+      'man7.org: sched_setscheduler(2) (EPERM)',
+      'man7.org: sched(7) (privileges and resource limits)',
+      'man7.org: chrt(1)',
+    ],
+  },
+  {
+    programs: ['ionice'],
+    raises: 'ionice',
+    capability: 'SYS_NICE',
+    why: 'the real-time I/O class needs it (or SYS_ADMIN)',
+    citations: [
+      'man7.org: ioprio_set(2)',
+      'torvalds/linux:block/ioprio.c ioprio_check_cap (IOPRIO_CLASS_RT: CAP_SYS_ADMIN or CAP_SYS_NICE; commit 94c4b4fd25e6)',
+      'man7.org: ionice(1)',
+    ],
+  },
+  {
+    programs: ['chronyd'],
+    raises: 'chronyd',
+    capability: 'SYS_NICE',
+    why: '-P selects the SCHED_FIFO real-time policy, which needs it',
+    consequence: 'chronyd logs that it could not set the scheduler and keeps running at normal priority',
+    soft: true,
+    citations: [
+      'chrony: doc/chronyd.adoc (-P priority: SCHED_FIFO on Linux)',
+      'man7.org: sched_setscheduler(2) (EPERM)',
+    ],
+    uncertain: ['that chronyd keeps running after the failure is read from its documentation, not measured'],
   },
   {
     programs: ['mount'],

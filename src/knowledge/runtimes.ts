@@ -62,7 +62,14 @@ export interface EngineRange {
   defaults: readonly string[];
   conflict: ConflictFacts;
   /** Whether add and drop lists still apply to a privileged container. */
-  privileged: { listsIgnored: boolean | 'unknown'; detail: string; citations: readonly string[] };
+  privileged: {
+    listsIgnored: boolean | 'unknown';
+    detail: string;
+    citations: readonly string[];
+    /** The names are still validated (an unknown one refused) although the lists are not applied. */
+    namesChecked?: boolean;
+    namesCheckedCitations?: readonly string[];
+  };
   citations: readonly string[];
   notes?: readonly string[];
   uncertain?: readonly string[];
@@ -198,6 +205,19 @@ const DOCKER_PRIVILEGED = {
   citations: [
     'moby/moby@4460acf0876fa7d3b7cd200bbc4287292dc4f10e:daemon/oci_linux.go setCapabilities',
     'moby/moby@941846a3390a57a4ec46437b6c5bb1edb95181d3:oci/caps/utils.go TweakCapabilities',
+  ],
+} as const;
+
+// From 19.03 on, the daemon validates CapAdd and CapDrop when the container is created, before it
+// looks at Privileged (setCapabilities/TweakCapabilities then skip the lists).
+const DOCKER_PRIVILEGED_NAMES_CHECKED = {
+  ...DOCKER_PRIVILEGED,
+  namesChecked: true,
+  namesCheckedCitations: [
+    'moby/moby@v19.03.0:daemon/container.go L308-320 validateCapabilities',
+    'moby/moby@v20.10.0:daemon/container.go L307-316 validateCapabilities',
+    'moby/moby@docker-v29.0.0:daemon/container.go L331-340 validateCapabilities',
+    'moby/moby@v18.09.0:daemon/oci.go L18-28 setCapabilities (before 19.03: privileged skips the lists, names unchecked)',
   ],
 } as const;
 
@@ -422,7 +442,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       detail: 'Docker removes the dropped names from its defaults first and then appends the added ones',
       citations: ['moby/moby@v20.10.0:oci/caps/utils.go TweakCapabilities'],
     },
-    privileged: DOCKER_PRIVILEGED,
+    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
     citations: [
       'moby/moby commit 80d7bfd54d (PR #38380), first released in v19.03.0',
       'moby/moby@v19.03.0:oci/caps/utils.go L86-113',
@@ -478,7 +498,7 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       detail: 'Docker removes the dropped names from its defaults first and then appends the added ones',
       citations: ['moby/moby@v23.0.0:oci/caps/utils.go TweakCapabilities'],
     },
-    privileged: DOCKER_PRIVILEGED,
+    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
     citations: [
       'moby/moby commit 485cf38d48 (PR #42933)',
       'moby/moby@v23.0.0:oci/caps/utils.go L56-78',

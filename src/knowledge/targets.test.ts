@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ENGINE_NAMES, ENGINE_RANGES, OCI_RANGES } from './runtimes.js';
 import type { ResolvedTarget } from './targets.js';
 import {
+  CURRENT_MATRIX,
   DEFAULT_MATRIX,
   findEngineRange,
   knownTargetsHelp,
+  LEGACY_MATRIX,
   resolveTarget,
   resolveTargets,
   TargetError,
@@ -352,18 +354,22 @@ describe('resolveTargets', () => {
     const targets = resolveTargets([]);
     const behaviour = (t: ResolvedTarget) => `${t.engine?.id}/${t.oci?.id ?? '-'}`;
     expect(targets.map(behaviour)).toEqual([
+      'docker-23/-',
+      'containerd-1.3/runc-new',
+      'crio-1.22/-',
+      'podman-4.4/-',
       'docker-1.2/-',
       'docker-1.11/-',
       'docker-19.03/-',
-      'docker-23/-',
       'containerd-1.1/-',
       'containerd-1.3/runc-rc93',
-      'containerd-1.3/runc-new',
       'crio-1.12/-',
-      'crio-1.22/-',
       'podman-1/-',
-      'podman-4.4/-',
     ]);
+    // The current profiles decide; the legacy ones are context.
+    expect(targets.filter((t) => !t.context).map((t) => t.id)).toEqual([...CURRENT_MATRIX]);
+    expect(targets.filter((t) => t.context).map((t) => t.id)).toEqual([...LEGACY_MATRIX]);
+    expect(targets.every((t) => t.support === (t.context ? 'legacy' : 'current'))).toBe(true);
     // rkt and pre-1.0 CRI-O want the prefix, the opposite of all others: only checked when named.
     expect(targets.some((t) => t.engine?.engine === 'rkt')).toBe(false);
     expect(targets.some((t) => t.engine?.id === 'crio-0')).toBe(false);

@@ -25,8 +25,15 @@ export interface ResolvedTarget {
   ociNote?: string;
   kubernetes?: Version;
   kernel?: [number, number, number];
-  /** True for entries of the built-in matrix (no `--target` given). */
+  /** True for entries of the built-in matrix (no `--target` given, or a set such as `legacy`). */
   matrix?: boolean;
+  /** For matrix entries: whether the profile's release lines are supported today. */
+  support?: Support;
+  /**
+   * Checked as context only: an end-of-life profile of the default matrix. Its outcomes are shown
+   * ("also fails on … (end of life)") but do not decide the severity.
+   */
+  context?: boolean;
 }
 
 export class TargetError extends Error {}
@@ -61,24 +68,145 @@ const LATEST: Record<string, string> = {
   crun: '1.29',
 };
 
-/**
- * The built-in matrix used when no target is given: one entry per distinct behaviour of the
- * current and legacy runtimes that Kubernetes nodes run. rkt and pre-1.0 CRI-O required the
- * `CAP_` prefix, the opposite of every other runtime, so they are checked only when named.
- */
-export const DEFAULT_MATRIX: readonly string[] = [
-  'docker@1.10',
-  'docker@18.09',
-  'docker@20.10',
-  'docker@29',
-  'containerd@1.2',
-  'containerd@1.5.0',
-  'containerd@2.2',
-  'crio@1.17',
-  'crio@1.36',
-  'podman@4.3',
-  'podman@5.6',
+/** Whether the release lines a matrix profile stands for are supported upstream today. */
+export type Support = 'current' | 'legacy';
+
+/** One profile of the built-in matrix: a distinct behaviour, and the release lines behind it. */
+export interface MatrixProfile {
+  /** The target that represents the profile. */
+  spec: string;
+  support: Support;
+  /** The release lines the profile stands for and their support state on SUPPORT_AS_OF. */
+  lines: string;
+  /** Where the support dates come from. */
+  sources: readonly string[];
+  /** For legacy profiles: a short name for "also fails on …" notes, e.g. `Docker ≤18.09`. */
+  short?: string;
+}
+
+/** The day the support states below were last checked against their sources. */
+export const SUPPORT_AS_OF = '2026-12-07';
+
+const DOCKER_SUPPORT = [
+  'moby/moby tags (docker-v29.7.2 of 2026-08-05 is the newest; no docker-v30 yet)',
+  'https://endoflife.date/docker-engine',
 ];
+const CONTAINERD_SUPPORT = [
+  'containerd/containerd@301026e58c619e63d09c0ec411012e54c0124b03:RELEASES.md "Support horizon" (2.3 LTS until 2028-04-30; 2.0 extended until March 2027; 2.2 until 2026-11-06; 1.7 extended until September 2026; 1.5 ended 2023-02-28; 1.2 ended 2020-10-15)',
+  'https://endoflife.date/containerd',
+];
+const CRIO_SUPPORT = [
+  'cri-o/cri-o:README.md "Compatibility matrix" (a CRI-O minor is supported while the Kubernetes minor of the same number is)',
+  'https://kubernetes.io/releases/ (the three newest Kubernetes minors are supported, about 14 months each)',
+];
+const PODMAN_SUPPORT = [
+  'podman-container-tools/podman discussion #23352 (upstream fixes only the newest release)',
+  'https://endoflife.date/podman',
+];
+
+/**
+ * The built-in matrix: one entry per distinct behaviour of the runtimes Kubernetes nodes and compose
+ * hosts run. Without `--target`, the `current` profiles decide the severity and the `legacy` ones are
+ * checked as context only. rkt and pre-1.0 CRI-O required the `CAP_` prefix, the opposite of every
+ * other runtime, so they are checked only when named.
+ */
+export const MATRIX: readonly MatrixProfile[] = [
+  {
+    spec: 'docker@29',
+    support: 'current',
+    lines:
+      'Docker Engine 29, the newest major (docker-v29.7.2 tagged 2026-08-05); Kubernetes reaches it through cri-dockerd',
+    sources: DOCKER_SUPPORT,
+  },
+  {
+    spec: 'containerd@2.3',
+    support: 'current',
+    lines:
+      'containerd 2.0 (extended support until March 2027), 2.3 (LTS until 2028-04-30) and newer, with the runc they ship (≥1.1); 2.2 ended 2026-11-06, 1.7 in September 2026',
+    sources: CONTAINERD_SUPPORT,
+  },
+  {
+    spec: 'crio@1.36',
+    support: 'current',
+    lines: 'CRI-O 1.35–1.37, the lines of the supported Kubernetes minors',
+    sources: CRIO_SUPPORT,
+  },
+  {
+    spec: 'podman@5.6',
+    support: 'current',
+    lines: 'Podman 5.x (upstream fixes only the newest release)',
+    sources: PODMAN_SUPPORT,
+  },
+  {
+    spec: 'docker@1.10',
+    support: 'legacy',
+    short: 'Docker ≤1.10',
+    lines: 'Docker 1.2–1.10 (replaced by 1.11 in April 2016), end of life',
+    sources: DOCKER_SUPPORT,
+  },
+  {
+    spec: 'docker@18.09',
+    support: 'legacy',
+    short: 'Docker ≤18.09',
+    lines: 'Docker 1.11–18.09 (replaced by 19.03 in July 2019), end of life',
+    sources: DOCKER_SUPPORT,
+  },
+  {
+    spec: 'docker@20.10',
+    support: 'legacy',
+    short: 'Docker 19.03–20.10',
+    lines: 'Docker 19.03–20.10, end of life since 2023-12-10 (20.10 was the last)',
+    sources: DOCKER_SUPPORT,
+  },
+  {
+    spec: 'containerd@1.2',
+    support: 'legacy',
+    short: 'containerd ≤1.2',
+    lines: 'containerd 1.1–1.2, end of life since 2020-10-15',
+    sources: CONTAINERD_SUPPORT,
+  },
+  {
+    spec: 'containerd@1.5.0',
+    support: 'legacy',
+    short: 'containerd ≤1.5 with runc ≤1.0.0-rc93',
+    lines: 'containerd 1.3–1.5 with runc ≤1.0.0-rc93; containerd 1.5 ended 2023-02-28',
+    sources: CONTAINERD_SUPPORT,
+  },
+  {
+    spec: 'crio@1.17',
+    support: 'legacy',
+    short: 'CRI-O 1.12–1.17',
+    lines: 'CRI-O 1.12–1.17, end of life with Kubernetes 1.17 (2021-01-13)',
+    sources: CRIO_SUPPORT,
+  },
+  {
+    spec: 'podman@4.3',
+    support: 'legacy',
+    short: 'Podman <4.4',
+    lines:
+      'Podman before 4.4, ended upstream in 2023 (Debian 12 still ships 4.3.1 under LTS: name it with --target podman@4.3)',
+    sources: PODMAN_SUPPORT,
+  },
+];
+
+/** Every profile of the built-in matrix, current first. */
+export const DEFAULT_MATRIX: readonly string[] = MATRIX.map((p) => p.spec);
+export const CURRENT_MATRIX: readonly string[] = MATRIX.filter((p) => p.support === 'current').map((p) => p.spec);
+export const LEGACY_MATRIX: readonly string[] = MATRIX.filter((p) => p.support === 'legacy').map((p) => p.spec);
+
+const ENGINE_ORDER = ['docker', 'containerd', 'crio', 'podman'];
+const engineOf = (spec: string) => ENGINE_ORDER.indexOf(spec.split('@')[0] ?? '');
+/** Every profile, engine by engine and oldest first (the order `--target all` reports in). */
+export const ALL_MATRIX: readonly string[] = [...LEGACY_MATRIX, ...CURRENT_MATRIX].sort(
+  (a, b) => engineOf(a) - engineOf(b),
+);
+
+/** Words `--target` accepts for a whole part of the matrix. */
+export const TARGET_SETS: Readonly<Record<string, readonly string[]>> = {
+  current: CURRENT_MATRIX,
+  legacy: LEGACY_MATRIX,
+  all: ALL_MATRIX,
+};
 
 export function knownTargetsHelp(): string {
   const engines = ENGINE_NAMES.map((name) => {
@@ -231,26 +359,52 @@ function describeTarget(target: ResolvedTarget): string {
   return parts.join(', ');
 }
 
+function matrixEntry(spec: string, context: boolean): ResolvedTarget {
+  const profile = MATRIX.find((p) => p.spec === spec);
+  const target: ResolvedTarget = { ...resolveTarget(spec), matrix: true };
+  if (profile) target.support = profile.support;
+  if (context) target.context = true;
+  return target;
+}
+
+/** The default targets: the current profiles, with the legacy ones as context. */
+function defaultTargets(): ResolvedTarget[] {
+  return [...CURRENT_MATRIX.map((t) => matrixEntry(t, false)), ...LEGACY_MATRIX.map((t) => matrixEntry(t, true))];
+}
+
 /**
- * Resolves the targets to check: the given ones, or the built-in matrix. A target that names no
- * engine (only `k8s@` or `kernel@`) adds its facts to every matrix entry.
+ * Resolves the targets to check: the given ones, or the default targets (the current profiles of
+ * the matrix, the legacy ones as context). `current`, `legacy` and `all` name parts of the matrix,
+ * which then all count in the severity. A target that names no engine (only `k8s@` or `kernel@`)
+ * adds its facts to every entry of the default targets.
  */
 export function resolveTargets(texts: readonly string[]): ResolvedTarget[] {
-  if (texts.length === 0) return DEFAULT_MATRIX.map((t) => ({ ...resolveTarget(t), matrix: true }));
+  if (texts.length === 0) return defaultTargets();
   const out: ResolvedTarget[] = [];
+  const seen = new Set<string>();
+  const push = (target: ResolvedTarget) => {
+    if (seen.has(target.id)) return;
+    seen.add(target.id);
+    out.push(target);
+  };
   for (const text of texts) {
-    const target = resolveTarget(text);
-    if (target.engine) {
-      out.push(target);
+    const set = TARGET_SETS[text.trim().toLowerCase()];
+    if (set) {
+      for (const spec of set) push(matrixEntry(spec, false));
       continue;
     }
-    for (const entry of DEFAULT_MATRIX) {
-      const merged: ResolvedTarget = { ...resolveTarget(entry), matrix: true };
+    const target = resolveTarget(text);
+    if (target.engine) {
+      push(target);
+      continue;
+    }
+    for (const entry of defaultTargets()) {
+      const merged: ResolvedTarget = { ...entry };
       if (target.kubernetes) merged.kubernetes = target.kubernetes;
       if (target.kernel) merged.kernel = target.kernel;
       merged.label = describeTarget(merged);
-      merged.id = `${entry},${text}`;
-      out.push(merged);
+      merged.id = `${entry.id},${text}`;
+      push(merged);
     }
   }
   return out;

@@ -62,6 +62,8 @@ export interface Step {
   startedBy?: Step;
   /** Capabilities it holds as ambient ones (only through setpriv). */
   ambient: string[];
+  /** Priority wrappers in front of the program (`nice -n -5`, `chrt -f 50`), which run as the same user. */
+  wrappers?: { argv: string[]; origin: Origin }[];
 }
 
 export interface CommandModel {
@@ -180,7 +182,8 @@ function textOf(words: readonly Word[]): string {
 /** Runs a word list as one program invocation (no shell parsing of the list itself). */
 function runWords(words: Word[], context: Context, first: boolean, text?: string, extra?: Partial<Step>): void {
   if (context.depth > 8 || words.length === 0) return;
-  let rest = unwrap(words);
+  const wrappers: { argv: string[]; origin: Origin }[] = [];
+  let rest = unwrap(words, wrappers);
   if (rest.length === 0) return;
   // `busybox sh -c …`: the applet is the program.
   if (programName(rest[0]?.value) === 'busybox' && rest.length > 1) rest = rest.slice(1);
@@ -200,6 +203,7 @@ function runWords(words: Word[], context: Context, first: boolean, text?: string
   };
   if (extra?.heredoc !== undefined) step.heredoc = extra.heredoc;
   if (extra?.origin) step.origin = extra.origin;
+  if (wrappers.length > 0) step.wrappers = wrappers;
   if (context.startedBy) step.startedBy = context.startedBy;
   context.steps.push(step);
 
@@ -236,8 +240,11 @@ function runScript(script: Word, context: Context): void {
   }
 }
 
-/** Drops `exec`, `env VAR=x`, `nohup`, `tini --` and similar wrappers that run the rest as the same user. */
-function unwrap(words: Word[]): Word[] {
+/**
+ * Drops `exec`, `env VAR=x`, `nohup`, `tini --` and similar wrappers that run the rest as the same user.
+ * The priority wrappers (`nice`, `ionice`, `chrt`) are kept in `wrappers`: raising a priority has a need.
+ */
+function unwrap(words: Word[], wrappers: { argv: string[]; origin: Origin }[] = []): Word[] {
   let rest = words;
   for (let guard = 0; guard < 16 && rest.length > 0; guard++) {
     const program = programName(rest[0]?.value);
@@ -270,8 +277,15 @@ function unwrap(words: Word[]): Word[] {
       program === 'chrt' ||
       program === 'taskset'
     ) {
+      // `chrt -p PRIO PID` changes a running process: a command of its own, not a wrapper.
+      if (program === 'chrt' && rest.some((w) => w.value === '-p' || w.value === '--pid')) break;
+      const before = rest;
       rest = skipOptions(rest.slice(1), new Set(['-n', '-c', '-p', '-t', '-o', '-e', '-i']));
       if (program === 'chrt' || program === 'taskset') rest = rest.slice(1);
+      if (program !== 'stdbuf' && program !== 'taskset') {
+        const head = before[0] as Word;
+        wrappers.push({ argv: before.slice(0, before.length - rest.length).map((w) => w.value), origin: head.origin });
+      }
       continue;
     }
     if (program === 'timeout') {

@@ -190,7 +190,8 @@ export function explainSource(
             const states = analysis.needs.map((need) => evaluateNeed(need, process, analysis.needs));
             const effective = effectiveOf(process, analysis.command.user, process.privileged);
             const explainedTarget: ExplainedTarget = {
-              target: target.matrix ? target.label : target.id,
+              // End-of-life runtimes of the default targets are shown as such (context, not a verdict).
+              target: target.matrix ? `${target.label}${target.context ? ' (end of life)' : ''}` : target.id,
               label: target.label,
               starts: process.starts,
               entries: process.entries.map((e) => ({

@@ -102,6 +102,8 @@ export interface CommandNeed extends NeedBase {
   capability: string;
   step: Step;
   facts: CommandFacts;
+  /** The priority wrapper in front of the step that has the need (`nice -n -5`), as written. */
+  wrapper?: string;
 }
 
 export interface SwitchNeed extends NeedBase {
@@ -581,7 +583,55 @@ function sysctlNeeds(container: ContainerInfo, document: number, steps: Step[]):
   return out;
 }
 
+/** The value of an option given as `-n VALUE`, `-nVALUE`, `--adjustment=VALUE` or `--adjustment VALUE`. */
+function optionValue(argv: readonly string[], short: string, long: string): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === short || a === long) return argv[i + 1];
+    if (a.startsWith(`${long}=`)) return a.slice(long.length + 1);
+    if (a.startsWith(short) && a.length > short.length && !a.startsWith('--')) return a.slice(short.length);
+  }
+  return undefined;
+}
+
+const negative = (value: string | undefined) => value !== undefined && /^-\d+$/.test(value) && Number(value) < 0;
+
+/** Whether the command raises a priority, which is what needs SYS_NICE (lowering one never does). */
+function raisesPriority(kind: NonNullable<CommandFacts['raises']>, argv: readonly string[]): boolean {
+  const args = argv.slice(1);
+  switch (kind) {
+    case 'nice': {
+      // `nice -n -5`, `nice --adjustment=-5`, and the old form `nice --5` (an adjustment of -5).
+      if (negative(optionValue(argv, '-n', '--adjustment'))) return true;
+      return args.some((a) => /^--\d+$/.test(a));
+    }
+    case 'renice': {
+      const value = optionValue(argv, '-n', '--priority') ?? args.find((a) => /^-?\d+$/.test(a));
+      return negative(value);
+    }
+    case 'chrt': {
+      // SCHED_OTHER, SCHED_BATCH and SCHED_IDLE need nothing; `-p PID` alone only shows the policy.
+      if (args.some((a) => /^-(o|b|i|-other|-batch|-idle)$/.test(a))) return false;
+      if (args.some((a) => /^-(m|-max)$/.test(a))) return false;
+      const numbers = args.filter((a) => /^\d+$/.test(a));
+      // With -p the last number is the PID: `chrt -p PID` only shows the policy.
+      const pid = args.some((a) => a === '-p' || a === '--pid');
+      const priority = pid ? (numbers.length >= 2 ? numbers[0] : undefined) : numbers[0];
+      return priority !== undefined && Number(priority) > 0;
+    }
+    case 'ionice': {
+      const value = optionValue(argv, '-c', '--class');
+      return value === '1' || value?.toLowerCase() === 'realtime';
+    }
+    case 'chronyd': {
+      const value = optionValue(argv, '-P', '-P');
+      return value !== undefined && /^\d+$/.test(value) && Number(value) > 0;
+    }
+  }
+}
+
 function changes(facts: CommandFacts, argv: string[]): boolean {
+  if (facts.raises) return raisesPriority(facts.raises, argv);
   if (!facts.changing) {
     // `mount` with nothing to mount only lists.
     if (facts.capability === 'SYS_ADMIN') return argv.slice(1).some((a) => !a.startsWith('-'));
@@ -597,6 +647,23 @@ function changes(facts: CommandFacts, argv: string[]): boolean {
 function commandNeeds(container: ContainerInfo, document: number, steps: Step[]): (CommandNeed | SwitchNeed)[] {
   const out: (CommandNeed | SwitchNeed)[] = [];
   for (const step of steps) {
+    // A priority wrapper in front of the program (`nice -n -5 app`) runs as the same user.
+    for (const wrapper of step.wrappers ?? []) {
+      const program = wrapper.argv[0]?.split('/').pop() ?? '';
+      const facts = COMMAND_NEEDS.find((c) => c.programs.includes(program));
+      if (!facts || !changes(facts, wrapper.argv)) continue;
+      const text = wrapper.argv.join(' ');
+      out.push({
+        kind: 'command',
+        capability: facts.capability,
+        // Located at the wrapper, which is what needs the capability.
+        step: { ...step, origin: wrapper.origin },
+        facts,
+        wrapper: text,
+        evidence: [stepEvidence(container, document, step)],
+        summary: `\`${text}\` needs ${facts.capability} (${facts.why})`,
+      });
+    }
     const facts = COMMAND_NEEDS.find((c) => c.programs.includes(step.program));
     if (facts && changes(facts, step.argv)) {
       out.push({

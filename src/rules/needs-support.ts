@@ -88,12 +88,18 @@ function mountsData(container: ContainerInfo): boolean {
   });
 }
 
+/**
+ * The need on each target that decides: end-of-life runtimes checked as context are left out (the
+ * name rules already say where a spelling breaks them).
+ */
 export function statesFor(analysis: AnalyzedContainer, need: Need): TargetState[] {
-  return analysis.processes.map((process) => ({
-    target: process.target,
-    process,
-    state: evaluateNeed(need, process, analysis.needs.needs),
-  }));
+  return analysis.processes
+    .filter((process) => !process.target.context)
+    .map((process) => ({
+      target: process.target,
+      process,
+      state: evaluateNeed(need, process, analysis.needs.needs),
+    }));
 }
 
 export function containerBase(container: ContainerInfo): { object?: ObjectRef; container?: string } {

@@ -4,7 +4,7 @@ import type { Fix, ObjectRef, Path, Severity, TargetOutcome } from '../core/type
 import { PSA_POD_SPEC_KINDS } from '../knowledge/kubernetes.js';
 import { analyzeName, type NameAnalysis } from '../knowledge/names.js';
 import { type Direction, type Prediction, predict } from '../knowledge/predict.js';
-import { type ResolvedTarget, resolveTargets } from '../knowledge/targets.js';
+import { MATRIX, type ResolvedTarget, resolveTargets } from '../knowledge/targets.js';
 import { compareVersions, type Version } from '../knowledge/versions.js';
 
 export interface NameSite {
@@ -35,13 +35,63 @@ export function targetsFor(targets: readonly ResolvedTarget[], owner: Capability
   return composeDefaults;
 }
 
-export interface Evaluated {
-  target: ResolvedTarget;
-  prediction: Prediction;
+/** A prediction for one entry of one owner; `privilegedSkip` when a privileged container makes it moot. */
+export interface EntryPrediction extends Prediction {
+  privilegedSkip?: boolean;
 }
 
-export function evaluate(targets: readonly ResolvedTarget[], direction: Direction, input: string): Evaluated[] {
-  return targets.map((target) => ({ target, prediction: predict(target, direction, input) }));
+export interface Evaluated {
+  target: ResolvedTarget;
+  prediction: EntryPrediction;
+}
+
+/** What a privileged container does to its own add and drop lists, for the predictions. */
+export interface EntryContext {
+  privileged?: boolean;
+}
+
+/** Whether the owner's lists belong to a privileged container (or compose service). */
+export function isPrivileged(owner: CapabilityOwner): boolean {
+  return owner.securityContext?.privileged === true;
+}
+
+/**
+ * The prediction for one entry, privileged first: a runtime that sets a privileged container up
+ * with every capability never looks at the lists (Docker ≤18.09, containerd's CRI, CRI-O), so the
+ * spelling changes nothing there. Docker ≥19.03 still validates the names when the container is
+ * created, so an unknown name is refused even for a privileged container.
+ */
+export function predictEntry(
+  target: ResolvedTarget,
+  direction: Direction,
+  input: string,
+  entry: EntryContext = {},
+): EntryPrediction {
+  const prediction = predict(target, direction, input);
+  const facts = target.engine?.privileged;
+  if (!entry.privileged || !facts || facts.listsIgnored !== true) return prediction;
+  if (prediction.outcome === 'rejected' && facts.namesChecked && prediction.status === 'CreateContainerError') {
+    return {
+      ...prediction,
+      detail: `${prediction.detail} (names are checked even for a privileged container)`,
+      citations: [...prediction.citations, ...(facts.namesCheckedCitations ?? [])],
+    };
+  }
+  return {
+    outcome: 'applied',
+    detail: `${facts.detail}: the container is privileged, so this entry changes nothing`,
+    citations: facts.citations,
+    privilegedSkip: true,
+  };
+}
+
+export function evaluate(
+  targets: readonly ResolvedTarget[],
+  direction: Direction,
+  input: string,
+  entry: EntryContext = {},
+): Evaluated[] {
+  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry) }));
 }
 
 export function targetName(target: ResolvedTarget): string {
@@ -53,18 +103,33 @@ export function toTargetOutcomes(evaluated: readonly Evaluated[]): TargetOutcome
     target: target.matrix ? target.label : target.id,
     outcome: prediction.outcome,
     detail: prediction.detail,
+    ...(target.context ? { legacy: true as const } : {}),
   }));
 }
 
-/** Breaks anywhere → error; uncertain somewhere → warning; otherwise the given severity. */
+/** The targets that decide the severity: all but the end-of-life ones checked as context. */
+export function deciding<T extends { target: ResolvedTarget }>(items: readonly T[]): T[] {
+  return items.filter((e) => !e.target.context);
+}
+
+/** The end-of-life targets checked as context only. */
+export function contextOnly<T extends { target: ResolvedTarget }>(items: readonly T[]): T[] {
+  return items.filter((e) => e.target.context === true);
+}
+
 /** The entry breaks there: refused, silently not applied, or (outcome unknown) not applied either way. */
 export function failing(prediction: Prediction): boolean {
   return prediction.outcome === 'rejected' || prediction.outcome === 'ignored' || prediction.neverApplied === true;
 }
 
+/**
+ * Breaks on a deciding target → error; uncertain on one → warning; otherwise the given severity.
+ * End-of-life targets checked as context never raise it.
+ */
 export function severityFromOutcomes(evaluated: readonly Evaluated[], otherwise: Severity): Severity {
-  if (evaluated.some((e) => failing(e.prediction))) return 'error';
-  if (evaluated.some((e) => e.prediction.outcome === 'unknown')) return otherwise === 'error' ? 'error' : 'warning';
+  const counted = deciding(evaluated);
+  if (counted.some((e) => failing(e.prediction))) return 'error';
+  if (counted.some((e) => e.prediction.outcome === 'unknown')) return otherwise === 'error' ? 'error' : 'warning';
   return otherwise;
 }
 
@@ -140,9 +205,58 @@ export function labels(items: readonly Evaluated[]): string {
 /**
  * What the targets do with one entry, in one sentence. A single target gets its own explanation;
  * several are grouped by outcome, refusals by pod status, each group quoting one runtime's error text
- * (every target's own text is in the finding's `targets`).
+ * (every target's own text is in the finding's `targets`). End-of-life targets checked as context
+ * follow in a sentence of their own, only where they break.
  */
 export function describeOutcomes(evaluated: readonly Evaluated[], direction: Direction): string {
+  const main = describeDeciding(deciding(evaluated), direction);
+  const legacy = legacyNote(evaluated, direction);
+  return [main, legacy].filter(Boolean).join(' ');
+}
+
+/** "Also fails on Docker ≤18.09 (end of life)." for the context targets where the entry breaks. */
+export function legacyNote(evaluated: readonly Evaluated[], direction: Direction): string {
+  const broken = contextOnly(evaluated).filter((e) => failing(e.prediction));
+  if (broken.length === 0) return '';
+  const rejected = broken.filter((e) => e.prediction.outcome === 'rejected');
+  const skipped = broken.filter((e) => e.prediction.outcome !== 'rejected');
+  const parts: string[] = [];
+  if (rejected.length > 0) parts.push(`fails on ${legacyLabels(rejected)}`);
+  if (skipped.length > 0) {
+    parts.push(`${direction === 'add' ? 'is not granted' : 'drops nothing'} on ${legacyLabels(skipped)}`);
+  }
+  return `Also ${parts.join(' and ')} (end of life).`;
+}
+
+/** Short names of end-of-life profiles; of two of one engine, the newer covers the older ("Docker ≤18.09"). */
+function legacyLabels(items: readonly Evaluated[]): string {
+  const names = [...new Set(items.map((e) => legacyName(e.target)))];
+  const kept = names.filter((name) => {
+    const [engine, upTo] = name.split(' ≤');
+    if (upTo === undefined) return true;
+    return !names.some((other) => {
+      const [otherEngine, otherUpTo] = other.split(' ≤');
+      return other !== name && otherEngine === engine && otherUpTo !== undefined && compareLoose(otherUpTo, upTo) > 0;
+    });
+  });
+  return joinAnd(kept);
+}
+
+function legacyName(target: ResolvedTarget): string {
+  return (target.matrix && MATRIX.find((p) => p.spec === target.id.split(',')[0])?.short) || targetName(target);
+}
+
+function compareLoose(a: string, b: string): number {
+  const pa = a.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const pb = b.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function describeDeciding(evaluated: readonly Evaluated[], direction: Direction): string {
   const first = evaluated[0];
   if (!first) return '';
   if (evaluated.length === 1) return `On ${targetName(first.target)}: ${first.prediction.detail.replace(/\.$/, '')}.`;
@@ -169,13 +283,17 @@ export function describeOutcomes(evaluated: readonly Evaluated[], direction: Dir
   const unknown = by('unknown');
   if (unknown.length > 0) parts.push(`the outcome on ${labels(unknown)} is not known`);
   const applied = by('applied');
-  if (applied.length > 0) parts.push(`it works on ${labels(applied)}`);
+  const skipped = applied.filter((e) => e.prediction.privilegedSkip);
+  const works = applied.filter((e) => !e.prediction.privilegedSkip);
+  if (works.length > 0) parts.push(`it works on ${labels(works)}`);
+  if (skipped.length > 0) parts.push(`${labels(skipped)} skip the lists of a privileged container`);
   const sentence = parts.join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
+/** The entry breaks on a target that decides the severity. */
 export function breaks(evaluated: readonly Evaluated[]): boolean {
-  return evaluated.some((e) => failing(e.prediction));
+  return deciding(evaluated).some((e) => failing(e.prediction));
 }
 
 /**

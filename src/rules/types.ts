@@ -18,6 +18,8 @@ export interface RuleMeta {
   example?: { invalid: string; valid: string };
   /** Off unless enabled in the configuration or with --rule (a policy profile, not a mistake). */
   optIn?: boolean;
+  /** The Pod Security level an opt-in rule checks: selecting that level (`--pss`) turns it on. */
+  pssLevel?: 'baseline' | 'restricted';
   /** Security tags for SARIF consumers. */
   tags?: readonly string[];
 }
@@ -38,6 +40,8 @@ export interface Report {
 
 export interface RuleContext {
   readonly targets: readonly ResolvedTarget[];
+  /** The Pod Security level selected for the run (`--pss`), if any. */
+  readonly pss?: 'baseline' | 'restricted';
   readonly extracted: Extracted;
   /** Every document of the same input (this one included), for evidence that lives elsewhere. */
   readonly documents: readonly {

@@ -8,7 +8,7 @@ import {
   type Releases,
   type UnknownHandling,
 } from '../../knowledge/runtimes.js';
-import { DEFAULT_MATRIX, resolveTarget } from '../../knowledge/targets.js';
+import { MATRIX, type MatrixProfile, resolveTarget, SUPPORT_AS_OF } from '../../knowledge/targets.js';
 import { ALL_RULE_META } from '../../rules/index.js';
 
 function range(since?: string, until?: string): string {
@@ -47,7 +47,14 @@ export function targetsText(json: boolean): string {
           knownMax: r.knownMax,
         })),
         containerdRunc: CONTAINERD_BUNDLED_RUNC.map((e) => ({ ...e })),
-        defaultMatrix: DEFAULT_MATRIX.map((t) => ({ target: t, label: resolveTarget(t).label })),
+        supportAsOf: SUPPORT_AS_OF,
+        defaultMatrix: MATRIX.map((p) => ({
+          target: p.spec,
+          label: resolveTarget(p.spec).label,
+          support: p.support,
+          lines: p.lines,
+          sources: p.sources,
+        })),
       },
       null,
       2,
@@ -79,10 +86,17 @@ export function targetsText(json: boolean): string {
     '',
     'Other facts: k8s@VERSION (Kubernetes), kernel@VERSION (node kernel, e.g. kernel@5.4)',
     '',
-    'Without --target, capdoctor checks this matrix:',
-    ...DEFAULT_MATRIX.map((t) => `  ${t.padEnd(18)} ${resolveTarget(t).label}`),
+    `Without --target, the runtimes supported today decide the severity (support checked on ${SUPPORT_AS_OF}):`,
+    ...profiles('current'),
     '',
-    'Examples: --target docker@18.06  --target containerd@1.7+runc@1.1  --target k8s@1.13.2,docker@18.06,kernel@3.10',
+    'End-of-life runtimes, checked as context only ("also fails on …"); --target legacy or --target all',
+    'counts them too, as do explicit targets and `targets` in .capdoctor.yaml:',
+    ...profiles('legacy'),
+    '',
+    'Sources of the support dates:',
+    ...[...new Set(MATRIX.flatMap((p) => p.sources))].map((s) => `  ${s}`),
+    '',
+    'Examples: --target docker@18.06  --target containerd@1.7+runc@1.1  --target k8s@1.13.2,docker@18.06,kernel@3.10  --target all',
   );
   return `${lines.join('\n')}\n`;
 }
@@ -118,6 +132,13 @@ function engineDetails(r: EngineRange): string[] {
   if (nonRoot?.boundingOnly)
     out.push(`non-root processes get only the bounding set: ${releasesText(nonRoot.boundingOnly.releases)}`);
   return out;
+}
+
+function profiles(support: MatrixProfile['support']): string[] {
+  return MATRIX.filter((p) => p.support === support).flatMap((p) => [
+    `  ${p.spec.padEnd(18)} ${resolveTarget(p.spec).label}`,
+    `  ${''.padEnd(18)} ${p.lines}`,
+  ]);
 }
 
 function namingText(naming: string): string {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { ConfigError } from '../../core/config.js';
 import { type FileResult, lintSource, PARSE_ERROR_RULE, type RuleSetting } from '../../core/engine.js';
+import type { PssLevel } from '../../core/pss.js';
 import type { Finding } from '../../core/types.js';
 import { resolveTargets, TargetError } from '../../knowledge/targets.js';
 import { ALL_RULE_META, RULES } from '../../rules/index.js';
@@ -14,6 +15,7 @@ import { UsageError } from '../usage.js';
 
 export interface LintCommandOptions {
   target: string[];
+  pss?: PssLevel;
   output: string;
   outputFile?: string;
   config?: string | false;
@@ -74,6 +76,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     throw error;
   }
   const settings = { ...(loaded.config.rules ?? {}), ...parseRuleOptions(options.rule, known) };
+  const pss = options.pss ?? loaded.config.pss;
+  const lintOptions = { rules: RULES, targets, settings, ...(pss ? { pss } : {}) };
 
   let inputs = paths;
   if (inputs.length === 0) {
@@ -108,7 +112,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       : undefined;
     const streamed =
       large[i] && streaming
-        ? streaming.lintFileStreaming(entry.file, entry.file, { rules: RULES, targets, settings }, targetSpecs, onRead)
+        ? streaming.lintFileStreaming(entry.file, entry.file, lintOptions, targetSpecs, onRead)
         : undefined;
     if (streamed) {
       const { result } = streamed;
@@ -127,7 +131,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       reports.push({ file: label, findings: [unreadableFinding(label, input.error ?? 'cannot be read')] });
       continue;
     }
-    const result: FileResult = lintSource(label, input.text, { rules: RULES, targets, settings });
+    const result: FileResult = lintSource(label, input.text, lintOptions);
     // Arguments are evaluated only with a progress line; a streamed file read whole again counts once.
     progress?.fileDone(Buffer.byteLength(input.text), result.documents);
     if (result.parseErrors > 0) unreadable = true;
@@ -142,7 +146,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const count = (severity: Finding['severity']) => all.filter((f) => f.severity === severity).length;
   const report: LintReport = {
     files: reports,
-    targets: targets.map((t) => (t.matrix ? t.label : t.id)),
+    // End-of-life runtimes checked as context are not the targets the severity is decided for.
+    targets: targets.filter((t) => !t.context).map((t) => (t.matrix ? t.label : t.id)),
     summary: {
       files: reports.length,
       documents,

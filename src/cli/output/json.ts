@@ -61,7 +61,12 @@ export function toJsonFinding(finding: Finding): JsonFinding {
   if (object) out.object = object;
   if (finding.container !== undefined) out.container = finding.container;
   if (finding.targets) {
-    out.targets = finding.targets.map((t) => ({ target: t.target, outcome: t.outcome, detail: t.detail }));
+    out.targets = finding.targets.map((t) => ({
+      target: t.target,
+      outcome: t.outcome,
+      detail: t.detail,
+      ...(t.legacy ? { legacy: true as const } : {}),
+    }));
   }
   if (finding.fix) out.fix = fix(finding.fix);
   if (finding.suggestion) out.suggestion = fix(finding.suggestion);

@@ -75,7 +75,8 @@ function codeFrame(c: Colors, lines: readonly string[], finding: Finding): strin
 function targetLine(target: TargetOutcome): string {
   const marker = target.outcome === 'unknown' ? '?' : '✗';
   const detail = target.detail ? ` — ${target.detail}` : '';
-  return `${marker} ${target.target}: ${target.outcome}${detail}`;
+  const legacy = target.legacy ? ' (end of life, context only)' : '';
+  return `${marker} ${target.target}${legacy}: ${target.outcome}${detail}`;
 }
 
 function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | undefined): string[] {

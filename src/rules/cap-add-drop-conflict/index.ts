@@ -7,6 +7,7 @@ import type { ResolvedTarget } from '../../knowledge/targets.js';
 import {
   chooseSeverity,
   entryLabel,
+  isPrivileged,
   joinAnd,
   policyName,
   quote,
@@ -156,6 +157,10 @@ export default defineRule({
       '(`capability is listed in … and requiredDropCapabilities`); that check compares exact strings, so',
       'different spellings slip through and are reported as a contradiction.',
       '',
+      'A privileged container gets every capability whichever list would win; it is left to',
+      '`cap-privileged-redundant`. Without `--target`, the runtimes supported today are named (end-of-life ones',
+      'are in the finding’s targets only).',
+      '',
       'Severity is `error` when a selected target refuses the container (Podman) or the API refuses the policy.',
       'Keep the capability in one list: `add` if the container needs it, `drop` if it must not have it.',
     ].join('\n'),
@@ -178,6 +183,9 @@ export default defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
+      // Privileged first: the runtimes give a privileged container every capability whatever the lists
+      // say, so which list wins does not matter; cap-privileged-redundant reports the lists.
+      if (isPrivileged(owner)) continue;
       const drops = new Map<string, Site>();
       for (const list of owner.lists) {
         if (list.direction !== 'drop') continue;
@@ -210,17 +218,20 @@ export default defineRule({
             });
             return;
           }
-          const verdicts = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
+          const all = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
+          // End-of-life runtimes checked as context say nothing here that a current one does not.
+          const verdicts = all.filter((v) => !v.target.context);
           const rejected = verdicts.some((v) => v.result === 'rejected');
           context.report({
             path: entry.path,
             message: `${pairing(capability, add, drop)} ${describe(verdicts)} Keep it in one list: add if the ${owner.kind === 'compose' ? 'service' : 'container'} needs it, drop if it must not have it.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, rejected ? 'error' : DEFAULT_SEVERITY),
             ...reportBase(owner),
-            targets: verdicts.map((v) => ({
+            targets: all.map((v) => ({
               target: v.target.matrix ? v.target.label : v.target.id,
               outcome: OUTCOME[v.result],
               detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail,
+              ...(v.target.context ? { legacy: true as const } : {}),
             })),
           });
         });

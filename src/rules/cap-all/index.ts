@@ -5,8 +5,10 @@ import { analyzeName } from '../../knowledge/names.js';
 import {
   breaks,
   chooseSeverity,
+  deciding,
   describeOutcomes,
   evaluate,
+  isPrivileged,
   policyName,
   quote,
   replaceWith,
@@ -115,14 +117,15 @@ export default defineRule({
 
           const allowList = policyName(owner) !== undefined && list.field === 'allowedCapabilities';
           const targets = spelling && !allowList ? targetsFor(context.targets, owner) : [];
-          const written = evaluate(targets, list.direction, text);
-          const intended = evaluate(targets, list.direction, 'ALL');
+          const privileged = { privileged: isPrivileged(owner) };
+          const written = evaluate(targets, list.direction, text, privileged);
+          const intended = evaluate(targets, list.direction, 'ALL', privileged);
           // Only targets where ALL itself works say anything about the spelling (CRI-O 1.11 until its fix keeps
           // its defaults after drop ALL in any spelling; that is not this rule's business).
           const relevant = written.filter((_, i) => intended[i]?.prediction.outcome === 'applied');
           const worse = relevant.filter((e) => e.prediction.outcome !== 'applied');
           // Compose files meet no Kubernetes policy: a lower-case `all` there matters only if a runtime breaks.
-          if (owner.kind === 'compose' && spelling && !prefixed && !add && worse.length === 0) continue;
+          if (owner.kind === 'compose' && spelling && !prefixed && !add && deciding(worse).length === 0) continue;
 
           const parts: string[] = [];
           if (prefixed) {

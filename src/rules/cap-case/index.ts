@@ -12,8 +12,10 @@ import { predict } from '../../knowledge/predict.js';
 import {
   breaks,
   chooseSeverity,
+  deciding,
   describeOutcomes,
   evaluate,
+  isPrivileged,
   labels,
   policyName,
   quote,
@@ -58,6 +60,17 @@ function exactComparison(owner: CapabilityOwner, list: CapabilityList, written: 
   return `Policies that allow ${name} by name and compare exactly (PodSecurityPolicy, admission policies) do not match ${quote(written)}.`;
 }
 
+/**
+ * Whether something that really exists compares this entry exactly: Pod Security admission for a name
+ * it allows, PodSecurityPolicy and SCC lists, and the common drop-NET_RAW policies. Elsewhere the
+ * exact-match concern is hypothetical, so the finding is only a note.
+ */
+function knownExactMatch(owner: CapabilityOwner, list: CapabilityList, name: string): boolean {
+  if (policyName(owner)) return true;
+  if (list.direction === 'drop') return name === 'NET_RAW';
+  return PSS_BASELINE_ALLOWED_ADD.has(name) || PSS_RESTRICTED_ALLOWED_ADD.has(name);
+}
+
 export default defineRule({
   meta: {
     id: 'cap-case',
@@ -75,7 +88,10 @@ export default defineRule({
       '- Admission policies written as plain string comparisons do not see `net_raw` when they look for `NET_RAW`.',
       '',
       'rkt, the obsolete in-tree runtime, needed a `CAP_` prefix and refused bare names; when it is a target, the',
-      'finding is an error. Write the name in upper case, without prefix: the fix does exactly that.',
+      'finding is an error. Otherwise it is a warning where something that exists compares the entry exactly (Pod',
+      'Security admission for a name it allows, PodSecurityPolicy and SCC lists, drop-NET_RAW policies), and `info`',
+      'where that concern is only hypothetical (`drop: [net_admin]`). Write the name in upper case, without prefix:',
+      'the fix does exactly that.',
     ].join('\n'),
     fixable: 'safe',
     citations: [
@@ -111,7 +127,9 @@ export default defineRule({
 
           // An allow-list only admits pods; no runtime reads it.
           const allowList = policyName(owner) !== undefined && list.field === 'allowedCapabilities';
-          const evaluated = allowList ? [] : evaluate(targetsFor(context.targets, owner), list.direction, text);
+          const evaluated = allowList
+            ? []
+            : evaluate(targetsFor(context.targets, owner), list.direction, text, { privileged: isPrivileged(owner) });
           const broken = evaluated.filter((e) => e.prediction.outcome !== 'applied');
           // The spelling is the cause only where some spelling of the name works (rkt takes CAP_CHOWN but not
           // chown); where none does (a kernel without the capability), another rule explains it.
@@ -119,7 +137,7 @@ export default defineRule({
             [name, `CAP_${name}`].some((s) => predict(e.target, list.direction, s).outcome === 'applied'),
           );
           // Compose files meet no Kubernetes policy: they matter only where the spelling breaks a runtime.
-          if (owner.kind === 'compose' && spellingBreaks.length === 0) continue;
+          if (owner.kind === 'compose' && deciding(spellingBreaks).length === 0) continue;
           let runtime = '';
           if (allowList) {
             runtime = '';
@@ -142,7 +160,11 @@ export default defineRule({
             runtime = `Runtimes upper-case it or ignore case: wherever ${name} works, ${quote(text)} works too.`;
           }
           const policy = owner.kind === 'compose' ? '' : ` ${exactComparison(owner, list, text, name)}`;
-          const computed: Severity = breaks(spellingBreaks) ? 'error' : 'warning';
+          const computed: Severity = breaks(spellingBreaks)
+            ? 'error'
+            : knownExactMatch(owner, list, name)
+              ? 'warning'
+              : 'info';
           context.report({
             path: entry.path,
             message: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ''}${policy} Write ${name}.`,

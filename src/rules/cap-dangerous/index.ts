@@ -2,7 +2,7 @@ import type { CapabilityList, CapabilityOwner, PodSpecInfo } from '../../core/ex
 import { CAPABILITIES, CAPABILITY_SOURCES, type CapabilityInfo } from '../../knowledge/capabilities.js';
 import { PSP_FACTS } from '../../knowledge/kubernetes.js';
 import { analyzeName } from '../../knowledge/names.js';
-import { reportBase } from '../support.js';
+import { isPrivileged, reportBase } from '../support.js';
 import { defineRule } from '../types.js';
 
 const NEAR_ROOT = CAPABILITIES.filter((c) => c.risk === 'near-root').map((c) => c.name);
@@ -125,6 +125,8 @@ export default defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
+      // A privileged container already holds every capability; cap-privileged-redundant says so once.
+      if (isPrivileged(owner)) continue;
       for (const list of owner.lists) {
         if (list.direction !== 'add') continue;
         for (const entry of list.entries) {

@@ -4,9 +4,13 @@ import { OCI_RANGES } from '../../knowledge/runtimes.js';
 import type { ResolvedTarget } from '../../knowledge/targets.js';
 import {
   chooseSeverity,
+  contextOnly,
+  deciding,
   describeOutcomes,
   type Evaluated,
   evaluate,
+  isPrivileged,
+  legacyNote,
   nameSites,
   ownerLabel,
   quote,
@@ -80,7 +84,9 @@ export default defineRule({
       '`/proc/sys/kernel/cap_last_cap` on the node is the real answer.',
       '',
       'A dropped capability that the runtime silently skips is not reported: it was never in the container.',
-      'Severity is `error` when a target fails or silently does not grant the capability, and the configured',
+      'Without `--target`, only the runtimes supported today decide: a capability that every one of them knows',
+      '(BPF and PERFMON on an eBPF DaemonSet) and only end-of-life ones refuse is `info`, with the "also fails on"',
+      'note. Severity is `error` when a target fails or silently does not grant the capability, and the configured',
       'severity when the outcome is only uncertain. There is no automatic fix: upgrade the runtime (Docker 23+,',
       'containerd with runc ≥1.0.0-rc94) or the kernel, or remove the entry where the nodes cannot provide it.',
     ].join('\n'),
@@ -117,16 +123,26 @@ export default defineRule({
       const limits = targets.map((t) => limitsOf(t, capability, direction));
       if (!limits.some(tooOld)) continue;
 
-      const evaluated = targets.flatMap((t) => evaluate([t], direction, inputFor(t, capability.name)));
+      const privileged = { privileged: isPrivileged(owner) };
+      const evaluated = targets.flatMap((t) => evaluate([t], direction, inputFor(t, capability.name), privileged));
       const concerned = evaluated.filter((_, i) => tooOld(limits[i] as Limits));
-      const broken = concerned.filter((e) => breaks(e, direction));
-      const uncertain = concerned.filter((e) => e.prediction.outcome === 'unknown');
-      if (broken.length === 0 && uncertain.length === 0) continue;
+      // End-of-life targets checked as context never decide: they only add an "also fails on" note.
+      const broken = deciding(concerned).filter((e) => breaks(e, direction));
+      const uncertain = deciding(concerned).filter((e) => e.prediction.outcome === 'unknown');
+      const legacyBroken = contextOnly(concerned).filter((e) => breaks(e, direction));
+      if (broken.length === 0 && uncertain.length === 0 && legacyBroken.length === 0) continue;
 
       const written = name.text === capability.name ? '' : `written ${quote(name.text)}, `;
       const some = evaluated.length === 1 ? 'the target' : 'some targets';
-      const head = `${capability.name} (${written}added in Linux ${capability.kernel}) in ${owner.kind === 'values' || owner.kind === 'security-context' ? `this ${list.field} list` : `the ${list.field} list of ${ownerLabel(owner)}`} is newer than ${some} ${broken.length > 0 ? 'can handle' : 'may know'}.`;
-      const outcome = describeOutcomes(evaluated, direction);
+      const where =
+        owner.kind === 'values' || owner.kind === 'security-context'
+          ? `this ${list.field} list`
+          : `the ${list.field} list of ${ownerLabel(owner)}`;
+      const onlyLegacy = broken.length === 0 && uncertain.length === 0;
+      const head = onlyLegacy
+        ? `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where} is known to every current runtime.`
+        : `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where} is newer than ${some} ${broken.length > 0 ? 'can handle' : 'may know'}.`;
+      const outcome = onlyLegacy ? legacyNote(evaluated, direction) : describeOutcomes(evaluated, direction);
 
       const kernelJudged = evaluated.some((e, i) => limits[i]?.kernel && (broken.includes(e) || uncertain.includes(e)));
       const kernelNote = kernelJudged
@@ -138,14 +154,20 @@ export default defineRule({
       const advice =
         broken.length > 0
           ? ' Upgrade the runtime or kernel of those nodes, or keep the entry off them.'
-          : evaluated.length > 1
-            ? ' Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know.'
-            : '';
+          : onlyLegacy
+            ? ''
+            : evaluated.length > 1
+              ? ' Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know.'
+              : '';
 
       context.report({
         path: entry.path,
         message: `${head} ${outcome}${kernelNote}${notes}${advice}`,
-        severity: chooseSeverity(context.severity, 'warning', broken.length > 0 ? 'error' : 'warning'),
+        severity: chooseSeverity(
+          context.severity,
+          'warning',
+          broken.length > 0 ? 'error' : onlyLegacy ? 'info' : 'warning',
+        ),
         ...reportBase(owner),
         targets: toTargetOutcomes(evaluated),
       });

@@ -98,3 +98,54 @@ describe('cap-missing', () => {
     expect(runRule(ID, pod('["iptables", "-L"]', context), ['containerd@1.7'])).toEqual([]);
   });
 });
+
+describe('cap-missing: raising a priority needs SYS_NICE', () => {
+  const root = '      securityContext:\n        runAsUser: 0\n';
+  const sysNice = '      securityContext:\n        runAsUser: 0\n        capabilities:\n          add: [SYS_NICE]\n';
+
+  it('nice -n -20 in front of the program: a warning, since GNU nice still runs it at normal priority', () => {
+    const [finding, ...rest] = runRule(ID, pod('["nice", "-n", "-20", "/usr/bin/worker"]', root), ['containerd@2.1']);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'warning', line: 9, column: 17 });
+    expect(finding?.message).toContain('`nice -n -20 /usr/bin/worker` (command[0]) needs SYS_NICE');
+    expect(finding?.message).toContain('GNU nice prints `nice: cannot set niceness: Permission denied`');
+    expect(finding?.suggestion?.edits[0]).toMatchObject({ value: { add: ['SYS_NICE'] } });
+    expect(runRule(ID, pod('["nice", "-n", "-20", "/usr/bin/worker"]', sysNice), ['containerd@2.1'])).toEqual([]);
+  });
+
+  it('only a raise counts: nice -n 10, nice -5 (old form, +5), renice +5, chrt -o, chrt -p PID, ionice -c 2/3', () => {
+    for (const command of [
+      '["nice", "-n", "10", "worker"]',
+      '["nice", "-5", "worker"]',
+      '["renice", "-n", "5", "-p", "1"]',
+      '["chrt", "-o", "0", "worker"]',
+      '["chrt", "-p", "1"]',
+      '["ionice", "-c", "3", "worker"]',
+      '["ionice", "-c2", "-n", "0", "worker"]',
+      '["chronyd", "-d"]',
+    ]) {
+      expect(runRule(ID, pod(command, root), ['docker@29']), command).toEqual([]);
+    }
+  });
+
+  it('renice, chrt, ionice -c 1 and chronyd -P each need it; renice and chrt fail outright', () => {
+    const cases: [string, string, string][] = [
+      ['["renice", "-n", "-5", "-p", "1"]', 'error', '`renice -n -5 -p 1`'],
+      ['["renice", "-10", "1"]', 'error', '`renice -10 1`'],
+      ['["chrt", "-f", "50", "/usr/sbin/ptp4l"]', 'error', '`chrt -f 50 /usr/sbin/ptp4l`'],
+      ['["chrt", "-r", "-p", "10", "1"]', 'error', '`chrt -r -p 10 1`'],
+      ['["ionice", "-c", "1", "-n", "0", "/app/ingest"]', 'error', '`ionice -c 1 -n 0 /app/ingest`'],
+      ['["chronyd", "-d", "-P", "1"]', 'warning', '`chronyd -d -P 1`'],
+    ];
+    for (const [command, severity, text] of cases) {
+      const [finding] = runRule(ID, pod(command, root), ['docker@29']);
+      expect(finding?.severity, command).toBe(severity);
+      expect(finding?.message, command).toContain(`${text} (command[0]) needs SYS_NICE`);
+    }
+  });
+
+  it('finds a raise inside a shell script, written once', () => {
+    const [finding] = runRule(ID, pod('["sh", "-c", "exec nice -n -5 /usr/bin/worker --fast"]', root), ['crio@1.35']);
+    expect(finding?.message).toContain('`exec nice -n -5 /usr/bin/worker --fast` (command[2]) needs SYS_NICE');
+  });
+});

@@ -102,11 +102,20 @@ export default defineRule({
             need.kind === 'command' && need.facts.alternative ? ` Alternatively, ${need.facts.alternative}.` : '';
           const notEnough =
             need.kind === 'command' && need.facts.notEnough ? ` Note that ${need.facts.notEnough}.` : '';
-          const failure = need.kind === 'switch' ? ` ${capitalize(SWITCH_NEEDS.failure)}.` : '';
+          const failure =
+            need.kind === 'switch'
+              ? ` ${capitalize(SWITCH_NEEDS.failure)}.`
+              : need.facts.consequence
+                ? ` Without it, ${need.facts.consequence}.`
+                : '';
+          const shown =
+            need.kind === 'command' && need.wrapper && !need.step.text.includes(need.wrapper)
+              ? `${need.wrapper} ${need.step.text}`
+              : need.step.text;
           const advice = nonRoot
             ? ` ${NON_ROOT.noAmbient}: run this step as root (with ${names} granted), or give the binary the file capability.`
             : ` Add ${joinAnd(missing.length > 0 ? missing : [...capabilities])} to capabilities.add${missing.length === 0 ? ' spelled exactly so (see cap-prefix)' : ''}.`;
-          message = `\`${need.step.text}\` (${where}) needs ${names}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
+          message = `\`${shown}\` (${where}) needs ${names}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
           if (need.step.viaImageEntrypoint) {
             severity = 'warning';
             message += ' (These args go to the image’s entrypoint; whether it runs them as a command is not known.)';

@@ -29,10 +29,13 @@ export default defineRule({
       'from there on must carry the file capability itself. A shell, a script or a user switch in between breaks',
       'the chain.',
       '',
-      'Severity: `info` while file capabilities can still work; `warning` with `allowPrivilegeEscalation: false`',
-      'when such a chain is possible (the image’s entrypoint, or a binary started directly); `error` with',
-      '`allowPrivilegeEscalation: false` when the command shows the process is started through a shell, a script',
-      'or a user switch, or every target writes only the bounding set, so nothing can bring the capability back.',
+      'Vendors ship exactly this on purpose (an ingress controller as uid 101 with `drop: [ALL]`, `add:',
+      '[NET_BIND_SERVICE]`; a time daemon with `SYS_TIME`): the image’s binary carries the file capability and it works.',
+      'From the manifest alone that cannot be seen, so the finding is `info`, asked as a question, while a chain of',
+      'file capabilities is possible. It is an `error` only with evidence that the chain breaks: with',
+      '`allowPrivilegeEscalation: false`, a command that starts the process through a shell, a script or a user',
+      'switch, or targets that all write only the bounding set; or an image known to run without the file',
+      'capability (Vault with `SKIP_SETCAP`).',
       '',
       'The user comes from `runAsUser` (container, then pod) or `runAsNonRoot: true`; when neither is set the',
       'image’s USER decides and nothing is reported. To grant a capability to a non-root program, give the binary',
@@ -74,35 +77,48 @@ export default defineRule({
         if (!granted) return;
         if (main?.ambient.includes(capability)) return;
         // Where the runtime itself fills the ambient set (CRI-O 1.0–1.9.11 and 1.10.0, containerd
-        // 1.1.0) the process holds what is added: only the other targets lose it.
+        // 1.1.0) the process holds what is added: only the other targets lose it. End-of-life runtimes of
+        // the default targets are context: they do not decide.
+        const processes = analysis.processes.filter((p) => !p.target.context);
         const held = (p: (typeof analysis.processes)[number]) =>
           name.isAll
             ? p.runtimeAmbient.state === 'yes' && p.runtimeAmbient.capabilities.length > 0
             : heldThroughAmbient(p, capability, main) === 'yes';
-        const losing = analysis.processes.filter(
+        const losing = processes.filter(
           (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)) && !held(p),
         );
         if (losing.length === 0) return;
-        const holding = analysis.processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
+        const holding = processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
         // `crio@1.9` without a patch release: some of its releases fill the ambient set, others do not.
         const open = losing
           .filter((p) => p.runtimeAmbient.state === 'unknown' && p.runtimeAmbient.capabilities.length > 0)
           .map((p) => p.target.id);
         const reachable = losing.some((p) => fileCapabilitiesCanReach(p, main));
-        let severity: 'error' | 'warning' | 'info';
+        // Evidence that no file capability is there: an image told not to set it (Vault's SKIP_SETCAP).
+        const noFileCap = needs.needs.some((n) => n.kind === 'mlock' && n.skipSetcap && capability === 'IPC_LOCK');
+        const first = needs.command.imageEntrypoint
+          ? 'the image’s entrypoint'
+          : `\`${needs.command.steps[0]?.program ?? ''}\``;
+        const runtimeBlocks = losing.every((p) => p.boundingOnly === 'all');
+        let severity: 'error' | 'info';
         let how: string;
-        if (!noNewPrivs) {
-          severity = 'info';
-          how = `Only a file capability on the program’s binary (setcap) can bring it back, which the manifest cannot show.`;
-        } else if (!reachable) {
+        if (noNewPrivs && !reachable) {
           severity = 'error';
-          const runtimeBlocks = losing.every((p) => p.boundingOnly === 'all');
           how = runtimeBlocks
             ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(', ')} ${losing.length === 1 ? 'writes' : 'write'} only the bounding set for a non-root user, so no file capability can bring it back.`
             : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ''}\`), which carries no file capability, so nothing can bring it back.`;
+        } else if (noFileCap) {
+          severity = 'error';
+          how =
+            'SKIP_SETCAP is set, so the image’s entrypoint does not give the binary the file capability that would bring it back.';
+        } else if (!noNewPrivs) {
+          // The image may well carry it (vendors ship binaries with setcap): a question, not a verdict.
+          severity = 'info';
+          how =
+            'Does the program’s binary carry it as a file capability (setcap)? Only that brings it back, and the manifest cannot show it.';
         } else {
-          severity = 'warning';
-          how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it: it can still reach the program only if every program from the container’s first executable (${needs.command.imageEntrypoint ? 'the image’s entrypoint' : `\`${needs.command.steps[0]?.program ?? ''}\``}) on carries it as a file capability, and the runtime passes the added set to that first one (containerd and CRI-O do; Docker 18.04–23.0.6 and 24.0.0–24.0.5 do not).`;
+          severity = 'info';
+          how = `Does every program from the container’s first executable (${first}) on carry it as a file capability? With allowPrivilegeEscalation: false only such a chain brings it back; containerd and CRI-O put the added set in that first process’s permitted set (Docker 18.04–23.0.6 and 24.0.0–24.0.5 do not).`;
         }
         // Evidence that the process needs it makes the loss worth saying.
         const related = needs.needs.filter(
@@ -114,9 +130,7 @@ export default defineRule({
         const needed =
           related.length > 0 ? ` The container needs it: ${related.map((n) => n.summary).join('; ')}.` : '';
         const advice = {
-          info: 'Keep it only if the program’s binary carries it as a file capability; otherwise drop it or run the program as root.',
-          warning:
-            'Keep it only if every program in that chain carries it as a file capability; otherwise drop it or run the program as root.',
+          info: 'If it does not, drop the capability or run the program as root.',
           error:
             'Drop it, run the program as root, or start the binary directly (no shell or script in between) with the file capability, or allow privilege escalation.',
         } as const;

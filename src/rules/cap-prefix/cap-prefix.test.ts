@@ -23,6 +23,7 @@ describe('cap-prefix', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['docker@19.03']);
     expect(finding?.severity).toBe('warning');
     expect(finding?.message).toContain('Every selected target accepts it');
+    expect(finding?.message).toContain('Pod Security admission and policy engines compare names exactly');
   });
 
   it('says the capability is silently not granted on containerd 1.6', () => {
@@ -45,22 +46,75 @@ describe('cap-prefix', () => {
     expect(rc93?.message).toContain('unknown capability "CAP_CAP_SYS_RESOURCE"');
   });
 
-  it('without a target, lists where it breaks and where it works', () => {
+  it('without a target, decides on the current runtimes and names the end-of-life ones as context', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'));
+    // containerd, the default runtime today, silently does not grant it: still an error.
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('fails with RunContainerError on Docker 1.2–1.10, Docker 1.11–18.09');
-    expect(finding?.message).toContain('with CreateContainerError on containerd 1.1–1.2');
-    expect(finding?.message).toContain('the container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94');
-    expect(finding?.message).toContain('it works on');
-    expect(finding?.targets?.length).toBeGreaterThan(5);
+    expect(finding?.message).toBe(
+      '"CAP_SYS_RESOURCE" carries the CAP_ prefix. The container starts without it on containerd 1.3+ with runc ' +
+        '≥1.0.0-rc94; it works on Docker 23+, CRI-O 1.22+ and Podman 4.4.3+. Also fails on Docker ≤18.09 and ' +
+        'containerd ≤1.5 with runc ≤1.0.0-rc93 (end of life). Write SYS_RESOURCE.',
+    );
+    expect(finding?.targets?.filter((t) => t.legacy).map((t) => t.outcome)).toEqual([
+      'rejected',
+      'rejected',
+      'applied',
+      'rejected',
+      'rejected',
+      'applied',
+      'applied',
+    ]);
   });
 
-  it('checks compose files with Docker semantics', () => {
+  it('brings the end-of-life runtimes into the severity with --target legacy or all', () => {
+    const drop = pod('          drop: [CAP_NET_RAW]');
+    for (const set of ['legacy', 'all']) {
+      const [finding] = runRule('cap-prefix', drop, [set]);
+      expect(finding?.severity, set).toBe('error');
+      expect(finding?.message, set).toContain('with RunContainerError on Docker 1.2–1.10 and Docker 1.11–18.09');
+      expect(
+        finding?.targets?.some((t) => t.legacy),
+        set,
+      ).toBe(false);
+    }
+    const [current] = runRule('cap-prefix', drop, ['current']);
+    expect(current?.targets).toHaveLength(4);
+  });
+
+  it('is no error where the skipped add names a capability the runtime grants by default', () => {
+    // containerd skips CAP_CHOWN, but CHOWN is in its default set: the container holds it anyway.
+    const [finding] = runRule('cap-prefix', pod('          add: [CAP_CHOWN]'));
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toContain(
+      'No current runtime breaks on it: containerd 1.3+ with runc ≥1.0.0-rc94 skips it, but CHOWN is in the default set there.',
+    );
+    // After drop: [ALL] the default no longer covers it.
+    const [dropped] = runRule('cap-prefix', pod('          drop: [ALL]\n          add: [CAP_CHOWN]'));
+    expect(dropped?.severity).toBe('error');
+  });
+
+  it('checks compose files with Docker semantics: an error only where a runtime of the selection breaks', () => {
     const compose = 'services:\n  web:\n    image: nginx\n    cap_add: [CAP_NET_ADMIN]\n';
     const [finding] = runRule('cap-prefix', compose, ['docker@18.09']);
     expect(finding).toMatchObject({ severity: 'error', line: 4, column: 15 });
+    expect(finding?.fix).toBeDefined();
     const [modern] = runRule('cap-prefix', compose, ['docker@24']);
-    expect(modern?.severity).toBe('warning');
+    expect(modern?.severity).toBe('info');
+  });
+
+  it('leaves a compose file that every current Docker and Podman accepts at info, without a safe fix', () => {
+    // A file also read by a tool that expects CAP_ names: nothing breaks on a supported engine.
+    const compose = 'services:\n  vpn:\n    image: vpn\n    cap_add: [CAP_NET_ADMIN, CAP_SYS_MODULE]\n';
+    const findings = runRule('cap-prefix', compose);
+    expect(findings.map((f) => f.severity)).toEqual(['info', 'info']);
+    expect(findings[0]?.message).toBe(
+      '"CAP_NET_ADMIN" carries the CAP_ prefix. Every current runtime accepts it. Also fails on Docker ≤18.09 ' +
+        '(end of life). Write NET_ADMIN.',
+    );
+    expect(findings[0]?.fix).toBeUndefined();
+    expect(findings[0]?.suggestion?.edits[0]).toMatchObject({ value: 'NET_ADMIN' });
+    const [legacy] = runRule('cap-prefix', compose, ['all']);
+    expect(legacy?.severity).toBe('error');
   });
 
   it('explains the exact-match problem in a PodSecurityPolicy', () => {

@@ -1,9 +1,17 @@
+import type { CapabilityOwner } from '../../core/extract.js';
 import { NAME_HANDLING_CITATIONS } from '../../knowledge/kubernetes.js';
+import { analyzeName } from '../../knowledge/names.js';
 import {
   chooseSeverity,
+  deciding,
   describeOutcomes,
+  type Evaluated,
   evaluate,
+  isPrivileged,
+  labels,
+  legacyNote,
   nameSites,
+  policyName,
   quote,
   replaceWith,
   reportBase,
@@ -12,6 +20,18 @@ import {
   toTargetOutcomes,
 } from '../support.js';
 import { defineRule } from '../types.js';
+
+/** Whether the owner's drop lists remove the capability (by name in any spelling, or ALL). */
+function droppedByOwner(owner: CapabilityOwner, canonical: string): boolean {
+  return owner.lists.some(
+    (l) =>
+      l.direction === 'drop' &&
+      l.entries.some((e) => {
+        const name = analyzeName(e.value);
+        return name.isAll || name.capability?.name === canonical;
+      }),
+  );
+}
 
 export default defineRule({
   meta: {
@@ -30,8 +50,12 @@ export default defineRule({
       '- Docker ≥19.03, CRI-O ≥1.0 and Podman accept the prefix.',
       '',
       'Pod Security admission and PodSecurityPolicy compare names exactly, so a prefixed name also fails their checks.',
-      'The message lists, for each target, what happens. Severity is `error` when any target breaks,',
-      'otherwise `warning` (the manifest is not portable).',
+      'The message lists, for each target, what happens. Severity is `error` when a selected target breaks (without',
+      '`--target`: a runtime supported today; end-of-life ones are named as context), otherwise `warning` (the',
+      'manifest is not portable, and policies compare names exactly). An added name that a runtime skips is no break',
+      'where that runtime grants the capability by default and the lists do not drop it (`add: [CAP_CHOWN]` on',
+      'containerd). A compose file that every current Docker and Podman accepts gets `info` and a suggestion instead',
+      'of a safe fix: another tool reading the file may expect the prefix.',
     ].join('\n'),
     fixable: 'safe',
     citations: [
@@ -54,31 +78,60 @@ export default defineRule({
       if (name.text === undefined || name.prefixes === 0 || !name.capability || name.padded) continue;
       const canonical = name.capability.name;
       const targets = targetsFor(context.targets, owner);
-      const written = evaluate(targets, list.direction, name.text);
-      const intended = evaluate(targets, list.direction, canonical);
+      const privileged = { privileged: isPrivileged(owner) };
+      const written = evaluate(targets, list.direction, name.text, privileged);
+      const intended = evaluate(targets, list.direction, canonical, privileged);
+      // An add that is skipped changes nothing where the runtime grants the capability by default and
+      // the lists do not drop it (add: [CAP_CHOWN] on containerd: CHOWN is held anyway).
+      const heldByDefault = (w: Evaluated) =>
+        list.direction === 'add' &&
+        w.prediction.outcome === 'ignored' &&
+        !policyName(owner) &&
+        (w.target.engine?.defaults.includes(canonical) ?? false) &&
+        !droppedByOwner(owner, canonical);
       // Only the targets where the prefix itself changes the outcome speak against it.
       const worse = written.filter((w, i) => {
         const baseline = intended[i]?.prediction.outcome;
-        return baseline === 'applied' && w.prediction.outcome !== 'applied';
+        return baseline === 'applied' && w.prediction.outcome !== 'applied' && !heldByDefault(w);
       });
-      const severity = worse.length > 0 ? severityFromOutcomes(worse, 'warning') : 'warning';
+      const defaulted = deciding(written).filter(heldByDefault);
+      const current = deciding(worse);
+      const policy = policyName(owner);
+      // A compose file is read by Docker and Podman only: when every current one accepts the prefix,
+      // nothing breaks (a tool reading the same file may even expect it), so it is a note, not a fix.
+      const portableOnly = current.length === 0;
+      const quiet = portableOnly && owner.kind === 'compose';
+      const severity = current.length > 0 ? severityFromOutcomes(worse, 'warning') : quiet ? 'info' : 'warning';
       const prefix = name.prefixes > 1 ? 'a doubled CAP_ prefix' : 'the CAP_ prefix';
-      const exact =
-        owner.kind === 'psp' || owner.kind === 'scc'
-          ? ` ${owner.kind === 'psp' ? 'PodSecurityPolicy' : 'SecurityContextConstraints'} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.`
-          : '';
-      const accepted = written.filter((w) => w.prediction.outcome === 'applied');
-      const consequence =
-        worse.length > 0
-          ? describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction)
-          : 'Every selected target accepts it, but Pod Security admission and policy engines compare names exactly.';
+      const exact = policy
+        ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.`
+        : '';
+      const accepted = deciding(written).filter((w) => w.prediction.outcome === 'applied');
+      let consequence: string;
+      if (current.length > 0) {
+        consequence = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction);
+      } else {
+        const which = written.every((w) => w.target.matrix) ? 'current runtime' : 'selected target';
+        const every = privileged.privileged
+          ? `The container is privileged, so no ${which} applies the entry.`
+          : defaulted.length > 0
+            ? `No ${which} breaks on it: ${labels(defaulted)} ${defaulted.length > 1 ? 'skip' : 'skips'} it, but ${canonical} is in the default set there.`
+            : `Every ${which} accepts it.`;
+        const legacy = legacyNote(worse, list.direction);
+        const exactly =
+          owner.kind === 'compose'
+            ? ''
+            : ' Pod Security admission and policy engines compare names exactly, so a policy that expects the bare name does not match it.';
+        consequence = [every, legacy, exactly.trim()].filter(Boolean).join(' ');
+      }
+      const change = replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`);
       context.report({
         path: entry.path,
         message: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
         severity: chooseSeverity(context.severity, 'error', severity),
         ...reportBase(owner),
         targets: toTargetOutcomes(written),
-        fix: replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`),
+        ...(quiet ? { suggestion: change } : { fix: change }),
       });
     }
   },

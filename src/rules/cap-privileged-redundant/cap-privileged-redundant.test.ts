@@ -43,26 +43,42 @@ describe('cap-privileged-redundant', () => {
     );
   });
 
-  it('groups the runtimes of the built-in matrix and admits what is not verified', () => {
+  it('groups the current runtimes of the built-in matrix and admits what is not verified', () => {
     const [finding] = runRule('cap-privileged-redundant', podWith(privileged('          drop: [ALL]')));
     expect(finding?.message).toContain(
-      'Docker gives a privileged container every capability and does not apply add or drop (Docker 1.2–1.10, ' +
-        'Docker 1.11–18.09, Docker 19.03–20.10, Docker 23+); containerd gives',
+      'Docker gives a privileged container every capability and does not apply add or drop (Docker 23+); containerd gives',
     );
     expect(finding?.message).toContain(
-      'CRI-O sets a privileged container up with every capability and skips add and drop (',
+      'CRI-O sets a privileged container up with every capability and skips add and drop (CRI-O 1.22+)',
     );
-    expect(finding?.message).toContain(
-      'for Podman before 4.4, Podman 4.4.3+ it is not verified whether the lists apply.',
-    );
-    const matrix = resolveTargets([]);
-    const researched = matrix.filter((t) => t.engine?.privileged.listsIgnored === true).map((t) => t.label);
-    expect(researched.length).toBeGreaterThanOrEqual(9);
+    expect(finding?.message).toContain('for Podman 4.4.3+ it is not verified whether the lists apply.');
+    const current = resolveTargets([]).filter((t) => !t.context);
+    const researched = current.filter((t) => t.engine?.privileged.listsIgnored === true).map((t) => t.label);
+    expect(researched).toHaveLength(3);
     expect(finding?.targets?.filter((t) => t.outcome === 'ignored').map((t) => t.target)).toEqual(researched);
-    expect(finding?.targets?.filter((t) => t.outcome === 'unknown').map((t) => t.target)).toEqual([
-      'Podman before 4.4',
-      'Podman 4.4.3+',
-    ]);
+    expect(finding?.targets?.filter((t) => t.outcome === 'unknown').map((t) => t.target)).toEqual(['Podman 4.4.3+']);
+  });
+
+  it('reports a privileged compose service with cap_add, like a pod', () => {
+    const compose = [
+      'services:',
+      '  agent:',
+      '    image: vendor/agent:3',
+      '    privileged: true',
+      '    cap_add: [NET_ADMIN, SYS_ADMIN]',
+      '    cap_drop: [NET_RAW]',
+      '  web:',
+      '    image: nginx',
+      '    cap_add: [NET_BIND_SERVICE]',
+      '',
+    ].join('\n');
+    const findings = runRule('cap-privileged-redundant', compose);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 4, column: 17, path: 'services.agent.privileged' });
+    expect(findings[0]?.message).toMatch(
+      /^privileged: true gives compose service "agent" every capability, so cap_add: \[NET_ADMIN, SYS_ADMIN\] is redundant, and cap_drop: \[NET_RAW\] removes nothing/,
+    );
+    expect(findings[0]?.message).toContain('(Docker 23+)');
   });
 
   it('does not assert the outcome when only unresearched runtimes are targeted', () => {

@@ -55,6 +55,10 @@ export default defineRule({
       '- `drop` removes nothing: `drop: [ALL]` or `drop: [NET_RAW]` reads like hardening, but the container keeps',
       '  every capability. This false sense of safety is the real problem.',
       '',
+      'A compose service with `privileged: true` next to `cap_add`/`cap_drop` is reported the same way. Docker',
+      '19.03 and later still refuse an unknown name in those lists, even for a privileged container (cap-unknown',
+      'says so); the other runtimes do not look at them.',
+      '',
       'For Podman the data does not say what happens to the lists, and the message says so.',
       '',
       'Decide which one you mean. Usually the lists are the better intent: remove `privileged: true` and keep',
@@ -73,12 +77,13 @@ export default defineRule({
   },
   check(context) {
     for (const owner of context.extracted.owners) {
-      if (owner.kind !== 'container' && owner.kind !== 'security-context') continue;
+      if (owner.kind !== 'container' && owner.kind !== 'security-context' && owner.kind !== 'compose') continue;
       if (owner.securityContext?.privileged !== true || !owner.securityContextPath) continue;
       const add = owner.lists.find((l) => l.direction === 'add' && l.entries.length > 0);
       const drop = owner.lists.find((l) => l.direction === 'drop' && l.entries.length > 0);
       if (!add && !drop) continue;
-      const targets = targetsFor(context.targets, owner);
+      // The runtimes that decide; end-of-life ones checked as context behave the same or are unresearched.
+      const targets = targetsFor(context.targets, owner).filter((t) => !t.context);
       const effects: string[] = [];
       if (add) effects.push(`${shown(add)} is redundant`);
       if (drop) {
@@ -87,7 +92,7 @@ export default defineRule({
             'sense of safety',
         );
       }
-      const who = owner.kind === 'container' ? ownerLabel(owner) : 'the container';
+      const who = owner.kind === 'security-context' ? 'the container' : ownerLabel(owner);
       // With only unresearched runtimes selected, say what is known elsewhere instead of asserting it.
       const known = targets.some((t) => t.engine && t.engine.privileged.listsIgnored !== 'unknown');
       const head = known

@@ -59,22 +59,15 @@ describe('cap-unknown', () => {
     const [finding] = runRule('cap-unknown', pod('          add: [SYS_RESOURCES]'));
     expect(finding?.severity).toBe('error');
     expect(finding?.targets).toHaveLength(11);
-    const refusing = [
-      'docker@20.10',
-      'docker@29',
-      'containerd@1.2',
-      'crio@1.17',
-      'crio@1.36',
-      'podman@4.3',
-      'podman@5.6',
-    ];
-    const names = refusing.map(label);
+    const names = ['docker@29', 'crio@1.36', 'podman@5.6'].map(label);
     expect(finding?.message).toContain(
       `with CreateContainerError on ${names.slice(0, -1).join(', ')} and ${names.at(-1)} ` +
-        `(${label('docker@20.10')}: invalid CapAdd: unknown capability: "CAP_SYS_RESOURCES")`,
+        `(${label('docker@29')}: invalid CapAdd: unknown capability: "CAP_SYS_RESOURCES")`,
     );
     expect(finding?.message).toContain(
-      'the container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94. Did you mean SYS_RESOURCE?',
+      'the container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94. Also fails on Docker ≤18.09, ' +
+        'Docker 19.03–20.10, containerd ≤1.5 with runc ≤1.0.0-rc93, CRI-O 1.12–1.17 and Podman <4.4 (end of life). ' +
+        'Did you mean SYS_RESOURCE?',
     );
   });
 
@@ -184,13 +177,32 @@ allowedCapabilities: [KILLtest]
     const [finding] = runRule('cap-unknown', compose);
     expect(finding).toMatchObject({ line: 4, column: 15, path: 'services.web.cap_add[0]' });
     expect(finding?.targets?.map((t) => t.target)).toEqual([
+      'Docker 23+',
+      'Podman 4.4.3+',
       'Docker 1.2–1.10',
       'Docker 1.11–18.09',
       'Docker 19.03–20.10',
-      'Docker 23+',
       'Podman before 4.4',
-      'Podman 4.4.3+',
     ]);
+  });
+
+  it('sees privileged first: only Docker ≥19.03 still checks the names of a privileged container', () => {
+    const text = pod('          add: [SYS_ADMIN, SYS_NET_ADMIN]').replace(
+      '        capabilities:',
+      '        privileged: true\n        capabilities:',
+    );
+    const [finding] = runRule('cap-unknown', text);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toContain('The container fails with CreateContainerError on Docker 23+ and Podman 4.4.3+');
+    expect(finding?.message).toContain(
+      'containerd 1.3+ with runc ≥1.0.0-rc94 and CRI-O 1.22+ skip the lists of a privileged container',
+    );
+    expect(finding?.message).not.toContain('silently');
+    // containerd and CRI-O alone: nothing breaks, so no error.
+    const [quiet] = runRule('cap-unknown', text, ['containerd@2.1', 'crio@1.35']);
+    expect(quiet?.severity).toBe('warning');
+    const [old] = runRule('cap-unknown', text, ['docker@18.09']);
+    expect(old?.targets?.[0]?.outcome).toBe('applied');
   });
 
   it('respects a configured severity', () => {

@@ -8,6 +8,7 @@ import {
   chooseSeverity,
   describeOutcomes,
   evaluate,
+  isPrivileged,
   joinAnd,
   policyName,
   quote,
@@ -121,7 +122,12 @@ export default defineRule({
       '',
       'When exactly one known name is close (`SYS_RESOURCES` → `SYS_RESOURCE`, `NET_ADMN` → `NET_ADMIN`), the',
       'finding carries a suggestion to replace it; it is not applied automatically, because it changes what the',
-      'container gets. Severity is `error` when any target refuses or ignores the entry, otherwise `warning`.',
+      'container gets. Severity is `error` when a selected target (without `--target`: a runtime supported today)',
+      'refuses or ignores the entry, otherwise `warning`.',
+      '',
+      'Privileged first: Docker ≤18.09, containerd and CRI-O skip the lists of a privileged container, so the entry',
+      'changes nothing there; Docker 19.03 and later still validate the names when the container is created',
+      '(`invalid CapAdd`), privileged or not.',
     ].join('\n'),
     fixable: 'suggestion',
     citations: [
@@ -202,7 +208,9 @@ export default defineRule({
                   : `${policy} adds it to the drop list of every container and refuses pods that do not drop it by this exact name.`,
               );
             }
-            targets = evaluate(targetsFor(context.targets, owner), list.direction, value);
+            targets = evaluate(targetsFor(context.targets, owner), list.direction, value, {
+              privileged: isPrivileged(owner),
+            });
             parts.push(describeOutcomes(targets, list.direction));
           }
 

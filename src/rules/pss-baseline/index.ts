@@ -20,8 +20,14 @@ export default defineRule({
   meta: {
     id: 'pss-baseline',
     severity: 'warning',
-    description: 'Added capability that Pod Security baseline refuses (exact, case-sensitive allow-list)',
+    description: 'Added capability that Pod Security baseline refuses because of its spelling (or at all, with --pss)',
     docs: [
+      'By default this rule reports only what no policy engine tells you: an entry that baseline refuses **because of',
+      'its spelling** (`CAP_CHOWN`, `chown`), although the capability itself is allowed. An entry above baseline in any',
+      'spelling (`NET_ADMIN`, `SYS_ADMIN`) is a policy question that node agents answer by running in a namespace',
+      'labelled for the privileged level; it is reported only when a level is selected: `--pss baseline` or',
+      '`--pss restricted` on the command line, `pss: baseline` in `.capdoctor.yaml`, or `pss` in the library options.',
+      '',
       'The Pod Security Standards **baseline** level (Pod Security admission, Kubernetes 1.22+; beta and on by default',
       'in 1.23, stable in 1.25) lets a container add only these capabilities, compared as exact, case-sensitive strings:',
       '',
@@ -81,6 +87,9 @@ export default defineRule({
             });
             continue;
           }
+          // Above baseline whatever the spelling: a policy question, only when a level is selected
+          // (node agents need NET_ADMIN or SYS_ADMIN and run in namespaces labelled privileged).
+          if (!context.pss) continue;
           let what: string;
           if (name.capability && name.text !== name.capability.name) {
             what = `${shown(name.text)} (${name.capability.name}, refused in any spelling)`;

@@ -7,6 +7,8 @@ import { findRule } from '../index.js';
 const ALLOWED =
   'AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT';
 
+const BASELINE = { pss: 'baseline' } as const;
+
 describe('pss-baseline', () => {
   it('says CAP_CHOWN is refused only for its spelling and fixes it safely', () => {
     const [finding, ...rest] = runRule('pss-baseline', pod('          add: [CAP_CHOWN]'));
@@ -37,8 +39,14 @@ describe('pss-baseline', () => {
     expect(findings[1]?.message).toContain('SYS_CHROOT itself is allowed');
   });
 
-  it('names a real non-default capability without blaming the spelling, and offers no fix', () => {
-    const [admin, ptrace] = runRule('pss-baseline', pod('          add: [SYS_ADMIN, cap_sys_ptrace]'));
+  it('by default reports only what fails baseline because of its spelling', () => {
+    const findings = runRule('pss-baseline', pod('          add: [SYS_ADMIN, NET_ADMIN, cap_sys_ptrace, CAP_CHOWN]'));
+    expect(findings.map((f) => f.column)).toEqual([55]);
+    expect(findings[0]?.message).toContain('refused by baseline only because of its spelling');
+  });
+
+  it('with a level selected, names a real non-default capability without blaming the spelling, and offers no fix', () => {
+    const [admin, ptrace] = runRule('pss-baseline', pod('          add: [SYS_ADMIN, cap_sys_ptrace]'), [], BASELINE);
     expect(admin?.message).toBe(
       `"SYS_ADMIN" is not in the baseline allow-list (${ALLOWED}). Pod Security baseline: non-default capabilities ` +
         '(container "app" must not include "SYS_ADMIN" in securityContext.capabilities.add).',
@@ -49,7 +57,7 @@ describe('pss-baseline', () => {
   });
 
   it('explains NET_RAW: granted by default on Docker/containerd but not addable', () => {
-    const [finding] = runRule('pss-baseline', pod('          add: [NET_RAW]'));
+    const [finding] = runRule('pss-baseline', pod('          add: [NET_RAW]'), [], BASELINE);
     expect(finding?.message).toContain(
       'NET_RAW is in the default set of Docker and containerd (and of CRI-O before 1.18 and Podman before 4.4)',
     );
@@ -57,7 +65,7 @@ describe('pss-baseline', () => {
   });
 
   it('refuses ALL, and leaves names that are no capability to cap-unknown', () => {
-    const findings = runRule('pss-baseline', pod('          add: [SYS_NET_ADMIN, all, 7]'));
+    const findings = runRule('pss-baseline', pod('          add: [SYS_NET_ADMIN, all, 7]'), [], BASELINE);
     expect(findings.map((f) => f.column)).toEqual([32]);
     expect(findings[0]?.message).toMatch(/^"all" \(ALL, refused in any spelling\) is not in the baseline allow-list/);
     expect(findings[0]?.message).toContain('Adding ALL asks for every capability.');
@@ -66,7 +74,7 @@ describe('pss-baseline', () => {
 
   it('ignores drop and accepts every allowed name written exactly', () => {
     const caps = `          add: [${ALLOWED}]\n          drop: [CAP_NET_RAW, all, SYS_ADMIN]`;
-    expect(runRule('pss-baseline', pod(caps))).toEqual([]);
+    expect(runRule('pss-baseline', pod(caps), [], BASELINE)).toEqual([]);
   });
 
   it('says admission only warns for a Deployment and refuses its Pods', () => {
@@ -91,7 +99,7 @@ spec:
   });
 
   it('says admission does not evaluate kinds outside its resource list', () => {
-    const [finding] = runRule('pss-baseline', pod('          add: [SYS_ADMIN]', 'Rollout'));
+    const [finding] = runRule('pss-baseline', pod('          add: [SYS_ADMIN]', 'Rollout'), [], BASELINE);
     expect(finding?.message).toContain('Pod Security admission does not evaluate a Rollout itself');
   });
 
@@ -113,7 +121,7 @@ spec:
       image: busybox
       securityContext: {capabilities: {add: [SYS_PTRACE]}}
 `;
-    const findings = runRule('pss-baseline', text);
+    const findings = runRule('pss-baseline', text, [], { pss: 'restricted' });
     expect(findings.map((f) => [f.line, f.container])).toEqual([
       [12, 'init'],
       [16, 'debug'],
@@ -123,7 +131,7 @@ spec:
 
   it('does not look at Helm values, PodSecurityPolicies or compose files', () => {
     expect(runRule('pss-baseline', 'securityContext:\n  capabilities:\n    add: [CAP_CHOWN]\n')).toEqual([]);
-    expect(runRule('pss-baseline', 'capabilities:\n  add: [SYS_ADMIN]\n')).toEqual([]);
+    expect(runRule('pss-baseline', 'capabilities:\n  add: [SYS_ADMIN]\n', [], BASELINE)).toEqual([]);
     const psp =
       'apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: x\nspec:\n  allowedCapabilities: [SYS_ADMIN]\n';
     expect(runRule('pss-baseline', psp)).toEqual([]);
@@ -144,6 +152,7 @@ spec:
       rules: [rule],
       targets: resolveTargets([]),
       settings: { 'pss-baseline': 'error' },
+      pss: 'baseline',
     });
     expect(findings.map((f) => f.severity)).toEqual(['error', 'error']);
   });

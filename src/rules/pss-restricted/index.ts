@@ -83,6 +83,7 @@ export default defineRule({
     ].join('\n'),
     fixable: 'suggestion',
     optIn: true,
+    pssLevel: 'restricted',
     citations: [
       ...PSS_FACTS.restricted.citations,
       'kubernetes/pod-security-admission:policy/visitor.go (containers, initContainers, ephemeralContainers)',
