@@ -56,7 +56,10 @@ export type PlainValue = string | PlainValue[] | { [key: string]: PlainValue };
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** One line a person reads at a glance: what is wrong, the worst consequence, what to write (≤ 160 characters). */
   message: string;
+  /** The long story behind `message`: why, per target, with sources. Shown on demand (`--verbose`, SARIF markdown). */
+  explanation?: string;
   file: string;
   line: number;
   column: number;
