@@ -48,7 +48,8 @@ describe('capdoctor lint', () => {
       container: 'c',
       severity: 'error',
     });
-    expect(finding.message).toContain('NET_RAW is not dropped');
+    expect(finding.message).toContain('not dropped on containerd@1.7');
+    expect(finding.explanation).toContain('NET_RAW is not dropped');
   });
 
   it('reads standard input with - and labels it', () => {
@@ -139,7 +140,7 @@ describe('capdoctor lint', () => {
     const out = join(scratch, 'report.json');
     const { stdout } = run(['lint', `${fixtures}/tree/good.yaml`, '-o', 'json', '--output-file', out]);
     expect(stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe(2);
   });
 
   it('honours suppression comments and annotations', () => {
@@ -214,6 +215,7 @@ describe('other commands', () => {
   it('prints the version and help', () => {
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
     expect(run(['--version']).stdout.trim()).toBe(version);
+    expect(run(['-V']).stdout.trim()).toBe(version);
     expect(run(['lint', '--help']).stdout).toContain('--target');
     expect(run(['frobnicate']).code).toBe(2);
   });

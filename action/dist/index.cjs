@@ -9395,12 +9395,11 @@ function artifactUri(file) {
   }
   return path.split("/").map((s, i) => encodeSegment(s, i > 0)).join("/");
 }
-function firstSentence(message) {
-  const match = /^[\s\S]*?[.!?](?=\s|$)/.exec(message);
-  return (match ? match[0] : message).trim();
+function problemPart(message) {
+  return (message.split(" \u2014 ")[0] ?? message).trim();
 }
 function fingerprint(finding) {
-  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${firstSentence(finding.message)}`;
+  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${problemPart(finding.message)}`;
   return process.getBuiltinModule("node:crypto").createHash("sha256").update(key).digest("hex").slice(0, 32);
 }
 function stripMarkdown(markdown) {
@@ -9422,12 +9421,19 @@ function descriptor(meta) {
     }
   };
 }
-function messageText(finding) {
-  const lines = [finding.message];
-  for (const t of finding.targets ?? []) {
-    if (t.outcome !== "applied") lines.push(`- ${t.target}: ${t.outcome}${t.detail ? ` \u2014 ${t.detail}` : ""}`);
+function messageMarkdown(finding) {
+  const parts = [`**${escapeMarkdown(finding.message)}**`];
+  if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
+  const targets = (finding.targets ?? []).filter((t) => t.outcome !== "applied");
+  if (targets.length > 0) {
+    parts.push(
+      targets.map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`).join("\n")
+    );
   }
-  return lines.join("\n");
+  return parts.join("\n\n");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
 }
 function region(finding) {
   const startLine = Math.max(1, finding.line);
@@ -9442,7 +9448,7 @@ function result(finding, ruleIndex) {
     ruleId: finding.rule,
     ...index === void 0 ? {} : { ruleIndex: index },
     level: LEVEL[finding.severity],
-    message: { text: messageText(finding) },
+    message: { text: finding.message, markdown: messageMarkdown(finding) },
     locations: [
       { physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: region(finding) } }
     ],
@@ -9818,6 +9824,147 @@ function extract(root) {
   beforeWalk = result2.owners.length;
   if (typeof root === "object" && root !== null) walk2(root, void 0);
   return result2;
+}
+
+// src/core/message.ts
+var MESSAGE_MAX = 160;
+function composeMessage(parts, targets, fix, suggestion) {
+  const consequence = parts.consequence ?? (targets ? worstConsequence(targets) : void 0);
+  const remedy = parts.remedy ?? remedyOf(fix, suggestion);
+  const join4 = (problem, c, r) => `${problem}${c ? ` \u2014 ${c}` : ""}${r ? `; ${r}` : ""}`;
+  let message = join4(oneLine(parts.problem), consequence && oneLine(consequence), remedy && oneLine(remedy));
+  if (message.length <= MESSAGE_MAX) return message;
+  const fewer = parts.consequence === void 0 && targets ? worstConsequence(targets, 1) : consequence;
+  message = join4(oneLine(parts.problem), fewer && oneLine(fewer), remedy && oneLine(remedy));
+  if (message.length <= MESSAGE_MAX) return message;
+  const tail = `${fewer ? ` \u2014 ${oneLine(fewer)}` : ""}${remedy ? `; ${oneLine(remedy)}` : ""}`;
+  const room = MESSAGE_MAX - tail.length;
+  if (room >= 40) return `${clip(oneLine(parts.problem), room)}${tail}`;
+  return clip(message, MESSAGE_MAX);
+}
+function oneLine(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function clip(text, max) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:—-]+$/, "")}\u2026`;
+}
+function remedyOf(fix, suggestion) {
+  const chosen = fix ?? suggestion;
+  if (!chosen) return void 0;
+  const [edit, ...rest] = chosen.edits;
+  let words = chosen.description;
+  if (edit && rest.length === 0) {
+    if (edit.kind === "replace-scalar") words = `write ${edit.value}`;
+    else if (edit.kind === "remove-item") words = "remove this entry";
+  }
+  return fix ? words : `suggested: ${words}`;
+}
+var RANK = { rejected: 3, ignored: 2, unknown: 1, applied: 0 };
+function outcomeWords(target) {
+  switch (target.outcome) {
+    case "rejected":
+      return "fails";
+    case "ignored":
+      return target.list === "add" ? "not granted" : target.list === "drop" ? "not dropped" : "ignored";
+    case "unknown":
+      return "unknown";
+    case "applied":
+      return "works";
+  }
+}
+function worstConsequence(targets, maxNames = 2) {
+  const worst = worstTargets(targets, maxNames);
+  if (!worst) return void 0;
+  const { first, where: where2 } = worst;
+  switch (first.outcome) {
+    case "rejected":
+      return `container fails on ${where2}${first.status ? ` (${first.status})` : ""}`;
+    case "ignored":
+      return `${outcomeWords(first)} on ${where2}`;
+    default:
+      return `outcome not known on ${where2}`;
+  }
+}
+function worstTargets(targets, maxNames = 2) {
+  const worst = Math.max(0, ...targets.map((t) => RANK[t.outcome]));
+  if (worst === 0) return void 0;
+  const group = targets.filter((t) => RANK[t.outcome] === worst);
+  return { first: group[0], where: where(group, targets, maxNames) };
+}
+function where(group, all, maxNames = 2) {
+  if (group.length === all.length && all.length > 1) return "every target";
+  const names2 = compactTargets(
+    group.map((t) => t.target),
+    all.map((t) => t.target)
+  );
+  return nameList(names2, maxNames);
+}
+function nameList(names2, max) {
+  const shown4 = [];
+  for (const name of names2) {
+    const length = [...shown4, name].join(", ").length;
+    if (shown4.length >= max || shown4.length > 0 && length > NAMES_ROOM) break;
+    shown4.push(name);
+  }
+  const rest = names2.length - shown4.length;
+  return rest > 0 ? `${shown4.join(", ")} +${rest} more` : shown4.join(", ");
+}
+var NAMES_ROOM = 40;
+function span(label2) {
+  let m = /^(\S+) (\d[\w.-]*)–(\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2], to: m[3] };
+  m = /^(\S+) (\d[\w.-]*)\+$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2] };
+  m = /^(\S+) before (\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], to: `<${m[2]}` };
+  m = /^(\S+) (\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2], to: m[2] };
+  return void 0;
+}
+function engineOf(label2) {
+  return (label2.split(/[\s@]/)[0] ?? label2).toLowerCase();
+}
+function compactTargets(group, all) {
+  const out = [];
+  const engines = [...new Set(group.map(engineOf))];
+  for (const engine of engines) {
+    const members = group.filter((l) => engineOf(l) === engine);
+    const everyOne = all.filter((l) => engineOf(l) === engine);
+    const name = members[0]?.split(/[\s@]/)[0] ?? engine;
+    if (everyOne.length > 1 && everyOne.every((l) => members.includes(l))) {
+      out.push(name);
+      continue;
+    }
+    let run = [];
+    let runStart = -1;
+    const flush = () => {
+      if (run.length === 0) return;
+      const first = run[0];
+      const last = run[run.length - 1];
+      const oldest = runStart === 0;
+      const newest = runStart + run.length === everyOne.length;
+      if (run.length === 1) out.push(everyOne[runStart]);
+      else if (oldest && last.to && !last.to.startsWith("<")) out.push(`${first.engine} \u2264${last.to}`);
+      else if (newest && first.from && !last.to) out.push(`${first.engine} \u2265${first.from}`);
+      else out.push(`${first.engine} ${first.from ?? "\u2026"}\u2013${last.to ?? "\u2026"}`);
+      run = [];
+    };
+    everyOne.forEach((label2, index) => {
+      const s = members.includes(label2) ? span(label2) : void 0;
+      if (!s) {
+        flush();
+        if (members.includes(label2)) out.push(label2);
+        return;
+      }
+      if (run.length === 0) runStart = index;
+      run.push(s);
+    });
+    flush();
+  }
+  return out;
 }
 
 // src/core/own-copy.ts
@@ -11283,17 +11430,17 @@ var StreamLinter = class {
         ...this.cut(from, to, lines),
         chunks: [],
         list: owner,
-        items: items.map((span) => ({ item: span.item, from: span.from - from, to: span.to - from }))
+        items: items.map((span2) => ({ item: span2.item, from: span2.from - from, to: span2.to - from }))
       };
       if (this.delegate(job)) return;
     }
-    for (const span of items) {
+    for (const span2 of items) {
       if (this.giveUp) return;
-      const from = this.detach ? span.from : base;
-      const text = this.detach ? flatCopy(this.buffer.slice(span.from - base, span.to - base)) : this.buffer;
+      const from = this.detach ? span2.from : base;
+      const text = this.detach ? flatCopy(this.buffer.slice(span2.from - base, span2.to - base)) : this.buffer;
       const before = this.linter.findings.length;
       try {
-        if (!this.linter.addListItem(text, owner, span.item, span.from - from, span.to - from, from)) {
+        if (!this.linter.addListItem(text, owner, span2.item, span2.from - from, span2.to - from, from)) {
           this.failed = true;
         }
       } catch (error) {
@@ -11452,7 +11599,8 @@ var DocumentContext = class {
     const finding = {
       rule: this.rule,
       severity: report.severity ?? this.severity,
-      message: report.message,
+      message: composeMessage(report, report.targets, report.fix, report.suggestion),
+      explanation: report.explanation,
       file: this.file,
       line: start.line,
       column: start.column,
@@ -13588,17 +13736,22 @@ function targetsFor(targets, owner) {
   return composeDefaults;
 }
 function evaluate(targets, direction, input) {
-  return targets.map((target) => ({ target, prediction: predict(target, direction, input) }));
+  return targets.map((target) => ({ target, prediction: predict(target, direction, input), direction }));
 }
 function targetName(target) {
   return target.matrix || target.id === target.label ? target.label : `${target.id} (${target.label})`;
 }
 function toTargetOutcomes(evaluated) {
-  return evaluated.map(({ target, prediction }) => ({
-    target: target.matrix ? target.label : target.id,
-    outcome: prediction.outcome,
-    detail: prediction.detail
-  }));
+  return evaluated.map(({ target, prediction, direction }) => {
+    const outcome = {
+      target: target.matrix ? target.label : target.id,
+      outcome: prediction.outcome,
+      detail: prediction.detail
+    };
+    if (prediction.status) outcome.status = prediction.status;
+    if (direction) outcome.list = direction;
+    return outcome;
+  });
 }
 function failing(prediction) {
   return prediction.outcome === "rejected" || prediction.outcome === "ignored" || prediction.neverApplied === true;
@@ -13773,10 +13926,10 @@ function describe3(verdicts) {
   return `${parts.join("; ").replace(/^on/, "On")}.`;
 }
 function pairing(capability, add, drop) {
-  const where = `${entryLabel(add.list, add.index)}`;
+  const where2 = `${entryLabel(add.list, add.index)}`;
   const other = `${entryLabel(drop.list, drop.index)}`;
-  if (add.text === drop.text) return `${capability} is both added (${where}) and dropped (${other}).`;
-  return `${quote(add.text)} (${where}) and ${quote(drop.text)} (${other}) add and drop the same capability, ${capability}.`;
+  if (add.text === drop.text) return `${capability} is both added (${where2}) and dropped (${other}).`;
+  return `${quote(add.text)} (${where2}) and ${quote(drop.text)} (${other}) add and drop the same capability, ${capability}.`;
 }
 function checkPolicy(owner, capability, add, drop) {
   const policy = policyName(owner) ?? "policy";
@@ -13864,7 +14017,10 @@ var cap_add_drop_conflict_default = defineRule({
             const { message, computed } = checkPolicy(owner, capability, add, drop);
             context.report({
               path: entry.path,
-              message,
+              problem: `${capability} both allowed and required to drop`,
+              consequence: add.text === drop.text ? `API server refuses this ${policyName(owner)}` : "the entries contradict",
+              remedy: "remove it from one list",
+              explanation: message,
               severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, computed),
               ...reportBase(owner)
             });
@@ -13874,12 +14030,16 @@ var cap_add_drop_conflict_default = defineRule({
           const rejected = verdicts.some((v) => v.result === "rejected");
           context.report({
             path: entry.path,
-            message: `${pairing(capability, add, drop)} ${describe3(verdicts)} Keep it in one list: add if the ${owner.kind === "compose" ? "service" : "container"} needs it, drop if it must not have it.`,
+            problem: `${capability} both added and dropped`,
+            remedy: "keep it in one list",
+            explanation: `${pairing(capability, add, drop)} ${describe3(verdicts)} Keep it in one list: add if the ${owner.kind === "compose" ? "service" : "container"} needs it, drop if it must not have it.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, rejected ? "error" : DEFAULT_SEVERITY),
             ...reportBase(owner),
             targets: verdicts.map((v) => ({
               target: v.target.matrix ? v.target.label : v.target.id,
               outcome: OUTCOME[v.result],
+              // Where the drop wins, the add is what is not granted.
+              list: "add",
               detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail
             }))
           });
@@ -14009,7 +14169,10 @@ var cap_all_default = defineRule({
           const computed = prefixed || breaks(worse) ? "error" : "warning";
           context.report({
             path: entry.path,
-            message: parts.join(" "),
+            problem: prefixed ? `${quote(text)}: not ALL to runtimes (CAP_ prefix)` : spelling ? `${quote(text)}: ALL in ${text === text.toLowerCase() ? "lower" : "mixed"} case` : `ALL in ${list.field}`,
+            ...worse.length > 0 ? {} : { consequence: add ? "grants every capability" : "admission policies compare names exactly" },
+            ...add && !spelling ? { remedy: "add only the capabilities needed" } : {},
+            explanation: parts.join(" "),
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY2, computed),
             ...reportBase(owner),
             ...written.length > 0 ? { targets: toTargetOutcomes(written) } : {},
@@ -14129,7 +14292,9 @@ var cap_case_default = defineRule({
           const computed = breaks(spellingBreaks) ? "error" : "warning";
           context.report({
             path: entry.path,
-            message: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ""}${policy} Write ${name}.`,
+            problem: `${quote(text)}: not upper case`,
+            ...spellingBreaks.length > 0 ? {} : { consequence: "admission policies compare names exactly" },
+            explanation: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ""}${policy} Write ${name}.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY3, computed),
             ...reportBase(owner),
             ...evaluated.length > 0 ? { targets: toTargetOutcomes(evaluated) } : {},
@@ -14148,6 +14313,14 @@ var ALTERNATIVES = {
   NET_ADMIN: "If the container only needs to bind a port below 1024, NET_BIND_SERVICE alone is enough.",
   ALL: "List only the capabilities the workload needs; for a port below 1024 that is NET_BIND_SERVICE alone, and eBPF agents usually ask for BPF and PERFMON (Linux \u22655.8)."
 };
+var NARROWER = {
+  SYS_ADMIN: "for eBPF or perf, grant BPF and PERFMON instead",
+  NET_ADMIN: "to bind a port below 1024, grant NET_BIND_SERVICE instead"
+};
+function firstClause(sentence) {
+  const clause = (sentence.split(/[.:;](?:\s|$)/)[0] ?? sentence).replace(/\s*\([^)]*\)/g, "").trim();
+  return `${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
+}
 function podFlag(spec, flag) {
   if (!spec) return void 0;
   return spec.value[flag] === true;
@@ -14245,7 +14418,10 @@ var cap_dangerous_default = defineRule({
             const what = owner.kind === "psp" ? "PodSecurityPolicy" : "SecurityContextConstraints";
             context.report({
               ...base,
-              message: `${what} ${JSON.stringify(owner.object?.ref.name ?? "?")} allows every capability ("*"): containers it admits may add any of them, including near-root ones such as SYS_ADMIN and SYS_MODULE. List only the capabilities those workloads need.`
+              problem: `"*" in allowedCapabilities of ${what} ${JSON.stringify(owner.object?.ref.name ?? "?")}`,
+              consequence: "admitted containers may add any capability",
+              remedy: "list only the capabilities needed",
+              explanation: `${what} ${JSON.stringify(owner.object?.ref.name ?? "?")} allows every capability ("*"): containers it admits may add any of them, including near-root ones such as SYS_ADMIN and SYS_MODULE. List only the capabilities those workloads need.`
             });
             continue;
           }
@@ -14255,7 +14431,10 @@ var cap_dangerous_default = defineRule({
           if (name.isAll) {
             context.report({
               ...base,
-              message: `${grant(owner, list, `ALL${spelled("ALL")}`)}${podLevelNote(owner)}: every capability, including the near-root ones (${NEAR_ROOT.join(", ")}). ${ALTERNATIVES.ALL}`
+              problem: `${quote(name.text)} in ${list.field}`,
+              consequence: "grants every capability, SYS_ADMIN included",
+              remedy: "add only the capabilities needed",
+              explanation: `${grant(owner, list, `ALL${spelled("ALL")}`)}${podLevelNote(owner)}: every capability, including the near-root ones (${NEAR_ROOT.join(", ")}). ${ALTERNATIVES.ALL}`
             });
             continue;
           }
@@ -14268,7 +14447,13 @@ var cap_dangerous_default = defineRule({
             scopeSentence(cap, owner),
             ALTERNATIVES[cap.name] ?? ""
           ];
-          context.report({ ...base, message: parts.filter(Boolean).join(" ") });
+          context.report({
+            ...base,
+            problem: `${quote(name.text)}: near-root capability`,
+            consequence: cap.why ? clip(firstClause(cap.why), 72) : "a compromise reaches beyond the container",
+            remedy: NARROWER[cap.name] ?? "remove it unless needed",
+            explanation: parts.filter(Boolean).join(" ")
+          });
         }
       }
     }
@@ -14340,17 +14525,19 @@ var cap_duplicate_default = defineRule({
             if (repeat2 === keeper) continue;
             const entry = list.entries[repeat2.index];
             if (!entry) continue;
-            const where = entryLabel(list, keeper.index);
+            const where2 = entryLabel(list, keeper.index);
             const later = repeat2.index > keeper.index;
             let what;
-            if (repeat2.text === keeper.text) what = `${key} is ${later ? "already" : "also"} listed at ${where}.`;
+            if (repeat2.text === keeper.text) what = `${key} is ${later ? "already" : "also"} listed at ${where2}.`;
             else if (later)
-              what = `${quote(repeat2.text)} names ${key} again, already listed as ${quote(keeper.text)} at ${where}.`;
+              what = `${quote(repeat2.text)} names ${key} again, already listed as ${quote(keeper.text)} at ${where2}.`;
             else
-              what = `${quote(repeat2.text)} names ${key}, which is also listed as ${quote(keeper.text)} at ${where}.`;
+              what = `${quote(repeat2.text)} names ${key}, which is also listed as ${quote(keeper.text)} at ${where2}.`;
             context.report({
               path: entry.path,
-              message: `${what} ${whyHarmless(owner)}, but it is noise in reviews and diffs. Remove this entry.`,
+              problem: `${quote(repeat2.text)}: ${key} listed twice (also at ${where2})`,
+              consequence: "harmless, but noise in reviews and diffs",
+              explanation: `${what} ${whyHarmless(owner)}, but it is noise in reviews and diffs. Remove this entry.`,
               ...reportBase(owner),
               fix: removeItem(entry.path, `remove the repeated ${quote(repeat2.text)}`)
             });
@@ -14439,7 +14626,10 @@ var cap_escalation_conflict_default = defineRule({
             const head = rejected ? `${check.where} API server rejects ${subject(owner.object?.ref, inPodSpec)}: ${API_SYS_ADMIN_CHECK.message} (since Kubernetes ${API_SYS_ADMIN_CHECK.since}).` : `The combination of allowPrivilegeEscalation: false and "${LITERAL}" in add is contradictory.`;
             context.report({
               path: entry.path,
-              message: `${head}${oldNote(check)} The check matches only this exact spelling: SYS_ADMIN would pass it, yet no_new_privs does not hold back a process that already has SYS_ADMIN (kubernetes/kubernetes#119568). Grant the narrower capabilities the container needs instead. Note: ${API_SYS_ADMIN_CHECK.relaxation}.`,
+              problem: `"${LITERAL}" in add with allowPrivilegeEscalation: false`,
+              consequence: rejected ? `API server rejects it (Kubernetes \u2265${API_SYS_ADMIN_CHECK.since})` : "contradictory settings",
+              remedy: "grant narrower capabilities",
+              explanation: `${head}${oldNote(check)} The check matches only this exact spelling: SYS_ADMIN would pass it, yet no_new_privs does not hold back a process that already has SYS_ADMIN (kubernetes/kubernetes#119568). Grant the narrower capabilities the container needs instead. Note: ${API_SYS_ADMIN_CHECK.relaxation}.`,
               severity: chooseSeverity(context.severity, "warning", rejected ? "error" : "warning"),
               ...reportBase(owner)
             });
@@ -14451,7 +14641,10 @@ var cap_escalation_conflict_default = defineRule({
           const what = name.isAll ? "ALL (every capability, SYS_ADMIN included)" : spelledSysAdmin(name.text ?? "");
           context.report({
             path: entry.path,
-            message: `allowPrivilegeEscalation: false next to ${what} in add is contradictory. The API server accepts it (its check matches only the literal "${LITERAL}"), and the container then runs with no_new_privs while holding ${name.isAll ? "every capability" : "SYS_ADMIN"}: no_new_privs only stops setuid binaries and file capabilities, so forbidding escalation promises more than it gives (kubernetes/kubernetes#119568, #131336). Grant the narrower capabilities the container needs instead.`,
+            problem: `${name.isAll ? "ALL" : quote(name.text ?? "")} in add with allowPrivilegeEscalation: false`,
+            consequence: `no_new_privs does not limit ${name.isAll ? "every capability" : "SYS_ADMIN"}`,
+            remedy: "grant narrower capabilities",
+            explanation: `allowPrivilegeEscalation: false next to ${what} in add is contradictory. The API server accepts it (its check matches only the literal "${LITERAL}"), and the container then runs with no_new_privs while holding ${name.isAll ? "every capability" : "SYS_ADMIN"}: no_new_privs only stops setuid binaries and file capabilities, so forbidding escalation promises more than it gives (kubernetes/kubernetes#119568, #131336). Grant the narrower capabilities the container needs instead.`,
             severity: context.severity,
             ...reportBase(owner)
           });
@@ -14485,7 +14678,10 @@ var cap_escalation_conflict_default = defineRule({
       const head = rejected ? `${check.where} API server rejects ${subject(c.object, c.inPodSpec)}: ${API_SYS_ADMIN_CHECK.privilegedMessage} (since Kubernetes ${API_SYS_ADMIN_CHECK.since}).` : "The combination of privileged: true and allowPrivilegeEscalation: false is contradictory.";
       const report = {
         path: [...c.path, "allowPrivilegeEscalation"],
-        message: `${head}${oldNote(check)} A privileged container holds every capability and can always escalate, so the two settings contradict each other: keep privileged: true and remove allowPrivilegeEscalation: false, or (better) drop privileged: true and grant only the capabilities the container needs.`,
+        problem: "privileged: true with allowPrivilegeEscalation: false",
+        consequence: rejected ? `API server rejects it (Kubernetes \u2265${API_SYS_ADMIN_CHECK.since})` : "contradictory settings",
+        remedy: "remove one (better: privileged)",
+        explanation: `${head}${oldNote(check)} A privileged container holds every capability and can always escalate, so the two settings contradict each other: keep privileged: true and remove allowPrivilegeEscalation: false, or (better) drop privileged: true and grant only the capabilities the container needs.`,
         severity: chooseSeverity(context.severity, "warning", rejected ? "error" : "warning")
       };
       if (c.object) report.object = c.object;
@@ -14598,7 +14794,9 @@ var cap_kernel_default = defineRule({
       const advice = broken.length > 0 ? " Upgrade the runtime or kernel of those nodes, or keep the entry off them." : evaluated.length > 1 ? " Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know." : "";
       context.report({
         path: entry.path,
-        message: `${head} ${outcome}${kernelNote}${notes}${advice}`,
+        problem: `${quote(name.text)}: needs Linux ${capability.kernel} and a runtime that knows it`,
+        remedy: broken.length > 0 ? "upgrade those nodes or avoid them" : "name the OCI runtime in the target",
+        explanation: `${head} ${outcome}${kernelNote}${notes}${advice}`,
         severity: chooseSeverity(context.severity, "warning", broken.length > 0 ? "error" : "warning"),
         ...reportBase(owner),
         targets: toTargetOutcomes(evaluated)
@@ -16754,6 +16952,16 @@ function needTargets(states) {
     detail: state.state === "not-run" ? `the container does not start: ${state.why}` : state.why
   }));
 }
+function needConsequence(targets, unmet) {
+  const where2 = (outcome) => where(
+    targets.filter((t) => t.outcome === outcome),
+    targets
+  );
+  if (targets.some((t) => t.outcome === "ignored")) return `${unmet} on ${where2("ignored")}`;
+  if (targets.some((t) => t.outcome === "unknown")) return `outcome not known on ${where2("unknown")}`;
+  if (targets.some((t) => t.outcome === "rejected")) return `container does not start on ${where2("rejected")}`;
+  return void 0;
+}
 function names(states) {
   return joinAnd([...new Set(states.map((s) => targetName(s.target)))]);
 }
@@ -16902,30 +17110,40 @@ var cap_missing_default = defineRule({
         const nonRoot = user.kind === "non-root";
         const missing = capabilities.filter((c) => !addsCapability(container, c));
         let message;
+        let problem;
+        let remedy;
         let path = need.kind === "port" ? need.evidence[0]?.path ?? container.path : stepPath(container, need.step.origin);
         if (need.kind === "port") {
+          problem = `containerPort ${need.port} is below ${LOW_PORT.limit}`;
+          remedy = `use a port \u2265${LOW_PORT.limit} or set ip_unprivileged_port_start`;
           message = `The container declares port ${need.port} (containerPort), below ${LOW_PORT.limit}: ${LOW_PORT.text}. ${capitalize(outcome)}. Set net.ipv4.ip_unprivileged_port_start in the pod\u2019s securityContext.sysctls (safe since Kubernetes 1.22), listen on a port of ${LOW_PORT.limit} or more${nonRoot ? "" : `, or add ${LOW_PORT.capability}`}. (containerPort is informational: ignore this if the process listens elsewhere.)`;
           path = need.evidence[0]?.path ?? path;
         } else {
-          const where = `${need.step.origin.field}[${need.step.origin.index}]`;
+          const where2 = `${need.step.origin.field}[${need.step.origin.index}]`;
           const why = need.kind === "switch" ? SWITCH_NEEDS.why : need.facts.why;
           const alternative = need.kind === "command" && need.facts.alternative ? ` Alternatively, ${need.facts.alternative}.` : "";
           const notEnough = need.kind === "command" && need.facts.notEnough ? ` Note that ${need.facts.notEnough}.` : "";
           const failure = need.kind === "switch" ? ` ${capitalize(SWITCH_NEEDS.failure)}.` : "";
           const advice = nonRoot ? ` ${NON_ROOT.noAmbient}: run this step as root (with ${names2} granted), or give the binary the file capability.` : ` Add ${joinAnd(missing.length > 0 ? missing : [...capabilities])} to capabilities.add${missing.length === 0 ? " spelled exactly so (see cap-prefix)" : ""}.`;
-          message = `\`${need.step.text}\` (${where}) needs ${names2}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
+          problem = `\`${clip(need.step.text, 50)}\` (${where2}) needs ${names2}`;
+          remedy = nonRoot ? "run this step as root or give the binary the file capability" : `add ${joinAnd(missing.length > 0 ? missing : [...capabilities])}${missing.length === 0 ? " spelled exactly so" : ""}`;
+          message = `\`${need.step.text}\` (${where2}) needs ${names2}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
           if (need.step.viaImageEntrypoint) {
             severity = "warning";
             message += " (These args go to the image\u2019s entrypoint; whether it runs them as a command is not known.)";
           }
         }
         const suggestion = !nonRoot && missing.length > 0 ? addCapabilities(container, missing) : void 0;
+        const targets = needTargets(states);
         context.report({
           path,
-          message,
+          problem,
+          consequence: needConsequence(targets, `not held`) ?? "not held",
+          remedy,
+          explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });
@@ -17032,7 +17250,10 @@ var cap_nonroot_ineffective_default = defineRule({
         const message = `${what}, but the process runs as ${describeUser(main?.user.kind === "non-root" ? main.user : user)}: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}${capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : ""}`;
         context.report({
           path: [...container.path, "securityContext", "capabilities", "add", index],
-          message,
+          problem: `${name.isAll ? "ALL" : quote(value)} added for a non-root process`,
+          consequence: "the process does not hold it (no ambient capabilities)",
+          remedy: severity === "error" ? "drop it or run as root" : "keep it only for a binary with file capabilities",
+          explanation: message,
           severity: chooseSeverity(context.severity, "info", severity),
           ...containerBase(container)
         });
@@ -17151,7 +17372,10 @@ var cap_pod_level_default = defineRule({
       const move = moveToContainers(owner);
       context.report({
         path: owner.path,
-        message: `The pod-level securityContext (PodSecurityContext) has no capabilities field. ${fate(field, versions)} Either way the lists never reach a container${effect}. Set them in the securityContext of each container that needs them: ${containerNames(owner.podSpec?.containers ?? [])}.`,
+        problem: "capabilities in the pod-level securityContext",
+        consequence: "never reach a container (no such field there)",
+        remedy: "move them into each container",
+        explanation: `The pod-level securityContext (PodSecurityContext) has no capabilities field. ${fate(field, versions)} Either way the lists never reach a container${effect}. Set them in the securityContext of each container that needs them: ${containerNames(owner.podSpec?.containers ?? [])}.`,
         ...reportBase(owner),
         ...move ? { fix: move } : {}
       });
@@ -17262,7 +17486,9 @@ var cap_prefix_default = defineRule({
       const consequence = worse.length > 0 ? describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction) : "Every selected target accepts it, but Pod Security admission and policy engines compare names exactly.";
       context.report({
         path: entry.path,
-        message: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
+        problem: `${quote(name.text)}: ${name.prefixes > 1 ? "doubled CAP_ prefix" : "CAP_ prefix"}`,
+        ...worse.length > 0 ? {} : { consequence: "admission policies compare names exactly" },
+        explanation: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
         severity: chooseSeverity(context.severity, "error", severity),
         ...reportBase(owner),
         targets: toTargetOutcomes(written),
@@ -17353,7 +17579,10 @@ var cap_privileged_redundant_default = defineRule({
       const head = known ? `privileged: true gives ${who} every capability, so ${effects.join(", and ")}.` : `privileged: true is meant to give ${who} every capability; where it does (Docker, containerd and CRI-O ignore the lists then), ${effects.join(", and ")}.`;
       context.report({
         path: [...owner.securityContextPath, "privileged"],
-        message: `${head} ${runtimeFacts(targets)} Remove privileged: true and keep the lists as the least-privilege set, or remove the lists if the container must stay privileged.`,
+        problem: `privileged: true with ${add && drop ? "add and drop lists" : add ? "an add list" : "a drop list"}`,
+        consequence: drop ? `${known ? "" : "likely "}drops nothing: it keeps every capability` : "the add list is redundant",
+        remedy: "remove privileged or the lists",
+        explanation: `${head} ${runtimeFacts(targets)} Remove privileged: true and keep the lists as the least-privilege set, or remove the lists if the container must stay privileged.`,
         ...reportBase(owner),
         targets: outcomes(targets)
       });
@@ -17413,7 +17642,10 @@ function checkNonString(context, owner, path, value) {
   parts.push(name ? `Write ${name}.` : "Write the capability name as a quoted string, or remove the item.");
   context.report({
     path,
-    message: parts.join(" "),
+    problem: value === null ? "empty item (null), not a capability name" : `${JSON.stringify(value)}: a ${Array.isArray(value) ? "list" : typeof value === "object" ? "mapping" : typeof value}, not a capability name`,
+    consequence: owner.kind === "compose" ? "not a name compose accepts" : value === null ? "what the API server stores is not verified" : `API server refuses the ${owner.object?.ref.kind ?? "object"}`,
+    remedy: name ? `write ${name}` : "write a quoted name or remove it",
+    explanation: parts.join(" "),
     severity: chooseSeverity(context.severity, DEFAULT_SEVERITY4, "error"),
     ...reportBase(owner),
     ...name ? { suggestion: replaceWith(path, name, `replace ${String(value)} with ${name}`) } : {}
@@ -17485,24 +17717,29 @@ var cap_unknown_default = defineRule({
           const known = name.capability !== void 0 || name.isAll;
           if (known && !name.padded) return;
           const parts = [];
+          let problem = `${quote(value)}: not a Linux capability`;
           let replacement;
           let alternatives = [];
           if (value.trim() === "") {
+            problem = value === "" ? "empty capability name" : `${quote(value)}: only white space`;
             parts.push(
               value === "" ? "An empty string is not a capability name." : `${quote(value)} is only white space.`
             );
           } else if (name.padded && known) {
             replacement = name.isAll ? "ALL" : name.capability?.name;
+            problem = `${quote(value)}: white space around the name`;
             parts.push(
               `${quote(value)} has white space around the name, which no runtime trims, so it is not ${replacement} to them.`
             );
           } else if (value === "*") {
+            problem = '"*": a wildcard only in policy allow-lists';
             parts.push(
               '"*" is a wildcard only in the allowedCapabilities of a PodSecurityPolicy or SecurityContextConstraints; runtimes do not know it (their word for every capability is ALL).'
             );
           } else if (/^\d+$/.test(name.bare)) {
             const number = Number(name.bare);
             replacement = byNumber(number);
+            problem = `${quote(value)}: a capability number, not a name`;
             parts.push(`${quote(value)} is a capability number, not a name. ${numberNote(number, true)}`);
           } else {
             const shown4 = name.bare === value ? quote(value) : `${quote(value)} (read as ${name.bare})`;
@@ -17529,7 +17766,10 @@ var cap_unknown_default = defineRule({
           const computed = targets.length === 0 || breaks(targets) ? "error" : "warning";
           context.report({
             path: entry.path,
-            message: parts.join(" "),
+            problem,
+            ...targets.length > 0 ? {} : { consequence: "admits only pods that write the same string" },
+            ...replacement || alternatives.length > 1 ? { remedy: `did you mean ${replacement ?? joinAnd(alternatives, "or")}?` } : {},
+            explanation: parts.join(" "),
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY4, computed),
             ...reportBase(owner),
             ...targets.length > 0 ? { targets: toTargetOutcomes(targets) } : {},
@@ -17616,11 +17856,19 @@ var cap_windows_default = defineRule({
       if (owner.kind === "pod") {
         message = "spec.os.name is windows, and Windows containers have no Linux capabilities. This block also sits in the pod-level securityContext, which has no capabilities field at all, so it is never applied (see cap-pod-level). Remove it.";
       } else {
-        const where = enforced.length > 0 ? `on Kubernetes ${texts(enforced)}, the` : "the";
-        const head = rejects ? `spec.os.name is windows: ${where} API server rejects ${subject2(owner)} with \`${fieldPath2(owner)}: ${WINDOWS_FACTS.message}\` (from Kubernetes ${WINDOWS_FACTS.enforcedSince}; ${GATE}).` : `spec.os.name is windows, so ${ownerLabel(owner)} cannot use Linux capabilities: Windows containers have none.`;
+        const where2 = enforced.length > 0 ? `on Kubernetes ${texts(enforced)}, the` : "the";
+        const head = rejects ? `spec.os.name is windows: ${where2} API server rejects ${subject2(owner)} with \`${fieldPath2(owner)}: ${WINDOWS_FACTS.message}\` (from Kubernetes ${WINDOWS_FACTS.enforcedSince}; ${GATE}).` : `spec.os.name is windows, so ${ownerLabel(owner)} cannot use Linux capabilities: Windows containers have none.`;
         message = `${head}${ignoredOn(!rejects)} Remove the capabilities block of ${ownerLabel(owner)}.`;
       }
-      context.report({ path: owner.path, message, severity, ...reportBase(owner) });
+      context.report({
+        path: owner.path,
+        problem: "capabilities in a Windows pod (spec.os.name: windows)",
+        consequence: owner.kind === "container" && rejects ? "API server rejects it" : "Windows containers have no capabilities",
+        remedy: "remove the capabilities block",
+        explanation: message,
+        severity,
+        ...reportBase(owner)
+      });
     }
   }
 });
@@ -17694,12 +17942,17 @@ var mlock_needs_memlock_default = defineRule({
             suggestion = addCapabilities(container, ["IPC_LOCK"]);
           }
         }
+        const targets = needTargets(states);
+        const holds = addsCapability(container, "IPC_LOCK");
         context.report({
           path: need.at,
-          message,
+          problem: `${need.app === "elasticsearch" ? "Elasticsearch" : "Vault"} locks its memory (mlock)`,
+          consequence: needConsequence(targets, need.app === "elasticsearch" ? "memory lock fails" : "mlock fails") ?? "mlock may fail",
+          remedy: holds ? "check the IPC_LOCK entry and the memlock limit" : "add IPC_LOCK or raise the memlock limit",
+          explanation: message,
           severity: chooseSeverity(context.severity, "warning", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });
@@ -17715,6 +17968,10 @@ function shownValue(line) {
 function raises(need) {
   const parts = need.lines.map((l) => `the hard ${l.facts.resource} to ${shownValue(l)}`);
   return [...new Set(parts)].join(" and ");
+}
+function raisesShort(need) {
+  const resources = [...new Set(need.lines.map((l) => l.facts.resource))];
+  return resources.length === 1 ? `the hard ${resources[0]}` : "hard limits";
 }
 var pam_limits_needs_sys_resource_default = defineRule({
   meta: {
@@ -17792,12 +18049,16 @@ var pam_limits_needs_sys_resource_default = defineRule({
         const advice = need.opener.user.kind === "non-root" ? ` ${tool} runs as ${describeUser(need.opener.user)} here; only root can open the session, and it needs SYS_RESOURCE granted.` : analysis.processes.some((p) => p.userNamespace) ? " No capability can raise a hard limit in a pod with its own user namespace: remove or lower the line in limits.conf, or run the pod without hostUsers: false." : misspelled ? " Write the entry as SYS_RESOURCE (see cap-prefix), or remove the line from limits.conf." : " Add SYS_RESOURCE to capabilities.add, or remove or lower the line in limits.conf.";
         const message = `When \`${need.opener.text}\` opens its PAM session, pam_limits raises ${raises(need)}: ${limitsEvidence}.${maybe} Raising a hard limit needs SYS_RESOURCE in the process that runs ${tool}: ${outcome}.${failure}${advice}`;
         const suggestion = misspelled || addsCapability(container, "SYS_RESOURCE") ? void 0 : addCapabilities(container, ["SYS_RESOURCE"]);
+        const targets = needTargets(states);
         context.report({
           path: stepPath(container, need.opener.origin),
-          message,
+          problem: `${tool}\u2019s PAM session raises ${raisesShort(need)}`,
+          consequence: needConsequence(targets, "SYS_RESOURCE not held") ?? "SYS_RESOURCE not held",
+          remedy: need.opener.user.kind === "non-root" ? `run ${tool} as root with SYS_RESOURCE` : misspelled ? "write SYS_RESOURCE, without CAP_" : "add SYS_RESOURCE or lower limits.conf",
+          explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });
@@ -17897,7 +18158,10 @@ var privileged_overreach_default = defineRule({
       };
       context.report({
         path: privilegedPath,
-        message,
+        problem: "privileged: true",
+        consequence: `the evidence needs only ${clip(joinAnd(wanted) || "the runtime\u2019s defaults", 60)}`,
+        remedy: toAdd.length > 0 ? `remove privileged, add ${clip(joinAnd(toAdd), 40)}${sysctls.length > 0 ? ", set the sysctls" : ""}` : sysctls.length > 0 ? "remove privileged and set the sysctls in the pod" : "remove privileged",
+        explanation: message,
         severity: chooseSeverity(context.severity, "warning", "warning"),
         ...containerBase(container),
         evidence,
@@ -17978,7 +18242,9 @@ var pss_baseline_default = defineRule({
             const canonical = name.capability.name;
             context.report({
               ...base,
-              message: `${shown2(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
+              problem: `${shown2(name.text)}: spelling refused by Pod Security baseline`,
+              consequence: `${canonical} itself is allowed`,
+              explanation: `${shown2(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
               fix: replaceWith(entry.path, canonical, `replace ${shown2(name.text)} with ${canonical}`)
             });
             continue;
@@ -17996,7 +18262,10 @@ var pss_baseline_default = defineRule({
           }
           context.report({
             ...base,
-            message: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`
+            problem: `${shown2(name.text)}: not allowed by Pod Security baseline`,
+            consequence: "refused where baseline is enforced",
+            remedy: "remove it or use a privileged namespace",
+            explanation: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`
           });
         }
       }
@@ -18110,7 +18379,10 @@ var pss_restricted_default = defineRule({
             context.report({
               ...base,
               path,
-              message: `${shown3(variant)} does not satisfy restricted: restricted requires the exact string ALL; ${shown3(variant)} is treated as not dropping all. ${dropDetail(name)}${scope}${note}`,
+              problem: `${shown3(variant)}: not the exact ALL Pod Security restricted needs`,
+              consequence: "refused where restricted is enforced",
+              remedy: "write ALL",
+              explanation: `${shown3(variant)} does not satisfy restricted: restricted requires the exact string ALL; ${shown3(variant)} is treated as not dropping all. ${dropDetail(name)}${scope}${note}`,
               suggestion: replaceWith(path, ALL, `replace ${shown3(variant)} with ALL`)
             });
           } else {
@@ -18118,7 +18390,10 @@ var pss_restricted_default = defineRule({
             context.report({
               ...base,
               path,
-              message: `${label2} does not drop ALL capabilities: ${why}, and restricted requires securityContext.capabilities.drop to contain ALL. ${dropDetail(name)}${scope}${note}`,
+              problem: `${label2.replace(/^Container/, "container").replace(/^The/, "the")} does not drop ALL`,
+              consequence: "refused where Pod Security restricted is enforced",
+              remedy: "add ALL to capabilities.drop",
+              explanation: `${label2} does not drop ALL capabilities: ${why}, and restricted requires securityContext.capabilities.drop to contain ALL. ${dropDetail(name)}${scope}${note}`,
               // Dropping ALL removes what the container may rely on: a suggestion, never applied silently.
               ...edit ? { suggestion: { description: `drop ALL in container ${JSON.stringify(name)}`, edits: [edit] } } : {}
             });
@@ -18134,7 +18409,10 @@ var pss_restricted_default = defineRule({
             context.report({
               ...base,
               path,
-              message: `${shown3(value)} is refused by restricted only because of its spelling: PSA compares exactly and allows adding only the exact string NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`,
+              problem: `${shown3(value)}: spelling refused by Pod Security restricted`,
+              consequence: "PSA allows adding only the exact NET_BIND_SERVICE",
+              remedy: "write NET_BIND_SERVICE",
+              explanation: `${shown3(value)} is refused by restricted only because of its spelling: PSA compares exactly and allows adding only the exact string NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`,
               suggestion: replaceWith(path, NET_BIND_SERVICE, `replace ${shown3(value)} with NET_BIND_SERVICE`)
             });
             return;
@@ -18144,7 +18422,10 @@ var pss_restricted_default = defineRule({
           context.report({
             ...base,
             path,
-            message: `${what}: restricted allows adding only NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`
+            problem: `${shown3(value)}: not allowed by Pod Security restricted (only NET_BIND_SERVICE is)`,
+            consequence: "refused where restricted is enforced",
+            remedy: "remove it",
+            explanation: `${what}: restricted allows adding only NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`
           });
         });
       }
@@ -18240,12 +18521,17 @@ var sysctl_needs_privilege_default = defineRule({
         const entrypoint = need.step.viaImageEntrypoint ? " (These args go to the image\u2019s entrypoint; whether it runs them as a command is not known.)" : "";
         const message = `\`${need.step.text}\` (${need.step.origin.field}[${need.step.origin.index}]) writes ${need.key === "(keys from a file)" ? "kernel parameters" : need.key}: ${outcome}. ${instead(need, versions)}${entrypoint}`;
         const suggestion = podSysctl2(analysis, need, versions);
+        const targets = needTargets(states);
+        const key = need.key === "(keys from a file)" ? "kernel parameters" : need.key;
         context.report({
           path: stepPath(container, need.step.origin),
-          message,
+          problem: `\`${clip(need.step.text, 50)}\` writes ${key}`,
+          consequence: needConsequence(targets, "the write fails") ?? "the write fails",
+          remedy: suggestion ? `set ${key} in the pod\u2019s securityContext.sysctls` : "set it on the node instead",
+          explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });
@@ -18304,12 +18590,16 @@ var ulimit_needs_sys_resource_default = defineRule({
         const entrypoint = need.step.viaImageEntrypoint ? " (These args go to the image\u2019s entrypoint; whether it runs them as a command is not known.)" : "";
         const message = `\`${need.step.text}\` (${need.step.origin.field}[${need.step.origin.index}]) sets the hard ${need.facts.resource} to ${shownValue2(need)}, ${start}. Raising a hard limit needs SYS_RESOURCE: ${outcome}. Expect \`${ULIMIT_FACTS.failure.bash.replace("{label}", need.facts.label)}\` (bash) or \`${ULIMIT_FACTS.failure.dash}\` (dash).${advice}${entrypoint}`;
         const suggestion = nonRoot || addsCapability(container, "SYS_RESOURCE") ? void 0 : addCapabilities(container, ["SYS_RESOURCE"]);
+        const targets = needTargets(states);
         context.report({
           path: stepPath(container, need.step.origin),
-          message,
+          problem: `\`${clip(need.step.text, 50)}\` raises the hard ${need.facts.resource}`,
+          consequence: needConsequence(targets, "fails without SYS_RESOURCE") ?? "it may fail",
+          remedy: nonRoot ? "raise it on the node or as root" : misspelled ? "write SYS_RESOURCE, without CAP_" : "add SYS_RESOURCE or raise it on the node",
+          explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });

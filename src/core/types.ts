@@ -26,6 +26,10 @@ export interface TargetOutcome {
   target: string;
   outcome: Outcome;
   detail: string;
+  /** Pod status the kubelet shows when the entry is refused. */
+  status?: 'CreateContainerError' | 'RunContainerError';
+  /** The list the entry is in, when the outcome is about one entry (words the outcome: not granted, not dropped). */
+  list?: 'add' | 'drop';
 }
 
 /** A text edit over the original source: replace [start, end) with text. */

@@ -38,10 +38,12 @@ export function targetsFor(targets: readonly ResolvedTarget[], owner: Capability
 export interface Evaluated {
   target: ResolvedTarget;
   prediction: Prediction;
+  /** The list the entry is in. */
+  direction?: Direction;
 }
 
 export function evaluate(targets: readonly ResolvedTarget[], direction: Direction, input: string): Evaluated[] {
-  return targets.map((target) => ({ target, prediction: predict(target, direction, input) }));
+  return targets.map((target) => ({ target, prediction: predict(target, direction, input), direction }));
 }
 
 export function targetName(target: ResolvedTarget): string {
@@ -49,11 +51,16 @@ export function targetName(target: ResolvedTarget): string {
 }
 
 export function toTargetOutcomes(evaluated: readonly Evaluated[]): TargetOutcome[] {
-  return evaluated.map(({ target, prediction }) => ({
-    target: target.matrix ? target.label : target.id,
-    outcome: prediction.outcome,
-    detail: prediction.detail,
-  }));
+  return evaluated.map(({ target, prediction, direction }) => {
+    const outcome: TargetOutcome = {
+      target: target.matrix ? target.label : target.id,
+      outcome: prediction.outcome,
+      detail: prediction.detail,
+    };
+    if (prediction.status) outcome.status = prediction.status;
+    if (direction) outcome.list = direction;
+    return outcome;
+  });
 }
 
 /** Breaks anywhere → error; uncertain somewhere → warning; otherwise the given severity. */

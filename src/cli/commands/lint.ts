@@ -20,6 +20,7 @@ export interface LintCommandOptions {
   rule: string[];
   maxWarnings?: string;
   quiet?: boolean;
+  verbose?: boolean;
   stdinFilename?: string;
   color: boolean;
 }
@@ -155,6 +156,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     color: options.color && format === 'text',
     rules: ALL_RULE_META,
     version: io.version,
+    verbose: options.verbose === true,
   });
   if (options.outputFile) writeFileSync(options.outputFile, output);
   else io.stdout(output);

@@ -21,7 +21,7 @@ describe('cap-missing', () => {
     const [finding, ...rest] = runRule(ID, pod('["chown", "-R", "1000:1000", "/data"]', dropAll), ['docker@24']);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity: 'error', line: 9, column: 17, path: 'spec.containers[0].command[0]' });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '`chown -R 1000:1000 /data` (command[0]) needs CHOWN: changing the owner of a file needs it. The process does ' +
         'not hold it on docker@24 (Docker 23+): drop "ALL" removes it and nothing adds it back. Add CHOWN to ' +
         'capabilities.add.',
@@ -37,7 +37,7 @@ describe('cap-missing', () => {
       'crio@1.25',
     ]);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'The process does not hold it on crio@1.25 (CRI-O 1.22+): it is not in CRI-O 1.22+’s default set and nothing adds it; it is held on docker@24 (Docker 23+)',
     );
     expect(finding?.targets).toEqual([
@@ -52,21 +52,23 @@ describe('cap-missing', () => {
 
   it('a user switch after drop ALL needs SETUID and SETGID', () => {
     const [finding] = runRule(ID, pod('["sh", "-c", "exec gosu app /app"]', dropAll), ['containerd@1.7']);
-    expect(finding?.message).toContain('`exec gosu app /app` (command[2]) needs SETUID and SETGID');
-    expect(finding?.message).toContain('Gosu then fails with `failed switching to "<user>": operation not permitted`');
+    expect(finding?.explanation).toContain('`exec gosu app /app` (command[2]) needs SETUID and SETGID');
+    expect(finding?.explanation).toContain(
+      'Gosu then fails with `failed switching to "<user>": operation not permitted`',
+    );
     expect(finding?.suggestion?.description).toBe('add SETUID and SETGID to capabilities.add');
   });
 
   it('ping is a warning, with the sysctl alternative', () => {
     const [finding] = runRule(ID, pod('["ping", "-c1", "10.0.0.1"]', dropAll), ['containerd@1.7']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('Alternatively, the net.ipv4.ping_group_range sysctl');
+    expect(finding?.explanation).toContain('Alternatively, the net.ipv4.ping_group_range sysctl');
   });
 
   it('only changing ip and tc commands need NET_ADMIN', () => {
     expect(runRule(ID, pod('["sh", "-c", "ip addr show; ip route; tc qdisc show"]', dropAll))).toEqual([]);
     const [finding] = runRule(ID, pod('["ip", "route", "add", "default", "via", "10.0.0.1"]'), ['docker@24']);
-    expect(finding?.message).toContain('needs NET_ADMIN: changing links, addresses, routes or rules needs it');
+    expect(finding?.explanation).toContain('needs NET_ADMIN: changing links, addresses, routes or rules needs it');
   });
 
   it('a low containerPort for a non-root process: a warning, unless the runtime or the pod lowers the limit', () => {

@@ -133,7 +133,10 @@ export default defineRule({
           `${how}${needed} ${advice[severity]}${capability === 'NET_BIND_SERVICE' ? ' For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability at all.' : ''}`;
         context.report({
           path: [...container.path, 'securityContext', 'capabilities', 'add', index],
-          message,
+          problem: `${name.isAll ? 'ALL' : quote(value)} added for a non-root process`,
+          consequence: 'the process does not hold it (no ambient capabilities)',
+          remedy: severity === 'error' ? 'drop it or run as root' : 'keep it only for a binary with file capabilities',
+          explanation: message,
           severity: chooseSeverity(context.severity, 'info', severity),
           ...containerBase(container),
         });

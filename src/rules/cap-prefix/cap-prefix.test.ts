@@ -6,9 +6,9 @@ describe('cap-prefix', () => {
     const [finding, ...rest] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['docker@18.06']);
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'error', line: 11, column: 17, endColumn: 33, container: 'app' });
-    expect(finding?.message).toContain('RunContainerError');
-    expect(finding?.message).toContain('CAP_CAP_SYS_RESOURCE');
-    expect(finding?.message).toMatch(/Write SYS_RESOURCE\.$/);
+    expect(finding?.explanation).toContain('RunContainerError');
+    expect(finding?.explanation).toContain('CAP_CAP_SYS_RESOURCE');
+    expect(finding?.explanation).toMatch(/Write SYS_RESOURCE\.$/);
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
     expect(finding?.fix?.edits).toEqual([
       {
@@ -22,36 +22,36 @@ describe('cap-prefix', () => {
   it('is only a warning where the runtime accepts the prefix (Docker 19.03)', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['docker@19.03']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('Every selected target accepts it');
+    expect(finding?.explanation).toContain('Every selected target accepts it');
   });
 
   it('says the capability is silently not granted on containerd 1.6', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['containerd@1.6']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('SYS_RESOURCE is silently not granted');
+    expect(finding?.explanation).toContain('SYS_RESOURCE is silently not granted');
     expect(finding?.targets?.[0]).toMatchObject({ target: 'containerd@1.6', outcome: 'ignored' });
   });
 
   it('says NET_RAW is not dropped on containerd', () => {
     const [finding] = runRule('cap-prefix', pod('          drop: [CAP_NET_RAW]'), ['containerd@1.7']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('NET_RAW is not dropped');
+    expect(finding?.explanation).toContain('NET_RAW is not dropped');
   });
 
   it('fails at create on containerd 1.2 and at start with old runc', () => {
     const [old] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['containerd@1.2']);
-    expect(old?.message).toContain('CreateContainerError');
+    expect(old?.explanation).toContain('CreateContainerError');
     const [rc93] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['containerd@1.5+runc@1.0.0-rc93']);
-    expect(rc93?.message).toContain('unknown capability "CAP_CAP_SYS_RESOURCE"');
+    expect(rc93?.explanation).toContain('unknown capability "CAP_CAP_SYS_RESOURCE"');
   });
 
   it('without a target, lists where it breaks and where it works', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'));
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('fails with RunContainerError on Docker 1.2–1.10, Docker 1.11–18.09');
-    expect(finding?.message).toContain('with CreateContainerError on containerd 1.1–1.2');
-    expect(finding?.message).toContain('the container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94');
-    expect(finding?.message).toContain('it works on');
+    expect(finding?.explanation).toContain('fails with RunContainerError on Docker 1.2–1.10, Docker 1.11–18.09');
+    expect(finding?.explanation).toContain('with CreateContainerError on containerd 1.1–1.2');
+    expect(finding?.explanation).toContain('the container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94');
+    expect(finding?.explanation).toContain('it works on');
     expect(finding?.targets?.length).toBeGreaterThan(5);
   });
 
@@ -72,7 +72,7 @@ spec:
   allowedCapabilities: [CAP_SYS_PTRACE]
 `;
     const [finding] = runRule('cap-prefix', psp, ['docker@18.09']);
-    expect(finding?.message).toContain('PodSecurityPolicy compares names exactly');
+    expect(finding?.explanation).toContain('PodSecurityPolicy compares names exactly');
     expect(finding?.object).toMatchObject({ kind: 'PodSecurityPolicy', name: 'ptrace' });
   });
 

@@ -51,7 +51,7 @@ describe('pam-limits-needs-sys-resource', () => {
       container: 'es-cluster',
       object: { kind: 'StatefulSet', name: 'esc-data' },
     });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'When `exec runuser -u elasticsearch -- /usr/share/elasticsearch/bin/elasticsearch` opens its PAM session, ' +
         'pam_limits raises the hard RLIMIT_MEMLOCK to unlimited: `* hard memlock unlimited` in ConfigMap/esc-config ' +
         '"limits.conf", mounted at /etc/security/limits.conf. Raising a hard limit needs SYS_RESOURCE in the process ' +
@@ -100,10 +100,10 @@ describe('pam-limits-needs-sys-resource', () => {
   it('on containerd@1.6 with CAP_SYS_RESOURCE: the capability is silently not granted', () => {
     const [finding] = runRule(ID, incident(prefixed), ['containerd@1.6']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'the add entry "CAP_SYS_RESOURCE" is silently not granted (looked up as CAP_CAP_SYS_RESOURCE)',
     );
-    expect(finding?.message).toContain('Write the entry as SYS_RESOURCE (see cap-prefix)');
+    expect(finding?.explanation).toContain('Write the entry as SYS_RESOURCE (see cap-prefix)');
     expect(finding?.suggestion).toBeUndefined();
     expect(finding?.targets).toEqual([
       {
@@ -126,11 +126,11 @@ describe('pam-limits-needs-sys-resource', () => {
   it('without a target, groups the matrix: where it fails, works and does not start', () => {
     const [finding] = runRule(ID, incident(prefixed));
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'it does not hold SYS_RESOURCE on containerd 1.3+ with runc ≥1.0.0-rc94: the add entry "CAP_SYS_RESOURCE" is silently not granted',
     );
-    expect(finding?.message).toContain('it does on Docker 19.03–20.10, Docker 23+, CRI-O 1.12–1.17, CRI-O 1.22+');
-    expect(finding?.message).toContain('the container does not start on Docker 1.2–1.10, Docker 1.11–18.09');
+    expect(finding?.explanation).toContain('it does on Docker 19.03–20.10, Docker 23+, CRI-O 1.12–1.17, CRI-O 1.22+');
+    expect(finding?.explanation).toContain('the container does not start on Docker 1.2–1.10, Docker 1.11–18.09');
     expect(finding?.targets?.map((t) => t.outcome)).toEqual([
       'rejected',
       'rejected',
@@ -149,8 +149,8 @@ describe('pam-limits-needs-sys-resource', () => {
   it('is a warning when the value may be within the container’s limit (nofile)', () => {
     const [finding] = runRule(ID, incident('', '* hard nofile 1048576'), ['containerd@1.6']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('raises the hard RLIMIT_NOFILE to 1048576');
-    expect(finding?.message).toContain('That may be above the limit the container starts with');
+    expect(finding?.explanation).toContain('raises the hard RLIMIT_NOFILE to 1048576');
+    expect(finding?.explanation).toContain('That may be above the limit the container starts with');
   });
 
   it('ignores soft-only raises, values within the limit and gosu (no PAM)', () => {
@@ -163,6 +163,6 @@ describe('pam-limits-needs-sys-resource', () => {
   it('says a non-root opener cannot open the session', () => {
     const text = incident('          securityContext:\n            runAsUser: 1000');
     const [finding] = runRule(ID, text, ['containerd@1.6']);
-    expect(finding?.message).toContain('runuser runs as uid 1000 (runAsUser: 1000 (container)) here');
+    expect(finding?.explanation).toContain('runuser runs as uid 1000 (runAsUser: 1000 (container)) here');
   });
 });
