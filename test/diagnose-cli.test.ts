@@ -38,7 +38,7 @@ describe('capdoctor diagnose', () => {
     ]);
     expect(code).toBe(0);
     expect(Object.keys(report)).toEqual(['version', 'diagnoses', 'next']);
-    expect(report.version).toBe(2);
+    expect(report.version).toBe(1);
     const [d] = report.diagnoses;
     expect(Object.keys(d)).toEqual([
       'rule',

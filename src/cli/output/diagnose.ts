@@ -1,5 +1,5 @@
 // Output of `capdoctor diagnose`: text (the one-line message, the fix and the evidence; the story
-// with --verbose) and JSON (version 2).
+// with --verbose) and JSON (version 1).
 import pc from 'picocolors';
 import { oneLineSummary } from '../../core/message.js';
 import type { DiagnoseResult, Diagnosis, Evidence } from '../../diagnose/types.js';
@@ -184,13 +184,10 @@ export function formatDiagnoseText(result: DiagnoseResult, color: boolean, verbo
   return `${out.join('\n')}\n`;
 }
 
-/**
- * The stable JSON shape. Version 2: `message` (one line, ≤ 160 characters) beside the full `summary`
- * and `explanation`.
- */
+/** The stable JSON shape (version 1; `message`, one line of ≤ 160 characters, was added beside `summary`). */
 export function formatDiagnoseJson(result: DiagnoseResult): string {
   const report = {
-    version: 2,
+    version: 1,
     diagnoses: result.diagnoses.map((d) => ({
       rule: d.rule,
       signature: d.signature,
