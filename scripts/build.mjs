@@ -1,8 +1,12 @@
 // Bundles capdoctor into dist/ with esbuild: the library and the lint worker as ES modules with shared
-// chunks, the CLI as one CommonJS file (see below), the parser packages as files of their own.
-import { readFileSync, rmSync } from 'node:fs';
+// chunks, the CLI as one CommonJS file (see below), the parser packages as files of their own, the
+// library once more for browsers; then the type declarations (tsc) and the licences of what is bundled.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { browserOptions } from './browser-options.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -87,3 +91,39 @@ for (const name of LIBS) {
     format: 'cjs',
   });
 }
+
+// The library for browsers and other bundles without Node.js (package.json `exports`, condition `browser`).
+// Minified (the packages it holds are large), names kept for readable stack traces.
+await build({
+  ...browserOptions,
+  outdir: 'dist',
+  minify: true,
+  keepNames: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+});
+
+// Type declarations of the library (dist/types), from the same sources.
+const tsc = new URL('bin/tsc', `file://${createRequire(import.meta.url).resolve('typescript/package.json')}`);
+execFileSync(process.execPath, [fileURLToPath(tsc), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+// The bundles contain these packages: their licences travel with them.
+const BUNDLED = ['commander', 'yaml', 'jsonc-parser', 'picocolors'];
+const notices = BUNDLED.map((name) => {
+  const dir = new URL(`../node_modules/${name}/`, import.meta.url);
+  const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
+  const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license'].find((f) => {
+    try {
+      readFileSync(new URL(f, dir));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!file) throw new Error(`no licence file in node_modules/${name}`);
+  return `${pkg.name}@${pkg.version} (${pkg.license})\n\n${readFileSync(new URL(file, dir), 'utf8').trim()}\n`;
+});
+writeFileSync(
+  'dist/THIRD_PARTY_LICENSES.txt',
+  `capdoctor's bundles include the following packages.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,
+);
