@@ -3,9 +3,9 @@
 // the library's path fails the build.
 import { fileURLToPath } from 'node:url';
 
-const browserLibs = fileURLToPath(new URL('../src/parse/libs.browser.ts', import.meta.url));
+const browserLibs = fileURLToPath(new URL('../src/parse/libs-static.ts', import.meta.url));
 
-/** The parser packages are imported up front in a browser (libs.browser.ts), not required on first use. */
+/** The parser packages are imported up front in a browser (libs-static.ts), not required on first use. */
 const parserImports = {
   name: 'browser-parser-imports',
   setup(esbuild) {

@@ -9038,7 +9038,7 @@ function applyEdits(text, edits) {
   return text;
 }
 
-// src/action/static-libs.ts
+// src/parse/libs-static.ts
 var Yaml = __toESM(require_dist());
 var yamlLib = () => Yaml;
 var jsoncLib = () => main_exports;
