@@ -68,6 +68,15 @@ describe('messages are one short line', () => {
     check(all);
   });
 
+  it('examples/ (every file)', () => {
+    const dir = fileURLToPath(new URL('../examples/', import.meta.url));
+    const all = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .flatMap((f) => findings(`examples/${f}`, readFileSync(join(dir, f), 'utf8'), [[]]));
+    expect(all.length).toBeGreaterThan(0);
+    check(all);
+  });
+
   const corpus = fileURLToPath(new URL('../../shared/corpus/manifests/', import.meta.url));
   const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f)) : [];
   it.skipIf(files.length === 0)('../shared/corpus/manifests (every file)', () => {

@@ -9868,7 +9868,7 @@ function outcomeWords(target) {
     case "rejected":
       return "fails";
     case "ignored":
-      return target.list === "add" ? "not granted" : target.list === "drop" ? "not dropped" : "ignored";
+      return target.list === "add" ? "not granted" : target.list === "drop" ? "not dropped" : target.list === "need" ? "not met" : "ignored";
     case "unknown":
       return "unknown";
     case "applied":
@@ -18908,7 +18908,8 @@ function needTargets(states) {
   return states.map(({ target, state }) => ({
     target: target.matrix ? target.label : target.id,
     outcome: state.state === "met" ? "applied" : state.state === "unmet" ? "ignored" : state.state === "not-run" ? "rejected" : "unknown",
-    detail: state.state === "not-run" ? `the container does not start: ${state.why}` : state.why
+    detail: state.state === "not-run" ? `the container does not start: ${state.why}` : state.why,
+    list: "need"
   }));
 }
 function needConsequence(targets, unmet) {
@@ -19930,7 +19931,7 @@ function raises(need) {
 }
 function raisesShort(need) {
   const resources = [...new Set(need.lines.map((l) => l.facts.resource))];
-  return resources.length === 1 ? `the hard ${resources[0]}` : "hard limits";
+  return resources.length === 1 ? `hard ${resources[0]}` : "hard limits";
 }
 var pam_limits_needs_sys_resource_default = defineRule({
   meta: {
@@ -20013,7 +20014,7 @@ var pam_limits_needs_sys_resource_default = defineRule({
           path: stepPath(container, need.opener.origin),
           problem: `${tool}\u2019s PAM session raises ${raisesShort(need)}`,
           consequence: needConsequence(targets, "SYS_RESOURCE not held") ?? "SYS_RESOURCE not held",
-          remedy: need.opener.user.kind === "non-root" ? `run ${tool} as root with SYS_RESOURCE` : misspelled ? "write SYS_RESOURCE, without CAP_" : "add SYS_RESOURCE or lower limits.conf",
+          remedy: need.opener.user.kind === "non-root" ? `run ${tool} as root with SYS_RESOURCE` : misspelled ? "write SYS_RESOURCE (no CAP_)" : "add SYS_RESOURCE or lower limits.conf",
           explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
@@ -20554,7 +20555,7 @@ var ulimit_needs_sys_resource_default = defineRule({
           path: stepPath(container, need.step.origin),
           problem: `\`${clip(need.step.text, 50)}\` raises the hard ${need.facts.resource}`,
           consequence: needConsequence(targets, "fails without SYS_RESOURCE") ?? "it may fail",
-          remedy: nonRoot ? "raise it on the node or as root" : misspelled ? "write SYS_RESOURCE, without CAP_" : "add SYS_RESOURCE or raise it on the node",
+          remedy: nonRoot ? "raise it on the node or as root" : misspelled ? "write SYS_RESOURCE (no CAP_)" : "add SYS_RESOURCE or raise it on the node",
           explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),

@@ -68,7 +68,13 @@ export function outcomeWords(target: TargetOutcome): string {
     case 'rejected':
       return 'fails';
     case 'ignored':
-      return target.list === 'add' ? 'not granted' : target.list === 'drop' ? 'not dropped' : 'ignored';
+      return target.list === 'add'
+        ? 'not granted'
+        : target.list === 'drop'
+          ? 'not dropped'
+          : target.list === 'need'
+            ? 'not met'
+            : 'ignored';
     case 'unknown':
       return 'unknown';
     case 'applied':

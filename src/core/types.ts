@@ -28,8 +28,11 @@ export interface TargetOutcome {
   detail: string;
   /** Pod status the kubelet shows when the entry is refused. */
   status?: 'CreateContainerError' | 'RunContainerError';
-  /** The list the entry is in, when the outcome is about one entry (words the outcome: not granted, not dropped). */
-  list?: 'add' | 'drop';
+  /**
+   * What the outcome is about, to word it: an entry of the add or drop list (not granted, not dropped),
+   * or a need of the workload (not met).
+   */
+  list?: 'add' | 'drop' | 'need';
 }
 
 /** A text edit over the original source: replace [start, end) with text. */

@@ -121,6 +121,7 @@ export function needTargets(states: readonly TargetState[]): TargetOutcome[] {
             ? 'rejected'
             : 'unknown',
     detail: state.state === 'not-run' ? `the container does not start: ${state.why}` : state.why,
+    list: 'need' as const,
   }));
 }
 

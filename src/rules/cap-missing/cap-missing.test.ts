@@ -41,11 +41,17 @@ describe('cap-missing', () => {
       'The process does not hold it on crio@1.25 (CRI-O 1.22+): it is not in CRI-O 1.22+’s default set and nothing adds it; it is held on docker@24 (Docker 23+)',
     );
     expect(finding?.targets).toEqual([
-      { target: 'docker@24', outcome: 'applied', detail: 'SYS_CHROOT is granted and the process is root' },
+      {
+        target: 'docker@24',
+        outcome: 'applied',
+        detail: 'SYS_CHROOT is granted and the process is root',
+        list: 'need',
+      },
       {
         target: 'crio@1.25',
         outcome: 'ignored',
         detail: 'it is not in CRI-O 1.22+’s default set and nothing adds it',
+        list: 'need',
       },
     ]);
   });

@@ -30,7 +30,7 @@ function raises(need: PamNeed): string {
 /** `the hard memlock limit`, `hard limits` (several): the short message's words. */
 function raisesShort(need: PamNeed): string {
   const resources = [...new Set(need.lines.map((l) => l.facts.resource))];
-  return resources.length === 1 ? `the hard ${resources[0]}` : 'hard limits';
+  return resources.length === 1 ? `hard ${resources[0]}` : 'hard limits';
 }
 
 export default defineRule({
@@ -136,7 +136,7 @@ export default defineRule({
             need.opener.user.kind === 'non-root'
               ? `run ${tool} as root with SYS_RESOURCE`
               : misspelled
-                ? 'write SYS_RESOURCE, without CAP_'
+                ? 'write SYS_RESOURCE (no CAP_)'
                 : 'add SYS_RESOURCE or lower limits.conf',
           explanation: message,
           severity: chooseSeverity(context.severity, 'error', severity),

@@ -110,6 +110,7 @@ describe('pam-limits-needs-sys-resource', () => {
         target: 'containerd@1.6',
         outcome: 'ignored',
         detail: 'the add entry "CAP_SYS_RESOURCE" is silently not granted (looked up as CAP_CAP_SYS_RESOURCE)',
+        list: 'need',
       },
     ]);
   });

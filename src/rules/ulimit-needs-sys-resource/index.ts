@@ -94,7 +94,7 @@ export default defineRule({
           remedy: nonRoot
             ? 'raise it on the node or as root'
             : misspelled
-              ? 'write SYS_RESOURCE, without CAP_'
+              ? 'write SYS_RESOURCE (no CAP_)'
               : 'add SYS_RESOURCE or raise it on the node',
           explanation: message,
           severity: chooseSeverity(context.severity, 'error', severity),
