@@ -14,7 +14,7 @@ const staticLibs = {
   name: 'static-libs',
   setup(esbuild) {
     esbuild.onResolve({ filter: /^\.\/libs\.js$/ }, ({ importer }) =>
-      /[\\/]src[\\/]parse[\\/]/.test(importer) ? { path: `${root}src/action/static-libs.ts` } : undefined,
+      /[\\/]src[\\/]parse[\\/]/.test(importer) ? { path: `${root}src/parse/libs-static.ts` } : undefined,
     );
   },
 };
@@ -41,8 +41,8 @@ export async function buildAction(outdir = `${root}action/dist`) {
   writeFileSync(`${outdir}/THIRD-PARTY-LICENSES.txt`, licences(Object.keys(metafile.inputs)));
 }
 
-/** The licence texts of the packages inside the bundle, which their licences ask copies to carry. */
-function licences(inputs) {
+/** The licence texts of the packages inside a bundle, which their licences ask copies to carry. */
+export function licences(inputs) {
   const packages = [...new Set(inputs.map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]))]
     .filter(Boolean)
     .sort();

@@ -1,8 +1,13 @@
 // Bundles capdoctor into dist/ with esbuild: the library and the lint worker as ES modules with shared
-// chunks, the CLI as one CommonJS file (see below), the parser packages as files of their own.
-import { readFileSync, rmSync } from 'node:fs';
+// chunks, the CLI as one CommonJS file (see below), the parser packages as files of their own, the
+// library once more for browsers; then the type declarations (tsc) and the licences of what is bundled.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { browserOptions } from './browser-options.mjs';
+import { licences } from './build-action.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -45,9 +50,17 @@ const common = {
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
+  metafile: true,
 };
 
-await build({
+/** Every file the bundles are made of, for the licences of the packages among them. */
+const inputs = new Set();
+async function bundle(options) {
+  const { metafile } = await build(options);
+  for (const input of Object.keys(metafile?.inputs ?? {})) inputs.add(input);
+}
+
+await bundle({
   ...common,
   // The library, and the lint worker, which large inputs start as a thread.
   entryPoints: { index: 'src/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
@@ -65,7 +78,7 @@ await build({
 // The CLI is one CommonJS file, which bin/capdoctor.cjs compiles with V8's code cache (Node 20 has no
 // cache for ES modules): most of a small lint's start-up is compiling code. Commands still run their
 // modules only when they are used.
-await build({
+await bundle({
   ...common,
   entryPoints: { cli: 'src/cli/run.ts' },
   outdir: 'dist',
@@ -80,10 +93,29 @@ await build({
 // Their exports are named so that Node can import them by name from the CommonJS files.
 for (const name of LIBS) {
   const names = Object.keys(createRequire(import.meta.url)(name));
-  await build({
+  await bundle({
     stdin: { contents: `export { ${names.join(', ')} } from '${name}';`, resolveDir: '.', sourcefile: `${name}.js` },
     ...common,
     outfile: `dist/${name}.cjs`,
     format: 'cjs',
   });
 }
+
+// The library for browsers and other bundles without Node.js (package.json `exports`, condition `browser`).
+// Minified (the packages it holds are large), names kept for readable stack traces.
+await bundle({
+  ...browserOptions,
+  metafile: true,
+  outdir: 'dist',
+  minify: true,
+  keepNames: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+});
+
+// Type declarations of the library (dist/types), from the same sources.
+const tsc = new URL('bin/tsc', pathToFileURL(createRequire(import.meta.url).resolve('typescript/package.json')));
+execFileSync(process.execPath, [fileURLToPath(tsc), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+// The bundles contain packages whose licences ask copies to carry their text.
+writeFileSync('dist/THIRD_PARTY_LICENSES.txt', `${licences([...inputs])}`);

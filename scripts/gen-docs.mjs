@@ -1,7 +1,10 @@
-// Generates docs/rules/<id>.md and the rules table in README.md from the rule metadata, and
-// docs/runtime-facts.md from the runtime facts.
+// Generates docs/rules/<id>.md and the rules table in README.md from the rule metadata,
+// docs/runtime-facts.md from the runtime facts, and the README's example from what the built CLI
+// prints for it.
 // `--check` writes nothing and fails when a generated file is out of date (run in CI).
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const library = await import(new URL('../dist/index.js', import.meta.url).href);
 const { ALL_RULE_META } = library;
@@ -75,13 +78,42 @@ for (const file of readdirSync(new URL('docs/rules/', root))) {
 
 emit('docs/runtime-facts.md', runtimeFactsPage(library));
 
+/** The commands of the README's example, each with what the built CLI prints for it. */
+const EXAMPLE_RUNS = [
+  ['lint', 'examples/elasticsearch-incident.yaml', '--target', 'docker@18.06', '-q'],
+  ['lint', 'examples/containerd-drop.yaml', '-q'],
+];
+
+function exampleBlock() {
+  const cwd = fileURLToPath(root);
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  const runs = EXAMPLE_RUNS.map((args) => {
+    let output;
+    try {
+      output = execFileSync(process.execPath, ['bin/capdoctor.cjs', ...args], { cwd, env, encoding: 'utf8' });
+    } catch (error) {
+      // Exit code 1 means findings, which is what the example is for.
+      if (error.status !== 1) throw error;
+      output = error.stdout;
+    }
+    return `$ npx capdoctor ${args.join(' ')}\n${output.trimEnd()}`;
+  });
+  return ['```console', runs.join('\n\n'), '```'].join('\n');
+}
+
 const readmeUrl = new URL('README.md', root);
 if (existsSync(readmeUrl)) {
   const readme = readFileSync(readmeUrl, 'utf8');
-  const updated = readme.replace(
-    /<!-- rules:start -->[\s\S]*?<!-- rules:end -->/,
-    () => `<!-- rules:start -->\n${rulesTable()}\n<!-- rules:end -->`,
-  );
+  const updated = readme
+    .replace(
+      /<!-- rules:start -->[\s\S]*?<!-- rules:end -->/,
+      () => `<!-- rules:start -->\n${rulesTable()}\n<!-- rules:end -->`,
+    )
+    .replace(
+      /<!-- example:start -->[\s\S]*?<!-- example:end -->/,
+      () => `<!-- example:start -->\n${exampleBlock()}\n<!-- example:end -->`,
+    );
   emit('README.md', updated);
 }
 

@@ -48,7 +48,8 @@ describe('capdoctor lint', () => {
       container: 'c',
       severity: 'error',
     });
-    expect(finding.message).toContain('NET_RAW is not dropped');
+    expect(finding.message).toContain('not dropped on containerd@1.7');
+    expect(finding.explanation).toContain('NET_RAW is not dropped');
   });
 
   it('reads standard input with - and labels it', () => {
@@ -139,7 +140,7 @@ describe('capdoctor lint', () => {
     const out = join(scratch, 'report.json');
     const { stdout } = run(['lint', `${fixtures}/tree/good.yaml`, '-o', 'json', '--output-file', out]);
     expect(stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe(2);
   });
 
   it('honours suppression comments and annotations', () => {
@@ -243,9 +244,27 @@ describe('other commands', () => {
     expect(ids).toContain('parse-error');
   });
 
+  it('prints one line per finding and a compact target line; -v adds the explanation and each target', () => {
+    const args = ['lint', 'examples/containerd-drop.yaml', '-t', 'containerd@1.7', '-t', 'docker@18.06'];
+    const short = run(args).stdout;
+    expect(short).toContain(
+      '  24:22  error  "CAP_NET_RAW": CAP_ prefix — container fails on docker@18.06 (RunContainerError); write NET_RAW  cap-prefix\n',
+    );
+    expect(short).toContain('    ✗ fails: docker@18.06 · ✗ not dropped: containerd@1.7\n');
+    expect(short).not.toContain('carries the CAP_ prefix');
+    for (const flag of ['-v', '--verbose']) {
+      const verbose = run([...args, flag]);
+      expect(verbose.code).toBe(1);
+      expect(verbose.stdout).toContain('"CAP_NET_RAW" carries the CAP_ prefix.');
+      expect(verbose.stdout).toContain('    ✗ containerd@1.7: ignored — containerd 1.3+ does not know "CAP_NET_RAW"');
+      expect(verbose.stdout).toContain('spec.template.spec.containers[0].securityContext.capabilities.drop[0]');
+    }
+  });
+
   it('prints the version and help', () => {
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
     expect(run(['--version']).stdout.trim()).toBe(version);
+    expect(run(['-V']).stdout.trim()).toBe(version);
     expect(run(['lint', '--help']).stdout).toContain('--target');
     expect(run(['frobnicate']).code).toBe(2);
   });

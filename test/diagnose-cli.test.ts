@@ -45,6 +45,7 @@ describe('capdoctor diagnose', () => {
       'signature',
       'capability',
       'confidence',
+      'message',
       'summary',
       'explanation',
       'fix',
@@ -69,8 +70,11 @@ describe('capdoctor diagnose', () => {
     expect(report.next).toEqual([]);
   });
 
-  it('prints the story first and the evidence after it', () => {
-    const { code, stdout } = run([`${fixtures}/describe-docker18.txt`]);
+  it('prints the one-line message, the fix and the evidence; the story with --verbose', () => {
+    const short = run([`${fixtures}/describe-docker18.txt`]).stdout;
+    expect(short).toContain('"CAP_NET_ADMIN" carries the CAP_ prefix');
+    expect(short).not.toContain('Why');
+    const { code, stdout } = run([`${fixtures}/describe-docker18.txt`, '--verbose']);
     expect(code).toBe(0);
     const order = [
       '✖ Root cause',

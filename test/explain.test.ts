@@ -30,6 +30,10 @@ describe('capdoctor explain', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('examples/elasticsearch-incident.yaml:40  StatefulSet/esc-data · container "es-cluster"');
+    // Under the header, the verdicts in one line, worst first, with what is missing.
+    expect(stdout).toContain(
+      '  container "es-cluster": fails on containerd@1.6 (SYS_RESOURCE not held) · ok on docker@19.03',
+    );
     expect(stdout).toContain(
       '  runs  sh, runuser (opens a PAM session, switches to elasticsearch), elasticsearch (as elasticsearch)',
     );

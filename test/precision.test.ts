@@ -22,7 +22,8 @@ describe('precision on real-world shapes (default targets: the runtimes supporte
       rules: RULES,
       targets: resolveTargets([]),
     });
-    expect(findings[0]?.message).toContain('Does every program from the container’s first executable');
+    expect(findings[0]?.explanation).toContain('Does every program from the container’s first executable');
+    expect(findings[0]?.message).toContain('does it?');
   });
 
   it('the same controller behind a shell, with no_new_privs: the chain breaks, so it is an error', () => {
@@ -84,8 +85,9 @@ describe('precision on real-world shapes (default targets: the runtimes supporte
     const { findings } = lintSource('incident.yaml', text, { rules: RULES, targets: resolveTargets([]) });
     const prefix = findings.find((f) => f.rule === 'cap-prefix');
     expect(prefix?.severity).toBe('error');
-    expect(prefix?.message).toContain('The container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94');
-    expect(prefix?.message).toContain('Also fails on Docker ≤18.09');
+    expect(prefix?.explanation).toContain('The container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94');
+    expect(prefix?.message).toContain('not granted on containerd');
+    expect(prefix?.explanation).toContain('Also fails on Docker ≤18.09');
     expect(findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([
       'pam-limits-needs-sys-resource',
       'cap-prefix',

@@ -44,12 +44,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -70,7 +70,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -79,14 +79,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
+    exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
+    exports2.isMap = isMap2;
     exports2.isNode = isNode;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq;
+    exports2.isPair = isPair2;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -736,7 +736,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -748,12 +748,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar2;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -764,7 +764,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -809,7 +809,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -820,7 +820,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1133,7 +1133,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1276,7 +1276,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1331,7 +1331,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1354,7 +1354,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1379,20 +1379,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1541,7 +1541,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1556,7 +1556,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1696,19 +1696,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2015,7 +2015,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair2(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2082,7 +2082,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2180,7 +2180,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2237,7 +2237,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2333,14 +2333,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -2351,13 +2351,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      resolve: (str3) => new Scalar2.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2402,7 +2402,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2430,7 +2430,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3));
+        const node = new Scalar2.Scalar(parseFloat(str3));
         const dot = str3.indexOf(".");
         if (dot !== -1 && str3[str3.length - 1] === "0")
           node.minFractionDigits = str3.length - dot - 1;
@@ -2521,7 +2521,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2538,7 +2538,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2589,7 +2589,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2633,15 +2633,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str3.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
@@ -2656,7 +2656,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2667,7 +2667,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2810,7 +2810,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2822,7 +2822,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2830,7 +2830,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -2842,7 +2842,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2870,7 +2870,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str3.replace(/_/g, "")));
         const dot = str3.indexOf(".");
         if (dot !== -1) {
           const f = str3.substring(dot + 1).replace(/_/g, "");
@@ -4194,9 +4194,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4232,7 +4232,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4272,7 +4272,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap2 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4295,7 +4295,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4327,7 +4327,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4343,7 +4343,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4378,7 +4378,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4427,7 +4427,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4442,13 +4442,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4510,7 +4510,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4625,7 +4625,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4634,15 +4634,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4847,7 +4847,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4865,11 +4865,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -5630,7 +5630,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5714,7 +5714,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar;
+    exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -7230,7 +7230,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7263,7 +7263,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7304,8 +7304,8 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse3;
-    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parse = parse4;
+    exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
   }
@@ -7322,7 +7322,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7347,7 +7347,7 @@ var require_dist = __commonJS({
     exports2.isScalar = identity.isScalar;
     exports2.isSeq = identity.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
+    exports2.Scalar = Scalar2.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -9038,7 +9038,7 @@ function applyEdits(text, edits) {
   return text;
 }
 
-// src/action/static-libs.ts
+// src/parse/libs-static.ts
 var Yaml = __toESM(require_dist());
 var yamlLib = () => Yaml;
 var jsoncLib = () => main_exports;
@@ -9049,18 +9049,18 @@ function keyMatches(key, seg) {
   return typeof key.value === "symbol" ? key.value.description === seg : String(key.value) === seg;
 }
 function findPair(doc, map, seg, depth = 0) {
-  const { isAlias, isMap, isPair, isSeq } = yamlLib();
-  if (!isMap(map) || depth > 8) return void 0;
+  const { isAlias: isAlias2, isMap: isMap2, isPair: isPair2, isSeq: isSeq2 } = yamlLib();
+  if (!isMap2(map) || depth > 8) return void 0;
   for (const pair of map.items) {
-    if (isPair(pair) && keyMatches(pair.key, seg)) {
+    if (isPair2(pair) && keyMatches(pair.key, seg)) {
       return { key: pair.key, value: pair.value ?? null, merged: depth > 0 };
     }
   }
   for (const pair of map.items) {
-    if (!isPair(pair) || !keyMatches(pair.key, "<<")) continue;
-    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    if (!isPair2(pair) || !keyMatches(pair.key, "<<")) continue;
+    const sources = isSeq2(pair.value) ? pair.value.items : [pair.value];
     for (const source of sources) {
-      const resolved2 = isAlias(source) ? source.resolve(doc) : source;
+      const resolved2 = isAlias2(source) ? source.resolve(doc) : source;
       const found = resolved2 ? findPair(doc, resolved2, seg, depth + 1) : void 0;
       if (found) return found;
     }
@@ -9115,13 +9115,13 @@ function nodeRange(node) {
   return range ? { start: range[0], end: range[1] } : void 0;
 }
 function locate(doc, path) {
-  const { isAlias, isMap, isSeq } = yamlLib();
+  const { isAlias: isAlias2, isMap: isMap2, isSeq: isSeq2 } = yamlLib();
   let node = doc.contents;
   let best = nodeRange(node);
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
-    if (isAlias(node)) node = node.resolve(doc);
-    if (typeof seg === "string" && node && isMap(node)) {
+    if (isAlias2(node)) node = node.resolve(doc);
+    if (typeof seg === "string" && node && isMap2(node)) {
       const pair = findPair(doc, node, seg);
       if (!pair) return best && { range: best, exact: false };
       const keyRange = nodeRange(pair.key);
@@ -9130,7 +9130,7 @@ function locate(doc, path) {
       }
       node = pair.value;
       best = keyRange ?? best;
-    } else if (typeof seg === "number" && node && isSeq(node)) {
+    } else if (typeof seg === "number" && node && isSeq2(node)) {
       const item = node.items[seg];
       if (!item) return best && { range: best, exact: false };
       node = item;
@@ -9144,12 +9144,12 @@ function locate(doc, path) {
 }
 function duplicateKeys(doc) {
   const problems = [];
-  const { isScalar, visit: visit3 } = yamlLib();
+  const { isScalar: isScalar2, visit: visit3 } = yamlLib();
   visit3(doc, {
     Map(_, map) {
       const seen = /* @__PURE__ */ new Set();
       for (const pair of map.items) {
-        if (!isScalar(pair.key) || typeof pair.key.value === "symbol") continue;
+        if (!isScalar2(pair.key) || typeof pair.key.value === "symbol") continue;
         const key = String(pair.key.value);
         const range = pair.key.range;
         if (seen.has(key) && range) {
@@ -9410,12 +9410,11 @@ function artifactUri(file) {
   }
   return path.split("/").map((s, i) => encodeSegment(s, i > 0)).join("/");
 }
-function firstSentence(message) {
-  const match = /^[\s\S]*?[.!?](?=\s|$)/.exec(message);
-  return (match ? match[0] : message).trim();
+function problemPart(message) {
+  return (message.split(" \u2014 ")[0] ?? message).trim();
 }
 function fingerprint(finding) {
-  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${firstSentence(finding.message)}`;
+  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${problemPart(finding.message)}`;
   return process.getBuiltinModule("node:crypto").createHash("sha256").update(key).digest("hex").slice(0, 32);
 }
 function stripMarkdown(markdown) {
@@ -9437,12 +9436,19 @@ function descriptor(meta) {
     }
   };
 }
-function messageText(finding) {
-  const lines = [finding.message];
-  for (const t of finding.targets ?? []) {
-    if (t.outcome !== "applied") lines.push(`- ${t.target}: ${t.outcome}${t.detail ? ` \u2014 ${t.detail}` : ""}`);
+function messageMarkdown(finding) {
+  const parts = [`**${escapeMarkdown(finding.message)}**`];
+  if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
+  const targets = (finding.targets ?? []).filter((t) => t.outcome !== "applied");
+  if (targets.length > 0) {
+    parts.push(
+      targets.map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`).join("\n")
+    );
   }
-  return lines.join("\n");
+  return parts.join("\n\n");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
 }
 function region(finding) {
   const startLine = Math.max(1, finding.line);
@@ -9457,7 +9463,7 @@ function result(finding, ruleIndex) {
     ruleId: finding.rule,
     ...index === void 0 ? {} : { ruleIndex: index },
     level: LEVEL[finding.severity],
-    message: { text: messageText(finding) },
+    message: { text: finding.message, markdown: messageMarkdown(finding) },
     locations: [
       { physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: region(finding) } }
     ],
@@ -9706,11 +9712,11 @@ function extract(root) {
   };
   for (const object of result2.objects) {
     const kind = object.ref.kind;
-    const spec = kind === "PodSecurityPolicy" ? object.value.spec : kind === "SecurityContextConstraints" ? object.value : void 0;
-    if (!isMapping(spec)) continue;
+    const spec2 = kind === "PodSecurityPolicy" ? object.value.spec : kind === "SecurityContextConstraints" ? object.value : void 0;
+    if (!isMapping(spec2)) continue;
     const path = kind === "PodSecurityPolicy" ? [...object.path, "spec"] : object.path;
     const owner = { kind: kind === "PodSecurityPolicy" ? "psp" : "scc", path, object, lists: [] };
-    addOwner(owner, spec, [
+    addOwner(owner, spec2, [
       ["allowedCapabilities", "add"],
       ["defaultAddCapabilities", "add"],
       ["requiredDropCapabilities", "drop"]
@@ -9733,17 +9739,17 @@ function extract(root) {
       ]);
     }
   }
-  const visitPodSpec = (spec, path, parent) => {
+  const visitPodSpec = (spec2, path, parent) => {
     const object = objectAt(path);
     const podSpec = {
       path,
-      value: spec,
+      value: spec2,
       annotations: { ...object?.annotations ?? {}, ...annotationsOf(parent) },
       containers: []
     };
     if (object) podSpec.object = object;
     result2.podSpecs.push(podSpec);
-    const podContext = spec.securityContext;
+    const podContext = spec2.securityContext;
     if (isMapping(podContext) && isMapping(podContext.capabilities)) {
       const owner = {
         kind: "pod",
@@ -9760,7 +9766,7 @@ function extract(root) {
       ]);
     }
     for (const group of GROUPS) {
-      const list = spec[group];
+      const list = spec2[group];
       if (!Array.isArray(list)) continue;
       list.forEach((value, index) => {
         if (!isMapping(value)) return;
@@ -9840,6 +9846,157 @@ function extract(root) {
   beforeWalk = result2.owners.length;
   if (typeof root === "object" && root !== null) walk2(root, void 0);
   return result2;
+}
+
+// src/core/message.ts
+var MESSAGE_MAX = 160;
+function composeMessage(parts, targets, fix2, suggestion) {
+  const consequence2 = parts.consequence ?? (targets ? worstConsequence(targets) : void 0);
+  const remedy = parts.remedy ?? remedyOf(fix2, suggestion);
+  const join4 = (problem, c, r) => `${problem}${c ? ` \u2014 ${c}` : ""}${r ? `; ${r}` : ""}`;
+  let message = join4(oneLine(parts.problem), consequence2 && oneLine(consequence2), remedy && oneLine(remedy));
+  if (message.length <= MESSAGE_MAX) return message;
+  const fewer = parts.consequence === void 0 && targets ? worstConsequence(targets, 1) : consequence2;
+  message = join4(oneLine(parts.problem), fewer && oneLine(fewer), remedy && oneLine(remedy));
+  if (message.length <= MESSAGE_MAX) return message;
+  const tail = `${fewer ? ` \u2014 ${oneLine(fewer)}` : ""}${remedy ? `; ${oneLine(remedy)}` : ""}`;
+  const room = MESSAGE_MAX - tail.length;
+  if (room >= 40) return `${clip(oneLine(parts.problem), room)}${tail}`;
+  return clip(message, MESSAGE_MAX);
+}
+function oneLine(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function clip(text, max) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:—-]+$/, "")}\u2026`;
+}
+function remedyOf(fix2, suggestion) {
+  const chosen = fix2 ?? suggestion;
+  if (!chosen) return void 0;
+  const [edit, ...rest] = chosen.edits;
+  let words = chosen.description;
+  if (edit && rest.length === 0) {
+    if (edit.kind === "replace-scalar") words = `write ${edit.value}`;
+    else if (edit.kind === "remove-item") words = "remove this entry";
+  }
+  return fix2 ? words : `suggested: ${words}`;
+}
+var RANK = { rejected: 3, ignored: 2, unknown: 1, applied: 0 };
+function outcomeWords(target) {
+  switch (target.outcome) {
+    case "rejected":
+      return "fails";
+    case "ignored":
+      return target.list === "add" ? "not granted" : target.list === "drop" ? "not dropped" : target.list === "need" ? "not met" : "ignored";
+    case "unknown":
+      return "unknown";
+    case "applied":
+      return "works";
+  }
+}
+function byStanding(targets) {
+  const deciding2 = targets.filter((t) => t.legacy !== true);
+  if (deciding2.length === 0) return { deciding: [...targets], context: [] };
+  return { deciding: deciding2, context: targets.filter((t) => t.legacy === true) };
+}
+function worstConsequence(targets, maxNames = 2) {
+  const { deciding: deciding2, context } = byStanding(targets);
+  return consequence(deciding2, maxNames, "") ?? consequence(context, maxNames, "end-of-life ");
+}
+function consequence(targets, maxNames, qualifier) {
+  const worst = worstTargets(targets, maxNames);
+  if (!worst) return void 0;
+  const { first, where: where2 } = worst;
+  const on = where2 === "every target" && qualifier ? `every ${qualifier}target` : `${qualifier}${where2}`;
+  switch (first.outcome) {
+    case "rejected":
+      return `container fails on ${on}${first.status ? ` (${first.status})` : ""}`;
+    case "ignored":
+      return `${outcomeWords(first)} on ${on}`;
+    default:
+      return `outcome not known on ${on}`;
+  }
+}
+function worstTargets(targets, maxNames = 2) {
+  const worst = Math.max(0, ...targets.map((t) => RANK[t.outcome]));
+  if (worst === 0) return void 0;
+  const group = targets.filter((t) => RANK[t.outcome] === worst);
+  return { first: group[0], where: where(group, targets, maxNames) };
+}
+function where(group, all, maxNames = 2) {
+  if (group.length === all.length && all.length > 1) return "every target";
+  const names2 = compactTargets(
+    group.map((t) => t.target),
+    all.map((t) => t.target)
+  );
+  return nameList(names2, maxNames);
+}
+function nameList(names2, max) {
+  const shown4 = [];
+  for (const name of names2) {
+    const length = [...shown4, name].join(", ").length;
+    if (shown4.length >= max || shown4.length > 0 && length > NAMES_ROOM) break;
+    shown4.push(name);
+  }
+  const rest = names2.length - shown4.length;
+  return rest > 0 ? `${shown4.join(", ")} +${rest} more` : shown4.join(", ");
+}
+var NAMES_ROOM = 40;
+function span(label2) {
+  let m = /^(\S+) (\d[\w.-]*)–(\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2], to: m[3] };
+  m = /^(\S+) (\d[\w.-]*)\+$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2] };
+  m = /^(\S+) before (\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], to: `<${m[2]}` };
+  m = /^(\S+) (\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2], to: m[2] };
+  return void 0;
+}
+function engineOf(label2) {
+  return (label2.split(/[\s@]/)[0] ?? label2).toLowerCase();
+}
+function compactTargets(group, all) {
+  const out = [];
+  const engines = [...new Set(group.map(engineOf))];
+  for (const engine of engines) {
+    const members = group.filter((l) => engineOf(l) === engine);
+    const everyOne = all.filter((l) => engineOf(l) === engine);
+    const name = members[0]?.split(/[\s@]/)[0] ?? engine;
+    if (everyOne.length > 1 && everyOne.every((l) => members.includes(l))) {
+      out.push(name);
+      continue;
+    }
+    let run = [];
+    let runStart = -1;
+    const flush = () => {
+      if (run.length === 0) return;
+      const first = run[0];
+      const last = run[run.length - 1];
+      const oldest = runStart === 0;
+      const newest = runStart + run.length === everyOne.length;
+      if (run.length === 1) out.push(everyOne[runStart]);
+      else if (oldest && last.to && !last.to.startsWith("<")) out.push(`${first.engine} \u2264${last.to}`);
+      else if (newest && first.from && !last.to) out.push(`${first.engine} \u2265${first.from}`);
+      else out.push(`${first.engine} ${first.from ?? "\u2026"}\u2013${last.to ?? "\u2026"}`);
+      run = [];
+    };
+    everyOne.forEach((label2, index) => {
+      const s = members.includes(label2) ? span(label2) : void 0;
+      if (!s) {
+        flush();
+        if (members.includes(label2)) out.push(label2);
+        return;
+      }
+      if (run.length === 0) runStart = index;
+      run.push(s);
+    });
+    flush();
+  }
+  return out;
 }
 
 // src/core/own-copy.ts
@@ -11010,9 +11167,9 @@ function moveItem(extracted, item) {
     if (path && path[0] === "items" && path[1] === 0) path[1] = item;
   };
   for (const object of extracted.objects) move(object.path);
-  for (const spec of extracted.podSpecs) {
-    move(spec.path);
-    for (const container of spec.containers) move(container.path);
+  for (const spec2 of extracted.podSpecs) {
+    move(spec2.path);
+    for (const container of spec2.containers) move(container.path);
   }
   for (const owner of extracted.owners) {
     move(owner.path);
@@ -11305,17 +11462,17 @@ var StreamLinter = class {
         ...this.cut(from, to, lines),
         chunks: [],
         list: owner,
-        items: items.map((span) => ({ item: span.item, from: span.from - from, to: span.to - from }))
+        items: items.map((span2) => ({ item: span2.item, from: span2.from - from, to: span2.to - from }))
       };
       if (this.delegate(job)) return;
     }
-    for (const span of items) {
+    for (const span2 of items) {
       if (this.giveUp) return;
-      const from = this.detach ? span.from : base;
-      const text = this.detach ? flatCopy(this.buffer.slice(span.from - base, span.to - base)) : this.buffer;
+      const from = this.detach ? span2.from : base;
+      const text = this.detach ? flatCopy(this.buffer.slice(span2.from - base, span2.to - base)) : this.buffer;
       const before = this.linter.findings.length;
       try {
-        if (!this.linter.addListItem(text, owner, span.item, span.from - from, span.to - from, from)) {
+        if (!this.linter.addListItem(text, owner, span2.item, span2.from - from, span2.to - from, from)) {
           this.failed = true;
         }
       } catch (error) {
@@ -11476,7 +11633,8 @@ var DocumentContext = class {
     const finding = {
       rule: this.rule,
       severity: report.severity ?? this.severity,
-      message: report.message,
+      message: composeMessage(report, report.targets, report.fix, report.suggestion),
+      explanation: report.explanation,
       file: this.file,
       line: start.line,
       column: start.column,
@@ -11995,10 +12153,10 @@ function predict(target, direction, input) {
   if (input.trim().toUpperCase() === "ALL" && input === input.trim()) {
     const keeps = direction === "drop" && engine.all === "any-case" ? dropAllKeepsDefaults(engine, target.engineVersion) : "none";
     if (keeps !== "none") {
-      const fix = engine.dropAllFix;
+      const fix2 = engine.dropAllFix;
       const back = `add${keeps === "all" ? "s" : ""} the default capabilities back after drop ALL (${engine.defaults.join(", ")})`;
-      const fixed = fix ? `; ${fix.detail}` : "";
-      const sources = [...citations, ...fix?.citations ?? []];
+      const fixed = fix2 ? `; ${fix2.detail}` : "";
+      const sources = [...citations, ...fix2?.citations ?? []];
       if (keeps === "all") return { outcome: "ignored", detail: `${engine.label} ${back}${fixed}`, citations: sources };
       const version = target.engineVersion?.text ?? "";
       return {
@@ -12171,6 +12329,181 @@ function nonRootStart(target) {
   };
   if (ambient !== "none" && facts?.ambient) out.detail = facts.ambient.detail;
   return out;
+}
+
+// src/parse/edit.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/knowledge/kubernetes.ts
+var PSS_BASELINE_ALLOWED_ADD = /* @__PURE__ */ new Set([
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+]);
+var PSS_RESTRICTED_ALLOWED_ADD = /* @__PURE__ */ new Set(["NET_BIND_SERVICE"]);
+var PSA_POD_SPEC_KINDS = /* @__PURE__ */ new Set([
+  "Pod",
+  "ReplicationController",
+  "PodTemplate",
+  "ReplicaSet",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "Job",
+  "CronJob"
+]);
+var PSS_FACTS = {
+  baseline: {
+    since: "1.22",
+    citations: [
+      "kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:policy/check_capabilities_baseline.go",
+      "kubernetes/pod-security-admission:test/testdata/baseline/v1.0/fail/capabilities_baseline2.yaml (lower-case chown fails)",
+      "kubernetes/pod-security-admission:test/testdata/baseline/v1.0/fail/capabilities_baseline3.yaml (CAP_CHOWN fails)"
+    ]
+  },
+  restricted: {
+    since: "1.22",
+    /** Policy version from which pods with spec.os.name=windows are exempt. */
+    windowsExemptSince: "1.25",
+    citations: [
+      "kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:policy/check_capabilities_restricted.go",
+      "kubernetes/pod-security-admission@v0.25.0:policy/check_capabilities_restricted.go (capabilitiesRestricted_1_25)"
+    ]
+  },
+  docs: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
+  scopeCitation: "kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:admission/admission.go"
+};
+var API_SYS_ADMIN_CHECK = {
+  since: "1.8",
+  message: "cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN",
+  privilegedMessage: "cannot set `allowPrivilegeEscalation` to false and `privileged` to true",
+  /**
+   * Relaxation merged 2026-05 (PR #138834, read from the PR's description and diff): the first
+   * release that contains it accepts the pair only on updates of existing pods and still rejects new
+   * pods; only the release after accepts new pods. Which release that is has not been checked against
+   * a tag (about 1.37, then 1.38).
+   */
+  relaxation: "kubernetes/kubernetes PR #138834 relaxes this check in two steps: the first release with it still rejects new pods and only accepts updates of existing ones; new pods are accepted from the release after (about 1.38; the release numbers are not verified)",
+  citations: [
+    "kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go ValidateSecurityContext",
+    "kubernetes/kubernetes PR #52803 (added in 1.8)",
+    "kubernetes/kubernetes#119568",
+    "kubernetes/kubernetes#131336"
+  ]
+};
+var WINDOWS_FACTS = {
+  message: "Forbidden: cannot be set for a windows pod",
+  /** KEP-2802 IdentifyPodOS: alpha 1.23 (off), beta 1.24 (on), GA 1.25. */
+  enforcedSince: "1.24",
+  introduced: "1.23",
+  citations: [
+    "kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go validateWindows",
+    "kubernetes/enhancements:keps/sig-windows/2802-identify-windows-pods-apiserver-admission/kep.yaml"
+  ]
+};
+var POD_LEVEL_FACTS = {
+  strictSince: "1.25",
+  kubectlStrictSince: "1.24",
+  strictMessage: 'strict decoding error: unknown field "spec.securityContext.capabilities"',
+  citations: [
+    "kubernetes/api@10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2:core/v1/types.go PodSecurityContext",
+    "kubernetes/enhancements:keps/sig-api-machinery/2885-server-side-unknown-field-validation/kep.yaml",
+    "kubernetes/kubectl@dee3483a3d6a64c07fdf746caf80af446dee99ac:pkg/cmd/util/helpers.go --validate"
+  ]
+};
+var NAME_HANDLING_CITATIONS = [
+  "kubernetes/api@10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2:core/v1/types.go type Capability",
+  "kubernetes/kubernetes:pkg/kubelet/kuberuntime/security_context.go convertToRuntimeCapabilities",
+  "kubernetes/kubernetes#119569"
+];
+var PSP_FACTS = {
+  wildcard: "*",
+  removedIn: "1.25",
+  citations: [
+    "kubernetes/kubernetes:pkg/security/podsecuritypolicy/capabilities/capabilities.go (makeCapSet, Validate)",
+    "kubernetes/api@v0.24.0:policy/v1beta1/types.go"
+  ]
+};
+
+// src/knowledge/names.ts
+var PREFIX2 = /^cap_/i;
+var analysed = /* @__PURE__ */ new Map();
+function analyzeName(value) {
+  if (typeof value !== "string") {
+    return { prefixes: 0, bare: String(value), isAll: false, canonical: false, padded: false };
+  }
+  const known = analysed.get(value);
+  if (known) return known;
+  let rest = value.trim();
+  let prefixes = 0;
+  while (PREFIX2.test(rest)) {
+    rest = rest.slice(4);
+    prefixes++;
+  }
+  const bare = rest.toUpperCase();
+  const capability = CAPABILITY_BY_NAME.get(bare);
+  const isAll = bare === "ALL";
+  const analysis = {
+    text: value,
+    prefixes,
+    bare,
+    isAll,
+    canonical: (capability !== void 0 || isAll) && value === bare,
+    padded: value !== value.trim()
+  };
+  if (capability) analysis.capability = capability;
+  if (analysed.size >= 1e3) analysed.clear();
+  analysed.set(ownCopy(value), Object.freeze(analysis));
+  return analysis;
+}
+function distance(a, b) {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+function suggestNames(bare) {
+  if (bare === "") return [];
+  const scored = /* @__PURE__ */ new Map();
+  const limit = bare.length <= 5 ? 1 : 2;
+  for (const cap of CAPABILITIES) {
+    if (Math.abs(cap.name.length - bare.length) > limit) continue;
+    const d = distance(bare, cap.name);
+    if (d <= limit) scored.set(cap.name, d);
+  }
+  const words = bare.split(/[_\s-]+/).filter(Boolean);
+  if (words.length > 1) {
+    for (let i = 0; i < words.length; i++) {
+      const candidate = [...words.slice(0, i), ...words.slice(i + 1)].join("_");
+      if (CAPABILITY_BY_NAME.has(candidate) && !scored.has(candidate)) scored.set(candidate, 1.5);
+    }
+  }
+  const joined = words.join("_");
+  if (joined !== bare && CAPABILITY_BY_NAME.has(joined)) scored.set(joined, 0.5);
+  return [...scored.entries()].sort((a, b) => a[1] - b[1] || compareNames(a[0], b[0])).map(([name]) => name);
+}
+function compareNames(a, b) {
+  const x = a.replaceAll("_", " ");
+  const y = b.replaceAll("_", " ");
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 // src/knowledge/runtimes.ts
@@ -13359,9 +13692,9 @@ var DEFAULT_MATRIX = MATRIX.map((p) => p.spec);
 var CURRENT_MATRIX = MATRIX.filter((p) => p.support === "current").map((p) => p.spec);
 var LEGACY_MATRIX = MATRIX.filter((p) => p.support === "legacy").map((p) => p.spec);
 var ENGINE_ORDER = ["docker", "containerd", "crio", "podman"];
-var engineOf = (spec) => ENGINE_ORDER.indexOf(spec.split("@")[0] ?? "");
+var engineOf2 = (spec2) => ENGINE_ORDER.indexOf(spec2.split("@")[0] ?? "");
 var ALL_MATRIX = [...LEGACY_MATRIX, ...CURRENT_MATRIX].sort(
-  (a, b) => engineOf(a) - engineOf(b)
+  (a, b) => engineOf2(a) - engineOf2(b)
 );
 var TARGET_SETS = {
   current: CURRENT_MATRIX,
@@ -13501,9 +13834,9 @@ function describeTarget(target) {
   if (target.kernel) parts.push(`kernel ${target.kernel.join(".")}`);
   return parts.join(", ");
 }
-function matrixEntry(spec, context) {
-  const profile = MATRIX.find((p) => p.spec === spec);
-  const target = { ...resolveTarget(spec), matrix: true };
+function matrixEntry(spec2, context) {
+  const profile = MATRIX.find((p) => p.spec === spec2);
+  const target = { ...resolveTarget(spec2), matrix: true };
   if (profile) target.support = profile.support;
   if (context) target.context = true;
   return target;
@@ -13523,7 +13856,7 @@ function resolveTargets(texts2) {
   for (const text of texts2) {
     const set = TARGET_SETS[text.trim().toLowerCase()];
     if (set) {
-      for (const spec of set) push(matrixEntry(spec, false));
+      for (const spec2 of set) push(matrixEntry(spec2, false));
       continue;
     }
     const target = resolveTarget(text);
@@ -13541,178 +13874,6 @@ function resolveTargets(texts2) {
     }
   }
   return out;
-}
-
-// src/knowledge/kubernetes.ts
-var PSS_BASELINE_ALLOWED_ADD = /* @__PURE__ */ new Set([
-  "AUDIT_WRITE",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "MKNOD",
-  "NET_BIND_SERVICE",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT"
-]);
-var PSS_RESTRICTED_ALLOWED_ADD = /* @__PURE__ */ new Set(["NET_BIND_SERVICE"]);
-var PSA_POD_SPEC_KINDS = /* @__PURE__ */ new Set([
-  "Pod",
-  "ReplicationController",
-  "PodTemplate",
-  "ReplicaSet",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "Job",
-  "CronJob"
-]);
-var PSS_FACTS = {
-  baseline: {
-    since: "1.22",
-    citations: [
-      "kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:policy/check_capabilities_baseline.go",
-      "kubernetes/pod-security-admission:test/testdata/baseline/v1.0/fail/capabilities_baseline2.yaml (lower-case chown fails)",
-      "kubernetes/pod-security-admission:test/testdata/baseline/v1.0/fail/capabilities_baseline3.yaml (CAP_CHOWN fails)"
-    ]
-  },
-  restricted: {
-    since: "1.22",
-    /** Policy version from which pods with spec.os.name=windows are exempt. */
-    windowsExemptSince: "1.25",
-    citations: [
-      "kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:policy/check_capabilities_restricted.go",
-      "kubernetes/pod-security-admission@v0.25.0:policy/check_capabilities_restricted.go (capabilitiesRestricted_1_25)"
-    ]
-  },
-  docs: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
-  scopeCitation: "kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:admission/admission.go"
-};
-var API_SYS_ADMIN_CHECK = {
-  since: "1.8",
-  message: "cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN",
-  privilegedMessage: "cannot set `allowPrivilegeEscalation` to false and `privileged` to true",
-  /**
-   * Relaxation merged 2026-05 (PR #138834, read from the PR's description and diff): the first
-   * release that contains it accepts the pair only on updates of existing pods and still rejects new
-   * pods; only the release after accepts new pods. Which release that is has not been checked against
-   * a tag (about 1.37, then 1.38).
-   */
-  relaxation: "kubernetes/kubernetes PR #138834 relaxes this check in two steps: the first release with it still rejects new pods and only accepts updates of existing ones; new pods are accepted from the release after (about 1.38; the release numbers are not verified)",
-  citations: [
-    "kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go ValidateSecurityContext",
-    "kubernetes/kubernetes PR #52803 (added in 1.8)",
-    "kubernetes/kubernetes#119568",
-    "kubernetes/kubernetes#131336"
-  ]
-};
-var WINDOWS_FACTS = {
-  message: "Forbidden: cannot be set for a windows pod",
-  /** KEP-2802 IdentifyPodOS: alpha 1.23 (off), beta 1.24 (on), GA 1.25. */
-  enforcedSince: "1.24",
-  introduced: "1.23",
-  citations: [
-    "kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go validateWindows",
-    "kubernetes/enhancements:keps/sig-windows/2802-identify-windows-pods-apiserver-admission/kep.yaml"
-  ]
-};
-var POD_LEVEL_FACTS = {
-  strictSince: "1.25",
-  kubectlStrictSince: "1.24",
-  strictMessage: 'strict decoding error: unknown field "spec.securityContext.capabilities"',
-  citations: [
-    "kubernetes/api@10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2:core/v1/types.go PodSecurityContext",
-    "kubernetes/enhancements:keps/sig-api-machinery/2885-server-side-unknown-field-validation/kep.yaml",
-    "kubernetes/kubectl@dee3483a3d6a64c07fdf746caf80af446dee99ac:pkg/cmd/util/helpers.go --validate"
-  ]
-};
-var NAME_HANDLING_CITATIONS = [
-  "kubernetes/api@10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2:core/v1/types.go type Capability",
-  "kubernetes/kubernetes:pkg/kubelet/kuberuntime/security_context.go convertToRuntimeCapabilities",
-  "kubernetes/kubernetes#119569"
-];
-var PSP_FACTS = {
-  wildcard: "*",
-  removedIn: "1.25",
-  citations: [
-    "kubernetes/kubernetes:pkg/security/podsecuritypolicy/capabilities/capabilities.go (makeCapSet, Validate)",
-    "kubernetes/api@v0.24.0:policy/v1beta1/types.go"
-  ]
-};
-
-// src/knowledge/names.ts
-var PREFIX2 = /^cap_/i;
-var analysed = /* @__PURE__ */ new Map();
-function analyzeName(value) {
-  if (typeof value !== "string") {
-    return { prefixes: 0, bare: String(value), isAll: false, canonical: false, padded: false };
-  }
-  const known = analysed.get(value);
-  if (known) return known;
-  let rest = value.trim();
-  let prefixes = 0;
-  while (PREFIX2.test(rest)) {
-    rest = rest.slice(4);
-    prefixes++;
-  }
-  const bare = rest.toUpperCase();
-  const capability = CAPABILITY_BY_NAME.get(bare);
-  const isAll = bare === "ALL";
-  const analysis = {
-    text: value,
-    prefixes,
-    bare,
-    isAll,
-    canonical: (capability !== void 0 || isAll) && value === bare,
-    padded: value !== value.trim()
-  };
-  if (capability) analysis.capability = capability;
-  if (analysed.size >= 1e3) analysed.clear();
-  analysed.set(ownCopy(value), Object.freeze(analysis));
-  return analysis;
-}
-function distance(a, b) {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[b.length];
-}
-function suggestNames(bare) {
-  if (bare === "") return [];
-  const scored = /* @__PURE__ */ new Map();
-  const limit = bare.length <= 5 ? 1 : 2;
-  for (const cap of CAPABILITIES) {
-    if (Math.abs(cap.name.length - bare.length) > limit) continue;
-    const d = distance(bare, cap.name);
-    if (d <= limit) scored.set(cap.name, d);
-  }
-  const words = bare.split(/[_\s-]+/).filter(Boolean);
-  if (words.length > 1) {
-    for (let i = 0; i < words.length; i++) {
-      const candidate = [...words.slice(0, i), ...words.slice(i + 1)].join("_");
-      if (CAPABILITY_BY_NAME.has(candidate) && !scored.has(candidate)) scored.set(candidate, 1.5);
-    }
-  }
-  const joined = words.join("_");
-  if (joined !== bare && CAPABILITY_BY_NAME.has(joined)) scored.set(joined, 0.5);
-  return [...scored.entries()].sort((a, b) => a[1] - b[1] || compareNames(a[0], b[0])).map(([name]) => name);
-}
-function compareNames(a, b) {
-  const x = a.replaceAll("_", " ");
-  const y = b.replaceAll("_", " ");
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 // src/rules/support.ts
@@ -13755,18 +13916,23 @@ function predictEntry(target, direction, input, entry = {}) {
   };
 }
 function evaluate(targets, direction, input, entry = {}) {
-  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry) }));
+  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry), direction }));
 }
 function targetName(target) {
   return target.matrix || target.id === target.label ? target.label : `${target.id} (${target.label})`;
 }
 function toTargetOutcomes(evaluated) {
-  return evaluated.map(({ target, prediction }) => ({
-    target: target.matrix ? target.label : target.id,
-    outcome: prediction.outcome,
-    detail: prediction.detail,
-    ...target.context ? { legacy: true } : {}
-  }));
+  return evaluated.map(({ target, prediction, direction }) => {
+    const outcome = {
+      target: target.matrix ? target.label : target.id,
+      outcome: prediction.outcome,
+      detail: prediction.detail
+    };
+    if (prediction.status) outcome.status = prediction.status;
+    if (direction) outcome.list = direction;
+    if (target.context) outcome.legacy = true;
+    return outcome;
+  });
 }
 function deciding(items) {
   return items.filter((e) => !e.target.context);
@@ -13928,6 +14094,1962 @@ function entryLabel(list, index) {
   return `${list.field}[${index}]`;
 }
 
+// src/diagnose/read.ts
+var LOG_START = /^(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:|[IWEF]\d{4} \d{2}:|time=")/;
+var LOG_START_AT = new RegExp(LOG_START.source.slice(1), "y");
+
+// src/diagnose/operations.ts
+var CAPABILITIES_7 = "https://man7.org/linux/man-pages/man7/capabilities.7.html";
+var OPERATIONS = [
+  {
+    id: "raw-socket",
+    what: "opening a raw or packet socket",
+    capability: "NET_RAW",
+    syscall: "socket(AF_INET/AF_INET6, SOCK_RAW), socket(AF_PACKET)",
+    kernel: "torvalds/linux@v6.6:net/ipv4/af_inet.c inet_create; net/packet/af_packet.c packet_create",
+    keywords: [
+      "raw device",
+      "raw socket",
+      "ip4:icmp",
+      "ip6:ipv6-icmp",
+      "to capture on that device",
+      "SOCK_RAW",
+      "AF_PACKET"
+    ],
+    patterns: [
+      /Unable to open raw (?:device|socket):? \[?Operation not permitted/i,
+      /raw socket.*(?:Operation not permitted|EPERM)/i,
+      /listen ip[46]:(?:icmp|ipv6-icmp) \S+: socket: operation not permitted/i,
+      /You don't have permission to (?:perform this )?capture on that device/,
+      /socket\((?:AF_INET6?|PF_INET6?|AF_PACKET|PF_PACKET),[^)]*\).*(?:Operation not permitted|EPERM)/
+    ],
+    examples: [
+      "[ERROR] Unable to open raw device: [Operation not permitted]",
+      "listen ip4:icmp 0.0.0.0: socket: operation not permitted",
+      "tcpdump: eth0: You don't have permission to capture on that device"
+    ]
+  },
+  {
+    id: "rtnetlink-change",
+    what: "changing interfaces, addresses or routes over rtnetlink",
+    capability: "NET_ADMIN",
+    syscall: "sendmsg(NETLINK_ROUTE) with RTM_NEW*/RTM_DEL*/RTM_SET*",
+    kernel: "torvalds/linux@v6.6:net/core/rtnetlink.c rtnetlink_rcv_msg (netlink_net_capable CAP_NET_ADMIN)",
+    keywords: ["Netlink", "netlink"],
+    patterns: [
+      /[Nn]etlink(?: error)?:? (?:error: )?Operation not permitted(?:\(1\))?,? type=(?:RTM_(?:NEW|DEL|SET)\w*)?\(?\d*\)?/,
+      /netlink: (?:RTM_(?:NEW|DEL|SET)\w*|sendmsg)[^:]*: (?:operation not permitted|EPERM)/i
+    ],
+    examples: [
+      "Netlink: error: Operation not permitted(1), type=RTM_NEWADDR(20), seq=1563327313, pid=0",
+      "Netlink: error: Operation not permitted, type=(20), seq=1474249733, pid=0"
+    ]
+  },
+  {
+    id: "socket-mark",
+    what: "setting a firewall mark on a socket (SO_MARK)",
+    capability: "NET_ADMIN",
+    syscall: "setsockopt(SOL_SOCKET, SO_MARK)",
+    kernel: "torvalds/linux@v6.6:net/core/sock.c sk_setsockopt SO_MARK (CAP_NET_ADMIN, or CAP_NET_RAW since 5.17)",
+    keywords: ["SO_MARK", "fwmark"],
+    patterns: [
+      /(?:set|setting) SO_MARK.*operation not permitted/i,
+      /SO_MARK.*EPERM/,
+      /fwmark.*Operation not permitted/i
+    ],
+    examples: ["v2ray.com/core/transport/internet: failed to set SO_MARK > operation not permitted"]
+  },
+  {
+    id: "bind-low-port",
+    what: "binding a port below 1024",
+    capability: "NET_BIND_SERVICE",
+    syscall: "bind() to a port below net.ipv4.ip_unprivileged_port_start",
+    kernel: "torvalds/linux@v6.6:net/ipv4/af_inet.c __inet_bind (inet_port_requires_bind_service)",
+    keywords: ["listening socket for port", "bind"],
+    patterns: [
+      /failed to create listening socket for port (?<port>\d{1,4}): Permission denied/,
+      /\bbind(?:\(\))?(?: to)? [^:]*:(?<port>\d{1,4})[^0-9].*(?:Permission denied|EACCES)/
+    ],
+    examples: ["dnsmasq: failed to create listening socket for port 53: Permission denied"]
+  },
+  {
+    id: "sethostname",
+    what: "changing the host name",
+    capability: "SYS_ADMIN",
+    syscall: "sethostname(2), setdomainname(2)",
+    kernel: "torvalds/linux@v6.6:kernel/sys.c sethostname (ns_capable CAP_SYS_ADMIN)",
+    keywords: ["host name", "sethostname"],
+    patterns: [/you must be root to change the host name/, /sethostname.*(?:Operation not permitted|EPERM)/],
+    examples: ["hostname: you must be root to change the host name"]
+  },
+  {
+    id: "syslog-read",
+    what: "reading the kernel log",
+    capability: "SYSLOG",
+    also: ["SYS_ADMIN"],
+    syscall: "syslog(2) / klogctl (dmesg), with kernel.dmesg_restrict or the runtime\u2019s seccomp profile",
+    kernel: "torvalds/linux@v6.6:kernel/printk/printk.c check_syslog_permissions",
+    keywords: ["kernel buffer", "klogctl"],
+    patterns: [/read kernel buffer failed: Operation not permitted/, /klogctl.*Operation not permitted/],
+    examples: ["dmesg: read kernel buffer failed: Operation not permitted"]
+  },
+  {
+    id: "mknod",
+    what: "creating a device node",
+    capability: "MKNOD",
+    syscall: "mknod(2) of a character or block device",
+    kernel: "torvalds/linux@v6.6:fs/namei.c vfs_mknod",
+    keywords: ["mknod"],
+    patterns: [/mknod(?: -m \d+)?:? \S+: Operation not permitted/, /mknod\([^)]*\).*(?:Operation not permitted|EPERM)/],
+    examples: ["mknod: /dev/net/tun: Operation not permitted"],
+    uncertain: "The device cgroup also answers EPERM for a device the container may not create; MKNOD alone may not be enough."
+  },
+  {
+    id: "setuid-setgid",
+    what: "changing the user or group ids",
+    capability: "SETUID",
+    also: ["SETGID"],
+    syscall: "setuid/setresuid/setgid/setgroups(2)",
+    kernel: "torvalds/linux@v6.6:kernel/sys.c __sys_setresuid (ns_capable_setid CAP_SETUID); kernel/groups.c may_setgroups",
+    keywords: ["setgroups", "setuid", "setresuid", "setgid", "setresgid", "set groups"],
+    patterns: [
+      /\bset(?:res)?uid(?:\([^)]*\))?: Operation not permitted/,
+      /\bset(?:res)?gid(?:\([^)]*\))?: Operation not permitted/,
+      /\bsetgroups(?:\([^)]*\))?: Operation not permitted/,
+      /cannot set groups: Operation not permitted/
+    ],
+    examples: ["su: cannot set groups: Operation not permitted", "setgroups: Operation not permitted"]
+  },
+  {
+    id: "kill-other-user",
+    what: "signalling a process of another user",
+    capability: "KILL",
+    syscall: "kill(2)",
+    kernel: "torvalds/linux@v6.6:kernel/signal.c kill_ok_by_cred",
+    keywords: ["kill"],
+    patterns: [/\bkill: (?:\(\d+\) - |\d+: )Operation not permitted/],
+    examples: ["kill: (1234) - Operation not permitted"]
+  },
+  {
+    id: "setns",
+    what: "entering another namespace",
+    capability: "SYS_ADMIN",
+    syscall: "setns(2), unshare(2)",
+    kernel: "torvalds/linux@v6.6:kernel/nsproxy.c validate_nsset / the namespace install functions",
+    keywords: ["reassociate to namespace", "unshare", "setns"],
+    patterns: [
+      /reassociate to namespaces? failed: Operation not permitted/,
+      /\bunshare(?: failed)?: Operation not permitted/,
+      /\bsetns(?:\([^)]*\))?(?: failed)?: Operation not permitted/
+    ],
+    examples: [
+      "nsenter: reassociate to namespaces failed: Operation not permitted",
+      "unshare failed: Operation not permitted"
+    ],
+    uncertain: "unshare of a user namespace needs no capability; seccomp profiles also block unshare and setns."
+  },
+  {
+    id: "mount",
+    what: "mounting a file system",
+    capability: "SYS_ADMIN",
+    syscall: "mount(2), umount(2), pivot_root(2)",
+    kernel: "torvalds/linux@v6.6:fs/namespace.c may_mount (ns_capable CAP_SYS_ADMIN)",
+    keywords: ["mount"],
+    patterns: [
+      /\b(?:u?mount|pivot_root)\((?:[^)]*)\)(?: failed)?:? .*(?:Operation not permitted|EPERM)/,
+      /\bmount (?:\S+ )?(?:on|to) \S+: operation not permitted/i
+    ],
+    examples: [
+      'mount("proc", "/proc", "proc", 0, NULL) failed: Operation not permitted',
+      "mount proc to /proc: operation not permitted"
+    ],
+    uncertain: "AppArmor and seccomp profiles deny mount even with the capability; a denial in the input says which."
+  },
+  {
+    id: "set-clock",
+    what: "setting or adjusting the system clock",
+    capability: "SYS_TIME",
+    syscall: "settimeofday(2), clock_settime(2), adjtimex(2)",
+    kernel: "torvalds/linux@v6.6:kernel/time/time.c do_sys_settimeofday64 (security_settime64 \u2192 cap_settime)",
+    keywords: ["settimeofday", "clock_settime", "adjtimex", "clock_adjtime"],
+    patterns: [/\b(?:settimeofday|clock_settime|clock_adjtime|adjtimex)\b.*(?:operation not permitted|EPERM)/i],
+    examples: ["clock_adjtime(CLOCK_REALTIME): EPERM"]
+  },
+  {
+    id: "raise-rlimit",
+    what: "raising a hard resource limit",
+    capability: "SYS_RESOURCE",
+    rule: "ulimit-needs-sys-resource",
+    syscall: "setrlimit(2), prlimit(2)",
+    kernel: "torvalds/linux@v6.6:kernel/sys.c do_prlimit (capable CAP_SYS_RESOURCE)",
+    keywords: ["rlimit", "prlimit"],
+    patterns: [/\b(?:set|p)rlimit(?:64)?\b.*(?:operation not permitted|EPERM)/i],
+    examples: ["prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1048576, rlim_max=1048576}, NULL) = -1 EPERM"]
+  },
+  {
+    id: "ptrace",
+    what: "tracing another process",
+    capability: "SYS_PTRACE",
+    syscall: "ptrace(2), process_vm_readv(2)",
+    kernel: "torvalds/linux@v6.6:kernel/ptrace.c __ptrace_may_access",
+    keywords: ["ptrace", "process_vm_readv"],
+    patterns: [/\b(?:ptrace|process_vm_readv)\b.*(?:operation not permitted|EPERM)/i],
+    examples: ["process_vm_readv: operation not permitted"]
+  },
+  {
+    id: "chown",
+    what: "changing the owner of a file",
+    capability: "CHOWN",
+    syscall: "chown(2), fchown(2), lchown(2)",
+    kernel: "torvalds/linux@v6.6:fs/attr.c chown_ok (capable_wrt_inode_uidgid CAP_CHOWN)",
+    keywords: ["chown"],
+    patterns: [
+      /\b[lf]?chown(?:at)? \S+: operation not permitted/i,
+      /\b[lf]?chown(?:at)?\([^)]*\).*(?:Operation not permitted|EPERM)/
+    ],
+    examples: ["lchown /var/lib/data: operation not permitted"]
+  },
+  {
+    id: "chroot",
+    what: "changing the root directory",
+    capability: "SYS_CHROOT",
+    syscall: "chroot(2)",
+    kernel: "torvalds/linux@v6.6:fs/open.c ksys_chroot / chroot (ns_capable CAP_SYS_CHROOT)",
+    keywords: ["chroot"],
+    patterns: [/\bchroot(?:\([^)]*\))? \S*:? ?operation not permitted/i],
+    examples: ["chroot /var/empty: operation not permitted"]
+  },
+  {
+    id: "file-capability-exec",
+    what: "starting a program whose file capabilities the container may not have",
+    capability: "",
+    syscall: "execve(2) of a file with the effective bit set in its file capabilities",
+    kernel: 'torvalds/linux@v6.6:security/commoncap.c cap_bprm_creds_from_file ("capability-dumb" binaries)',
+    keywords: ["exec user process", "exec container process", "Operation not permitted"],
+    patterns: [
+      /exec user process caused:? "?operation not permitted/i,
+      /exec container process `?[^`:]*`?: Operation not permitted/,
+      /^(?:-?(?:ba|z|da)?sh): (?:line \d+: )?(?:\.{0,2}\/\S+|[\w.-]+): Operation not permitted$/
+    ],
+    examples: [
+      'standard_init_linux.go:190: exec user process caused "operation not permitted"',
+      "bash: ./elf_test: Operation not permitted"
+    ],
+    uncertain: "Which capability is read from the program\u2019s setcap or getcap line in the input, or from a run that added one; without either the capability stays unknown."
+  }
+];
+var OPERATION_BY_ID = new Map(OPERATIONS.map((o) => [o.id, o]));
+var operationSignatureId = (operation) => `operation-${operation.id}`;
+var OPERATION_SIGNATURES = OPERATIONS.map((operation) => {
+  const signature = {
+    id: operationSignatureId(operation),
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: `${operation.what} was refused`,
+    component: `the kernel (${operation.syscall})`,
+    versions: "any",
+    keywords: operation.keywords,
+    patterns: operation.patterns,
+    rule: operation.rule ?? "cap-missing",
+    confidence: "medium",
+    priority: operation.id === "file-capability-exec" ? 42 : 40,
+    summary: operation.capability === "" ? `The program could not start: its file capabilities ask for {capability}, which the container may not have.` : `${capitalise(operation.what)} was refused: the kernel asks for {capability} for that, and the process does not have it.`,
+    need: `${operation.what} needs it`,
+    meaning: operation.capability === "" ? "A program with file capabilities and the effective bit set (setcap \u2026+ep) must get every capability in its file set at exec; when the container\u2019s bounding set lacks one, or no_new_privs (allowPrivilegeEscalation: false) blocks them, exec fails with EPERM before the program runs." : `${capitalise(operation.what)} needs CAP_${operation.capability} (capabilities(7)); the kernel answers EPERM without it. Read from the operation the line shows, not from a message of this program, so the capability is a reasoned guess.`,
+    fix: operation.capability === "" ? "Add the capability of the program\u2019s setcap to the container, or remove the file capabilities from the image (setcap -r) and grant what the process needs at run time." : `Add ${operation.capability} to the container\u2019s capabilities (for a root process), or avoid the operation.`,
+    citations: [CAPABILITIES_7, operation.kernel],
+    examples: operation.examples
+  };
+  if (operation.capability !== "") signature.capability = operation.capability;
+  if (operation.also) signature.also = operation.also;
+  if (operation.uncertain) signature.uncertain = operation.uncertain;
+  return signature;
+});
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// src/diagnose/signatures.ts
+var START_FAILURE_CITATIONS = [
+  "kubernetes/kubernetes#33104",
+  "containerd/cri#517",
+  "kubernetes/kubernetes#81280",
+  "kubernetes/kubernetes@v1.13.2:pkg/kubelet/kuberuntime/kuberuntime_manager.go"
+];
+var SIGNATURES = [
+  // ---- The runtime refused or ignored a capability name ---------------------------------------
+  {
+    id: "docker-legacy-unknown-cap-add",
+    kind: "cause",
+    cause: "name",
+    phase: "start",
+    title: "Docker refused an added capability name at container start",
+    component: "Docker Engine (daemon/caps TweakCapabilities), also behind dockershim and cri-dockerd",
+    versions: "Docker 1.11\u201318.09; from 19.03 the prefix is accepted and the message changed",
+    runtime: "Docker 1.11\u201318.09",
+    keywords: ["Unknown capability to add"],
+    patterns: [/Unknown capability to add: "(?<name>[^"\s]*)"/],
+    reading: "prefixed-by-engine",
+    direction: "add",
+    confidence: "high",
+    priority: 92,
+    meaning: 'Docker up to 18.09 writes "CAP_" in front of every name in the add list, whatever the name already starts with, and refuses to start the container when the result is not a capability it knows. A manifest entry spelled CAP_X becomes CAP_CAP_X; a valid name can also be unknown when the node\u2019s kernel predates it.',
+    fix: "Write the capability without the CAP_ prefix (SYS_RESOURCE, NET_ADMIN, \u2026), as Kubernetes expects.",
+    citations: [
+      "moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136",
+      "moby/moby@v18.06.1-ce:daemon/start.go L154",
+      "kubernetes/kubernetes#33104",
+      "Jamesits/docker-ripe-atlas#5",
+      "Checkmk/checkmk_kube_agent#7"
+    ],
+    examples: [
+      'docker: Error response from daemon: linux spec capabilities: Unknown capability to add: "CAP_CAP_NET_RAW".',
+      'Sep 15 19:37:07 host dockerd: time="2021-09-15T19:37:07.025393994+08:00" level=error msg="Handler for POST /v1.38/containers/21c865364925ff782dc85ab8773d12c65fcf93e7dde31f3160bad26aee3cfa21/start returned error: linux spec capabilities: Unknown capability to add: \\"CAP_CAP_SYS_RESOURCE\\""'
+    ]
+  },
+  {
+    id: "docker-legacy-unknown-cap-drop",
+    kind: "cause",
+    cause: "name",
+    phase: "start",
+    title: "Docker refused a dropped capability name at container start",
+    component: "Docker Engine (daemon/caps TweakCapabilities)",
+    versions: "Docker 1.11\u201318.09",
+    runtime: "Docker 1.11\u201318.09",
+    keywords: ["Unknown capability drop"],
+    patterns: [/Unknown capability drop: "(?<name>[^"\s]*)"/],
+    reading: "as-written",
+    direction: "drop",
+    confidence: "high",
+    priority: 92,
+    meaning: 'Docker up to 18.09 checks each dropped name as "CAP_" + name and refuses to start the container when that is not a capability. Unlike the add message, this one quotes the name as the manifest wrote it.',
+    fix: "Write the capability without the CAP_ prefix and check its spelling; ALL (any case) is accepted.",
+    uncertain: "The message text comes from the source; no public paste of it was found.",
+    citations: ["moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136"],
+    examples: ['linux spec capabilities: Unknown capability drop: "CAP_NET_RAW"']
+  },
+  {
+    id: "docker-modern-invalid-capadd",
+    kind: "cause",
+    cause: "name",
+    phase: "create",
+    title: "Docker refused a capability name when creating the container",
+    component: "Docker Engine (daemon/container.go validateHostConfig, oci/caps NormalizeLegacyCapabilities)",
+    versions: "Docker 19.03 and later",
+    runtime: "Docker 19.03 or later",
+    keywords: ["invalid Cap"],
+    patterns: [/invalid Cap(?<dir>Add|Drop): unknown capability: "(?<name>[^"\s]*)"/],
+    reading: "normalized",
+    confidence: "high",
+    priority: 92,
+    meaning: 'Docker 19.03 and later upper-case each name and add "CAP_" only when it is missing, so CAP_X, x and X all work; this error means the name is not in Docker\u2019s list: a typo, a capability newer than the node\u2019s kernel, or one that Docker 20.10 left out on purpose (PERFMON, BPF, CHECKPOINT_RESTORE).',
+    fix: "Correct the name. For a capability newer than the kernel, upgrade the kernel or drop the entry; for PERFMON, BPF and CHECKPOINT_RESTORE use Docker 23 or later.",
+    citations: [
+      "moby/moby@v19.03.0:oci/caps/utils.go L86-101",
+      "moby/moby@v19.03.0:daemon/container.go L309-320",
+      "moby/moby#41563",
+      "moby/moby#42011",
+      "moby/moby#42601",
+      "k8snetworkplumbingwg/multi-networkpolicy-iptables#24",
+      "riferrei/from-zero-to-hero-with-observability#3"
+    ],
+    examples: [
+      'Error: Error response from daemon: invalid CapAdd: unknown capability: "CAP_SYS_NET_ADMIN"',
+      'ERROR: for backend-golang  Cannot create container for service backend-golang: invalid CapAdd: unknown capability: "CAP_AUDIT_READ"',
+      'docker: Error response from daemon: invalid CapDrop: unknown capability: "CAP_CAP_KILL".'
+    ]
+  },
+  {
+    id: "runc-legacy-unknown-capability",
+    kind: "cause",
+    cause: "name",
+    phase: "start",
+    title: "runc refused a capability name in the OCI config",
+    component: "runc (libcontainer/capabilities), under containerd, Docker or CRI-O",
+    versions: "runc up to 1.0.0-rc93; from rc94 unknown names are only logged",
+    runtime: "runc \u22641.0.0-rc93",
+    keywords: ["unknown capability"],
+    patterns: [/unknown capability "(?<name>[^"\s]*)"(?! to add)/],
+    prefixedBy: "containerd",
+    reading: "prefixed-by-engine",
+    direction: "add",
+    confidence: "high",
+    priority: 91,
+    meaning: 'runc up to 1.0.0-rc93 refused to start a container whose OCI config names a capability it does not know. Two common ways to get there: containerd writes "CAP_" + the manifest\u2019s name, so CAP_X becomes CAP_CAP_X; or a newer engine asks for PERFMON, BPF or CHECKPOINT_RESTORE, which runc learned only in rc93.',
+    fix: "Write the capability without the CAP_ prefix; for PERFMON, BPF or CHECKPOINT_RESTORE upgrade runc (1.0.0-rc93 or later).",
+    citations: [
+      "opencontainers/runc@v1.0.0-rc92:libcontainer/capabilities_linux.go L33-70",
+      "opencontainers/runc commit 5fb831a0f (PR #2854)",
+      "utkuozdemir/pv-migrate#165",
+      "moby/moby#41562"
+    ],
+    examples: [
+      'Error: failed to create containerd task: OCI runtime create failed: container_linux.go:367: starting container process caused: unknown capability "CAP_CAP_SYS_CHROOT": unknown',
+      'docker: Error response from daemon: OCI runtime create failed: container_linux.go:370: starting container process caused: unknown capability "CAP_PERFMON": unknown.'
+    ]
+  },
+  {
+    id: "runc-modern-ignored-capabilities-warning",
+    kind: "cause",
+    cause: "name",
+    phase: "run",
+    title: "runc left out capabilities it does not know",
+    component: "runc (libcontainer/capabilities); the warning goes to runc\u2019s log, not to kubectl",
+    versions: "runc 1.0.0-rc94 and later",
+    runtime: "runc \u22651.0.0-rc94",
+    keywords: ["ignoring unknown or unavailable capabilities"],
+    patterns: [/ignoring unknown or unavailable capabilities: \[(?<names>[^\]]*)\]/],
+    prefixedBy: "containerd",
+    reading: "prefixed-by-engine",
+    direction: "add",
+    confidence: "high",
+    priority: 93,
+    meaning: 'Since 1.0.0-rc94 runc skips a capability it does not know, or that the kernel lacks, with this warning and starts the container anyway. containerd writes "CAP_" + the manifest\u2019s name, so an entry spelled CAP_X arrives as CAP_CAP_X: the container runs without the capability and fails later with EPERM.',
+    fix: "Write the capability without the CAP_ prefix; then check the container\u2019s effective set (grep Cap /proc/1/status).",
+    citations: [
+      "opencontainers/runc@v1.0.0:libcontainer/capabilities/capabilities.go L37-61",
+      "opencontainers/runc commit 5fb831a0f (PR #2854)",
+      "opencontainers/runtime-spec commit 8c363e8 (PR #1094)",
+      "containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235"
+    ],
+    examples: [
+      'time="2026-11-26T14:35:14Z" level=warning msg="ignoring unknown or unavailable capabilities: [CAP_CAP_SYS_RESOURCE]"',
+      '{"level":"warning","msg":"ignoring unknown or unavailable capabilities: [CAP_CAP_SYS_RESOURCE CAP_FOO]","time":"2026-11-26T14:35:30Z"}'
+    ]
+  },
+  {
+    id: "crun-unknown-capability",
+    kind: "cause",
+    cause: "name",
+    phase: "start",
+    title: "crun reported a capability name it does not know",
+    component: "crun (src/libcrun/linux.c), under CRI-O, Podman or containerd",
+    versions: "crun \u22640.18 and \u22651.29 fail; 0.19\u20131.28 only warn (visible with --debug) and leave the capability out",
+    runtime: "crun",
+    keywords: ["unknown cap"],
+    patterns: [
+      /unknown cap: `(?<name>[^`]*)`/,
+      /unknown capability `(?<name>[^`]*)`/,
+      /unknown capability: `?(?<name>CAP_[A-Za-z0-9_]+)`?/
+    ],
+    outcome: "refuses the container (crun \u22640.18 and \u22651.29) or starts it without the capability (0.19\u20131.28)",
+    prefixedBy: "the engine in front of it",
+    reading: "prefixed-by-engine",
+    direction: "add",
+    confidence: "high",
+    priority: 90,
+    meaning: "crun looks each OCI name up with libcap. Old releases (\u22640.18) and new ones (\u22651.29) refuse the container; the releases in between print the same text as a warning and start it without the capability. An old crun (0.14) did not know PERFMON, which newer CRI-O asks for in privileged containers.",
+    fix: "Correct the name (no CAP_ prefix in the manifest); for a name crun is too old for, upgrade crun.",
+    citations: [
+      "containers/crun@0.17:src/libcrun/linux.c L2435-2436",
+      "containers/crun commit 78aeac9f",
+      "containers/crun commit 2e822523",
+      "cri-o/cri-o#4478"
+    ],
+    uncertain: "crun 1.29 failing again comes from the repository history and has not been checked on a release.",
+    examples: [
+      "Privileged container doesn\u2019t start: `unknown capability: CAP_PERFMON`",
+      "stderr: unknown cap: `CAP_FOO`"
+    ]
+  },
+  {
+    id: "crio-unknown-capability-to-add",
+    kind: "cause",
+    cause: "name",
+    phase: "create",
+    title: "CRI-O refused an added capability name",
+    component: "CRI-O (internal/factory/container SpecSetupCapabilities)",
+    versions: "CRI-O 1.11.2 and later (1.11.0\u20131.11.1 skip the name with a warning)",
+    runtime: "CRI-O 1.11.2 or later",
+    keywords: ["unknown capability"],
+    patterns: [/unknown capability "(?<name>[^"\s]*)" to add/],
+    reading: "normalized",
+    direction: "add",
+    confidence: "high",
+    priority: 92,
+    meaning: 'CRI-O adds "CAP_" only when the name lacks it (in any case), so CAP_X and X both work; this error means the name is not a capability the node\u2019s kernel knows.',
+    fix: "Correct the capability name, or drop a capability the node\u2019s kernel is too old for.",
+    uncertain: "The message text comes from the source; no public paste of it was found.",
+    citations: [
+      "cri-o/cri-o#1707",
+      "cri-o/cri-o#1708 (the same change on release-1.11, first in v1.11.2)",
+      "cri-o/cri-o commit d2bcd76b42",
+      "cri-o/cri-o@v1.11.2:server/container_create.go L574",
+      "cri-o/cri-o@v1.13.0:server/container_create.go"
+    ],
+    examples: ['Error: unknown capability "CAP_SYS_NET_ADMIN" to add']
+  },
+  {
+    id: "crio-invalid-capability-skipped",
+    kind: "cause",
+    cause: "name",
+    phase: "run",
+    title: "CRI-O skipped an added capability name it does not know",
+    component: "CRI-O (server/container_create.go setupCapabilities); the warning goes to CRI-O\u2019s log, not to kubectl",
+    versions: "CRI-O 1.11.0\u20131.11.1; 1.11.2 and later refuse the name instead",
+    runtime: "CRI-O 1.11.0\u20131.11.1",
+    keywords: ['invalid capability "'],
+    patterns: [/invalid capability "(?<name>[^"\s]+)", skipping/],
+    // The warning quotes the manifest's own name; CRI-O adds "CAP_" only when it is missing.
+    reading: "normalized",
+    direction: "add",
+    confidence: "high",
+    priority: 93,
+    meaning: "CRI-O 1.11.0 and 1.11.1 check each added name against their capability list and, when it is not there, log this warning and go on: the container is created without the capability and fails later with EPERM. The name is printed as the manifest wrote it.",
+    fix: "Correct the capability name in the add list; CRI-O 1.11.2 and later refuse it outright.",
+    citations: [
+      "cri-o/cri-o@v1.11.0:server/container_create.go L562-572",
+      "cri-o/cri-o@v1.11.1:server/container_create.go L569-570",
+      "cri-o/cri-o#1707",
+      "cri-o/cri-o#1708"
+    ],
+    uncertain: "The message text comes from the source; no public paste of it was found.",
+    examples: [
+      'time="2018-07-20 10:11:12.000000000Z" level=warning msg="invalid capability \\"NET_ADMINN\\", skipping..."'
+    ]
+  },
+  {
+    id: "crio-failed-to-drop-cap",
+    kind: "cause",
+    cause: "name",
+    phase: "create",
+    title: "CRI-O refused a dropped capability name",
+    component: "CRI-O (setupCapabilities, today internal/factory/container SpecSetupCapabilities), through runtime-tools",
+    versions: "CRI-O 1.0.0-rc1 and later (the alpha and beta pre-releases of 1.0 only logged it)",
+    runtime: "CRI-O",
+    keywords: ["failed to drop cap"],
+    patterns: [
+      /failed to drop cap (?<name>[A-Za-z0-9_]+):? invalid capability: CAP_[A-Za-z0-9_]+/,
+      {
+        // 1.0–1.9 build the spec with runtime-tools' host-specific generator, which also checks the kernel.
+        re: /failed to drop cap (?<name>[A-Za-z0-9_]+):? CAP_[A-Za-z0-9_]+ is not supported on the current host/,
+        runtime: "CRI-O 1.0\u20131.9"
+      }
+    ],
+    reading: "normalized",
+    direction: "drop",
+    confidence: "high",
+    priority: 93,
+    meaning: 'CRI-O upper-cases each dropped name, adds "CAP_" only when it is missing, and asks runtime-tools to remove it; runtime-tools refuses a name that is not in its capability list, and CRI-O fails the container (CreateContainerError). The cause is an entry of the drop list: a typo, a CAP_ prefix written twice, or a name CRI-O\u2019s capability library does not know (up to 1.20 that list ends at AUDIT_READ). A drop list can also come from the platform: an OpenShift SecurityContextConstraints\u2019 or PodSecurityPolicy\u2019s requiredDropCapabilities is added to every container it admits.',
+    fix: "Correct or remove the entry in the drop list (the container\u2019s securityContext.capabilities.drop, or the requiredDropCapabilities of the SCC or PodSecurityPolicy that admitted the pod).",
+    citations: [
+      "cri-o/cri-o@v1.0.0:server/container_create.go L729-736",
+      "cri-o/cri-o@v1.11.0:server/container_create.go L586-604",
+      "cri-o/cri-o@v1.36.0:internal/factory/container/container.go SpecSetupCapabilities",
+      "cri-o/cri-o@v1.36.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding",
+      "cri-o/cri-o@v1.36.0:vendor/github.com/opencontainers/runtime-tools/validate/capabilities/validate.go CapValid",
+      "cri-o/cri-o commit af0a494251 (first in v1.0.0-rc1)",
+      "opencontainers/runtime-tools#466 (a CRI-O drop of CAP_CAP_AUDIT_READ refused by CapValid; checks after the removal)",
+      "field report on OpenShift 4 (an SCC with requiredDropCapabilities: [MCK]): Error: failed to drop cap CAP_MCK invalid capability: CAP_MCK"
+    ],
+    examples: [
+      "Error: failed to drop cap CAP_MCK invalid capability: CAP_MCK",
+      "Warning  Failed     3s (x2 over 4s)  kubelet  Error: failed to drop cap CAP_CAP_KILL invalid capability: CAP_CAP_KILL",
+      "Failed to create container with error: rpc error: code = 2 desc = failed to drop cap CAP_AUDIT_READ CAP_AUDIT_READ is not supported on the current host"
+    ]
+  },
+  {
+    id: "crio-legacy-must-start-with-cap",
+    kind: "cause",
+    cause: "name",
+    phase: "create",
+    title: "CRI-O before 1.0 wanted the CAP_ prefix",
+    component: "CRI-O (ocid) before 1.0, through runtime-tools",
+    versions: "CRI-O up to v0.3 (2017)",
+    runtime: "CRI-O before 1.0",
+    keywords: ["must start with CAP_"],
+    patterns: [/capability (?<name>[A-Za-z0-9_]+) must start with CAP_/],
+    reading: "as-written",
+    direction: "add",
+    confidence: "high",
+    priority: 88,
+    meaning: 'Early CRI-O handed Kubernetes names to runtime-tools without adding "CAP_", and runtime-tools insisted on it: a correct manifest failed. This was a CRI-O bug, fixed before 1.0.',
+    fix: "Upgrade CRI-O; keep the manifest\u2019s names without the prefix.",
+    citations: ["cri-o/cri-o#491", "cri-o/cri-o@v0.3:server/container_create.go L407"],
+    examples: [
+      "Failed to create container with error: rpc error: code = 2 desc = capability KILL must start with CAP_"
+    ]
+  },
+  {
+    id: "rkt-failed-to-parse-capability",
+    kind: "cause",
+    cause: "name",
+    phase: "start",
+    title: "rkt could not parse a capability name",
+    component: "rkt stage1 (systemd-nspawn), the in-tree kubelet rkt runtime",
+    versions: "rkt 1.x with Kubernetes 1.3\u20131.10",
+    runtime: "rkt (rktnetes)",
+    keywords: ["Failed to parse capability"],
+    patterns: [/Failed to parse capability (?<name>[A-Za-z0-9_]+)/],
+    reading: "as-written",
+    direction: "add",
+    confidence: "high",
+    priority: 80,
+    meaning: "rkt passed the manifest\u2019s names to systemd-nspawn unchanged, and nspawn needs the CAP_ prefix: the Kubernetes spelling failed there, the opposite of every other runtime.",
+    fix: "rkt is obsolete: move the node to a supported runtime and keep names without the CAP_ prefix.",
+    citations: ["kubernetes/kubernetes#33104", "rkt/rkt@v1.30.0:stage1/init/common/pod.go L537"],
+    examples: ["rkt container startup fails with `Failed to parse capability NET_ADMIN.`"]
+  },
+  {
+    id: "ctr-cap-prefix-required",
+    kind: "cause",
+    cause: "name",
+    phase: "create",
+    title: "ctr wanted the CAP_ prefix",
+    component: "containerd\u2019s ctr command (cmd/ctr/commands/run)",
+    versions: "containerd 1.x and 2.x",
+    runtime: "containerd (ctr)",
+    keywords: ["must be specified with 'CAP_'"],
+    patterns: [/capabilities must be specified with 'CAP_' prefix/],
+    confidence: "high",
+    priority: 85,
+    summary: "ctr needs capability names with the CAP_ prefix, unlike Kubernetes, Docker and Podman.",
+    meaning: "ctr run --cap-add and --cap-drop take kernel names (CAP_SYS_RESOURCE) and pass them to runc as written, unlike Kubernetes, Docker and Podman. This is ctr\u2019s own check; the kubelet never goes through ctr.",
+    fix: "With ctr, write CAP_SYS_RESOURCE; in Kubernetes manifests keep SYS_RESOURCE.",
+    citations: ["containerd/containerd@v1.6.0:cmd/ctr/commands/run/run_unix.go L219"],
+    examples: ["ctr: capabilities must be specified with 'CAP_' prefix"]
+  },
+  {
+    id: "podman-unknown-capability",
+    kind: "cause",
+    cause: "name",
+    phase: "create",
+    title: "Podman refused a capability name",
+    component: "Podman (containers/common capabilities)",
+    versions: "Podman 4.x (containers/common 0.50)",
+    runtime: "Podman",
+    keywords: [": unknown capability"],
+    patterns: [/Error: "(?<name>[^"\s]+)": unknown capability/],
+    reading: "normalized",
+    confidence: "high",
+    priority: 92,
+    meaning: 'Podman upper-cases each name and adds "CAP_" only when missing, so CAP_X and x work; it refuses a name that is still not a capability, such as a doubled prefix or a typo.',
+    fix: "Correct the capability name.",
+    citations: ["containers/common@v0.50.1:pkg/capabilities/capabilities.go"],
+    uncertain: "Seen with Podman 4.3.1; other releases were not run.",
+    examples: ['Error: "CAP_CAP_SYS_RESOURCE": unknown capability', 'Error: "CAP_SYS_RESOURCES": unknown capability']
+  },
+  {
+    id: "containerd-cri-invalid-capability",
+    kind: "cause",
+    cause: "name",
+    phase: "create",
+    title: "containerd\u2019s CRI plugin refused a capability name",
+    component: "containerd CRI plugin 1.1\u20131.2 (runtime-tools validation); CRI-O 1.0\u20131.10 for an added name",
+    versions: "containerd 1.1\u20131.2, added and dropped names; CRI-O 1.0\u20131.10, added names",
+    runtime: "containerd 1.1\u20131.2 (or CRI-O 1.0\u20131.10)",
+    keywords: ["invalid capability"],
+    patterns: [
+      {
+        // The CRI plugin prints the request's capability lists, which tell whether the name was added or dropped.
+        re: /failed to set capabilities &Capability\{(?<detail>[^}]*)\}: invalid capability: (?<name>CAP_[A-Za-z0-9_]+)/,
+        runtime: "containerd 1.1\u20131.2"
+      },
+      // CRI-O's own drop message says "failed to drop cap" (crio-failed-to-drop-cap).
+      /(?<!failed to drop cap [A-Za-z0-9_]+:? )invalid capability: (?<name>CAP_[A-Za-z0-9_]+)/
+    ],
+    reading: "prefixed-by-engine",
+    direction: "add",
+    confidence: "high",
+    priority: 90,
+    meaning: 'containerd 1.1\u20131.2 wrote "CAP_" + each name of the add and the drop list and let runtime-tools check it when building the spec, so CAP_X became CAP_CAP_X and the container was refused (CreateContainerError); a misspelled name fails the same way. A drop is checked too, after the removal, so drop: [CAP_KILL] fails as surely as add: [CAP_KILL].',
+    fix: "Write the capability without the CAP_ prefix, in add and in drop.",
+    citations: [
+      "containerd/cri@v1.0.0:pkg/server/container_create.go L370-373, L703-745",
+      "containerd/containerd@v1.2.0:vendor/github.com/containerd/cri/pkg/server/container_create.go L398-401, L790-850",
+      "containerd/containerd@v1.1.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapability (CapValid after the removal)",
+      "containerd/containerd@v1.2.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding (CapValid after the removal)",
+      "containerd/cri@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid",
+      "opencontainers/runtime-tools#466 (the check after the removal)"
+    ],
+    uncertain: "The message is reconstructed from the source (the capability lists are the CRI request printed with %+v); no public paste was found.",
+    examples: [
+      'failed to generate container "abc" spec: failed to set capabilities &Capability{}: invalid capability: CAP_CAP_SYS_RESOURCE',
+      'Error: failed to generate container "4f2a9c" spec: failed to set capabilities &Capability{AddCapabilities:[],DropCapabilities:[CAP_KILL],}: invalid capability: CAP_CAP_KILL'
+    ]
+  },
+  // ---- An operation was refused for want of a capability --------------------------------------
+  {
+    id: "capability-named-missing",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "a program said which capability it lacks",
+    component: "programs that check their own capabilities (dnsmasq, gluetun, VPN and network agents)",
+    versions: "any",
+    keywords: ["apabilit"],
+    patterns: [
+      /\bmissing (?:the )?(?:required )?capabilit(?:y|ies):? (?<named>(?:CAP_)?[A-Z][A-Z_]+[A-Z])\b/i,
+      /\b(?<named>(?:CAP_)?[A-Z][A-Z_]+[A-Z]) capability (?:is )?(?:missing|required|needed|not (?:granted|available|present))\b/,
+      /\b(?:requires?|needs?) (?:the )?(?<named>CAP_[A-Z][A-Z_]+[A-Z])(?: capability)?\b/,
+      /\b(?:lacks?|without) (?:the )?(?<named>CAP_[A-Z][A-Z_]+[A-Z]) capability\b/
+    ],
+    rule: "cap-missing",
+    confidence: "high",
+    priority: 70,
+    summary: "The program says it lacks {capability}, and stopped without it.",
+    need: "the program checks for it",
+    meaning: "The program checked its own capabilities and named the one it lacks. Which one is therefore not a guess; whether adding it is enough depends on the user the process runs as (an added capability is effective for root only, as Kubernetes and Docker set no ambient capabilities).",
+    fix: "Add the named capability to the container\u2019s securityContext.capabilities.add (it takes effect for a root process).",
+    citations: [
+      "dockur/windows#1648",
+      "angelnu/helm-charts#55",
+      "ferrarimarco/docker-pxe#107",
+      "passteque/gluetun#734"
+    ],
+    examples: [
+      "dnsmasq: process is missing required capability NET_RAW",
+      "ERROR for iptables: NET_ADMIN capability is missing: iptables v1.8.7 (legacy)"
+    ]
+  },
+  {
+    id: "pam-limits-cannot-open-session",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "su/runuser could not open a PAM session",
+    component: "PAM pam_limits inside the image, run by su, runuser, sudo or login",
+    versions: "upstream Linux-PAM; Debian and Ubuntu patch pam_limits to go on instead",
+    keywords: ["open session", "open_session", "session initialization"],
+    patterns: [
+      /cannot open session: Permission denied/,
+      /pam_open_session: Permission denied/,
+      /policy plugin failed session initialization/,
+      /could not open session/
+    ],
+    capability: "SYS_RESOURCE",
+    also: ["SYS_NICE"],
+    rule: "pam-limits-needs-sys-resource",
+    confidence: "medium",
+    priority: 66,
+    summary: "su/runuser could not open a session: pam_limits needs {capability} to raise the hard limits in limits.conf, and the container does not have it.",
+    need: "pam_limits needs it to raise the limits in limits.conf when su or runuser opens a session",
+    meaning: "When su or runuser opens a session, pam_limits applies /etc/security/limits.conf. Raising a hard limit (memlock unlimited for Elasticsearch, a high nofile or nproc) needs CAP_SYS_RESOURCE, and a negative nice or priority needs CAP_SYS_NICE; containers have neither by default, so the session is refused.",
+    fix: "Add SYS_RESOURCE (and SYS_NICE if limits.conf sets nice or priority) to the container\u2019s securityContext.capabilities.add, without the CAP_ prefix. Alternatives: drop the limits.conf lines, raise the limit at the runtime so it is already high, or switch users without PAM (setpriv, gosu, runAsUser).",
+    citations: [
+      "HastD/run0edit#107",
+      "HastD/run0edit#108",
+      "Dani3lSun/docker-db-apex-dev#4",
+      "linux-pam/linux-pam@v1.5.2:modules/pam_limits/pam_limits.c"
+    ],
+    uncertain: "Debian-based images patch pam_limits to skip a limit it cannot set, so they do not fail here (the limit is just not applied).",
+    examples: [
+      "runuser: cannot open session: Permission denied",
+      "su: cannot open session: Permission denied",
+      "sudo: pam_open_session: Permission denied"
+    ]
+  },
+  {
+    id: "pam-limits-could-not-set-limit",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "pam_limits could not set a limit",
+    component: "PAM pam_limits (syslog)",
+    versions: "Linux-PAM; Debian logs it at debug level and goes on",
+    keywords: ["Could not set limit"],
+    patterns: [/Could not set limit for '(?<setting>\w+)'(?: to soft=-?\d+, hard=-?\d+)?: Operation not permitted/],
+    capability: "SYS_RESOURCE",
+    setting: { kind: "rlimit" },
+    rule: "pam-limits-needs-sys-resource",
+    confidence: "medium",
+    priority: 67,
+    summary: "pam_limits could not raise {setting}: that needs {capability}, which the container does not have.",
+    need: "pam_limits needs it to raise a limit from limits.conf",
+    meaning: "pam_limits tried to raise a limit from limits.conf above the current hard limit, which needs CAP_SYS_RESOURCE. Upstream PAM then refuses the session; Debian\u2019s PAM goes on with the old limit.",
+    fix: "Add SYS_RESOURCE to the container\u2019s capabilities, or remove the limits.conf line that raises the limit.",
+    citations: [
+      "linux-pam/linux-pam@v1.5.2:modules/pam_limits/pam_limits.c",
+      "Debian pam 1.5.2-6 032_pam_limits_EPERM_NOT_FATAL"
+    ],
+    examples: [
+      "runuser: pam_limits(runuser:session): Could not set limit for 'memlock' to soft=-1, hard=-1: Operation not permitted; uid=0,euid=0"
+    ]
+  },
+  {
+    id: "setrlimit-eperm",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "raising a resource limit was refused",
+    component: "kernel setrlimit(2): an entrypoint\u2019s ulimit, or the OCI runtime applying process.rlimits",
+    versions: "any",
+    keywords: ["rlimit", "RLIMIT", "RLIM_", "ulimit", "setting limit", "resource.error", "resource limit"],
+    patterns: [
+      {
+        re: /error setting rlimits? (?:for ready process: error setting rlimit )?type (?<setting>\d+): operation not permitted/i,
+        cause: "engine",
+        phase: "start",
+        rule: null,
+        summary: "The OCI runtime could not set {setting} for the container: the engine may not raise that limit."
+      },
+      {
+        re: /crun: setrlimit\s*[`(]?\s*(?<setting>(?:RLIMIT|RLIM)_[A-Z]+)\s*[`)]?:? Operation not permitted/i,
+        cause: "engine",
+        phase: "start",
+        rule: null,
+        summary: "The OCI runtime could not set {setting} for the container: the engine may not raise that limit."
+      },
+      /setrlimit\s*[`(]?\s*(?<setting>(?:RLIMIT|RLIM)_[A-Z]+)(?:,[^)`]*)?\s*[`)]?:? Operation not permitted/i,
+      /ulimit: (?<setting>[a-z][a-z ]*[a-z]): cannot modify limit: Operation not permitted/,
+      /ulimit: error setting limit \(Operation not permitted\)/,
+      /error setting limit:? \(?Operation not permitted/,
+      /resource\.error: \(1, .Operation not permitted.\)/,
+      /failed to set the (?<setting>[A-Z]+) resource limit: Operation not permitted/
+    ],
+    capability: "SYS_RESOURCE",
+    setting: { kind: "rlimit" },
+    rule: "ulimit-needs-sys-resource",
+    confidence: "medium",
+    priority: 60,
+    summary: "Raising {setting} was refused: that needs {capability}, which the process does not have.",
+    need: "raising a hard resource limit needs it",
+    meaning: "Raising a hard resource limit above its current value needs CAP_SYS_RESOURCE in the initial user namespace. Inside a container that is an entrypoint\u2019s `ulimit -l unlimited`; from the OCI runtime it means the engine asked for a limit above what it may set itself (a rootless, nested or LXC engine).",
+    fix: "For an entrypoint: add SYS_RESOURCE to the container (root process), or set the limit at the runtime or node instead. For an OCI runtime error: lower the requested limit, or raise the hard limit of the engine (the host user\u2019s limits for rootless engines); capabilities inside a user namespace do not help.",
+    citations: [
+      "containers/crun#1388",
+      "containers/podman#7510",
+      "patschi/parsedmarc-dockerized#47",
+      "zalando/spilo#881",
+      "opencontainers/runc@v1.1.5:libcontainer/init_linux.go setupRlimits"
+    ],
+    examples: [
+      "Error: crun: setrlimit (RLIM_MEMLOCK): Operation not permitted: OCI permission denied",
+      "error setting rlimits for ready process: error setting rlimit type 8: operation not permitted: unknown",
+      "bin/custom-entrypoint: line 13: ulimit: max locked memory: cannot modify limit: Operation not permitted",
+      "./run: 21: ulimit: error setting limit (Operation not permitted)",
+      "Error: crun: setrlimit `RLIMIT_MEMLOCK`: Operation not permitted: OCI permission denied",
+      "prlimit: failed to set the MEMLOCK resource limit: Operation not permitted"
+    ]
+  },
+  {
+    id: "elasticsearch-memory-lock",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "Elasticsearch could not lock its memory",
+    component: "Elasticsearch bootstrap (bootstrap.memory_lock, formerly bootstrap.mlockall)",
+    versions: "Elasticsearch 2.x\u20138.x",
+    keywords: ["lock JVM Memory", "RLIMIT_MEMLOCK", "memory is not locked"],
+    patterns: [
+      /Unable to lock JVM Memory: error=12, ?reason=(?:Cannot allocate memory|Out of memory)/,
+      /Increase RLIMIT_MEMLOCK, soft limit: (?<soft>\d+), hard limit: (?<hard>\d+)/,
+      /memory locking requested for elasticsearch process but memory is not locked/
+    ],
+    capability: "IPC_LOCK",
+    also: ["SYS_RESOURCE"],
+    setting: { kind: "rlimit", name: "RLIMIT_MEMLOCK" },
+    rule: "mlock-needs-memlock",
+    confidence: "medium",
+    priority: 63,
+    summary: "Elasticsearch could not lock its memory: the memlock limit is too low, and an added {capability} is not effective for its non-root user.",
+    need: "Elasticsearch locks its memory",
+    meaning: "mlockall failed because RLIMIT_MEMLOCK in the container is small (often 64 KiB). Elasticsearch runs as a non-root user, for whom an added IPC_LOCK is not effective (Kubernetes sets no ambient capabilities), and privileged mode does not raise the limit either; with bootstrap checks enforced it exits.",
+    fix: "Raise the memlock limit the container starts with: docker --ulimit memlock=-1:-1 (plus IPC_LOCK), or in Kubernetes the runtime\u2019s default (LimitMEMLOCK=infinity for containerd, default_ulimits for CRI-O), or a root entrypoint with SYS_RESOURCE that raises it before dropping to the elasticsearch user; or set bootstrap.memory_lock: false when swap is off on the nodes.",
+    citations: [
+      "docker-library/elasticsearch#70",
+      "elastic/elasticsearch-docker#40",
+      "https://www.elastic.co/guide/en/elasticsearch/reference/6.1/_memory_lock_check.html"
+    ],
+    examples: [
+      "[2015-11-20 09:06:08,908][WARN ][bootstrap                ] Unable to lock JVM Memory: error=12,reason=Cannot allocate memory",
+      "[1]: memory locking requested for elasticsearch process but memory is not locked"
+    ]
+  },
+  {
+    id: "vault-mlock",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "Vault could not lock its memory",
+    component: "HashiCorp Vault (core initialisation)",
+    versions: "Vault, all releases with mlock enabled",
+    keywords: ["to lock memory", "mlock syscall"],
+    patterns: [/[Ff]ailed to lock memory: cannot allocate memory/, /the mlock syscall is not available/],
+    capability: "IPC_LOCK",
+    setting: { kind: "rlimit", name: "RLIMIT_MEMLOCK" },
+    rule: "mlock-needs-memlock",
+    confidence: "medium",
+    priority: 63,
+    summary: "Vault could not lock its memory: the container lacks {capability}.",
+    need: "Vault locks its memory with it",
+    meaning: "Vault locks its memory so that secrets are never swapped out; mlock beyond the small default memlock limit needs CAP_IPC_LOCK, which containers do not have by default.",
+    fix: "Add IPC_LOCK to the Vault container\u2019s capabilities (run it as a user for whom it is effective), or set disable_mlock = true when swap is off.",
+    citations: ["hashicorp/vault#121", "cgswong/docker-vault#4", "hashicorp/docker-vault#53"],
+    examples: ["Error initializing core: Failed to lock memory: cannot allocate memory"]
+  },
+  {
+    id: "net-raw-ping",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "ping could not open a raw socket",
+    component: "kernel raw sockets (ping, fping)",
+    versions: "any",
+    keywords: ["ping", "create socket", "CAP_NET_RAW"],
+    patterns: [
+      /ping: socket: Operation not permitted/,
+      /ping: permission denied \(are you root\?\)/,
+      /ping: icmp open socket: Operation not permitted/,
+      /can't create socket \(must run as root\?\)/,
+      /ping: socket: permission denied/i,
+      { re: /must have CAP_NET_RAW capability/, confidence: "high" }
+    ],
+    capability: "NET_RAW",
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 60,
+    summary: "ping could not open a raw socket: the container lacks {capability}.",
+    need: "ping opens a raw socket with it",
+    meaning: "Raw ICMP sockets need CAP_NET_RAW. CRI-O 1.18+ and Podman 4.4+ no longer grant it by default, drop: [ALL] removes it, and a non-root process gets it only from a ping binary with file capabilities (which allowPrivilegeEscalation: false blocks).",
+    fix: "Add NET_RAW to the container\u2019s capabilities for a root process; for non-root use a ping with cap_net_raw file capabilities, or allow unprivileged ICMP with the net.ipv4.ping_group_range sysctl.",
+    citations: [
+      "justmeandopensource/kubernetes#67",
+      "book-of-kubernetes/examples#42",
+      "openshift/origin#3326",
+      "jarischaefer/docker-librenms#90",
+      "cri-o/cri-o commit 63b9f4ec98"
+    ],
+    examples: ["ping: permission denied (are you root?)", "ping: icmp open socket: Operation not permitted"]
+  },
+  {
+    id: "net-bind-service-privileged-port",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "binding a port below 1024 was refused",
+    component: "kernel (ports below net.ipv4.ip_unprivileged_port_start, 1024 by default)",
+    versions: "any",
+    keywords: ["bind", "EACCES"],
+    patterns: [
+      /bind\(\) to \S+:(?<port>\d{1,4}) failed \(13: Permission denied\)/,
+      /listen tcp \S*:(?<port>\d{1,4}): bind: permission denied/,
+      /\(13\)Permission denied: AH00072: make_sock: could not bind to address \S+:(?<port>\d{1,4})/,
+      /EACCES: permission denied,? ?\S* ?(?:0\.0\.0\.0|::):(?<port>\d{1,4})/
+    ],
+    capability: "NET_BIND_SERVICE",
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 60,
+    summary: "Binding port {port} was refused: ports below 1024 need {capability}, which a non-root process does not have.",
+    need: "binding a port below 1024 needs it",
+    meaning: "Ports below 1024 need CAP_NET_BIND_SERVICE. Most often the process runs as non-root: capabilities added in the pod reach only root, because Kubernetes sets no ambient capabilities. Or drop: [ALL] removed it.",
+    fix: "Listen on a port of 1024 or more and map it with the Service; or set the net.ipv4.ip_unprivileged_port_start sysctl to 0; or run as root with add: [NET_BIND_SERVICE].",
+    citations: ["hjacobs/kube-resource-report#146", "kubernetes/kubernetes#56374", "moby/moby#8460"],
+    examples: ["nginx: [emerg] bind() to 0.0.0.0:80 failed (13: Permission denied)"]
+  },
+  {
+    id: "net-admin-iptables",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "iptables could not open a table",
+    component: "netfilter through iptables (init containers of meshes and CNIs, VPN sidecars)",
+    versions: "any",
+    keywords: ["you must be root", "IPTCError"],
+    patterns: [
+      /iptables( v[\d.]+)?( \((?:legacy|nf_tables)\))?: can't initialize iptables table `?\w+'?: Permission denied \(you must be root\)/,
+      /ip6?tables(?:-(?:save|restore|legacy|nft))?( v[\d.]+)?( \((?:legacy|nf_tables)\))?: .*Permission denied \(you must be root\)/,
+      /Could not fetch rule set generation id: Permission denied \(you must be root\)/,
+      /IPTCError: can't initialize/
+    ],
+    capability: "NET_ADMIN",
+    also: ["NET_RAW"],
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 60,
+    summary: "iptables could not open a netfilter table: the container lacks {capability} (iptables needs NET_ADMIN, and legacy iptables NET_RAW as well).",
+    need: "iptables needs it to read and change netfilter tables",
+    meaning: "Reading or changing netfilter tables needs CAP_NET_ADMIN; legacy iptables also opens a raw socket and needs CAP_NET_RAW, which CRI-O 1.18+, Podman 4.4+ and drop: [ALL] take away.",
+    fix: "Add NET_ADMIN (and NET_RAW for legacy iptables) to the container that runs iptables, rather than making it privileged.",
+    citations: [
+      "canonical/microk8s#216",
+      "MicrosoftDocs/azure-docs#81144",
+      "Praqma/Network-MultiTool#13",
+      "helm/charts#14950",
+      "linkerd/linkerd2#2959"
+    ],
+    examples: [
+      "iptables v1.6.1: can't initialize iptables table `filter': Permission denied (you must be root)",
+      "iptables-save v1.8.4 (legacy): Cannot initialize: Permission denied (you must be root)"
+    ]
+  },
+  {
+    id: "net-admin-netlink-tun",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "network configuration was refused",
+    component: "rtnetlink and the tun driver (ip, tc, openvpn, wireguard, tailscale)",
+    versions: "any",
+    keywords: ["RTNETLINK", "TUNSETIFF", "SIOCSIF", "Operation not permitted"],
+    patterns: [
+      /RTNETLINK answers: Operation not permitted/,
+      /TUNSETIFF.*Operation not permitted/,
+      /SIOCSIF\w+: Operation not permitted/,
+      /\b(?:add|set) (?:link|route|addr)\b.*Operation not permitted/
+    ],
+    capability: "NET_ADMIN",
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 60,
+    summary: "Network configuration was refused: the container lacks {capability}.",
+    need: "configuring interfaces, routes and TUN devices needs it",
+    meaning: "Creating interfaces, addresses, routes, queueing disciplines or TUN/TAP devices needs CAP_NET_ADMIN (TUN also needs the /dev/net/tun device).",
+    fix: "Add NET_ADMIN to the container\u2019s capabilities (and provide /dev/net/tun for VPNs).",
+    citations: ["shekhargulati/rx-docker-client#68", "moby/moby#17532"],
+    examples: ["RTNETLINK answers: Operation not permitted", "ioctl(TUNSETIFF): Operation not permitted"]
+  },
+  {
+    id: "sys-admin-mount",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "mount was refused",
+    component: "kernel mount(2) with the runtime\u2019s AppArmor and seccomp profiles",
+    versions: "any",
+    keywords: ["mount"],
+    patterns: [
+      /\bmount: (?:.*: )?permission denied/i,
+      /mount\(2\): Operation not permitted/,
+      /mount: mounting .* failed: Permission denied/,
+      /fuse: mount failed: Permission denied/,
+      /fusermount3?: mount failed: Operation not permitted/,
+      /must be superuser to use mount/
+    ],
+    capability: "SYS_ADMIN",
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 58,
+    summary: "mount was refused: it needs {capability}, and the runtime\u2019s AppArmor and seccomp profiles can block it even then.",
+    need: "mount needs it",
+    meaning: "mount needs CAP_SYS_ADMIN, and even with it the runtime\u2019s default AppArmor and seccomp profiles can still deny mount; /proc/sys is read-only in containers in any case.",
+    fix: "Prefer a Kubernetes volume, CSI driver or device plugin. If the container must mount, add SYS_ADMIN and relax AppArmor and seccomp for it; never to change sysctls.",
+    citations: ["kubernetes/kubernetes#7890", "squat/generic-device-plugin#47", "kubernetes/kubernetes#108247"],
+    examples: [
+      "fuse: mount failed: Permission denied",
+      '"fusermount3: mount failed: Operation not permitted" in unprivileged pod'
+    ]
+  },
+  {
+    id: "chown-eperm",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "chown was refused",
+    component: "kernel chown(2) (init containers that fix volume ownership)",
+    versions: "any",
+    keywords: ["chown", "chmod"],
+    patterns: [
+      /chown: (?:changing ownership of )?['"]?[^:'"]+['"]?: Operation not permitted/,
+      { re: /chmod: changing permissions of .*: Operation not permitted/, confidence: "medium" }
+    ],
+    capability: "CHOWN",
+    also: ["FOWNER", "DAC_OVERRIDE"],
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 58,
+    summary: "Changing file ownership was refused: the process lacks {capability}.",
+    need: "changing file ownership needs it",
+    meaning: "Changing a file\u2019s owner needs CAP_CHOWN (chmod of another user\u2019s file needs CAP_FOWNER): drop: [ALL] takes it away even from UID 0, and a non-root process never has it. The storage can refuse as well (NFS root_squash).",
+    fix: "For a root init container add CHOWN (and FOWNER, DAC_OVERRIDE) next to drop: [ALL]; or let fsGroup set the volume\u2019s group instead of chown.",
+    citations: ["helm/charts#10453", "helm/charts#10519", "defilantech/LLMKube#887"],
+    examples: ["chown: /var/lib/grafana: Operation not permitted", "chown: /models: Operation not permitted"]
+  },
+  {
+    id: "sys-chroot-elasticsearch-crio",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "chroot was refused",
+    component: "chroot(2) in an image entrypoint (Elasticsearch 6.x/7.x uses chroot --userspec to drop to uid 1000)",
+    versions: "CRI-O 1.18+ and OpenShift 4.6+ no longer grant SYS_CHROOT by default",
+    keywords: ["chroot"],
+    patterns: [
+      /chroot: cannot change root directory to '?\/'?: Operation not permitted/,
+      { re: /chroot: failed to run command .*: Permission denied/, confidence: "medium" }
+    ],
+    capability: "SYS_CHROOT",
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 60,
+    summary: "chroot was refused: the container lacks {capability}, which CRI-O 1.18+ and OpenShift 4.6+ no longer grant by default.",
+    need: "chroot needs it",
+    meaning: "chroot needs CAP_SYS_CHROOT. Docker and containerd grant it by default, CRI-O 1.18 and later do not, so the same image fails when it moves to CRI-O or OpenShift.",
+    fix: "Add SYS_CHROOT to the container\u2019s capabilities, or run the container as the target user (runAsUser: 1000) so the entrypoint skips chroot.",
+    citations: [
+      "elastic/cloud-on-k8s#5212",
+      "elastic/cloud-on-k8s#4334",
+      "elastic/helm-charts#838",
+      "wazuh/wazuh-kubernetes#112",
+      "cri-o/cri-o commit 63b9f4ec98"
+    ],
+    examples: ["chroot: cannot change root directory to '/': Operation not permitted"]
+  },
+  {
+    id: "sys-ptrace",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "ptrace was refused",
+    component: "ptrace(2) with YAMA, seccomp and AppArmor (strace, gdb, profilers)",
+    versions: "any",
+    keywords: ["ptrace", "PTRACE", "inferior process", "attach to process"],
+    patterns: [
+      /ptrace: Operation not permitted/,
+      /ptrace\(PTRACE_(?:ATTACH|SEIZE|TRACEME)[^)]*\): Operation not permitted/,
+      /PTRACE_TRACEME: Operation not permitted/,
+      /Could not trace the inferior process/,
+      /Could not attach to process/
+    ],
+    capability: "SYS_PTRACE",
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 58,
+    summary: "Tracing a process was refused: the container lacks {capability}.",
+    need: "tracing another process needs it",
+    meaning: "Tracing another process needs CAP_SYS_PTRACE unless it is a descendant with the same user; on kernels before 4.8 Docker\u2019s seccomp profile also blocked ptrace without it.",
+    fix: "Add SYS_PTRACE to the debugging container (Pod Security baseline forbids it: use kubectl debug --profile=general in a namespace that allows it), or share the process namespace with a debug sidecar.",
+    citations: ["moby/moby#21051", "containerd/nerdctl#976", "kubernetes/kubernetes#97103"],
+    examples: [
+      "strace: attach: ptrace(PTRACE_ATTACH, 6): Operation not permitted",
+      "warning: ptrace: Operation not permitted"
+    ]
+  },
+  {
+    id: "sys-nice",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "raising a priority was refused",
+    component: "kernel scheduler (nice, chrt, setpriority)",
+    versions: "any",
+    keywords: ["nice", "setpriority", "chrt", "sched_setscheduler"],
+    patterns: [
+      /nice: cannot set niceness: Permission denied/,
+      /setpriority.*(?:Permission denied|Operation not permitted)/,
+      /chrt: failed to set pid \d+'s policy: Operation not permitted/,
+      /sched_setscheduler.*Operation not permitted/
+    ],
+    capability: "SYS_NICE",
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 58,
+    summary: "Raising a process priority was refused: the container lacks {capability}.",
+    need: "raising a priority needs it",
+    meaning: "A negative nice value, a real-time policy or changing another process\u2019s priority needs CAP_SYS_NICE, which no runtime grants by default; for a non-root process an added capability is not effective.",
+    fix: "Add SYS_NICE for a root process (or give the binary the file capability), or do without the higher priority.",
+    citations: ["git-developer/marvyn#11", "moby/moby#50083"],
+    examples: ["nice: cannot set niceness: Permission denied"]
+  },
+  {
+    id: "sys-time",
+    kind: "cause",
+    cause: "missing",
+    phase: "run",
+    title: "setting the clock was refused",
+    component: "kernel clock (ntpd, chronyd, date, hwclock)",
+    versions: "any",
+    keywords: ["settimeofday", "clock_settime", "adjtime", "adj_systime", "cannot set date"],
+    patterns: [
+      /settimeofday(?:\(\))?(?: failed)?: Operation not permitted/,
+      /clock_settime.*Operation not permitted/,
+      /(?:ntp_)?adjtime(?:x)?(?:\(\w*\))?(?: failed)?\s*:?\s*Operation not permitted/,
+      /adj_systime: Operation not permitted/,
+      /date: cannot set date: Operation not permitted/
+    ],
+    capability: "SYS_TIME",
+    rule: "cap-missing",
+    confidence: "medium",
+    priority: 58,
+    summary: "Setting the clock was refused: that needs {capability}, and it would change the node\u2019s clock.",
+    need: "setting the clock needs it",
+    meaning: "Setting the clock needs CAP_SYS_TIME and changes the node\u2019s clock (there is no per-container wall clock); an unprivileged, user-namespaced container (LXC, rootless) can never do it.",
+    fix: "Keep time in sync on the node rather than in the container (chronyd -x does not touch the clock); add SYS_TIME only for an NTP server that must set the node\u2019s clock.",
+    citations: ["canonical/lxd#4249", "cturra/docker-ntp#28", "moby/moby#16905"],
+    examples: [
+      "ntpd: ntp_adjtime() failed: Operation not permitted",
+      "Fatal error : adjtimex(0x8001) failed : Operation not permitted"
+    ]
+  },
+  // ---- The engine itself lacks a privilege ----------------------------------------------------
+  {
+    id: "runc-apply-caps-eperm",
+    kind: "cause",
+    cause: "engine",
+    phase: "start",
+    title: "the OCI runtime could not grant the capabilities it was asked for",
+    component: "runc (unable to apply caps) or crun (capset), under Docker, containerd or Podman",
+    versions: "any",
+    keywords: ["apply caps", "capset"],
+    patterns: [/unable to apply caps: operation not permitted/i, /capset: Operation not permitted/],
+    confidence: "high",
+    priority: 72,
+    summary: "The OCI runtime could not grant the capabilities it was asked for: the engine itself does not hold them.",
+    meaning: "The name was accepted, but the runtime cannot give the container a capability that the runtime itself does not hold: the engine runs inside a container or on a host whose bounding set lacks it. Docker --privileged and --cap-add ALL fail the same way there.",
+    fix: "Give the engine the capability (run the outer container with it), or stop asking for it; containerd and Podman limit privileged containers to what they hold, Docker does not.",
+    citations: ["opencontainers/runc@v1.1.5:libcontainer/capabilities/capabilities.go"],
+    examples: [
+      "docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: unable to apply caps: operation not permitted: unknown."
+    ]
+  },
+  {
+    id: "oom-score-adj-eperm",
+    kind: "cause",
+    cause: "engine",
+    phase: "start",
+    title: "the OCI runtime could not lower oom_score_adj",
+    component: "runc (nsexec) or crun, for a pod sandbox or a container with a negative oomScoreAdj",
+    versions: "any",
+    keywords: ["oom_score_adj"],
+    patterns: [
+      /failed to update \/proc\/self\/oom_score_adj: Permission denied/,
+      /write to \/proc\/self\/oom_score_adj: Permission denied/
+    ],
+    capability: "SYS_RESOURCE",
+    setting: { kind: "oom-score-adj" },
+    confidence: "high",
+    priority: 72,
+    summary: "The OCI runtime could not lower oom_score_adj: the engine lacks {capability}.",
+    meaning: "Setting oom_score_adj below the caller\u2019s own value needs CAP_SYS_RESOURCE; the pause container asks for -998, so an engine without it (nested in a container, or a host that removed it) cannot start pods at all.",
+    fix: "Give the engine SYS_RESOURCE, or set restrict_oom_score_adj = true in containerd\u2019s CRI configuration so it never asks for less than its own value.",
+    citations: ["containerd/containerd@v1.6.20:pkg/cri/server/helpers_linux.go restrictOOMScoreAdj"],
+    examples: [
+      'time="2026-11-26T14:35:20Z" level=fatal msg="nsexec[31667]: failed to update /proc/self/oom_score_adj: Permission denied"',
+      "write to /proc/self/oom_score_adj: Permission denied"
+    ]
+  },
+  // ---- Admission and the API refused the manifest ---------------------------------------------
+  {
+    id: "psa-baseline-non-default-capabilities",
+    kind: "cause",
+    cause: "admission",
+    phase: "admission",
+    title: "Pod Security baseline refused an added capability",
+    component: "Pod Security admission",
+    versions: "Kubernetes 1.23+ (beta), 1.25+ (GA)",
+    keywords: ["PodSecurity"],
+    patterns: [/violates? PodSecurity "baseline:[^"]+": .*non-default capabilities \((?<detail>[^)]*)\)/],
+    rule: "pss-baseline",
+    confidence: "high",
+    priority: 86,
+    summary: "Pod Security baseline refused the pod: a container adds {written}.",
+    meaning: "Under the baseline level a container may add only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT, compared exactly: CAP_CHOWN or chown is refused although CHOWN is allowed.",
+    fix: "Remove the capability, or spell an allowed one exactly (upper case, no CAP_ prefix), or run the workload in a namespace whose level allows it.",
+    citations: [
+      "kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:policy/check_capabilities_baseline.go",
+      "gardener/etcd-druid#759"
+    ],
+    examples: [
+      'pods "etcd-test-0" is forbidden: violates PodSecurity "baseline:latest": non-default capabilities (container "backup-restore" must not include "SYS_PTRACE" in securityContext.capabilities.add)'
+    ]
+  },
+  {
+    id: "psa-restricted-unrestricted-capabilities",
+    kind: "cause",
+    cause: "admission",
+    phase: "admission",
+    title: "Pod Security restricted refused a container\u2019s capabilities",
+    component: "Pod Security admission",
+    versions: "Kubernetes 1.22+ (policy version 1.22 and later)",
+    keywords: ["PodSecurity", "capabilities.drop"],
+    patterns: [
+      /violates? PodSecurity "restricted:[^"]+": .*unrestricted capabilities \((?<detail>[^)]*)\)/,
+      /must set securityContext\.capabilities\.drop=\[.ALL.\]/
+    ],
+    setting: { kind: "drop-all" },
+    rule: "pss-restricted",
+    confidence: "high",
+    priority: 85,
+    summary: "Pod Security restricted refused the pod: a container does not drop ALL.",
+    meaning: 'Under the restricted level every container, init container and ephemeral container must drop exactly "ALL" (all in lower case fails) and may add only NET_BIND_SERVICE; capabilities exist only in the container securityContext, so setting them at pod level does not count.',
+    fix: 'Give every container securityContext.capabilities.drop: ["ALL"], adding back only NET_BIND_SERVICE where a low port is needed.',
+    citations: [
+      "kubernetes/pod-security-admission@8f84a87c7f617f64a4ddc1aea24aeeb7a2e07cb8:policy/check_capabilities_restricted.go",
+      "OpenUnison/helm-charts#126",
+      "foundation-model-stack/multi-nic-cni#110"
+    ],
+    examples: [
+      'W1218 09:23:43.371852   15128 warnings.go:70] would violate PodSecurity "restricted:latest": unrestricted capabilities (container "test-values" must set securityContext.capabilities.drop=["ALL"])'
+    ]
+  },
+  {
+    id: "psp-capability-may-not-be-added",
+    kind: "cause",
+    cause: "admission",
+    phase: "admission",
+    title: "a PodSecurityPolicy refused an added capability",
+    component: "PodSecurityPolicy admission",
+    versions: "Kubernetes up to 1.24 (removed in 1.25)",
+    keywords: ["PodSecurityPolicy", "pod security policy"],
+    patterns: [
+      /PodSecurityPolicy: unable to admit pod: \[.*capabilities\.add: Invalid value: "(?<name>[^"]+)": capability may not be added/,
+      { re: /unable to validate against any pod security policy/, confidence: "medium" }
+    ],
+    confidence: "high",
+    priority: 84,
+    summary: "A PodSecurityPolicy refused the pod: no policy it may use allows adding {written}.",
+    meaning: "No PodSecurityPolicy usable by the pod\u2019s service account lists the capability in allowedCapabilities (or one lists it in requiredDropCapabilities). Names are compared exactly.",
+    fix: "Allow the capability in a policy bound to the service account, or stop adding it; PodSecurityPolicy is gone from Kubernetes 1.25, so plan the move to Pod Security admission.",
+    citations: ["OpenUnison/helm-charts#129", "elastic/helm-charts#689"],
+    examples: [
+      'Error creating: pods "x-" is forbidden: PodSecurityPolicy: unable to admit pod: [spec.containers[0].securityContext.capabilities.add: Invalid value: "NET_BIND_SERVICE": capability may not be added]'
+    ]
+  },
+  {
+    id: "openshift-scc-capability-may-not-be-added",
+    kind: "cause",
+    cause: "admission",
+    phase: "admission",
+    title: "OpenShift security context constraints refused an added capability",
+    component: "OpenShift SecurityContextConstraints admission",
+    versions: "OpenShift 3.x and 4.x",
+    keywords: ["security context constraint"],
+    patterns: [
+      /unable to validate against any security context constraint: \[.*capabilities\.add: Invalid value: "(?<name>[^"]+)": capability may not be added/
+    ],
+    confidence: "high",
+    priority: 84,
+    summary: "OpenShift refused the pod: no security context constraint its service account may use allows adding {written}.",
+    meaning: "No SCC usable by the pod\u2019s service account allows the capability; restricted-v2, the default, allows only NET_BIND_SERVICE.",
+    fix: "Bind the service account to an SCC whose allowedCapabilities includes it, or stop adding it.",
+    citations: ["WASdev/websphere-liberty-operator#692", "istio/istio#4500"],
+    examples: [
+      'pods "dt10mq-7d57cf64-" is forbidden: unable to validate against any security context constraint: [provider restricted-v2: .containers[0].capabilities.add: Invalid value: "CHECKPOINT_RESTORE": capability may not be added'
+    ]
+  },
+  {
+    id: "capabilities-at-pod-level",
+    kind: "cause",
+    cause: "schema",
+    phase: "admission",
+    title: "capabilities set in the pod-level securityContext",
+    component: "Kubernetes API schema (kubectl validation, server-side field validation)",
+    versions: "all",
+    keywords: ["PodSecurityContext", "securityContext.capabilities"],
+    patterns: [
+      /unknown field "capabilities" in io\.k8s\.api\.core\.v1\.PodSecurityContext/,
+      /\.spec\.(?:template\.spec\.)?securityContext\.capabilities: field not declared in schema/,
+      /unknown field "spec\.(?:template\.spec\.)?securityContext\.capabilities"/
+    ],
+    setting: { kind: "placement" },
+    rule: "cap-pod-level",
+    confidence: "high",
+    priority: 86,
+    summary: "Capabilities are set in the pod-level securityContext, which has no such field.",
+    meaning: "The pod-level securityContext (PodSecurityContext) has no capabilities field; capabilities are set per container. Without validation the field is dropped silently.",
+    fix: "Move capabilities to each container\u2019s securityContext (containers and initContainers).",
+    citations: ["codecentric/helm-charts#738", "kubernetes/website#19384"],
+    examples: [
+      'ValidationError(StatefulSet.spec.template.spec.securityContext): unknown field "capabilities" in io.k8s.api.core.v1.PodSecurityContext'
+    ]
+  },
+  {
+    id: "api-allowprivilegeescalation-cap-sys-admin",
+    kind: "cause",
+    cause: "schema",
+    phase: "admission",
+    title: "the API refused allowPrivilegeEscalation: false with SYS_ADMIN or privileged",
+    component: "kube-apiserver ValidateSecurityContext",
+    versions: "all Kubernetes versions",
+    keywords: ["allowPrivilegeEscalation"],
+    patterns: [
+      /cannot set `allowPrivilegeEscalation` to false and `capabilities\.Add` CAP_SYS_ADMIN/,
+      /cannot set `allowPrivilegeEscalation` to false and `privileged` to true/
+    ],
+    capability: "SYS_ADMIN",
+    rule: "cap-escalation-conflict",
+    confidence: "high",
+    priority: 86,
+    summary: "The API refused the container: allowPrivilegeEscalation: false next to SYS_ADMIN or privileged: true.",
+    meaning: 'allowPrivilegeEscalation: false contradicts SYS_ADMIN and privileged. The API compares the literal "CAP_SYS_ADMIN", so the correct spelling SYS_ADMIN passes and is granted.',
+    fix: "Decide which one the container needs: remove SYS_ADMIN (or privileged), or remove allowPrivilegeEscalation: false.",
+    citations: [
+      "kubernetes/kubernetes@v1.30.0:pkg/apis/core/validation/validation.go ValidateSecurityContext",
+      "kubernetes/kubernetes#131336"
+    ],
+    examples: [
+      "spec.containers[0].securityContext: Invalid value: core.SecurityContext{}: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN"
+    ]
+  },
+  {
+    id: "windows-pod-capabilities-forbidden",
+    kind: "cause",
+    cause: "schema",
+    phase: "admission",
+    title: "capabilities set on a Windows pod",
+    component: "kube-apiserver pod validation (spec.os.name: windows)",
+    versions: "Kubernetes 1.25+",
+    keywords: ["windows pod"],
+    patterns: [/securityContext\.capabilities: Forbidden: cannot be set for a windows pod/],
+    rule: "cap-windows",
+    confidence: "medium",
+    priority: 86,
+    summary: "The API refused the pod: capabilities cannot be set for a Windows pod.",
+    meaning: "Windows has no POSIX capabilities; a pod with spec.os.name: windows may not set them.",
+    fix: "Remove securityContext.capabilities from the Windows pod\u2019s containers.",
+    uncertain: "The exact wording is from the validation code; no public paste was found.",
+    citations: ["kubernetes/website#30436", "https://kubernetes.io/docs/concepts/windows/intro/"],
+    examples: ["spec.containers[0].securityContext.capabilities: Forbidden: cannot be set for a windows pod"]
+  },
+  // ---- Looks like a capability problem, is not -------------------------------------------------
+  {
+    id: "red-herring-seccomp-time64",
+    kind: "cause",
+    cause: "not-capability",
+    phase: "run",
+    title: "reading the clock was refused by seccomp (not a capability)",
+    component: "seccomp: libseccomp before 2.4.2 and Docker before 19.03.9 on 32-bit ARM hosts",
+    versions: "32-bit ARM hosts with images built on musl 1.2 / glibc 2.31 or later",
+    keywords: ["clock_gettime", "initialize time", "realtime clock"],
+    patterns: [
+      /clock_gettime(?:64)?\([^)]*\) failed\s*:?\s*Operation not permitted/,
+      /can't initialize time/,
+      /cannot read realtime clock: Operation not permitted/
+    ],
+    setting: { kind: "seccomp" },
+    confidence: "high",
+    priority: 76,
+    summary: "Reading the clock was refused by seccomp, not for want of a capability: the host\u2019s libseccomp or Docker is too old for the image\u2019s time64 system calls.",
+    meaning: "Reading the clock needs no capability. Newer images use the time64 system calls, which an old libseccomp does not know, so the default seccomp profile answers EPERM. Adding SYS_TIME changes nothing.",
+    fix: "Upgrade libseccomp2 (2.4.2 or later) and Docker (19.03.9 or later) on the host, or use a 64-bit OS or an older base image; do not add capabilities.",
+    citations: [
+      "cturra/docker-ntp#35",
+      "geerlingguy/internet-pi#11",
+      "alpinelinux/docker-alpine#135",
+      "debuerreotype/docker-debian-artifacts#150"
+    ],
+    examples: [
+      "Fatal error : clock_gettime() failed : Operation not permitted",
+      "Fatal Python error: init_interp_main: can't initialize time"
+    ]
+  },
+  {
+    id: "sysctl-readonly-or-forbidden",
+    kind: "cause",
+    cause: "not-capability",
+    phase: "run",
+    title: "setting a sysctl was refused (not a capability)",
+    component: "procfs /proc/sys (read-only in containers) and the kubelet\u2019s sysctl allow-list",
+    versions: "any",
+    keywords: ["sysctl", "Sysctl", "setting key", "on key", "/proc/sys/"],
+    patterns: [
+      /error: "?Read-only file system"? setting key "?(?<setting>[\w./-]+)"?/,
+      /sysctl: (?:error )?setting key ["']?(?<setting>[\w./-]+)["']?(?:, ignoring)?: Read-only file system/,
+      /can't create \/proc\/sys\/(?<setting>[\w/.-]+): Read-only file system/,
+      /(?:^|\s|: )\/proc\/sys\/(?<setting>[\w/.-]+): Read-only file system/,
+      /sysctl: permission denied on key "?(?<setting>[\w./-]+)"?/,
+      /error: permission denied on key '(?<setting>[\w./-]+)'/,
+      /write sysctl key (?<setting>[\w./-]+): open \/proc\/sys\/\S+: (?:permission denied|read-only file system)/,
+      /can't set sysctl (?<setting>[\w/]+): open \/proc\/sys\/\S+: read-only file system/,
+      { re: /forbidden sysctl: "?(?<setting>[\w./-]+)"? not (?:allowlisted|whitelisted)/, phase: "admission" },
+      { re: /\bSysctlForbidden\b/, phase: "admission" },
+      { re: /forbidden sysctls \(/, phase: "admission" }
+    ],
+    setting: { kind: "sysctl" },
+    rule: "sysctl-needs-privilege",
+    confidence: "high",
+    priority: 76,
+    summary: "Setting the sysctl {setting} was refused, and no capability would change that: set it in the pod\u2019s securityContext.sysctls or on the node.",
+    meaning: "/proc/sys is read-only in unprivileged containers, node-wide sysctls (vm.*, most kernel.*) cannot be set per pod at all, and unsafe namespaced ones need the kubelet\u2019s allow-list. No capability changes that.",
+    fix: "Set namespaced sysctls in the pod\u2019s securityContext.sysctls (allow-listing unsafe ones on the kubelet); set node-wide ones on the node (a DaemonSet or node tuning), not from the application container.",
+    citations: [
+      "moby/moby#10039",
+      "docker/docs#9631",
+      "k3s-io/k3s#89",
+      "kubernetes/kubernetes@v1.30.0:pkg/kubelet/sysctl/allowlist.go"
+    ],
+    examples: [
+      'error: "Read-only file system" setting key "net.ipv4.ip_local_reserved_ports"',
+      "sysctl: error setting key 'net.ipv4.ip_forward': Read-only file system",
+      "can't create /proc/sys/net/ipv4/ip_forward: Read-only file system",
+      "bash: /proc/sys/net/ipv4/ip_default_ttl: Read-only file system"
+    ]
+  },
+  {
+    id: "lsm-denial",
+    kind: "cause",
+    cause: "not-capability",
+    phase: "run",
+    title: "a security module refused the operation (not a capability)",
+    component: "the kernel\u2019s AppArmor, SELinux or seccomp, with the runtime\u2019s profile for the container",
+    versions: "any",
+    keywords: ['apparmor="DENIED"', "avc:", "SELinux is preventing", "type=1326", "type=SECCOMP"],
+    patterns: [
+      {
+        re: /apparmor="DENIED" operation="(?<op>[^"]+)"(?:.*?profile="(?<profile>[^"]+)")?/,
+        summary: "AppArmor refused {op} ({profile}): the profile, not a missing capability, stopped it."
+      },
+      {
+        re: /avc:\s+denied\s+\{ (?<op>[^}]+?) \}/,
+        summary: "SELinux refused {op}: the container\u2019s label, not a missing capability, stopped it."
+      },
+      {
+        re: /SELinux is preventing (?<comm>\S+) from (?<op>\S+) access/,
+        summary: "SELinux refused {op} to {comm}: the container\u2019s label, not a missing capability, stopped it."
+      },
+      {
+        re: /type=(?:1326|SECCOMP)\b.*?\bsyscall=(?<op>\d+)/,
+        summary: "seccomp refused system call {op}: the runtime\u2019s profile, not a missing capability, stopped it."
+      }
+    ],
+    confidence: "high",
+    priority: 80,
+    meaning: "A Linux security module answered EPERM or EACCES for the container. Runtimes confine containers with an AppArmor profile (docker-default, cri-containerd.apparmor.d) that denies mount among others, an SELinux type (container_t), and a seccomp filter; each refuses operations that the container\u2019s capabilities would allow. Adding capabilities does not change that.",
+    fix: "Change the profile for this container, not its capabilities: a custom AppArmor profile that allows the operation (or unconfined for it, knowingly), the SELinux label or boolean the operation needs, or a seccomp profile that allows the system call. Kubernetes sets these in securityContext.appArmorProfile, seLinuxOptions and seccompProfile; Docker with --security-opt.",
+    citations: [
+      "moby/moby#16233",
+      "moby/moby#40421",
+      "sosreport/sos#410",
+      "moby/moby@v20.10.0:profiles/apparmor/template.go"
+    ],
+    examples: [
+      '[86690.569280] type=1400 audit(1441943381.165:51): apparmor="DENIED" operation="mount" info="failed flags match" error=-13 profile="docker-default" name="/mnt/" pid=26423 comm="sshfs"',
+      'type=AVC msg=audit(1600000000.123:45): avc:  denied  { syslog_read } for  pid=1234 comm="dmesg" scontext=system_u:system_r:container_t:s0',
+      "SELinux is preventing dmesg from syslog_read access on the system Unknown."
+    ]
+  },
+  {
+    id: "device-not-allowed",
+    kind: "cause",
+    cause: "not-capability",
+    phase: "run",
+    title: "opening a device was refused (not a capability)",
+    component: "the device cgroup of the container (runc, crun), which lists the devices it may open",
+    versions: "any; containerd 1.7.24 and runc 1.2 stopped allowing /dev/net/tun by default",
+    keywords: ["TUN/TAP dev", "open /dev/"],
+    patterns: [
+      /Cannot open TUN\/TAP dev (?<device>\S+): Operation not permitted/,
+      /\bopen (?<device>\/dev\/[\w/.-]+): operation not permitted/i
+    ],
+    confidence: "medium",
+    priority: 72,
+    summary: "Opening {device} was refused by the device cgroup: the device is not allowed in the container, which no capability changes.",
+    meaning: "Opening a device node needs no capability; the container\u2019s device cgroup decides which devices it may open and answers EPERM for the rest. A device must be passed to the container (and, for /dev/net/tun, recent containerd and runc no longer allow it by default).",
+    fix: "Pass the device in: docker run --device /dev/net/tun, compose devices: [/dev/net/tun], or in Kubernetes a device plugin or a hostPath with the device allowed; then add NET_ADMIN if the program also configures the interface.",
+    citations: [
+      "kylemanna/docker-openvpn#777",
+      "haugene/docker-transmission-openvpn#2900",
+      "torvalds/linux@v6.6:security/device_cgroup.c devcgroup_check_permission"
+    ],
+    examples: [
+      "Tue Dec 10 02:57:00 2024 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)"
+    ]
+  },
+  {
+    id: "elasticsearch-max-map-count",
+    kind: "cause",
+    cause: "not-capability",
+    phase: "run",
+    title: "Elasticsearch found vm.max_map_count too low (not a capability)",
+    component: "Elasticsearch bootstrap checks",
+    versions: "Elasticsearch 5.x and later",
+    keywords: ["vm.max_map_count"],
+    patterns: [/max virtual memory areas vm\.max_map_count \[(?<current>\d+)\] is too low/],
+    setting: { kind: "sysctl", name: "vm.max_map_count" },
+    confidence: "high",
+    priority: 76,
+    summary: "vm.max_map_count is too low for Elasticsearch: a node setting, which no capability changes.",
+    meaning: "vm.max_map_count is a node-wide sysctl that no container may change; Elasticsearch refuses to start in production mode when it is below 262144. Capabilities do not help.",
+    fix: "Raise vm.max_map_count on the nodes (a privileged init container or DaemonSet, or node tuning), or set node.store.allow_mmap: false.",
+    citations: ["https://www.elastic.co/guide/en/elasticsearch/reference/current/vm-max-map-count.html"],
+    examples: ["[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]"]
+  },
+  // ---- Names in a manifest, a docker run line or a compose file that were pasted in ----------
+  {
+    id: "manifest-capability-name",
+    kind: "cause",
+    cause: "name",
+    phase: "start",
+    title: "a capability name written with the CAP_ prefix",
+    component: "a manifest, compose file or docker command in the input",
+    versions: "fails on Docker 1.11\u201318.09 and containerd; works on Docker 19.03+, CRI-O and Podman",
+    keywords: ["CAP_", "cap_", "Cap_", "cap-add", "cap-drop"],
+    patterns: [
+      /^\s*-\s+["']?(?<name>[Cc][Aa][Pp]_[A-Za-z0-9_]+)["']?\s*(?:#.*)?$/,
+      /^\s*"(?<name>[Cc][Aa][Pp]_[A-Za-z0-9_]+)",?\s*$/,
+      /\b["']?(?<dir>add|drop|cap_add|cap_drop)["']?\s*:\s*\[(?<names>[^\]]*)\]/,
+      /--cap-(?<dir>add|drop)[= ](?<name>[A-Za-z0-9_]+)/
+    ],
+    reading: "as-written",
+    confidence: "medium",
+    priority: 50,
+    meaning: 'Kubernetes passes capability names to the runtime unchanged. Docker up to 18.09 and containerd (every version) put "CAP_" in front again: Docker 18.09 and containerd with an old runc refuse the container, containerd with runc 1.0.0-rc94 or later silently leaves the capability out, and a dropped name drops nothing.',
+    fix: "Write the capability without the CAP_ prefix.",
+    citations: [
+      "moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136",
+      "containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235",
+      "kubernetes/kubernetes#33104"
+    ],
+    examples: ["              - CAP_SYS_RESOURCE", '  add: ["CAP_NET_ADMIN", "NET_RAW"]', "--cap-add=CAP_NET_RAW"]
+  },
+  {
+    id: "capabilities-granted",
+    kind: "context",
+    title: "capabilities the container has or was given",
+    component: "capsh --print, /proc/<pid>/status, docker or podman run flags, compose and pod specs, docker inspect",
+    versions: "any",
+    keywords: ["cap_", "CapEff", "--cap-add", "CapAdd", "add:", "privileged"],
+    patterns: [
+      { re: /^\s*Current:\s*(?<detail>.*\bcap_\w+.*)$/ },
+      { re: /^\s*CapEff:\s*(?<hex>[0-9a-fA-F]{8,16})\s*$/ },
+      { re: /--cap-add[= ](?<list>[A-Za-z0-9_,]+)/ },
+      { re: /\b["']?(?:cap_add|CapAdd)["']?\s*[:=]\s*\[(?<list>[^\]]*)\]/ },
+      { re: /^\s*["']?add["']?\s*:\s*\[(?<list>[^\]]*)\]/ },
+      { re: /(?:--privileged(?:=true)?\b|^\s*privileged:\s*true\b)/ }
+    ],
+    confidence: "medium",
+    priority: 5,
+    meaning: "the input shows these capabilities in the container, or asked for, so a failure is not explained by their absence",
+    fix: "Look for what else refused the operation: an AppArmor, SELinux or seccomp profile, the user the process runs as, or a device or sysctl.",
+    citations: [
+      "https://man7.org/linux/man-pages/man5/proc_pid_status.5.html",
+      "https://man7.org/linux/man-pages/man1/capsh.1.html"
+    ],
+    examples: [
+      "Current: = cap_chown,cap_dac_override,cap_net_bind_service,cap_net_raw+eip",
+      "CapEff:	00000000a80425fb",
+      "docker run --cap-add=NET_ADMIN --cap-add NET_RAW alpine",
+      "cap_add: [NET_ADMIN, SYS_MODULE]"
+    ]
+  },
+  {
+    id: "process-user",
+    kind: "context",
+    title: "the user the process runs as",
+    component: "id output, docker run --user, runAsUser in a pod spec",
+    versions: "any",
+    keywords: [") gid=", "ker run", "man run", "runAsUser", "user:"],
+    patterns: [
+      /^\s*uid=(?<uid>\d+)\((?<user>[^)]*)\) gid=/,
+      /--user[= ](?<uid>\d+)(?::\d+)?\b/,
+      /\brunAsUser:\s*(?<uid>\d+)\b/,
+      /^\s*user:\s*["']?(?<uid>\d+)(?::\d+)?["']?\s*$/
+    ],
+    confidence: "medium",
+    priority: 5,
+    meaning: "the process runs as this user id; for any uid but 0 added capabilities are not effective",
+    fix: "Run as the owner of the files the process changes, or as root with the capability.",
+    citations: ["https://man7.org/linux/man-pages/man7/capabilities.7.html", "kubernetes/kubernetes#56374"],
+    examples: ["uid=1000(postgres) gid=1000(postgres) groups=1000(postgres)", "docker run --user 10000:10000 postgres"]
+  },
+  {
+    id: "file-capabilities",
+    kind: "context",
+    title: "file capabilities set on a program",
+    component: "setcap in a Dockerfile or package script, getcap output",
+    versions: "any",
+    keywords: ["cap_", "CAP_"],
+    patterns: [
+      /\bsetcap\s+['"]?(?<detail>(?:cap_|CAP_)[A-Za-z_,]+(?:[+=]+[a-z]+)+)/,
+      /^\s*\S+ = (?<detail>cap_[a-z_,]+[+=][a-z]+)\s*$/,
+      /^\s*\S+ (?<detail>cap_[a-z_,]+=[a-z]+)\s*$/
+    ],
+    confidence: "medium",
+    priority: 5,
+    meaning: "the program carries file capabilities; exec fails with EPERM when the container cannot grant all of them",
+    fix: "Grant the file capabilities to the container, or remove them from the image.",
+    citations: [
+      "https://man7.org/linux/man-pages/man7/capabilities.7.html",
+      "actiontech/dtle#454",
+      "scionproto/docker-caps#5"
+    ],
+    examples: [
+      "setcap CAP_DAC_OVERRIDE,CAP_SETUID,CAP_SYS_RESOURCE,CAP_SETGID=+eip /usr/bin/dtle",
+      "elf_test = cap_sys_admin+ep"
+    ]
+  },
+  {
+    id: "interface-seen",
+    kind: "context",
+    title: "how the container was started",
+    component: "a docker run, podman run or compose command or message in the input",
+    versions: "any",
+    keywords: ["docker run", "podman run", "compose", "apabilit"],
+    patterns: [
+      {
+        re: /\b(?:docker-compose|docker compose|podman-compose)\b|Cannot create container for service|ERROR: for \S+\s/,
+        via: "compose"
+      },
+      { re: /\bpodman (?:container )?run\b/, via: "podman" },
+      { re: /\b(?:docker|nerdctl) (?:container )?run\b/, via: "docker-run" }
+    ],
+    confidence: "medium",
+    priority: 1,
+    meaning: "the container was started this way, so the fix is written for it",
+    fix: "Write the fix for the interface the container is started with.",
+    citations: [
+      "https://docs.docker.com/reference/cli/docker/container/run/",
+      "https://docs.docker.com/reference/compose-file/services/#cap_add"
+    ],
+    examples: [
+      "docker run -ti --cap-add=NET_ADMIN --name vpn alpine",
+      "docker-compose up -d",
+      "sudo podman run -it alpine"
+    ]
+  },
+  {
+    id: "limits-conf-raises-hard-limit",
+    kind: "context",
+    title: "a limits.conf line that raises a hard limit",
+    component: "PAM limits.conf in the image",
+    versions: "any",
+    keywords: ["memlock", "nofile", "nproc", "rtprio", "priority", "nice"],
+    patterns: [
+      /^\s*(?<domain>[*@%\w][\w.@%*-]*)\s+(?:hard|-)\s+(?<setting>memlock|nofile|nproc|stack|core|rtprio|nice|priority|as|data|fsize|locks|sigpending|msgqueue)\s+(?:unlimited|infinity|-?\d+)\s*$/
+    ],
+    capability: "SYS_RESOURCE",
+    setting: { kind: "rlimit" },
+    confidence: "medium",
+    priority: 10,
+    meaning: "limits.conf raises a hard limit here, which pam_limits applies when su or runuser opens a session; raising a hard limit needs SYS_RESOURCE",
+    fix: "Keep the line only if the container has SYS_RESOURCE, or raise the limit at the runtime instead.",
+    citations: ["linux-pam/linux-pam@v1.5.2:modules/pam_limits/pam_limits.c"],
+    examples: ["* hard memlock unlimited", "elasticsearch - memlock unlimited"]
+  },
+  ...OPERATION_SIGNATURES,
+  // ---- Symptoms --------------------------------------------------------------------------------
+  {
+    id: "kubectl-describe-runcontainererror",
+    kind: "symptom",
+    symptom: "start-failure",
+    title: "the container never started",
+    component: "kubelet (pod status and events)",
+    versions: "all; dockershim reports RunContainerError and ContainerCannotRun, containerd StartError, CRI-O and Docker 19.03+ CreateContainerError",
+    keywords: [
+      "RunContainerError",
+      "ContainerCannotRun",
+      "StartError",
+      "CreateContainerError",
+      "failed to start container",
+      "failed to create container",
+      "failed to create containerd task",
+      "OCI runtime create failed",
+      "StartContainer"
+    ],
+    patterns: [
+      /\bRunContainerError\b/,
+      /\bContainerCannotRun\b/,
+      /\bStartError\b/,
+      /\bCreateContainerError\b/,
+      /Error: failed to (?:start|create) container/,
+      /failed to create containerd task/,
+      /OCI runtime create failed/,
+      /failed to "StartContainer" for/,
+      /StartContainer "[0-9a-f]+" from runtime service failed/
+    ],
+    confidence: "high",
+    priority: 20,
+    meaning: "The runtime refused to create or start the container; the application never ran, so this is not a crash. The reason is in the event\u2019s message, the last state\u2019s message or the node\u2019s journal.",
+    fix: "Read the runtime\u2019s message: kubectl describe pod (Events, Last State), or the kubelet and runtime journal on the node.",
+    citations: START_FAILURE_CITATIONS,
+    examples: [
+      "esc-210915-143151-data-0       1/2     RunContainerError   15         57m     192.168.31.244   ly-xjf-r021110-gyt   <none>           <none>",
+      "      Reason:       ContainerCannotRun"
+    ]
+  },
+  {
+    id: "kubectl-describe-crashloopbackoff",
+    kind: "symptom",
+    symptom: "crash-loop",
+    title: "the kubelet keeps restarting it",
+    component: "kubelet",
+    versions: "all; recent kubelets name the container and pod in the event",
+    keywords: ["ack-off", "ackOff"],
+    patterns: [
+      /Back-off restarting failed container/i,
+      /\bCrashLoopBackOff\b/,
+      /back-off \S+ restarting failed container/i
+    ],
+    confidence: "high",
+    priority: 15,
+    meaning: "The container exits (or fails to start) again and again and the kubelet waits longer between attempts. It says nothing about why.",
+    fix: "Read kubectl logs --previous and the last state; if there is no log, the container never started.",
+    citations: ["kubernetes/kubernetes@v1.30.0:pkg/kubelet/kuberuntime/kuberuntime_manager.go"],
+    examples: [
+      "Warning  BackOff  kubelet  Back-off restarting failed container es-cluster in pod esc-0_ns(uid)",
+      "esc-210915-143151-master-0     1/2     CrashLoopBackOff    40         3h2m    192.168.31.25    ly-xjf-r021110-gyt   <none>           <none>"
+    ]
+  },
+  {
+    id: "kubectl-logs-failed-to-open-log-file",
+    kind: "symptom",
+    symptom: "start-failure",
+    title: "kubectl logs found no log file",
+    component: "kubelet log retrieval (kubectl logs)",
+    versions: "all",
+    keywords: ["failed to open log file", "resolving symlinks"],
+    patterns: [
+      /failed to open log file "(?<path>[^"]+)"/,
+      /failed to try resolving symlinks in path "\/var\/log\/pods\//
+    ],
+    confidence: "high",
+    priority: 18,
+    meaning: "The container attempt never started, so it never wrote a log; the error that stopped it is not in the container\u2019s log but in the pod\u2019s events and the node\u2019s journal.",
+    fix: "Run kubectl describe pod, and read the kubelet and runtime journal on the node.",
+    follows: "an attempt that never started writes no log",
+    citations: ["kubernetes/kubernetes#54474", "kubernetes/kubernetes#50499", "kubernetes/kubernetes#81280"],
+    examples: [
+      'failed to open log file "/var/log/pods/b8012435-15fb-11ec-b6be-000af79b1e70/es-cluster/9.log": open /var/log/pods/b8012435-15fb-11ec-b6be-000af79b1e70/es-cluster/9.log: no such file or directory'
+    ]
+  },
+  {
+    id: "generic-eperm",
+    kind: "symptom",
+    symptom: "eperm",
+    title: "an operation was refused with EPERM",
+    component: "any program in the container",
+    versions: "any",
+    keywords: ["not permitted", "EPERM", "Errno 1]"],
+    patterns: [/operation not permitted/i, /\bEPERM\b/, /\[Errno 1\]/],
+    confidence: "low",
+    priority: 5,
+    meaning: "Something was refused, but the message does not say which system call: a missing capability, a seccomp or AppArmor rule, a read-only file system or a user namespace can all answer EPERM.",
+    fix: "Find the call that failed (the lines before this one, or strace -f), then compare with the container\u2019s effective capabilities.",
+    follows: "the call needed the capability",
+    citations: ["https://man7.org/linux/man-pages/man7/capabilities.7.html"],
+    examples: ["PermissionError: [Errno 1] Operation not permitted"]
+  }
+];
+var DERIVED_SIGNATURES = [
+  {
+    id: "ownership-wrong-uid",
+    kind: "cause",
+    cause: "not-capability",
+    phase: "run",
+    title: "a non-root process changed a file it does not own (not a capability)",
+    component: "the kernel\u2019s ownership checks, for a process that is not uid 0",
+    versions: "any",
+    keywords: ["Operation not permitted"],
+    patterns: [/(?!)/],
+    confidence: "medium",
+    priority: 74,
+    summary: "The process runs as uid {uid} and may change only files it owns: the volume\u2019s owner is the problem, and capabilities added to the container are not effective for that user.",
+    meaning: "chown and chmod of a file someone else owns need CHOWN or FOWNER, which a non-root process never has in effect (Kubernetes and Docker set no ambient capabilities). The input shows the process runs as a non-root user, so the fix is the ownership of the files, not a capability.",
+    fix: "Make the files owned by that user: fsGroup (and fsGroupChangePolicy) in the pod, an init container running as root that chowns the volume, or docker run --user matching the owner; or run as the owner.",
+    citations: [
+      "docker-library/postgres#780",
+      "idaholab/Malcolm-Helm#16",
+      "https://man7.org/linux/man-pages/man2/chown.2.html"
+    ],
+    examples: []
+  }
+];
+var SIGNATURE_BY_ID = new Map(
+  [...SIGNATURES, ...DERIVED_SIGNATURES].map((s) => [s.id, s])
+);
+
+// src/diagnose/classify.ts
+var PREFILTER_ANCHORS = [
+  "apabilit",
+  "nknown cap",
+  "ermi",
+  "CAP_",
+  "cap_",
+  "Cap_",
+  "cap-",
+  "ackOff",
+  "ack-off",
+  "ContainerError",
+  "CannotRun",
+  "StartError",
+  "StartContainer",
+  "OCI runtime",
+  "ntainerd task",
+  "o start container",
+  "o create container",
+  "open log file",
+  "symlinks in path",
+  "open session",
+  "session init",
+  "lock JVM",
+  "RLIMIT",
+  "not locked",
+  "lock memory",
+  "mlock",
+  "max_map_count",
+  "inferior process",
+  "attach to process",
+  "IPTCError",
+  "superuser",
+  "initialize time",
+  "create socket",
+  "ysctl",
+  "ead-only file",
+  "allowPrivilegeEscalation",
+  "ecurity policy",
+  "nofile",
+  "nproc",
+  "docker://",
+  "d://",
+  "o://",
+  "Server Version",
+  "EPERM",
+  "Errno 1]",
+  // Evidence of what the container has, who it runs as and how it was started. (capsh and setcap
+  // lines carry cap_ or CAP_; anchors that start with punctuation slow the scan of every byte.)
+  "CapEff",
+  "CapAdd",
+  "add:",
+  "privileged",
+  "gid=",
+  "runAsUser",
+  "user:",
+  "ker run",
+  "man run",
+  "compose",
+  // Security modules, and an operation whose refusal does not say "permitted".
+  'apparmor="DENIED"',
+  "avc:",
+  "SELinux is preventing",
+  "type=1326",
+  "type=SECCOMP",
+  "host name"
+];
+var PREFILTER = new RegExp(PREFILTER_ANCHORS.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+var PREFILTER_SCAN = new RegExp(PREFILTER.source, "g");
+var ANCHOR_SCAN = new RegExp(PREFILTER.source, "g");
+function patternSource(pattern) {
+  return (pattern instanceof RegExp ? pattern : pattern.re).source.replace(/\\(.)/g, "$1");
+}
+var SIGNATURES_BY_ANCHOR = new Map(
+  PREFILTER_ANCHORS.map((anchor) => [
+    anchor,
+    SIGNATURES.flatMap(
+      (s, index) => s.keywords.some((k) => k.includes(anchor)) || s.patterns.some((p) => patternSource(p).includes(anchor)) ? [index] : []
+    )
+  ])
+);
+var FOUND = new Uint8Array(SIGNATURES.length);
+function spec(pattern) {
+  return pattern instanceof RegExp ? { re: pattern } : pattern;
+}
+var SPECS = new Map(SIGNATURES.map((s) => [s, s.patterns.map(spec)]));
+function anyOf(patterns) {
+  const [first] = patterns;
+  if (first === void 0 || patterns.length < 2 || /[gy]/.test(first.flags)) return void 0;
+  const sources = [];
+  for (const pattern of patterns) {
+    const source = pattern.source;
+    if (pattern.flags !== first.flags || /\\(?:[1-9]|k<)|\\\(\?<|\[[^\]]*\(\?</.test(source)) return void 0;
+    sources.push(`(?:${source.replace(/\(\?<(?=[A-Za-z_$])[\w$]*>/g, "(?:")})`);
+  }
+  return new RegExp(sources.join("|"), first.flags);
+}
+var ANY_PATTERN = new Map(
+  SIGNATURES.map((s) => [s, anyOf(SPECS.get(s).map((p) => p.re))])
+);
+var SIGNATURE_IDS = SIGNATURES.map((s) => s.id);
+
+// src/diagnose/correlate.ts
+var DOCKER_DEFAULTS2 = new Set(
+  ENGINE_RANGES.find((e) => e.engine === "docker" && e.until === void 0)?.defaults ?? ENGINE_RANGES.find((e) => e.engine === "docker")?.defaults ?? []
+);
+
+// src/diagnose/grants.ts
+var GRANTED = SIGNATURE_BY_ID.get("capabilities-granted");
+
 // src/rules/types.ts
 function defineRule(rule) {
   return rule;
@@ -13992,10 +16114,10 @@ function describe3(verdicts) {
   return `${parts.join("; ").replace(/^on/, "On")}.`;
 }
 function pairing(capability, add, drop) {
-  const where = `${entryLabel(add.list, add.index)}`;
+  const where2 = `${entryLabel(add.list, add.index)}`;
   const other = `${entryLabel(drop.list, drop.index)}`;
-  if (add.text === drop.text) return `${capability} is both added (${where}) and dropped (${other}).`;
-  return `${quote(add.text)} (${where}) and ${quote(drop.text)} (${other}) add and drop the same capability, ${capability}.`;
+  if (add.text === drop.text) return `${capability} is both added (${where2}) and dropped (${other}).`;
+  return `${quote(add.text)} (${where2}) and ${quote(drop.text)} (${other}) add and drop the same capability, ${capability}.`;
 }
 function checkPolicy(owner, capability, add, drop) {
   const policy = policyName(owner) ?? "policy";
@@ -14088,7 +16210,10 @@ var cap_add_drop_conflict_default = defineRule({
             const { message, computed } = checkPolicy(owner, capability, add, drop);
             context.report({
               path: entry.path,
-              message,
+              problem: `${capability} both allowed and required to drop`,
+              consequence: add.text === drop.text ? `API server refuses this ${policyName(owner)}` : "the entries contradict",
+              remedy: "remove it from one list",
+              explanation: message,
               severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, computed),
               ...reportBase(owner)
             });
@@ -14099,12 +16224,16 @@ var cap_add_drop_conflict_default = defineRule({
           const rejected = verdicts.some((v) => v.result === "rejected");
           context.report({
             path: entry.path,
-            message: `${pairing(capability, add, drop)} ${describe3(verdicts)} Keep it in one list: add if the ${owner.kind === "compose" ? "service" : "container"} needs it, drop if it must not have it.`,
+            problem: `${capability} both added and dropped`,
+            remedy: "keep it in one list",
+            explanation: `${pairing(capability, add, drop)} ${describe3(verdicts)} Keep it in one list: add if the ${owner.kind === "compose" ? "service" : "container"} needs it, drop if it must not have it.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, rejected ? "error" : DEFAULT_SEVERITY),
             ...reportBase(owner),
             targets: all.map((v) => ({
               target: v.target.matrix ? v.target.label : v.target.id,
               outcome: OUTCOME[v.result],
+              // Where the drop wins, the add is what is not granted.
+              list: "add",
               detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail,
               ...v.target.context ? { legacy: true } : {}
             }))
@@ -14226,21 +16355,24 @@ var cap_all_default = defineRule({
           if (add) parts.push(grantsEverything(owner, list, !prefixed));
           if (spelling && !add) parts.push("Write ALL.");
           else if (spelling && !prefixed) parts.push("If you keep it, write ALL.");
-          let fix;
+          let fix2;
           let suggestion;
           if (spelling) {
             const change = replaceWith(entry.path, "ALL", `replace ${quote(text)} with ALL`);
             if (add && prefixed) suggestion = change;
-            else fix = change;
+            else fix2 = change;
           }
           const computed = prefixed || breaks(worse) ? "error" : "warning";
           context.report({
             path: entry.path,
-            message: parts.join(" "),
+            problem: prefixed ? `${quote(text)}: not ALL to runtimes (CAP_ prefix)` : spelling ? `${quote(text)}: ALL in ${text === text.toLowerCase() ? "lower" : "mixed"} case` : `ALL in ${list.field}`,
+            ...worse.length > 0 ? {} : { consequence: add ? "grants every capability" : "admission policies compare names exactly" },
+            ...add && !spelling ? { remedy: "add only the capabilities needed" } : {},
+            explanation: parts.join(" "),
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY2, computed),
             ...reportBase(owner),
             ...written.length > 0 ? { targets: toTargetOutcomes(written) } : {},
-            ...fix ? { fix } : {},
+            ...fix2 ? { fix: fix2 } : {},
             ...suggestion ? { suggestion } : {}
           });
         }
@@ -14364,7 +16496,9 @@ var cap_case_default = defineRule({
           const computed = breaks(spellingBreaks) ? "error" : knownExactMatch(owner, list, name) ? "warning" : "info";
           context.report({
             path: entry.path,
-            message: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ""}${policy} Write ${name}.`,
+            problem: `${quote(text)}: not upper case`,
+            ...spellingBreaks.length > 0 ? {} : { consequence: "admission policies compare names exactly" },
+            explanation: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ""}${policy} Write ${name}.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY3, computed),
             ...reportBase(owner),
             ...evaluated.length > 0 ? { targets: toTargetOutcomes(evaluated) } : {},
@@ -14383,9 +16517,17 @@ var ALTERNATIVES = {
   NET_ADMIN: "If the container only needs to bind a port below 1024, NET_BIND_SERVICE alone is enough.",
   ALL: "List only the capabilities the workload needs; for a port below 1024 that is NET_BIND_SERVICE alone, and eBPF agents usually ask for BPF and PERFMON (Linux \u22655.8)."
 };
-function podFlag(spec, flag) {
-  if (!spec) return void 0;
-  return spec.value[flag] === true;
+var NARROWER = {
+  SYS_ADMIN: "for eBPF or perf, grant BPF and PERFMON instead",
+  NET_ADMIN: "to bind a port below 1024, grant NET_BIND_SERVICE instead"
+};
+function firstClause(sentence) {
+  const clause = (sentence.split(/[.:;](?:\s|$)/)[0] ?? sentence).replace(/\s*\([^)]*\)/g, "").trim();
+  return `${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
+}
+function podFlag(spec2, flag) {
+  if (!spec2) return void 0;
+  return spec2.value[flag] === true;
 }
 function scopeSentence(cap, owner) {
   const compose = owner.kind === "compose";
@@ -14481,7 +16623,10 @@ var cap_dangerous_default = defineRule({
             const what = owner.kind === "psp" ? "PodSecurityPolicy" : "SecurityContextConstraints";
             context.report({
               ...base,
-              message: `${what} ${JSON.stringify(owner.object?.ref.name ?? "?")} allows every capability ("*"): containers it admits may add any of them, including near-root ones such as SYS_ADMIN and SYS_MODULE. List only the capabilities those workloads need.`
+              problem: `"*" in allowedCapabilities of ${what} ${JSON.stringify(owner.object?.ref.name ?? "?")}`,
+              consequence: "admitted containers may add any capability",
+              remedy: "list only the capabilities needed",
+              explanation: `${what} ${JSON.stringify(owner.object?.ref.name ?? "?")} allows every capability ("*"): containers it admits may add any of them, including near-root ones such as SYS_ADMIN and SYS_MODULE. List only the capabilities those workloads need.`
             });
             continue;
           }
@@ -14491,7 +16636,10 @@ var cap_dangerous_default = defineRule({
           if (name.isAll) {
             context.report({
               ...base,
-              message: `${grant(owner, list, `ALL${spelled("ALL")}`)}${podLevelNote(owner)}: every capability, including the near-root ones (${NEAR_ROOT.join(", ")}). ${ALTERNATIVES.ALL}`
+              problem: `${quote(name.text)} in ${list.field}`,
+              consequence: "grants every capability, SYS_ADMIN included",
+              remedy: "add only the capabilities needed",
+              explanation: `${grant(owner, list, `ALL${spelled("ALL")}`)}${podLevelNote(owner)}: every capability, including the near-root ones (${NEAR_ROOT.join(", ")}). ${ALTERNATIVES.ALL}`
             });
             continue;
           }
@@ -14504,7 +16652,13 @@ var cap_dangerous_default = defineRule({
             scopeSentence(cap, owner),
             ALTERNATIVES[cap.name] ?? ""
           ];
-          context.report({ ...base, message: parts.filter(Boolean).join(" ") });
+          context.report({
+            ...base,
+            problem: `${quote(name.text)}: near-root capability`,
+            consequence: cap.why ? clip(firstClause(cap.why), 72) : "a compromise reaches beyond the container",
+            remedy: NARROWER[cap.name] ?? "remove it unless needed",
+            explanation: parts.filter(Boolean).join(" ")
+          });
         }
       }
     }
@@ -14576,17 +16730,19 @@ var cap_duplicate_default = defineRule({
             if (repeat2 === keeper) continue;
             const entry = list.entries[repeat2.index];
             if (!entry) continue;
-            const where = entryLabel(list, keeper.index);
+            const where2 = entryLabel(list, keeper.index);
             const later = repeat2.index > keeper.index;
             let what;
-            if (repeat2.text === keeper.text) what = `${key} is ${later ? "already" : "also"} listed at ${where}.`;
+            if (repeat2.text === keeper.text) what = `${key} is ${later ? "already" : "also"} listed at ${where2}.`;
             else if (later)
-              what = `${quote(repeat2.text)} names ${key} again, already listed as ${quote(keeper.text)} at ${where}.`;
+              what = `${quote(repeat2.text)} names ${key} again, already listed as ${quote(keeper.text)} at ${where2}.`;
             else
-              what = `${quote(repeat2.text)} names ${key}, which is also listed as ${quote(keeper.text)} at ${where}.`;
+              what = `${quote(repeat2.text)} names ${key}, which is also listed as ${quote(keeper.text)} at ${where2}.`;
             context.report({
               path: entry.path,
-              message: `${what} ${whyHarmless(owner)}, but it is noise in reviews and diffs. Remove this entry.`,
+              problem: `${quote(repeat2.text)}: ${key} listed twice (also at ${where2})`,
+              consequence: "harmless, but noise in reviews and diffs",
+              explanation: `${what} ${whyHarmless(owner)}, but it is noise in reviews and diffs. Remove this entry.`,
               ...reportBase(owner),
               fix: removeItem(entry.path, `remove the repeated ${quote(repeat2.text)}`)
             });
@@ -14675,7 +16831,10 @@ var cap_escalation_conflict_default = defineRule({
             const head = rejected ? `${check.where} API server rejects ${subject(owner.object?.ref, inPodSpec)}: ${API_SYS_ADMIN_CHECK.message} (since Kubernetes ${API_SYS_ADMIN_CHECK.since}).` : `The combination of allowPrivilegeEscalation: false and "${LITERAL}" in add is contradictory.`;
             context.report({
               path: entry.path,
-              message: `${head}${oldNote(check)} The check matches only this exact spelling: SYS_ADMIN would pass it, yet no_new_privs does not hold back a process that already has SYS_ADMIN (kubernetes/kubernetes#119568). Grant the narrower capabilities the container needs instead. Note: ${API_SYS_ADMIN_CHECK.relaxation}.`,
+              problem: `"${LITERAL}" in add with allowPrivilegeEscalation: false`,
+              consequence: rejected ? `API server rejects it (Kubernetes \u2265${API_SYS_ADMIN_CHECK.since})` : "contradictory settings",
+              remedy: "grant narrower capabilities",
+              explanation: `${head}${oldNote(check)} The check matches only this exact spelling: SYS_ADMIN would pass it, yet no_new_privs does not hold back a process that already has SYS_ADMIN (kubernetes/kubernetes#119568). Grant the narrower capabilities the container needs instead. Note: ${API_SYS_ADMIN_CHECK.relaxation}.`,
               severity: chooseSeverity(context.severity, "warning", rejected ? "error" : "warning"),
               ...reportBase(owner)
             });
@@ -14687,7 +16846,10 @@ var cap_escalation_conflict_default = defineRule({
           const what = name.isAll ? "ALL (every capability, SYS_ADMIN included)" : spelledSysAdmin(name.text ?? "");
           context.report({
             path: entry.path,
-            message: `allowPrivilegeEscalation: false next to ${what} in add is contradictory. The API server accepts it (its check matches only the literal "${LITERAL}"), and the container then runs with no_new_privs while holding ${name.isAll ? "every capability" : "SYS_ADMIN"}: no_new_privs only stops setuid binaries and file capabilities, so forbidding escalation promises more than it gives (kubernetes/kubernetes#119568, #131336). Grant the narrower capabilities the container needs instead.`,
+            problem: `${name.isAll ? "ALL" : quote(name.text ?? "")} in add with allowPrivilegeEscalation: false`,
+            consequence: `no_new_privs does not limit ${name.isAll ? "every capability" : "SYS_ADMIN"}`,
+            remedy: "grant narrower capabilities",
+            explanation: `allowPrivilegeEscalation: false next to ${what} in add is contradictory. The API server accepts it (its check matches only the literal "${LITERAL}"), and the container then runs with no_new_privs while holding ${name.isAll ? "every capability" : "SYS_ADMIN"}: no_new_privs only stops setuid binaries and file capabilities, so forbidding escalation promises more than it gives (kubernetes/kubernetes#119568, #131336). Grant the narrower capabilities the container needs instead.`,
             severity: context.severity,
             ...reportBase(owner)
           });
@@ -14696,15 +16858,15 @@ var cap_escalation_conflict_default = defineRule({
     }
     const contexts = /* @__PURE__ */ new Map();
     const contradictory = (mapping) => mapping.privileged === true && mapping.allowPrivilegeEscalation === false;
-    for (const spec of context.extracted.podSpecs) {
-      for (const container of spec.containers) {
+    for (const spec2 of context.extracted.podSpecs) {
+      for (const container of spec2.containers) {
         if (!container.securityContext || !contradictory(container.securityContext)) continue;
         const c = {
           mapping: container.securityContext,
           path: [...container.path, "securityContext"],
           inPodSpec: true
         };
-        if (spec.object) c.object = spec.object.ref;
+        if (spec2.object) c.object = spec2.object.ref;
         if (container.name !== void 0) c.container = container.name;
         contexts.set(JSON.stringify(c.path), c);
       }
@@ -14721,7 +16883,10 @@ var cap_escalation_conflict_default = defineRule({
       const head = rejected ? `${check.where} API server rejects ${subject(c.object, c.inPodSpec)}: ${API_SYS_ADMIN_CHECK.privilegedMessage} (since Kubernetes ${API_SYS_ADMIN_CHECK.since}).` : "The combination of privileged: true and allowPrivilegeEscalation: false is contradictory.";
       const report = {
         path: [...c.path, "allowPrivilegeEscalation"],
-        message: `${head}${oldNote(check)} A privileged container holds every capability and can always escalate, so the two settings contradict each other: keep privileged: true and remove allowPrivilegeEscalation: false, or (better) drop privileged: true and grant only the capabilities the container needs.`,
+        problem: "privileged: true with allowPrivilegeEscalation: false",
+        consequence: rejected ? `API server rejects it (Kubernetes \u2265${API_SYS_ADMIN_CHECK.since})` : "contradictory settings",
+        remedy: "remove one (better: privileged)",
+        explanation: `${head}${oldNote(check)} A privileged container holds every capability and can always escalate, so the two settings contradict each other: keep privileged: true and remove allowPrivilegeEscalation: false, or (better) drop privileged: true and grant only the capabilities the container needs.`,
         severity: chooseSeverity(context.severity, "warning", rejected ? "error" : "warning")
       };
       if (c.object) report.object = c.object;
@@ -14830,9 +16995,9 @@ var cap_kernel_default = defineRule({
       if (broken.length === 0 && uncertain.length === 0 && legacyBroken.length === 0) continue;
       const written = name.text === capability.name ? "" : `written ${quote(name.text)}, `;
       const some = evaluated.length === 1 ? "the target" : "some targets";
-      const where = owner.kind === "values" || owner.kind === "security-context" ? `this ${list.field} list` : `the ${list.field} list of ${ownerLabel(owner)}`;
+      const where2 = owner.kind === "values" || owner.kind === "security-context" ? `this ${list.field} list` : `the ${list.field} list of ${ownerLabel(owner)}`;
       const onlyLegacy = broken.length === 0 && uncertain.length === 0;
-      const head = onlyLegacy ? `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where} is known to every current runtime.` : `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where} is newer than ${some} ${broken.length > 0 ? "can handle" : "may know"}.`;
+      const head = onlyLegacy ? `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where2} is known to every current runtime.` : `${capability.name} (${written}added in Linux ${capability.kernel}) in ${where2} is newer than ${some} ${broken.length > 0 ? "can handle" : "may know"}.`;
       const outcome = onlyLegacy ? legacyNote(evaluated, direction) : describeOutcomes(evaluated, direction);
       const kernelJudged = evaluated.some((e, i) => limits[i]?.kernel && (broken.includes(e) || uncertain.includes(e)));
       const kernelNote = kernelJudged ? " Kernel versions are only a heuristic: enterprise kernels (RHEL 8\u2019s 4.18, for example) may backport newer capabilities; /proc/sys/kernel/cap_last_cap on the node is the real answer." : evaluated.some((e) => e.prediction.outcome === "applied" && e.target.kernel === void 0) ? ` Where it is accepted, the node still needs Linux ${capability.kernel} or later.` : "";
@@ -14840,7 +17005,9 @@ var cap_kernel_default = defineRule({
       const advice = broken.length > 0 ? " Upgrade the runtime or kernel of those nodes, or keep the entry off them." : onlyLegacy ? "" : evaluated.length > 1 ? " Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know." : "";
       context.report({
         path: entry.path,
-        message: `${head} ${outcome}${kernelNote}${notes}${advice}`,
+        problem: `${quote(name.text)}: needs Linux ${capability.kernel} and a runtime that knows it`,
+        remedy: broken.length > 0 ? "upgrade those nodes or avoid them" : onlyLegacy ? `fine on current runtimes with Linux \u2265${capability.kernel}` : "name the OCI runtime in the target",
+        explanation: `${head} ${outcome}${kernelNote}${notes}${advice}`,
         severity: chooseSeverity(
           context.severity,
           "warning",
@@ -15717,8 +17884,8 @@ function initialUser(container) {
   }
   return { kind: "unknown", source: "the image\u2019s USER, which the manifest does not show" };
 }
-function userFromSpec(spec, source) {
-  const name = spec.split(":")[0] ?? spec;
+function userFromSpec(spec2, source) {
+  const name = spec2.split(":")[0] ?? spec2;
   if (ROOT_NAMES.has(name)) return { kind: "root", uid: 0, source };
   if (/^\d+$/.test(name)) return { kind: "non-root", uid: Number(name), source };
   if (name === "" || name.includes("$")) return { kind: "unknown", source: `${source} (a variable)` };
@@ -15901,9 +18068,9 @@ function readSwitch(program, args) {
     case "gosu":
     case "su-exec":
     case "s6-setuidgid": {
-      const [spec, ...argv] = args;
-      if (!spec) return void 0;
-      return { switch: switchTo(program, false, false, spec.value, `${program} ${spec.value}`), argv };
+      const [spec2, ...argv] = args;
+      if (!spec2) return void 0;
+      return { switch: switchTo(program, false, false, spec2.value, `${program} ${spec2.value}`), argv };
     }
     case "chpst": {
       const u = optionValue(args, ["-u"]);
@@ -15952,8 +18119,8 @@ function readSwitch(program, args) {
       return void 0;
   }
 }
-function switchTo(tool, pam, login, spec, source) {
-  const user = userFromSpec(spec, source);
+function switchTo(tool, pam, login, spec2, source) {
+  const user = userFromSpec(spec2, source);
   return { tool, pam: pam && tool in SESSION_OPENERS, login, user: { ...user, source }, ambient: [] };
 }
 function optionValue(args, names2) {
@@ -15998,9 +18165,9 @@ function readSu(tool, args) {
       if (/^-[a-zA-Z]*l/.test(v)) login = true;
     } else if (user === void 0) user = v;
   }
-  const spec = user ?? "root";
-  const shown4 = `${tool}${login ? " -l" : ""} ${spec}`;
-  const result2 = { switch: switchTo(tool, true, login, spec, shown4), argv: [] };
+  const spec2 = user ?? "root";
+  const shown4 = `${tool}${login ? " -l" : ""} ${spec2}`;
+  const result2 = { switch: switchTo(tool, true, login, spec2, shown4), argv: [] };
   if (script) result2.script = script;
   return result2;
 }
@@ -17119,8 +19286,19 @@ function needTargets(states) {
   return states.map(({ target, state }) => ({
     target: target.matrix ? target.label : target.id,
     outcome: state.state === "met" ? "applied" : state.state === "unmet" ? "ignored" : state.state === "not-run" ? "rejected" : "unknown",
-    detail: state.state === "not-run" ? `the container does not start: ${state.why}` : state.why
+    detail: state.state === "not-run" ? `the container does not start: ${state.why}` : state.why,
+    list: "need"
   }));
+}
+function needConsequence(targets, unmet) {
+  const where2 = (outcome) => where(
+    targets.filter((t) => t.outcome === outcome),
+    targets
+  );
+  if (targets.some((t) => t.outcome === "ignored")) return `${unmet} on ${where2("ignored")}`;
+  if (targets.some((t) => t.outcome === "unknown")) return `outcome not known on ${where2("unknown")}`;
+  if (targets.some((t) => t.outcome === "rejected")) return `container does not start on ${where2("rejected")}`;
+  return void 0;
 }
 function names(states) {
   return joinAnd([...new Set(states.map((s) => targetName(s.target)))]);
@@ -17270,31 +19448,41 @@ var cap_missing_default = defineRule({
         const nonRoot = user.kind === "non-root";
         const missing = capabilities.filter((c) => !addsCapability(container, c));
         let message;
+        let problem;
+        let remedy;
         let path = need.kind === "port" ? need.evidence[0]?.path ?? container.path : stepPath(container, need.step.origin);
         if (need.kind === "port") {
+          problem = `containerPort ${need.port} is below ${LOW_PORT.limit}`;
+          remedy = `use a port \u2265${LOW_PORT.limit} or set ip_unprivileged_port_start`;
           message = `The container declares port ${need.port} (containerPort), below ${LOW_PORT.limit}: ${LOW_PORT.text}. ${capitalize(outcome)}. Set net.ipv4.ip_unprivileged_port_start in the pod\u2019s securityContext.sysctls (safe since Kubernetes 1.22), listen on a port of ${LOW_PORT.limit} or more${nonRoot ? "" : `, or add ${LOW_PORT.capability}`}. (containerPort is informational: ignore this if the process listens elsewhere.)`;
           path = need.evidence[0]?.path ?? path;
         } else {
-          const where = `${need.step.origin.field}[${need.step.origin.index}]`;
+          const where2 = `${need.step.origin.field}[${need.step.origin.index}]`;
           const why = need.kind === "switch" ? SWITCH_NEEDS.why : need.facts.why;
           const alternative = need.kind === "command" && need.facts.alternative ? ` Alternatively, ${need.facts.alternative}.` : "";
           const notEnough = need.kind === "command" && need.facts.notEnough ? ` Note that ${need.facts.notEnough}.` : "";
           const failure = need.kind === "switch" ? ` ${capitalize(SWITCH_NEEDS.failure)}.` : need.facts.consequence ? ` Without it, ${need.facts.consequence}.` : "";
           const shown4 = need.kind === "command" && need.wrapper && !need.step.text.includes(need.wrapper) ? `${need.wrapper} ${need.step.text}` : need.step.text;
           const advice = nonRoot ? ` ${NON_ROOT.noAmbient}: run this step as root (with ${names2} granted), or give the binary the file capability.` : ` Add ${joinAnd(missing.length > 0 ? missing : [...capabilities])} to capabilities.add${missing.length === 0 ? " spelled exactly so (see cap-prefix)" : ""}.`;
-          message = `\`${shown4}\` (${where}) needs ${names2}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
+          problem = `\`${clip(shown4, 50)}\` (${where2}) needs ${names2}`;
+          remedy = nonRoot ? "run this step as root or give the binary the file capability" : `add ${joinAnd(missing.length > 0 ? missing : [...capabilities])}${missing.length === 0 ? " spelled exactly so" : ""}`;
+          message = `\`${shown4}\` (${where2}) needs ${names2}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
           if (need.step.viaImageEntrypoint) {
             severity = "warning";
             message += " (These args go to the image\u2019s entrypoint; whether it runs them as a command is not known.)";
           }
         }
         const suggestion = !nonRoot && missing.length > 0 ? addCapabilities(container, missing) : void 0;
+        const targets = needTargets(states);
         context.report({
           path,
-          message,
+          problem,
+          consequence: needConsequence(targets, `not held`) ?? "not held",
+          remedy,
+          explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });
@@ -17409,7 +19597,11 @@ var cap_nonroot_ineffective_default = defineRule({
         const message = `${what}, but the process runs as ${describeUser(main?.user.kind === "non-root" ? main.user : user)}: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}${capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : ""}`;
         context.report({
           path: [...container.path, "securityContext", "capabilities", "add", index],
-          message,
+          problem: `${name.isAll ? "ALL" : quote(value)} added for a non-root process`,
+          // Without evidence that the chain breaks this is a question: the image's binary may carry it.
+          consequence: severity === "error" ? "the process does not hold it (no ambient capabilities)" : "held only if the program carries it as a file capability: does it?",
+          remedy: severity === "error" ? "drop it or run as root" : "if not, drop it or run as root",
+          explanation: message,
           severity: chooseSeverity(context.severity, "info", severity),
           ...containerBase(container)
         });
@@ -17528,7 +19720,10 @@ var cap_pod_level_default = defineRule({
       const move = moveToContainers(owner);
       context.report({
         path: owner.path,
-        message: `The pod-level securityContext (PodSecurityContext) has no capabilities field. ${fate(field, versions)} Either way the lists never reach a container${effect}. Set them in the securityContext of each container that needs them: ${containerNames(owner.podSpec?.containers ?? [])}.`,
+        problem: "capabilities in the pod-level securityContext",
+        consequence: "never reach a container (no such field there)",
+        remedy: "move them into each container",
+        explanation: `The pod-level securityContext (PodSecurityContext) has no capabilities field. ${fate(field, versions)} Either way the lists never reach a container${effect}. Set them in the securityContext of each container that needs them: ${containerNames(owner.podSpec?.containers ?? [])}.`,
         ...reportBase(owner),
         ...move ? { fix: move } : {}
       });
@@ -17536,9 +19731,9 @@ var cap_pod_level_default = defineRule({
   }
 });
 function moveToContainers(owner) {
-  const spec = owner.podSpec;
+  const spec2 = owner.podSpec;
   const podContext = owner.securityContext;
-  if (!spec || !podContext || !owner.securityContextPath) return void 0;
+  if (!spec2 || !podContext || !owner.securityContextPath) return void 0;
   const lists = {};
   for (const list of owner.lists) {
     const names3 = list.entries.map((e) => e.value).filter((v) => typeof v === "string");
@@ -17549,7 +19744,7 @@ function moveToContainers(owner) {
     kind: "remove-key",
     path: Object.keys(podContext).length === 1 ? owner.securityContextPath : owner.path
   });
-  for (const container of spec.containers) {
+  for (const container of spec2.containers) {
     const context = container.value.securityContext;
     const contextPath = [...container.path, "securityContext"];
     if (context === void 0) {
@@ -17580,7 +19775,7 @@ function moveToContainers(owner) {
       if (missing.length > 0) edits.push({ kind: "append-items", path, values: missing });
     }
   }
-  const names2 = spec.containers.map((c) => `"${c.name ?? "?"}"`).join(", ");
+  const names2 = spec2.containers.map((c) => `"${c.name ?? "?"}"`).join(", ");
   return { description: `move the pod-level capabilities into the containers (${names2})`, edits };
 }
 
@@ -17655,20 +19850,22 @@ var cap_prefix_default = defineRule({
       const prefix = name.prefixes > 1 ? "a doubled CAP_ prefix" : "the CAP_ prefix";
       const exact = policy ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.` : "";
       const accepted = deciding(written).filter((w) => w.prediction.outcome === "applied");
-      let consequence;
+      let consequence2;
       if (current.length > 0) {
-        consequence = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction);
+        consequence2 = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction);
       } else {
         const which = written.every((w) => w.target.matrix) ? "current runtime" : "selected target";
         const every = privileged.privileged ? `The container is privileged, so no ${which} applies the entry.` : defaulted.length > 0 ? `No ${which} breaks on it: ${labels(defaulted)} ${defaulted.length > 1 ? "skip" : "skips"} it, but ${canonical} is in the default set there.` : `Every ${which} accepts it.`;
         const legacy = legacyNote(worse, list.direction);
         const exactly = owner.kind === "compose" ? "" : " Pod Security admission and policy engines compare names exactly, so a policy that expects the bare name does not match it.";
-        consequence = [every, legacy, exactly.trim()].filter(Boolean).join(" ");
+        consequence2 = [every, legacy, exactly.trim()].filter(Boolean).join(" ");
       }
       const change = replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`);
       context.report({
         path: entry.path,
-        message: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
+        problem: `${quote(name.text)}: ${name.prefixes > 1 ? "doubled CAP_ prefix" : "CAP_ prefix"}`,
+        ...worse.length > 0 ? {} : { consequence: "admission policies compare names exactly" },
+        explanation: `${quote(name.text)} carries ${prefix}.${exact} ${consequence2} Write ${canonical}.`,
         severity: chooseSeverity(context.severity, "error", severity),
         ...reportBase(owner),
         targets: toTargetOutcomes(written),
@@ -17763,7 +19960,10 @@ var cap_privileged_redundant_default = defineRule({
       const head = known ? `privileged: true gives ${who} every capability, so ${effects.join(", and ")}.` : `privileged: true is meant to give ${who} every capability; where it does (Docker, containerd and CRI-O ignore the lists then), ${effects.join(", and ")}.`;
       context.report({
         path: [...owner.securityContextPath, "privileged"],
-        message: `${head} ${runtimeFacts(targets)} Remove privileged: true and keep the lists as the least-privilege set, or remove the lists if the container must stay privileged.`,
+        problem: `privileged: true with ${add && drop ? "add and drop lists" : add ? "an add list" : "a drop list"}`,
+        consequence: drop ? `${known ? "" : "likely "}drops nothing: it keeps every capability` : "the add list is redundant",
+        remedy: "remove privileged or the lists",
+        explanation: `${head} ${runtimeFacts(targets)} Remove privileged: true and keep the lists as the least-privilege set, or remove the lists if the container must stay privileged.`,
         ...reportBase(owner),
         targets: outcomes(targets)
       });
@@ -17823,7 +20023,10 @@ function checkNonString(context, owner, path, value) {
   parts.push(name ? `Write ${name}.` : "Write the capability name as a quoted string, or remove the item.");
   context.report({
     path,
-    message: parts.join(" "),
+    problem: value === null ? "empty item (null), not a capability name" : `${JSON.stringify(value)}: a ${Array.isArray(value) ? "list" : typeof value === "object" ? "mapping" : typeof value}, not a capability name`,
+    consequence: owner.kind === "compose" ? "not a name compose accepts" : value === null ? "what the API server stores is not verified" : `API server refuses the ${owner.object?.ref.kind ?? "object"}`,
+    remedy: name ? `write ${name}` : "write a quoted name or remove it",
+    explanation: parts.join(" "),
     severity: chooseSeverity(context.severity, DEFAULT_SEVERITY4, "error"),
     ...reportBase(owner),
     ...name ? { suggestion: replaceWith(path, name, `replace ${String(value)} with ${name}`) } : {}
@@ -17900,24 +20103,29 @@ var cap_unknown_default = defineRule({
           const known = name.capability !== void 0 || name.isAll;
           if (known && !name.padded) return;
           const parts = [];
+          let problem = `${quote(value)}: not a Linux capability`;
           let replacement;
           let alternatives = [];
           if (value.trim() === "") {
+            problem = value === "" ? "empty capability name" : `${quote(value)}: only white space`;
             parts.push(
               value === "" ? "An empty string is not a capability name." : `${quote(value)} is only white space.`
             );
           } else if (name.padded && known) {
             replacement = name.isAll ? "ALL" : name.capability?.name;
+            problem = `${quote(value)}: white space around the name`;
             parts.push(
               `${quote(value)} has white space around the name, which no runtime trims, so it is not ${replacement} to them.`
             );
           } else if (value === "*") {
+            problem = '"*": a wildcard only in policy allow-lists';
             parts.push(
               '"*" is a wildcard only in the allowedCapabilities of a PodSecurityPolicy or SecurityContextConstraints; runtimes do not know it (their word for every capability is ALL).'
             );
           } else if (/^\d+$/.test(name.bare)) {
             const number = Number(name.bare);
             replacement = byNumber(number);
+            problem = `${quote(value)}: a capability number, not a name`;
             parts.push(`${quote(value)} is a capability number, not a name. ${numberNote(number, true)}`);
           } else {
             const shown4 = name.bare === value ? quote(value) : `${quote(value)} (read as ${name.bare})`;
@@ -17946,7 +20154,10 @@ var cap_unknown_default = defineRule({
           const computed = targets.length === 0 || breaks(targets) ? "error" : "warning";
           context.report({
             path: entry.path,
-            message: parts.join(" "),
+            problem,
+            ...targets.length > 0 ? {} : { consequence: "admits only pods that write the same string" },
+            ...replacement || alternatives.length > 1 ? { remedy: `did you mean ${replacement ?? joinAnd(alternatives, "or")}?` } : {},
+            explanation: parts.join(" "),
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY4, computed),
             ...reportBase(owner),
             ...targets.length > 0 ? { targets: toTargetOutcomes(targets) } : {},
@@ -18033,11 +20244,19 @@ var cap_windows_default = defineRule({
       if (owner.kind === "pod") {
         message = "spec.os.name is windows, and Windows containers have no Linux capabilities. This block also sits in the pod-level securityContext, which has no capabilities field at all, so it is never applied (see cap-pod-level). Remove it.";
       } else {
-        const where = enforced.length > 0 ? `on Kubernetes ${texts(enforced)}, the` : "the";
-        const head = rejects ? `spec.os.name is windows: ${where} API server rejects ${subject2(owner)} with \`${fieldPath2(owner)}: ${WINDOWS_FACTS.message}\` (from Kubernetes ${WINDOWS_FACTS.enforcedSince}; ${GATE}).` : `spec.os.name is windows, so ${ownerLabel(owner)} cannot use Linux capabilities: Windows containers have none.`;
+        const where2 = enforced.length > 0 ? `on Kubernetes ${texts(enforced)}, the` : "the";
+        const head = rejects ? `spec.os.name is windows: ${where2} API server rejects ${subject2(owner)} with \`${fieldPath2(owner)}: ${WINDOWS_FACTS.message}\` (from Kubernetes ${WINDOWS_FACTS.enforcedSince}; ${GATE}).` : `spec.os.name is windows, so ${ownerLabel(owner)} cannot use Linux capabilities: Windows containers have none.`;
         message = `${head}${ignoredOn(!rejects)} Remove the capabilities block of ${ownerLabel(owner)}.`;
       }
-      context.report({ path: owner.path, message, severity, ...reportBase(owner) });
+      context.report({
+        path: owner.path,
+        problem: "capabilities in a Windows pod (spec.os.name: windows)",
+        consequence: owner.kind === "container" && rejects ? "API server rejects it" : "Windows containers have no capabilities",
+        remedy: "remove the capabilities block",
+        explanation: message,
+        severity,
+        ...reportBase(owner)
+      });
     }
   }
 });
@@ -18048,8 +20267,8 @@ function elasticsearchMessage(need, ipcLockAdded, notRun) {
   const evidence = quoteEvidence(need.evidence);
   const user = need.step ? describeUser(need.step.user) : "the image\u2019s user";
   const ipc = ipcLockAdded ? "Adding IPC_LOCK does not help: Elasticsearch refuses to run as root, and a non-root process gets no capability from capabilities.add." : `IPC_LOCK cannot help: ${ELASTICSEARCH.refusesRoot}.`;
-  const consequence = need.enforced ? `The memory-lock bootstrap check then stops the node: \`${ELASTICSEARCH.checkFailure}\`.` : `With single-node discovery the node only logs \`${ELASTICSEARCH.checkFailure}\` and runs unlocked.`;
-  return `Elasticsearch is told to lock its memory: ${evidence}. Nothing in this manifest raises the memlock limit, so Elasticsearch (${user}) keeps the container runtime\u2019s limit (${MEMLOCK}), far below a JVM heap. ${ipc} ${consequence} ${NO_ULIMIT_FIELD.text}. Either ${ELASTICSEARCH.alternative}, or raise the memlock limit of the node\u2019s container runtime (LimitMEMLOCK=infinity), or let a root entrypoint raise it with SYS_RESOURCE before it starts Elasticsearch.${notRun}`;
+  const consequence2 = need.enforced ? `The memory-lock bootstrap check then stops the node: \`${ELASTICSEARCH.checkFailure}\`.` : `With single-node discovery the node only logs \`${ELASTICSEARCH.checkFailure}\` and runs unlocked.`;
+  return `Elasticsearch is told to lock its memory: ${evidence}. Nothing in this manifest raises the memlock limit, so Elasticsearch (${user}) keeps the container runtime\u2019s limit (${MEMLOCK}), far below a JVM heap. ${ipc} ${consequence2} ${NO_ULIMIT_FIELD.text}. Either ${ELASTICSEARCH.alternative}, or raise the memlock limit of the node\u2019s container runtime (LimitMEMLOCK=infinity), or let a root entrypoint raise it with SYS_RESOURCE before it starts Elasticsearch.${notRun}`;
 }
 function vaultMessage(need, outcome, noNewPrivs) {
   const config = need.configVisible ? `its configuration in this input does not set ${VAULT.setting}` : `${VAULT.setting} is not set anywhere in this input (its configuration may come from elsewhere)`;
@@ -18111,12 +20330,17 @@ var mlock_needs_memlock_default = defineRule({
             suggestion = addCapabilities(container, ["IPC_LOCK"]);
           }
         }
+        const targets = needTargets(states);
+        const holds = addsCapability(container, "IPC_LOCK");
         context.report({
           path: need.at,
-          message,
+          problem: `${need.app === "elasticsearch" ? "Elasticsearch" : "Vault"} locks its memory (mlock)`,
+          consequence: needConsequence(targets, need.app === "elasticsearch" ? "memory lock fails" : "mlock fails") ?? "mlock may fail",
+          remedy: holds ? "check the IPC_LOCK entry and the memlock limit" : "add IPC_LOCK or raise the memlock limit",
+          explanation: message,
           severity: chooseSeverity(context.severity, "warning", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });
@@ -18132,6 +20356,10 @@ function shownValue(line) {
 function raises(need) {
   const parts = need.lines.map((l) => `the hard ${l.facts.resource} to ${shownValue(l)}`);
   return [...new Set(parts)].join(" and ");
+}
+function raisesShort(need) {
+  const resources = [...new Set(need.lines.map((l) => l.facts.resource))];
+  return resources.length === 1 ? `hard ${resources[0]}` : "hard limits";
 }
 var pam_limits_needs_sys_resource_default = defineRule({
   meta: {
@@ -18209,12 +20437,16 @@ var pam_limits_needs_sys_resource_default = defineRule({
         const advice = need.opener.user.kind === "non-root" ? ` ${tool} runs as ${describeUser(need.opener.user)} here; only root can open the session, and it needs SYS_RESOURCE granted.` : analysis.processes.some((p) => p.userNamespace) ? " No capability can raise a hard limit in a pod with its own user namespace: remove or lower the line in limits.conf, or run the pod without hostUsers: false." : misspelled ? " Write the entry as SYS_RESOURCE (see cap-prefix), or remove the line from limits.conf." : " Add SYS_RESOURCE to capabilities.add, or remove or lower the line in limits.conf.";
         const message = `When \`${need.opener.text}\` opens its PAM session, pam_limits raises ${raises(need)}: ${limitsEvidence}.${maybe} Raising a hard limit needs SYS_RESOURCE in the process that runs ${tool}: ${outcome}.${failure}${advice}`;
         const suggestion = misspelled || addsCapability(container, "SYS_RESOURCE") ? void 0 : addCapabilities(container, ["SYS_RESOURCE"]);
+        const targets = needTargets(states);
         context.report({
           path: stepPath(container, need.opener.origin),
-          message,
+          problem: `${tool}\u2019s PAM session raises ${raisesShort(need)}`,
+          consequence: needConsequence(targets, "SYS_RESOURCE not held") ?? "SYS_RESOURCE not held",
+          remedy: need.opener.user.kind === "non-root" ? `run ${tool} as root with SYS_RESOURCE` : misspelled ? "write SYS_RESOURCE (no CAP_)" : "add SYS_RESOURCE or lower limits.conf",
+          explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });
@@ -18314,7 +20546,10 @@ var privileged_overreach_default = defineRule({
       };
       context.report({
         path: privilegedPath,
-        message,
+        problem: "privileged: true",
+        consequence: `the evidence needs only ${clip(joinAnd(wanted) || "the runtime\u2019s defaults", 60)}`,
+        remedy: toAdd.length > 0 ? `remove privileged, add ${clip(joinAnd(toAdd), 40)}${sysctls.length > 0 ? ", set the sysctls" : ""}` : sysctls.length > 0 ? "remove privileged and set the sysctls in the pod" : "remove privileged",
+        explanation: message,
         severity: chooseSeverity(context.severity, "warning", "warning"),
         ...containerBase(container),
         evidence,
@@ -18401,7 +20636,9 @@ var pss_baseline_default = defineRule({
             const canonical = name.capability.name;
             context.report({
               ...base,
-              message: `${shown2(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
+              problem: `${shown2(name.text)}: spelling refused by Pod Security baseline`,
+              consequence: `${canonical} itself is allowed`,
+              explanation: `${shown2(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
               fix: replaceWith(entry.path, canonical, `replace ${shown2(name.text)} with ${canonical}`)
             });
             continue;
@@ -18420,7 +20657,10 @@ var pss_baseline_default = defineRule({
           }
           context.report({
             ...base,
-            message: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`
+            problem: `${shown2(name.text)}: not allowed by Pod Security baseline`,
+            consequence: "refused where baseline is enforced",
+            remedy: "remove it or use a privileged namespace",
+            explanation: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`
           });
         }
       }
@@ -18434,8 +20674,8 @@ var NET_BIND_SERVICE = "NET_BIND_SERVICE";
 function shown3(value) {
   return JSON.stringify(typeof value === "string" ? value : value ?? null);
 }
-function isWindows2(spec) {
-  const os = spec.value.os;
+function isWindows2(spec2) {
+  const os = spec2.value.os;
   return isMapping(os) && os.name === "windows";
 }
 var dropDetail = (name) => `Pod Security restricted: unrestricted capabilities (container ${JSON.stringify(name)} must set securityContext.capabilities.drop=["ALL"]).`;
@@ -18510,18 +20750,18 @@ var pss_restricted_default = defineRule({
   check(context) {
     const versions = kubernetesVersions(context.targets);
     const oldPolicy = versions.find((v) => compareVersions(v, must(PSS_FACTS.restricted.windowsExemptSince)) < 0);
-    for (const spec of context.extracted.podSpecs) {
-      const windows = isWindows2(spec);
+    for (const spec2 of context.extracted.podSpecs) {
+      const windows = isWindows2(spec2);
       if (windows && !oldPolicy) continue;
-      const scope = admissionScope(spec.object?.ref.kind, "restricted");
+      const scope = admissionScope(spec2.object?.ref.kind, "restricted");
       const note = windows ? ` This is a Windows pod: policy versions before v${PSS_FACTS.restricted.windowsExemptSince} (Kubernetes ${oldPolicy?.text} by the target) still check it; from v${PSS_FACTS.restricted.windowsExemptSince} it is exempt.` : "";
-      for (const container of spec.containers) {
+      for (const container of spec2.containers) {
         const name = container.name ?? "";
         const label2 = container.name !== void 0 ? `Container ${JSON.stringify(name)}` : `The unnamed container ${container.group}[${container.path[container.path.length - 1]}]`;
         const base = {
           severity: context.severity
         };
-        if (spec.object) base.object = spec.object.ref;
+        if (spec2.object) base.object = spec2.object.ref;
         if (container.name !== void 0) base.container = container.name;
         const caps = isMapping(container.securityContext?.capabilities) ? container.securityContext.capabilities : void 0;
         const capsPath = [...container.path, "securityContext", "capabilities"];
@@ -18535,7 +20775,10 @@ var pss_restricted_default = defineRule({
             context.report({
               ...base,
               path,
-              message: `${shown3(variant)} does not satisfy restricted: restricted requires the exact string ALL; ${shown3(variant)} is treated as not dropping all. ${dropDetail(name)}${scope}${note}`,
+              problem: `${shown3(variant)}: not the exact ALL Pod Security restricted needs`,
+              consequence: "refused where restricted is enforced",
+              remedy: "write ALL",
+              explanation: `${shown3(variant)} does not satisfy restricted: restricted requires the exact string ALL; ${shown3(variant)} is treated as not dropping all. ${dropDetail(name)}${scope}${note}`,
               suggestion: replaceWith(path, ALL, `replace ${shown3(variant)} with ALL`)
             });
           } else {
@@ -18543,7 +20786,10 @@ var pss_restricted_default = defineRule({
             context.report({
               ...base,
               path,
-              message: `${label2} does not drop ALL capabilities: ${why}, and restricted requires securityContext.capabilities.drop to contain ALL. ${dropDetail(name)}${scope}${note}`,
+              problem: `${label2.replace(/^Container/, "container").replace(/^The/, "the")} does not drop ALL`,
+              consequence: "refused where Pod Security restricted is enforced",
+              remedy: "add ALL to capabilities.drop",
+              explanation: `${label2} does not drop ALL capabilities: ${why}, and restricted requires securityContext.capabilities.drop to contain ALL. ${dropDetail(name)}${scope}${note}`,
               // Dropping ALL removes what the container may rely on: a suggestion, never applied silently.
               ...edit ? { suggestion: { description: `drop ALL in container ${JSON.stringify(name)}`, edits: [edit] } } : {}
             });
@@ -18559,7 +20805,10 @@ var pss_restricted_default = defineRule({
             context.report({
               ...base,
               path,
-              message: `${shown3(value)} is refused by restricted only because of its spelling: PSA compares exactly and allows adding only the exact string NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`,
+              problem: `${shown3(value)}: spelling refused by Pod Security restricted`,
+              consequence: "PSA allows adding only the exact NET_BIND_SERVICE",
+              remedy: "write NET_BIND_SERVICE",
+              explanation: `${shown3(value)} is refused by restricted only because of its spelling: PSA compares exactly and allows adding only the exact string NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`,
               suggestion: replaceWith(path, NET_BIND_SERVICE, `replace ${shown3(value)} with NET_BIND_SERVICE`)
             });
             return;
@@ -18569,7 +20818,10 @@ var pss_restricted_default = defineRule({
           context.report({
             ...base,
             path,
-            message: `${what}: restricted allows adding only NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`
+            problem: `${shown3(value)}: not allowed by Pod Security restricted (only NET_BIND_SERVICE is)`,
+            consequence: "refused where restricted is enforced",
+            remedy: "remove it",
+            explanation: `${what}: restricted allows adding only NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`
           });
         });
       }
@@ -18665,12 +20917,17 @@ var sysctl_needs_privilege_default = defineRule({
         const entrypoint = need.step.viaImageEntrypoint ? " (These args go to the image\u2019s entrypoint; whether it runs them as a command is not known.)" : "";
         const message = `\`${need.step.text}\` (${need.step.origin.field}[${need.step.origin.index}]) writes ${need.key === "(keys from a file)" ? "kernel parameters" : need.key}: ${outcome}. ${instead(need, versions)}${entrypoint}`;
         const suggestion = podSysctl2(analysis, need, versions);
+        const targets = needTargets(states);
+        const key = need.key === "(keys from a file)" ? "kernel parameters" : need.key;
         context.report({
           path: stepPath(container, need.step.origin),
-          message,
+          problem: `\`${clip(need.step.text, 50)}\` writes ${key}`,
+          consequence: needConsequence(targets, "the write fails") ?? "the write fails",
+          remedy: suggestion ? `set ${key} in the pod\u2019s securityContext.sysctls` : "set it on the node instead",
+          explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });
@@ -18729,12 +20986,16 @@ var ulimit_needs_sys_resource_default = defineRule({
         const entrypoint = need.step.viaImageEntrypoint ? " (These args go to the image\u2019s entrypoint; whether it runs them as a command is not known.)" : "";
         const message = `\`${need.step.text}\` (${need.step.origin.field}[${need.step.origin.index}]) sets the hard ${need.facts.resource} to ${shownValue2(need)}, ${start}. Raising a hard limit needs SYS_RESOURCE: ${outcome}. Expect \`${ULIMIT_FACTS.failure.bash.replace("{label}", need.facts.label)}\` (bash) or \`${ULIMIT_FACTS.failure.dash}\` (dash).${advice}${entrypoint}`;
         const suggestion = nonRoot || addsCapability(container, "SYS_RESOURCE") ? void 0 : addCapabilities(container, ["SYS_RESOURCE"]);
+        const targets = needTargets(states);
         context.report({
           path: stepPath(container, need.step.origin),
-          message,
+          problem: `\`${clip(need.step.text, 50)}\` raises the hard ${need.facts.resource}`,
+          consequence: needConsequence(targets, "fails without SYS_RESOURCE") ?? "it may fail",
+          remedy: nonRoot ? "raise it on the node or as root" : misspelled ? "write SYS_RESOURCE (no CAP_)" : "add SYS_RESOURCE or raise it on the node",
+          explanation: message,
           severity: chooseSeverity(context.severity, "error", severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...suggestion ? { suggestion } : {}
         });

@@ -21,7 +21,8 @@ function collect(value: string, previous: string[]): string[] {
 export function buildProgram(): Command {
   const program = new Command('capdoctor')
     .description('Finds, explains and fixes Linux-capability mistakes in container workloads.')
-    .version(VERSION, '-v, --version')
+    // -v is --verbose, as in most linters; the version is -V.
+    .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
     .exitOverride();
 
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only')
+    .option('-v, --verbose', 'text output: explain each finding and every target’s outcome')
     .option('--stdin-filename <name>', 'name to report for standard input')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
@@ -117,6 +119,7 @@ export function buildProgram(): Command {
     .argument('[inputs...]', 'log files, folders (read recursively) or - for standard input; .gz is decompressed')
     .option('--manifest <path>', 'manifest file or folder to point the fix at (repeatable)', collect, [])
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-v, --verbose', 'text output: the whole explanation of each cause')
     .option('--stdin-filename <name>', 'name to report for standard input')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')

@@ -19,7 +19,9 @@ function fakeRule(
       if (typeof reports === 'function') return reports(context);
       for (const r of reports) {
         context.report(
-          Array.isArray(r) ? { path: r as Path, message: `${id} at ${JSON.stringify(r)}` } : (r as Report),
+          Array.isArray(r)
+            ? { path: r as Path, problem: `${id} at ${JSON.stringify(r)}`, explanation: '' }
+            : (r as Report),
         );
       }
     },
@@ -312,8 +314,11 @@ describe('lintSource: what a finding carries', () => {
       object: { apiVersion: 'v1', kind: 'Pod', namespace: 'prod', name: 'web' },
       container: 'app',
     });
-    expect(finding?.message).toContain('"CAP_SYS_ADMIN" carries the CAP_ prefix');
-    expect(finding?.message).toContain('Write SYS_ADMIN');
+    expect(finding?.message).toBe(
+      '"CAP_SYS_ADMIN": CAP_ prefix — container fails on docker@18.06 (RunContainerError); write SYS_ADMIN',
+    );
+    expect(finding?.explanation).toContain('"CAP_SYS_ADMIN" carries the CAP_ prefix');
+    expect(finding?.explanation).toContain('Write SYS_ADMIN');
     expect(finding?.targets?.map((t) => t.target)).toEqual(['docker@18.06']);
     expect(finding?.targets?.[0]?.outcome).toBe('rejected');
     expect(finding?.fix?.edits).toEqual([
@@ -334,7 +339,9 @@ describe('lintSource: what a finding carries', () => {
   });
 
   it('prefers the object the rule names', () => {
-    const rule = fakeRule('fake', [{ path: ['spec'], message: 'm', object: { kind: 'Other', name: 'o' } }]);
+    const rule = fakeRule('fake', [
+      { path: ['spec'], problem: 'm', explanation: '', object: { kind: 'Other', name: 'o' } },
+    ]);
     const [finding] = lintSource('f.yaml', POD, { rules: [rule], targets }).findings;
     expect(finding?.object).toEqual({ kind: 'Other', name: 'o' });
   });
@@ -356,15 +363,22 @@ describe('lintSource: what a finding carries', () => {
     const fix = { description: 'd', edits: [{ kind: 'remove-item' as const, path: ['spec'] }] };
     const report: Report = {
       path: ['kind'],
-      message: 'full',
+      problem: 'full',
+      explanation: 'the whole story',
       container: 'c',
       targets: [{ target: 't', outcome: 'applied', detail: 'ok' }],
       fix,
       suggestion: fix,
     };
-    const rule = fakeRule('fake', [report, { path: ['kind'], message: 'bare' }]);
+    const rule = fakeRule('fake', [report, { path: ['kind'], problem: 'bare', explanation: '' }]);
     const findings = lintSource('f.yaml', 'kind: X\n', { rules: [rule], targets }).findings;
-    expect(findings[0]).toMatchObject({ message: 'full', container: 'c', fix, suggestion: fix });
+    expect(findings[0]).toMatchObject({
+      message: 'full; remove this entry',
+      explanation: 'the whole story',
+      container: 'c',
+      fix,
+      suggestion: fix,
+    });
     expect(findings[0]?.targets).toEqual(report.targets);
     expect(Object.keys(findings[1] ?? {}).sort()).toEqual(
       [
@@ -374,6 +388,7 @@ describe('lintSource: what a finding carries', () => {
         'file',
         'line',
         'message',
+        'explanation',
         'path',
         'range',
         'document',
@@ -384,7 +399,7 @@ describe('lintSource: what a finding carries', () => {
   });
 
   it('keeps an empty container name', () => {
-    const rule = fakeRule('fake', [{ path: ['kind'], message: 'm', container: '' }]);
+    const rule = fakeRule('fake', [{ path: ['kind'], problem: 'm', explanation: '', container: '' }]);
     expect(lintSource('f.yaml', 'kind: X\n', { rules: [rule], targets }).findings[0]?.container).toBe('');
   });
 });
@@ -394,7 +409,7 @@ describe('lintSource: settings', () => {
     let runs = 0;
     const rule = fakeRule('fake', (context) => {
       runs++;
-      context.report({ path: ['kind'], message: 'm' });
+      context.report({ path: ['kind'], problem: 'm', explanation: '' });
     });
     const result = lintSource('f.yaml', 'kind: X\n', { rules: [rule], targets, settings: { fake: 'off' } });
     expect(result.findings).toEqual([]);
@@ -405,7 +420,7 @@ describe('lintSource: settings', () => {
     let seen: Severity | undefined;
     const rule = fakeRule('fake', (context) => {
       seen = context.severity;
-      context.report({ path: ['kind'], message: 'm' });
+      context.report({ path: ['kind'], problem: 'm', explanation: '' });
     });
     const result = lintSource('f.yaml', 'kind: X\n', { rules: [rule], targets, settings: { fake: 'error' } });
     expect(seen).toBe('error');
@@ -420,7 +435,7 @@ describe('lintSource: settings', () => {
   });
 
   it('lets a report’s own severity win over the setting', () => {
-    const rule = fakeRule('fake', [{ path: ['kind'], message: 'm', severity: 'info' }]);
+    const rule = fakeRule('fake', [{ path: ['kind'], problem: 'm', explanation: '', severity: 'info' }]);
     const result = lintSource('f.yaml', 'kind: X\n', { rules: [rule], targets, settings: { fake: 'error' } });
     expect(result.findings[0]?.severity).toBe('info');
   });

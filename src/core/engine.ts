@@ -13,6 +13,7 @@ import type { Report, Rule, RuleContext } from '../rules/types.js';
 import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
+import { composeMessage } from './message.js';
 import { formatPath, isPrefix } from './path.js';
 import { offByDefault, type PssLevel } from './pss.js';
 import { lintYamlText } from './stream.js';
@@ -175,7 +176,8 @@ class DocumentContext implements RuleContext {
     const finding: Finding = {
       rule: this.rule,
       severity: report.severity ?? this.severity,
-      message: report.message,
+      message: composeMessage(report, report.targets, report.fix, report.suggestion),
+      explanation: report.explanation,
       file: this.file,
       line: start.line,
       column: start.column,

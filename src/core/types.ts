@@ -28,6 +28,13 @@ export interface TargetOutcome {
   detail: string;
   /** An end-of-life runtime checked as context only (default targets): it does not decide the severity. */
   legacy?: true;
+  /** Pod status the kubelet shows when the entry is refused. */
+  status?: 'CreateContainerError' | 'RunContainerError';
+  /**
+   * What the outcome is about, to word it: an entry of the add or drop list (not granted, not dropped),
+   * or a need of the workload (not met).
+   */
+  list?: 'add' | 'drop' | 'need';
 }
 
 /** A text edit over the original source: replace [start, end) with text. */
@@ -58,7 +65,10 @@ export type PlainValue = string | PlainValue[] | { [key: string]: PlainValue };
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** One line a person reads at a glance: what is wrong, the worst consequence, what to write (≤ 160 characters). */
   message: string;
+  /** The long story behind `message`: why, per target, with sources. Shown on demand (`--verbose`, SARIF markdown). */
+  explanation?: string;
   file: string;
   line: number;
   column: number;

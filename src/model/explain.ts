@@ -4,6 +4,7 @@
 import { locateEvidence } from '../core/evidence.js';
 import { type ContainerInfo, extract } from '../core/extract.js';
 import { LineIndex } from '../core/lines.js';
+import { composeMessage, where } from '../core/message.js';
 import { formatPath } from '../core/path.js';
 import type { Evidence, ObjectRef } from '../core/types.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
@@ -68,6 +69,8 @@ export interface ExplainedTarget {
 }
 
 export interface ExplainedContainer {
+  /** One line: the container's verdict across the targets, worst first (`fails on containerd: SYS_RESOURCE not held`). */
+  message: string;
   file: string;
   line: number;
   object?: ObjectRef;
@@ -80,6 +83,43 @@ export interface ExplainedContainer {
   steps: ExplainedStep[];
   needs: ExplainedNeed[];
   targets: ExplainedTarget[];
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { 'does-not-start': 4, fails: 3, 'at-risk': 2, unknown: 1, ok: 0 };
+const VERDICT_WORDS: Record<Verdict, string> = {
+  'does-not-start': 'does not start',
+  fails: 'fails',
+  'at-risk': 'at risk',
+  unknown: 'not known',
+  ok: 'ok',
+};
+
+/**
+ * The verdicts of one container in one line, worst first, with what is missing where it fails:
+ * `container "es-cluster": does not start on Docker ≤18.09 +2 more · fails on containerd@1.6 (SYS_RESOURCE not held) · ok on the other 6`.
+ */
+export function explainMessage(container: Pick<ExplainedContainer, 'container' | 'needs' | 'targets'>): string {
+  const all = container.targets.map((t) => ({ target: t.target, outcome: 'applied' as const, detail: '' }));
+  const groups = new Map<Verdict, number[]>();
+  container.targets.forEach((t, i) => {
+    groups.set(t.verdict, [...(groups.get(t.verdict) ?? []), i]);
+  });
+  const parts = [...groups]
+    .sort((a, b) => VERDICT_RANK[b[0]] - VERDICT_RANK[a[0]])
+    .map(([verdict, indexes]) => {
+      const group = indexes.map((i) => all[i] as (typeof all)[number]);
+      if (verdict === 'ok') {
+        return `ok on ${group.length <= 2 || group.length === all.length ? where(group, all) : `the other ${group.length}`}`;
+      }
+      let why = '';
+      if (verdict === 'fails' || verdict === 'at-risk') {
+        const first = container.targets[indexes[0] as number];
+        const need = container.needs.find((n) => first?.needs.some((s) => s.id === n.id && s.state === 'unmet'));
+        if (need && need.capabilities.length > 0) why = ` (${need.capabilities.join(', ')} not held)`;
+      }
+      return `${VERDICT_WORDS[verdict]} on ${where(group, all, 1)}${why}`;
+    });
+  return composeMessage({ problem: `container "${container.container}": ${parts.join(' · ')}` });
 }
 
 function user(u: ProcessUser): ExplainedUser {
@@ -169,6 +209,7 @@ export function explainSource(
         const located = source.locate(container.path);
         const context = container.securityContext;
         const explained: ExplainedContainer = {
+          message: '',
           file,
           line: located ? lines.position(located.range.start).line : 0,
           ...(container.podSpec.object ? { object: container.podSpec.object.ref } : {}),
@@ -217,6 +258,7 @@ export function explainSource(
         if (typeof context?.allowPrivilegeEscalation === 'boolean') {
           explained.allowPrivilegeEscalation = context.allowPrivilegeEscalation;
         }
+        explained.message = explainMessage(explained);
         out.push(explained);
       }
     }

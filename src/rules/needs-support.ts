@@ -4,6 +4,7 @@
 // and the wording of per-target outcomes.
 import type { ContainerInfo } from '../core/extract.js';
 import { isMapping } from '../core/extract.js';
+import { where as whereIn } from '../core/message.js';
 import type { EvidenceRef, Fix, ObjectRef, Path, PathEdit, TargetOutcome } from '../core/types.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type ContainerNeeds, containerNeeds, documentIndexOf, type Need } from '../model/needs.js';
@@ -126,7 +127,24 @@ export function needTargets(states: readonly TargetState[]): TargetOutcome[] {
             ? 'rejected'
             : 'unknown',
     detail: state.state === 'not-run' ? `the container does not start: ${state.why}` : state.why,
+    list: 'need' as const,
   }));
+}
+
+/**
+ * What happens where a need is not met, in a few words: `unmet` (`runuser fails`) `on containerd ≥1.3`.
+ * Targets where the container does not start at all are other rules' findings.
+ */
+export function needConsequence(targets: readonly TargetOutcome[], unmet: string): string | undefined {
+  const where = (outcome: TargetOutcome['outcome']) =>
+    whereIn(
+      targets.filter((t) => t.outcome === outcome),
+      targets,
+    );
+  if (targets.some((t) => t.outcome === 'ignored')) return `${unmet} on ${where('ignored')}`;
+  if (targets.some((t) => t.outcome === 'unknown')) return `outcome not known on ${where('unknown')}`;
+  if (targets.some((t) => t.outcome === 'rejected')) return `container does not start on ${where('rejected')}`;
+  return undefined;
 }
 
 function names(states: readonly TargetState[]): string {

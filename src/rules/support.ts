@@ -43,6 +43,8 @@ export interface EntryPrediction extends Prediction {
 export interface Evaluated {
   target: ResolvedTarget;
   prediction: EntryPrediction;
+  /** The list the entry is in. */
+  direction?: Direction;
 }
 
 /** What a privileged container does to its own add and drop lists, for the predictions. */
@@ -91,7 +93,7 @@ export function evaluate(
   input: string,
   entry: EntryContext = {},
 ): Evaluated[] {
-  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry) }));
+  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry), direction }));
 }
 
 export function targetName(target: ResolvedTarget): string {
@@ -99,12 +101,17 @@ export function targetName(target: ResolvedTarget): string {
 }
 
 export function toTargetOutcomes(evaluated: readonly Evaluated[]): TargetOutcome[] {
-  return evaluated.map(({ target, prediction }) => ({
-    target: target.matrix ? target.label : target.id,
-    outcome: prediction.outcome,
-    detail: prediction.detail,
-    ...(target.context ? { legacy: true as const } : {}),
-  }));
+  return evaluated.map(({ target, prediction, direction }) => {
+    const outcome: TargetOutcome = {
+      target: target.matrix ? target.label : target.id,
+      outcome: prediction.outcome,
+      detail: prediction.detail,
+    };
+    if (prediction.status) outcome.status = prediction.status;
+    if (direction) outcome.list = direction;
+    if (target.context) outcome.legacy = true;
+    return outcome;
+  });
 }
 
 /** The targets that decide the severity: all but the end-of-life ones checked as context. */

@@ -26,7 +26,18 @@ export interface RuleMeta {
 
 export interface Report {
   path: Path;
-  message: string;
+  /**
+   * What is wrong, in a few words quoting the entry (`"CAP_SYS_RESOURCE": CAP_ prefix`). The engine
+   * completes the one-line message with the worst outcome across the targets and the fix's new text
+   * (see core/message.ts).
+   */
+  problem: string;
+  /** The worst consequence, when the targets do not tell it. */
+  consequence?: string;
+  /** What to write, when the fix does not tell it. */
+  remedy?: string;
+  /** The whole story: why, what each target does, what to write instead. */
+  explanation: string;
   /** Defaults to the rule's severity (after configuration). */
   severity?: Severity;
   object?: ObjectRef;

@@ -18,6 +18,7 @@ export interface DiagnoseCommandOptions {
   manifest: string[];
   stdinFilename?: string;
   color: boolean;
+  verbose?: boolean;
 }
 
 export interface DiagnoseIO {
@@ -182,7 +183,11 @@ async function run(inputs: string[], options: DiagnoseCommandOptions, io: Diagno
     const report = attachManifests(result, manifests.sources);
     for (const problem of report.problems) io.stderr(`capdoctor: manifest not checked: ${problem}\n`);
   }
-  io.stdout(options.output === 'json' ? formatDiagnoseJson(result) : formatDiagnoseText(result, options.color));
+  io.stdout(
+    options.output === 'json'
+      ? formatDiagnoseJson(result)
+      : formatDiagnoseText(result, options.color, options.verbose === true),
+  );
   if (failed) return DIAGNOSE_EXIT.usage;
   return result.diagnoses.length > 0 ? DIAGNOSE_EXIT.rootCause : DIAGNOSE_EXIT.symptomsOnly;
 }

@@ -112,7 +112,7 @@ function effectiveCell(target: ExplainedTarget, user: ExplainedContainer['user']
 
 function formatContainer(c: Colors, item: ExplainedContainer): string[] {
   const object = item.object ? `${item.object.kind ?? '?'}/${item.object.name ?? '?'} · ` : '';
-  const out = [c.bold(`${item.file}:${item.line}  ${object}container "${item.container}"`)];
+  const out = [c.bold(`${item.file}:${item.line}  ${object}container "${item.container}"`), `  ${item.message}`];
   const head: string[][] = [['user', describeUser(item.user)]];
   if (item.privileged) head.push(['privileged', 'yes']);
   if (item.allowPrivilegeEscalation === false) head.push(['no_new_privs', 'yes (allowPrivilegeEscalation: false)']);

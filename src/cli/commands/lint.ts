@@ -22,6 +22,7 @@ export interface LintCommandOptions {
   rule: string[];
   maxWarnings?: string;
   quiet?: boolean;
+  verbose?: boolean;
   stdinFilename?: string;
   color: boolean;
 }
@@ -160,6 +161,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     color: options.color && format === 'text',
     rules: ALL_RULE_META,
     version: io.version,
+    verbose: options.verbose === true,
   });
   if (options.outputFile) writeFileSync(options.outputFile, output);
   else io.stdout(output);

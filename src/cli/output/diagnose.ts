@@ -1,5 +1,7 @@
-// Output of `capdoctor diagnose`: text (the story first, the evidence after) and JSON (version 1).
+// Output of `capdoctor diagnose`: text (the one-line message, the fix and the evidence; the story
+// with --verbose) and JSON (version 1).
 import pc from 'picocolors';
+import { oneLineSummary } from '../../core/message.js';
 import type { DiagnoseResult, Diagnosis, Evidence } from '../../diagnose/types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -92,19 +94,20 @@ function evidenceLines(c: Colors, diagnosis: Diagnosis): string[] {
   return out;
 }
 
-function formatDiagnosis(c: Colors, diagnosis: Diagnosis, index: number): string[] {
+function formatDiagnosis(c: Colors, diagnosis: Diagnosis, index: number, verbose: boolean): string[] {
   const title = index === 0 ? 'Root cause' : 'Another cause';
   const tags = [`${diagnosis.confidence} confidence`];
   if (diagnosis.rule) tags.push(diagnosis.rule);
   if (diagnosis.capability) tags.push(diagnosis.capability);
   const out = [`${c.bold(c.red(`✖ ${title}`))} ${c.dim('·')} ${tags.join(c.dim(' · '))}`];
+  const summary = verbose ? diagnosis.summary : oneLineSummary(diagnosis.summary);
   out.push(
-    ...wrap(diagnosis.summary, WIDTH - INDENT.length, INDENT).map((line, i) =>
+    ...wrap(summary, WIDTH - INDENT.length, INDENT).map((line, i) =>
       i === 0 ? `${INDENT}${c.bold(line)}` : c.bold(line),
     ),
   );
   out.push('');
-  out.push(...field(c, 'Why', diagnosis.explanation));
+  if (verbose) out.push(...field(c, 'Why', diagnosis.explanation));
   if (diagnosis.runtime) out.push(...field(c, 'Runtime', diagnosis.runtime));
   if (diagnosis.pods.length > 0) {
     const pods =
@@ -144,11 +147,11 @@ function inputsLine(c: Colors, result: DiagnoseResult): string {
   return c.dim(`Read ${parts.join('; ')}`);
 }
 
-export function formatDiagnoseText(result: DiagnoseResult, color: boolean): string {
+export function formatDiagnoseText(result: DiagnoseResult, color: boolean, verbose = false): string {
   const c = pc.createColors(color);
   const out: string[] = result.inputs.length > 0 ? [inputsLine(c, result), ''] : [];
   result.diagnoses.forEach((diagnosis, i) => {
-    out.push(...formatDiagnosis(c, diagnosis, i), '');
+    out.push(...formatDiagnosis(c, diagnosis, i, verbose), '');
   });
   if (result.diagnoses.length === 0 && result.symptoms.length > 0) {
     out.push(c.bold(c.yellow('⚠ Only symptoms')));
@@ -181,7 +184,7 @@ export function formatDiagnoseText(result: DiagnoseResult, color: boolean): stri
   return `${out.join('\n')}\n`;
 }
 
-/** The stable JSON shape (version 1). */
+/** The stable JSON shape (version 1; `message`, one line of ≤ 160 characters, was added beside `summary`). */
 export function formatDiagnoseJson(result: DiagnoseResult): string {
   const report = {
     version: 1,
@@ -190,6 +193,7 @@ export function formatDiagnoseJson(result: DiagnoseResult): string {
       signature: d.signature,
       capability: d.capability,
       confidence: d.confidence,
+      message: oneLineSummary(d.summary),
       summary: d.summary,
       explanation: d.explanation,
       fix: d.fix,

@@ -1,9 +1,14 @@
 import type { Evidence, Finding, Fix, ObjectRef, PathEdit, TargetOutcome } from '../../core/types.js';
 import type { Formatter, Summary } from './types.js';
 
-/** The stable, versioned JSON shape. Bump `version` on any incompatible change. */
+/**
+ * The stable, versioned JSON shape. Bump `version` on any incompatible change (docs/output.md lists them).
+ * Version 2: `message` is one line (≤ 160 characters); the long text moved to `explanation`.
+ */
+export const JSON_VERSION = 2;
+
 export interface JsonOutput {
-  version: 1;
+  version: typeof JSON_VERSION;
   findings: JsonFinding[];
   summary: Summary;
 }
@@ -11,7 +16,10 @@ export interface JsonOutput {
 export interface JsonFinding {
   rule: string;
   severity: Finding['severity'];
+  /** One line: what is wrong, the worst consequence, what to write. */
   message: string;
+  /** The long story: why, per target, with the runtime's own words. */
+  explanation?: string;
   file: string;
   line: number;
   column: number;
@@ -50,6 +58,7 @@ export function toJsonFinding(finding: Finding): JsonFinding {
     rule: finding.rule,
     severity: finding.severity,
     message: finding.message,
+    ...(finding.explanation ? { explanation: finding.explanation } : {}),
     file: finding.file,
     line: finding.line,
     column: finding.column,
@@ -95,5 +104,5 @@ export const formatJson: Formatter = (report) => {
   }
   const findings = parts.length === 0 ? '[]' : `[\n${parts.join(',\n')}\n  ]`;
   const tail = JSON.stringify(summary, null, 2).replaceAll('\n', '\n  ');
-  return `{\n  "version": 1,\n  "findings": ${findings},\n  "summary": ${tail}\n}\n`;
+  return `{\n  "version": ${JSON_VERSION},\n  "findings": ${findings},\n  "summary": ${tail}\n}\n`;
 };

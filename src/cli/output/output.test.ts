@@ -42,12 +42,14 @@ const RULES: RuleMeta[] = [
 ];
 
 const OPTIONS: FormatOptions = { color: false, rules: RULES, version: '0.1.0' };
+const VERBOSE: FormatOptions = { ...OPTIONS, verbose: true };
 
 function errorFinding(): Finding {
   return {
     rule: 'cap-prefix',
     severity: 'error',
-    message: '"CAP_NET_ADMIN" carries the CAP_ prefix. On docker@18.06 it is rejected. Write NET_ADMIN.',
+    message: '"CAP_NET_ADMIN": CAP_ prefix — container fails on docker@18.06; write NET_ADMIN',
+    explanation: '"CAP_NET_ADMIN" carries the CAP_ prefix. On docker@18.06 it is rejected. Write NET_ADMIN.',
     file: 'examples/a.yaml',
     line: 3,
     column: 9,
@@ -122,7 +124,7 @@ describe('formatText', () => {
     expect(lines[0]).toBe('Targets: containerd@1.7, docker@18.06, cri-o@1.20');
     expect(lines).toContain('examples/a.yaml');
     expect(lines).toContain(
-      '  3:9  error  "CAP_NET_ADMIN" carries the CAP_ prefix. On docker@18.06 it is rejected. Write NET_ADMIN.  cap-prefix',
+      '  3:9  error  "CAP_NET_ADMIN": CAP_ prefix — container fails on docker@18.06; write NET_ADMIN  cap-prefix',
     );
     expect(lines).toContain('  4:9  warning  "sys_time" is lower case.  cap-case');
     expect(lines).toContain('  1:1  info  Just so you know.  cap-note');
@@ -133,9 +135,12 @@ describe('formatText', () => {
     expect(output).not.toContain('clean.yaml');
   });
 
-  it('prints the context line, omitting missing parts', () => {
-    expect(lines).toContain('    Pod/web · container "app" · spec.containers[0].securityContext.capabilities.add[0]');
-    expect(lines).toContain('    spec.containers[0].securityContext.capabilities.add[1]');
+  it('prints the context line, omitting missing parts (the path only with --verbose)', () => {
+    expect(lines).toContain('    Pod/web · container "app"');
+    expect(lines.some((l) => l.includes('spec.containers[0]'))).toBe(false);
+    const verbose = formatText(makeReport(), VERBOSE).split('\n');
+    expect(verbose).toContain('    Pod/web · container "app" · spec.containers[0].securityContext.capabilities.add[0]');
+    expect(verbose).toContain('    spec.containers[0].securityContext.capabilities.add[1]');
     // The info finding has no object, container or path: no context line at all.
     const info = lines.indexOf('  1:1  info  Just so you know.  cap-note');
     expect(lines[info + 1]).toBe('');
@@ -158,12 +163,22 @@ describe('formatText', () => {
     expect(lines.slice(info).some((l) => l.includes(' | '))).toBe(false);
   });
 
-  it('prints fix, suggestion and only the non-applied targets', () => {
+  it('prints fix, suggestion and one compact line for the targets', () => {
     expect(lines).toContain('    fix: replace "CAP_NET_ADMIN" with NET_ADMIN');
     expect(lines).toContain('    suggested fix: drop "sys_time" (applied only by `capdoctor fix --unsafe`)');
-    expect(lines).toContain('    ✗ docker@18.06: rejected — unknown capability');
-    expect(lines).toContain('    ? cri-o@1.20: unknown — not documented');
-    expect(output).not.toContain('containerd@1.7: applied');
+    expect(lines).toContain('    ✗ fails: docker@18.06 · ? unknown: cri-o@1.20 · ✓ works: containerd@1.7');
+    expect(output).not.toContain('unknown capability');
+    expect(output).not.toContain('On docker@18.06 it is rejected');
+  });
+
+  it('with --verbose, adds the explanation and the non-applied targets one by one', () => {
+    const verbose = formatText(makeReport(), VERBOSE).split('\n');
+    expect(verbose).toContain(
+      '    "CAP_NET_ADMIN" carries the CAP_ prefix. On docker@18.06 it is rejected. Write NET_ADMIN.',
+    );
+    expect(verbose).toContain('    ✗ docker@18.06: rejected — unknown capability');
+    expect(verbose).toContain('    ? cri-o@1.20: unknown — not documented');
+    expect(verbose.join('\n')).not.toContain('containerd@1.7: applied');
   });
 
   it('prints the summary with correct pluralisation', () => {
@@ -196,7 +211,7 @@ describe('formatText', () => {
       detail: 'no',
     }));
     report.files = [{ file: 'x.yaml', findings: [finding] }];
-    const out = formatText(report, OPTIONS).split('\n');
+    const out = formatText(report, VERBOSE).split('\n');
     expect(out[0]).toBe('Targets: 5 runtime profiles (run `capdoctor targets` to list them)');
     expect(out.filter((l) => l.startsWith('    ✗ t')).length).toBe(12);
     expect(out).toContain('    ✗ t11: rejected — no');
@@ -243,18 +258,19 @@ describe('formatJson', () => {
   const parsed = JSON.parse(output) as Record<string, unknown>;
 
   it('is 2-space indented with a trailing newline', () => {
-    expect(output.startsWith('{\n  "version": 1,\n')).toBe(true);
+    expect(output.startsWith('{\n  "version": 2,\n')).toBe(true);
     expect(output.endsWith('}\n')).toBe(true);
   });
 
   it('matches the stable shape exactly', () => {
     expect(parsed).toStrictEqual({
-      version: 1,
+      version: 2,
       findings: [
         {
           rule: 'cap-prefix',
           severity: 'error',
-          message: '"CAP_NET_ADMIN" carries the CAP_ prefix. On docker@18.06 it is rejected. Write NET_ADMIN.',
+          message: '"CAP_NET_ADMIN": CAP_ prefix — container fails on docker@18.06; write NET_ADMIN',
+          explanation: '"CAP_NET_ADMIN" carries the CAP_ prefix. On docker@18.06 it is rejected. Write NET_ADMIN.',
           file: 'examples/a.yaml',
           line: 3,
           column: 9,
@@ -308,6 +324,7 @@ describe('formatJson', () => {
       'rule',
       'severity',
       'message',
+      'explanation',
       'file',
       'line',
       'column',
@@ -338,19 +355,19 @@ describe('formatJson', () => {
   it('is the text JSON.stringify gives for the whole report, built finding by finding', () => {
     const report = makeReport();
     const whole = {
-      version: 1,
+      version: 2,
       findings: report.files.flatMap((f) => f.findings.map(toJsonFinding)),
       summary: report.summary,
     };
     expect(output).toBe(`${JSON.stringify(whole, null, 2)}\n`);
     expect(formatJson(emptyReport(), OPTIONS)).toBe(
-      `${JSON.stringify({ version: 1, findings: [], summary: emptyReport().summary }, null, 2)}\n`,
+      `${JSON.stringify({ version: 2, findings: [], summary: emptyReport().summary }, null, 2)}\n`,
     );
   });
 
   it('prints an empty report', () => {
     expect(JSON.parse(formatJson(emptyReport(), OPTIONS))).toStrictEqual({
-      version: 1,
+      version: 2,
       findings: [],
       summary: { files: 0, documents: 2, errors: 0, warnings: 0, infos: 0 },
     });
@@ -444,12 +461,16 @@ describe('formatSarif', () => {
     expect(warning.ruleIndex).toBe(1);
     expect(info.ruleIndex).toBe(2);
     expect([error.level, warning.level, info.level]).toEqual(['error', 'warning', 'note']);
-    expect(error.message.text).toBe(
-      '"CAP_NET_ADMIN" carries the CAP_ prefix. On docker@18.06 it is rejected. Write NET_ADMIN.\n' +
+    // The one-line message as text; the explanation and each target's outcome as markdown.
+    expect(error.message.text).toBe('"CAP_NET_ADMIN": CAP_ prefix — container fails on docker@18.06; write NET_ADMIN');
+    expect(error.message.markdown).toBe(
+      '**"CAP_NET_ADMIN": CAP_ prefix — container fails on docker@18.06; write NET_ADMIN**\n\n' +
+        '"CAP_NET_ADMIN" carries the CAP_ prefix. On docker@18.06 it is rejected. Write NET_ADMIN.\n\n' +
         '- docker@18.06: rejected — unknown capability\n' +
         '- cri-o@1.20: unknown — not documented',
     );
     expect(warning.message.text).toBe('"sys_time" is lower case.');
+    expect(warning.message.markdown).toBe('**"sys_time" is lower case.**');
     expect(error.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'examples/a.yaml' },
       region: { startLine: 3, startColumn: 9, endLine: 3, endColumn: 22 },
@@ -490,10 +511,11 @@ describe('formatSarif', () => {
     const other = JSON.parse(formatSarif(moved, OPTIONS)).runs[0].results[0].partialFingerprints['capdoctor/v1'];
     expect(other).not.toBe(fingerprints(log)[0]);
 
-    // Only the first sentence of the message counts: target details may change without breaking the fingerprint.
+    // Only what is wrong counts (the message up to its dash): consequences per target may change without
+    // breaking the fingerprint.
     const reworded = makeReport();
     const changed = errorFinding();
-    changed.message = '"CAP_NET_ADMIN" carries the CAP_ prefix. Something else entirely.';
+    changed.message = '"CAP_NET_ADMIN": CAP_ prefix — not granted on containerd@1.7; write NET_ADMIN';
     changed.line = 7;
     reworded.files = [{ file: 'examples/a.yaml', findings: [changed] }];
     const same = JSON.parse(formatSarif(reworded, OPTIONS)).runs[0].results[0].partialFingerprints['capdoctor/v1'];
@@ -510,10 +532,10 @@ describe('FORMATTERS', () => {
 });
 
 describe('formatText: target lines', () => {
-  it('does not repeat a target detail that the message already quotes', () => {
+  it('does not repeat a target detail that the explanation already quotes (--verbose)', () => {
     const finding: Finding = {
       ...errorFinding(),
-      message: '"CAP_X" carries the CAP_ prefix. On docker@18.06 (Docker 1.11–18.09): it fails. Write X.',
+      explanation: '"CAP_X" carries the CAP_ prefix. On docker@18.06 (Docker 1.11–18.09): it fails. Write X.',
       targets: [
         { target: 'docker@18.06', outcome: 'rejected', detail: 'it fails' },
         { target: 'containerd@1.7', outcome: 'ignored', detail: 'it is silently not granted' },
@@ -524,7 +546,7 @@ describe('formatText: target lines', () => {
       targets: ['docker@18.06', 'containerd@1.7'],
       summary: { files: 1, documents: 1, errors: 1, warnings: 0, infos: 0 },
     };
-    const text = formatText(report, OPTIONS);
+    const text = formatText(report, VERBOSE);
     expect(text).not.toContain('docker@18.06: rejected');
     expect(text).toContain('containerd@1.7: ignored — it is silently not granted');
   });

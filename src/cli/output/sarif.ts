@@ -37,13 +37,13 @@ export function artifactUri(file: string): string {
     .join('/');
 }
 
-function firstSentence(message: string): string {
-  const match = /^[\s\S]*?[.!?](?=\s|$)/.exec(message);
-  return (match ? match[0] : message).trim();
+/** What is wrong, without the consequence (which changes with the targets) or the remedy. */
+function problemPart(message: string): string {
+  return (message.split(' — ')[0] ?? message).trim();
 }
 
 export function fingerprint(finding: Finding): string {
-  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${firstSentence(finding.message)}`;
+  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${problemPart(finding.message)}`;
   // node:crypto is fetched here, not imported: loading it costs every lint start-up a dozen internal modules.
   return process.getBuiltinModule('node:crypto').createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
@@ -69,12 +69,27 @@ function descriptor(meta: RuleMeta): ReportingDescriptor {
   };
 }
 
-function messageText(finding: Finding): string {
-  const lines = [finding.message];
-  for (const t of finding.targets ?? []) {
-    if (t.outcome !== 'applied') lines.push(`- ${t.target}: ${t.outcome}${t.detail ? ` — ${t.detail}` : ''}`);
+/** The long form, for viewers that render markdown: the message, the explanation, each target's outcome. */
+function messageMarkdown(finding: Finding): string {
+  const parts = [`**${escapeMarkdown(finding.message)}**`];
+  if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
+  const targets = (finding.targets ?? []).filter((t) => t.outcome !== 'applied');
+  if (targets.length > 0) {
+    parts.push(
+      targets
+        .map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` — ${escapeMarkdown(t.detail)}` : ''}`)
+        .join('\n'),
+    );
   }
-  return lines.join('\n');
+  return parts.join('\n\n');
+}
+
+/**
+ * Characters that markdown would read as emphasis, links or HTML. Backticks stay (the texts quote code),
+ * and so do underscores: inside a name such as CAP_NET_RAW they are no emphasis in GitHub's markdown.
+ */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
 }
 
 function region(finding: Finding): Region {
@@ -93,7 +108,7 @@ function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Resul
     ruleId: finding.rule,
     ...(index === undefined ? {} : { ruleIndex: index }),
     level: LEVEL[finding.severity],
-    message: { text: messageText(finding) },
+    message: { text: finding.message, markdown: messageMarkdown(finding) },
     locations: [
       { physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: region(finding) } },
     ],

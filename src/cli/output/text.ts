@@ -1,13 +1,16 @@
 import pc from 'picocolors';
+import { outcomeLine } from '../../core/message.js';
 import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
-import type { FileReport, Formatter, LintReport } from './types.js';
+import type { FileReport, FormatOptions, Formatter, LintReport } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
 /** Lines of source shown above the offending line in a code frame. */
 const CONTEXT_BEFORE = 1;
-/** Non-applied target outcomes listed per finding before the rest are summarised. */
+/** Non-applied target outcomes listed per finding (with --verbose) before the rest are summarised. */
 const MAX_TARGET_LINES = 12;
+/** The explanation is wrapped to this width (with --verbose). */
+const WRAP = 100;
 /** Up to this many targets are named in the header line; more are only counted. */
 const MAX_LISTED_TARGETS = 4;
 
@@ -29,7 +32,7 @@ function severityColor(c: Colors, severity: Severity): (text: string) => string 
   }
 }
 
-function contextLine(finding: Finding): string | undefined {
+function contextLine(finding: Finding, verbose: boolean): string | undefined {
   const parts: string[] = [];
   const kind = finding.object?.kind;
   const name = finding.object?.name;
@@ -37,7 +40,7 @@ function contextLine(finding: Finding): string | undefined {
   else if (kind) parts.push(kind);
   else if (name) parts.push(name);
   if (finding.container) parts.push(`container "${finding.container}"`);
-  if (finding.path) parts.push(finding.path);
+  if (finding.path && verbose) parts.push(finding.path);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
@@ -79,12 +82,32 @@ function targetLine(target: TargetOutcome): string {
   return `${marker} ${target.target}${legacy}: ${target.outcome}${detail}`;
 }
 
-function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | undefined): string[] {
+const PLAIN = pc.createColors(false);
+
+/** A finding's first line: position, severity, message, rule (without colours it fits 200 characters). */
+export function findingLine(finding: Finding, c: Colors = PLAIN): string {
   const color = severityColor(c, finding.severity);
-  const out = [
-    `${FINDING_INDENT}${c.dim(`${finding.line}:${finding.column}`)}  ${color(finding.severity)}  ${finding.message}  ${c.dim(finding.rule)}`,
-  ];
-  const context = contextLine(finding);
+  return `${FINDING_INDENT}${c.dim(`${finding.line}:${finding.column}`)}  ${color(finding.severity)}  ${finding.message}  ${c.dim(finding.rule)}`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let current = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (current !== '' && current.length + 1 + word.length > width) {
+        lines.push(current);
+        current = word;
+      } else current = current === '' ? word : `${current} ${word}`;
+    }
+    lines.push(current);
+  }
+  return lines;
+}
+
+function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | undefined, verbose: boolean): string[] {
+  const out = [findingLine(finding, c)];
+  const context = contextLine(finding, verbose);
   if (context) out.push(`${DETAIL_INDENT}${c.dim(context)}`);
   if (lines && finding.line > 0) out.push(...codeFrame(c, lines, finding));
   if (finding.fix) out.push(`${DETAIL_INDENT}${c.green('fix:')} ${finding.fix.description}`);
@@ -97,9 +120,16 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
   for (const e of finding.evidence ?? []) {
     if (e.line > 0) out.push(`${DETAIL_INDENT}${c.dim(`evidence ${e.line}:${e.column}`)} ${e.text}`);
   }
-  // A detail the message already quotes in full (a single target) is not repeated.
-  const notApplied = (finding.targets ?? []).filter(
-    (t) => t.outcome !== 'applied' && !finding.message.includes(t.detail),
+  const targets = finding.targets ?? [];
+  // One compact line for every target; the detail per target is for --verbose (and in JSON).
+  if (targets.some((t) => t.outcome !== 'applied')) {
+    out.push(`${DETAIL_INDENT}${c.dim(outcomeLine(targets))}`);
+  }
+  if (!verbose) return out;
+  if (finding.explanation) out.push(...wrap(finding.explanation, WRAP).map((line) => `${DETAIL_INDENT}${line}`));
+  // A detail the explanation already quotes in full (a single target) is not repeated.
+  const notApplied = targets.filter(
+    (t) => t.outcome !== 'applied' && !(finding.explanation ?? finding.message).includes(t.detail),
   );
   for (const target of notApplied.slice(0, MAX_TARGET_LINES)) {
     const line = targetLine(target);
@@ -111,10 +141,10 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
   return out;
 }
 
-function formatFile(c: Colors, file: FileReport): string[] {
+function formatFile(c: Colors, file: FileReport, verbose: boolean): string[] {
   const lines = file.text === undefined ? undefined : splitLines(file.text);
   const out = [c.underline(c.bold(file.file))];
-  for (const finding of file.findings) out.push(...formatFinding(c, finding, lines), '');
+  for (const finding of file.findings) out.push(...formatFinding(c, finding, lines, verbose), '');
   return out;
 }
 
@@ -142,12 +172,12 @@ function summaryLine(c: Colors, report: LintReport, shown: readonly FileReport[]
   return c.bold(color(text));
 }
 
-export const formatText: Formatter = (report, options) => {
+export const formatText: Formatter = (report, options: FormatOptions) => {
   const c = pc.createColors(options.color);
   const out: string[] = [];
   if (report.targets.length > 0) out.push(c.dim(targetsLine(report.targets)), '');
   const withFindings = report.files.filter((file) => file.findings.length > 0);
-  for (const file of withFindings) out.push(...formatFile(c, file));
+  for (const file of withFindings) out.push(...formatFile(c, file, options.verbose === true));
   out.push(summaryLine(c, report, withFindings));
   return `${out.join('\n')}\n`;
 };

@@ -28,6 +28,8 @@ export interface FormatOptions {
   color: boolean;
   rules: readonly RuleMeta[];
   version: string;
+  /** Text output: each finding's explanation and every target's detail. */
+  verbose?: boolean;
 }
 
 export type Formatter = (report: LintReport, options: FormatOptions) => string;

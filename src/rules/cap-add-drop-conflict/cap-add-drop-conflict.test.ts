@@ -13,7 +13,7 @@ describe('cap-add-drop-conflict', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'warning', line: 11, column: 17, endColumn: 26, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'NET_ADMIN is both added (add[0]) and dropped (drop[0]). On docker@24 (Docker 23+): Docker removes the dropped ' +
         'names from its defaults first and then appends the added ones, so the container keeps it (add wins). Keep it ' +
         'in one list: add if the container needs it, drop if it must not have it.',
@@ -22,6 +22,7 @@ describe('cap-add-drop-conflict', () => {
       {
         target: 'docker@24',
         outcome: 'applied',
+        list: 'add',
         detail: 'Docker removes the dropped names from its defaults first and then appends the added ones',
       },
     ]);
@@ -31,7 +32,7 @@ describe('cap-add-drop-conflict', () => {
   it('says containerd drops it', () => {
     const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['containerd@1.7']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'containerd applies the drop list after the add list, so the container loses it',
     );
     expect(finding?.targets?.[0]).toMatchObject({ outcome: 'ignored' });
@@ -40,7 +41,7 @@ describe('cap-add-drop-conflict', () => {
   it('is an error when Podman is a target, with its own message', () => {
     const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), ['docker@24', 'podman@5']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'On docker@24 (Docker 23+) the container keeps it (add wins); on podman@5 (Podman 4.4.3+) the container is refused ' +
         '(capability "CAP_NET_ADMIN" cannot be dropped and added).',
     );
@@ -51,22 +52,22 @@ describe('cap-add-drop-conflict', () => {
     for (const spec of ['crio@1.0', 'crio@1.10', 'crio@1.11', 'crio@1.14']) {
       const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT), [spec]);
       expect(finding?.targets?.[0]?.outcome, spec).toBe('ignored');
-      expect(finding?.message, spec).toContain('CRI-O applies the drop list after the add list');
-      expect(finding?.message, spec).not.toContain('assumed');
+      expect(finding?.explanation, spec).toContain('CRI-O applies the drop list after the add list');
+      expect(finding?.explanation, spec).not.toContain('assumed');
     }
   });
 
   it('summarises the built-in matrix by engine', () => {
     const [finding] = runRule('cap-add-drop-conflict', pod(CONFLICT));
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       `on ${engine('containerd@2.2')} and ${engine('crio@1.36')} the container loses it (drop wins)`,
     );
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       `on ${engine('podman@5.6')} the container is refused (capability "CAP_NET_ADMIN" cannot be dropped and added)`,
     );
     // End-of-life runtimes are only context: in the targets, not in the sentence.
-    expect(finding?.message).not.toContain('Docker 1.2–1.10');
+    expect(finding?.explanation).not.toContain('Docker 1.2–1.10');
     expect(finding?.targets).toHaveLength(11);
     expect(finding?.targets?.filter((t) => t.legacy)).toHaveLength(7);
   });
@@ -77,7 +78,7 @@ describe('cap-add-drop-conflict', () => {
       pod('          add: [sys_admin]\n          drop: [CAP_SYS_ADMIN]'),
       ['docker@24'],
     );
-    expect(finding?.message).toMatch(
+    expect(finding?.explanation).toMatch(
       /^"sys_admin" \(add\[0\]\) and "CAP_SYS_ADMIN" \(drop\[0\]\) add and drop the same capability, SYS_ADMIN\./,
     );
   });
@@ -106,7 +107,7 @@ spec:
 `;
     const [exact, spelled] = runRule('cap-add-drop-conflict', psp);
     expect(exact).toMatchObject({ severity: 'error', line: 6, column: 25, path: 'spec.allowedCapabilities[0]' });
-    expect(exact?.message).toBe(
+    expect(exact?.explanation).toBe(
       'NET_RAW is in both allowedCapabilities and requiredDropCapabilities. The API server refuses this ' +
         'PodSecurityPolicy: spec.allowedCapabilities: Invalid value: "NET_RAW": capability is listed in ' +
         'spec.allowedCapabilities and requiredDropCapabilities. Remove it from one of the lists.',
@@ -114,7 +115,7 @@ spec:
     expect(exact?.targets).toBeUndefined();
     expect(exact?.object).toMatchObject({ kind: 'PodSecurityPolicy', name: 'heartbeat' });
     expect(spelled?.severity).toBe('warning');
-    expect(spelled?.message).toContain('accepts this PodSecurityPolicy only because the spellings differ');
+    expect(spelled?.explanation).toContain('accepts this PodSecurityPolicy only because the spellings differ');
   });
 
   it('says OpenShift refuses such an SCC', () => {
@@ -126,16 +127,16 @@ requiredDropCapabilities: [BLOCK_SUSPEND]
 `;
     const [finding] = runRule('cap-add-drop-conflict', scc);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('OpenShift refuses this SecurityContextConstraints');
-    expect(finding?.message).toContain('capability is listed in allowedCapabilities and requiredDropCapabilities');
+    expect(finding?.explanation).toContain('OpenShift refuses this SecurityContextConstraints');
+    expect(finding?.explanation).toContain('capability is listed in allowedCapabilities and requiredDropCapabilities');
   });
 
   it('checks compose services against Docker and Podman', () => {
     const compose = 'services:\n  vpn:\n    image: x\n    cap_add: [NET_ADMIN]\n    cap_drop: [NET_ADMIN]\n';
     const [finding] = runRule('cap-add-drop-conflict', compose, ['docker@24']);
     expect(finding).toMatchObject({ severity: 'warning', line: 4, column: 15, path: 'services.vpn.cap_add[0]' });
-    expect(finding?.message).toContain('NET_ADMIN is both added (cap_add[0]) and dropped (cap_drop[0]).');
-    expect(finding?.message).toContain('add if the service needs it');
+    expect(finding?.explanation).toContain('NET_ADMIN is both added (cap_add[0]) and dropped (cap_drop[0]).');
+    expect(finding?.explanation).toContain('add if the service needs it');
   });
 
   it('sees privileged first: a privileged container holds everything, whichever list would win', () => {

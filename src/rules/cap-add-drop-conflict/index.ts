@@ -212,7 +212,11 @@ export default defineRule({
             const { message, computed } = checkPolicy(owner, capability, add, drop);
             context.report({
               path: entry.path,
-              message,
+              problem: `${capability} both allowed and required to drop`,
+              consequence:
+                add.text === drop.text ? `API server refuses this ${policyName(owner)}` : 'the entries contradict',
+              remedy: 'remove it from one list',
+              explanation: message,
               severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, computed),
               ...reportBase(owner),
             });
@@ -224,12 +228,16 @@ export default defineRule({
           const rejected = verdicts.some((v) => v.result === 'rejected');
           context.report({
             path: entry.path,
-            message: `${pairing(capability, add, drop)} ${describe(verdicts)} Keep it in one list: add if the ${owner.kind === 'compose' ? 'service' : 'container'} needs it, drop if it must not have it.`,
+            problem: `${capability} both added and dropped`,
+            remedy: 'keep it in one list',
+            explanation: `${pairing(capability, add, drop)} ${describe(verdicts)} Keep it in one list: add if the ${owner.kind === 'compose' ? 'service' : 'container'} needs it, drop if it must not have it.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, rejected ? 'error' : DEFAULT_SEVERITY),
             ...reportBase(owner),
             targets: all.map((v) => ({
               target: v.target.matrix ? v.target.label : v.target.id,
               outcome: OUTCOME[v.result],
+              // Where the drop wins, the add is what is not granted.
+              list: 'add' as const,
               detail: v.uncertain ? `${v.detail} (read in a later release and assumed for this one)` : v.detail,
               ...(v.target.context ? { legacy: true as const } : {}),
             })),

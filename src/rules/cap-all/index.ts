@@ -154,7 +154,16 @@ export default defineRule({
           const computed: Severity = prefixed || breaks(worse) ? 'error' : 'warning';
           context.report({
             path: entry.path,
-            message: parts.join(' '),
+            problem: prefixed
+              ? `${quote(text)}: not ALL to runtimes (CAP_ prefix)`
+              : spelling
+                ? `${quote(text)}: ALL in ${text === text.toLowerCase() ? 'lower' : 'mixed'} case`
+                : `ALL in ${list.field}`,
+            ...(worse.length > 0
+              ? {}
+              : { consequence: add ? 'grants every capability' : 'admission policies compare names exactly' }),
+            ...(add && !spelling ? { remedy: 'add only the capabilities needed' } : {}),
+            explanation: parts.join(' '),
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, computed),
             ...reportBase(owner),
             ...(written.length > 0 ? { targets: toTargetOutcomes(written) } : {}),

@@ -7,7 +7,7 @@ describe('cap-case', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'warning', line: 11, column: 17, endColumn: 22, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '"chown" is not upper case. Runtimes upper-case it or ignore case, so the container gets CHOWN. Pod Security ' +
         'admission compares names exactly: the baseline level refuses "chown" even though CHOWN is allowed. Write CHOWN.',
     );
@@ -25,23 +25,23 @@ describe('cap-case', () => {
 
   it('names both levels for NET_BIND_SERVICE, and exact-match policies for a name PSS never allows', () => {
     const [bind, time] = runRule('cap-case', pod('          add: [Net_Bind_Service, sys_time]'), ['docker@24']);
-    expect(bind?.message).toContain('the baseline and restricted levels refuse "Net_Bind_Service"');
-    expect(time?.message).toContain('Policies that allow SYS_TIME by name and compare exactly');
+    expect(bind?.explanation).toContain('the baseline and restricted levels refuse "Net_Bind_Service"');
+    expect(time?.explanation).toContain('Policies that allow SYS_TIME by name and compare exactly');
     expect(time?.fix?.edits[0]).toMatchObject({ value: 'SYS_TIME' });
   });
 
   it('explains drop lists through policies that require the drop', () => {
     const [finding] = runRule('cap-case', pod('          drop:\n            - net_raw'), ['containerd@1.7']);
     expect(finding).toMatchObject({ severity: 'warning', line: 12, column: 15 });
-    expect(finding?.message).toContain('so the container loses NET_RAW');
-    expect(finding?.message).toContain('A policy that requires NET_RAW to be dropped and compares names exactly');
+    expect(finding?.explanation).toContain('so the container loses NET_RAW');
+    expect(finding?.explanation).toContain('A policy that requires NET_RAW to be dropped and compares names exactly');
   });
 
   it('is an error where a target refuses it, and says upper case does not help on rkt', () => {
     const [finding] = runRule('cap-case', pod('          add: [sys_time]'), ['rkt@1.30']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('rkt (rktnetes) needs the CAP_ prefix');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain('rkt (rktnetes) needs the CAP_ prefix');
+    expect(finding?.explanation).toContain(
       'Upper case does not help on rkt@1.30 (rkt (rktnetes)): SYS_TIME fails there too; it needs CAP_SYS_TIME.',
     );
     expect(finding?.targets?.[0]).toMatchObject({ target: 'rkt@1.30', outcome: 'rejected' });
@@ -51,8 +51,10 @@ describe('cap-case', () => {
     const [finding] = runRule('cap-case', pod('          add: [bpf]'), ['docker@24,kernel@4.19']);
     // Nothing that exists compares BPF exactly in an add list (baseline refuses it in any spelling).
     expect(finding?.severity).toBe('info');
-    expect(finding?.message).toContain('Runtimes upper-case it or ignore case: wherever BPF works, "bpf" works too.');
-    expect(finding?.message).not.toContain('kernel');
+    expect(finding?.explanation).toContain(
+      'Runtimes upper-case it or ignore case: wherever BPF works, "bpf" works too.',
+    );
+    expect(finding?.explanation).not.toContain('kernel');
   });
 
   it('explains PodSecurityPolicy exact matching per field', () => {
@@ -65,13 +67,13 @@ spec:
   requiredDropCapabilities: [net_raw]
 `;
     const [allowed, required] = runRule('cap-case', psp, ['docker@24']);
-    expect(allowed?.message).toBe(
+    expect(allowed?.explanation).toBe(
       '"sys_ptrace" is not upper case. PodSecurityPolicy compares names exactly: this entry admits pods that write ' +
         '"sys_ptrace" and refuses pods that write SYS_PTRACE. Write SYS_PTRACE.',
     );
     expect(allowed?.targets).toBeUndefined();
     expect(allowed?.object).toMatchObject({ kind: 'PodSecurityPolicy', name: 'ptrace' });
-    expect(required?.message).toContain(
+    expect(required?.explanation).toContain(
       'a pod that drops NET_RAW does not satisfy this entry, so the policy adds "net_raw" to the pod\'s drop list as written.',
     );
   });

@@ -167,7 +167,9 @@ export default defineRule({
               : 'info';
           context.report({
             path: entry.path,
-            message: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ''}${policy} Write ${name}.`,
+            problem: `${quote(text)}: not upper case`,
+            ...(spellingBreaks.length > 0 ? {} : { consequence: 'admission policies compare names exactly' }),
+            explanation: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ''}${policy} Write ${name}.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, computed),
             ...reportBase(owner),
             ...(evaluated.length > 0 ? { targets: toTargetOutcomes(evaluated) } : {}),

@@ -20,7 +20,7 @@ describe('cap-dangerous', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'info', line: 11, column: 17, endColumn: 26, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'Container "app" adds SYS_ADMIN, a near-root capability. It allows: Catch-all admin rights: mounts, ' +
         "namespaces, hostname, swap, quotas, keyctl, many ioctls, and more. Risk: The 'new root': mounts and " +
         'cgroup/namespace tricks give well-known container escapes. It is used inside the container, but it is a ' +
@@ -33,25 +33,25 @@ describe('cap-dangerous', () => {
 
   it('says whether NET_ADMIN reaches the node, from hostNetwork', () => {
     const [own] = runRule('cap-dangerous', pod('          add: [NET_ADMIN]'));
-    expect(own?.message).toContain(
+    expect(own?.explanation).toContain(
       "The pod does not use hostNetwork, so it acts on the pod's own network namespace only",
     );
-    expect(own?.message).toContain('NET_BIND_SERVICE alone is enough');
+    expect(own?.explanation).toContain('NET_BIND_SERVICE alone is enough');
     const [host] = runRule('cap-dangerous', pod('          add: [NET_ADMIN]', '  hostNetwork: true\n'));
-    expect(host?.message).toContain("This pod sets hostNetwork: true, so it acts on the node's own network");
-    expect(host?.message).not.toContain('does not use hostNetwork');
+    expect(host?.explanation).toContain("This pod sets hostNetwork: true, so it acts on the node's own network");
+    expect(host?.explanation).not.toContain('does not use hostNetwork');
   });
 
   it('says hostPID widens SYS_PTRACE', () => {
     const [own] = runRule('cap-dangerous', pod('          add: [SYS_PTRACE]'));
-    expect(own?.message).toContain('hostPID: true would widen it to every process on the node');
+    expect(own?.explanation).toContain('hostPID: true would widen it to every process on the node');
     const [host] = runRule('cap-dangerous', pod('          add: [SYS_PTRACE]', '  hostPID: true\n'));
-    expect(host?.message).toContain('This pod sets hostPID: true, so it reaches every process on the node.');
+    expect(host?.explanation).toContain('This pod sets hostPID: true, so it reaches every process on the node.');
   });
 
   it('names spelling variants by their canonical name', () => {
     const findings = runRule('cap-dangerous', pod('          add: [cap_sys_module, Bpf, CAP_ALL]'));
-    expect(findings.map((f) => f.message.split(',')[0])).toEqual([
+    expect(findings.map((f) => f.explanation?.split(',')[0])).toEqual([
       'Container "app" adds SYS_MODULE (written "cap_sys_module")',
       'Container "app" adds BPF (written "Bpf")',
       'Container "app" adds ALL (written "CAP_ALL"): every capability',
@@ -60,7 +60,7 @@ describe('cap-dangerous', () => {
 
   it('reports ALL with the near-root list and a narrower alternative', () => {
     const [finding] = runRule('cap-dangerous', pod('          add: [ALL]'));
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'Container "app" adds ALL: every capability, including the near-root ones (DAC_READ_SEARCH, NET_ADMIN, ' +
         'SYS_MODULE, SYS_RAWIO, SYS_PTRACE, SYS_ADMIN, SYS_BOOT, MAC_OVERRIDE, MAC_ADMIN, PERFMON, BPF). List only ' +
         'the capabilities the workload needs; for a port below 1024 that is NET_BIND_SERVICE alone, and eBPF agents ' +
@@ -91,11 +91,11 @@ spec:
       [6, 30],
       [7, 28],
     ]);
-    expect(findings[0]?.message).toMatch(/^PodSecurityPolicy "wide" allows every capability \("\*"\)/);
+    expect(findings[0]?.explanation).toMatch(/^PodSecurityPolicy "wide" allows every capability \("\*"\)/);
     expect(findings[0]?.object).toMatchObject({ kind: 'PodSecurityPolicy', name: 'wide' });
-    expect(findings[1]?.message).toContain('PodSecurityPolicy "wide" lets containers add NET_ADMIN');
-    expect(findings[1]?.message).toContain("or on the node's network when the pod uses hostNetwork");
-    expect(findings[2]?.message).toContain(
+    expect(findings[1]?.explanation).toContain('PodSecurityPolicy "wide" lets containers add NET_ADMIN');
+    expect(findings[1]?.explanation).toContain("or on the node's network when the pod uses hostNetwork");
+    expect(findings[2]?.explanation).toContain(
       'PodSecurityPolicy "wide" adds SYS_PTRACE to every container it admits (unless the container drops it)',
     );
   });
@@ -103,11 +103,11 @@ spec:
   it('covers compose cap_add and Helm values', () => {
     const [compose] = runRule('cap-dangerous', 'services:\n  web:\n    image: nginx\n    cap_add: [SYS_ADMIN]\n');
     expect(compose).toMatchObject({ line: 4, column: 15 });
-    expect(compose?.message).toMatch(/^Compose service "web" adds SYS_ADMIN, a near-root capability/);
+    expect(compose?.explanation).toMatch(/^Compose service "web" adds SYS_ADMIN, a near-root capability/);
     const [values] = runRule('cap-dangerous', 'agent:\n  capabilities:\n    add:\n      - PERFMON\n');
     expect(values).toMatchObject({ line: 4, column: 9 });
-    expect(values?.message).toMatch(/^This capabilities mapping adds PERFMON, a near-root capability/);
-    expect(values?.message).toContain('it reaches the whole node');
+    expect(values?.explanation).toMatch(/^This capabilities mapping adds PERFMON, a near-root capability/);
+    expect(values?.explanation).toContain('it reaches the whole node');
   });
 
   it('says pod-level lists grant nothing', () => {
@@ -124,7 +124,7 @@ spec:
       image: app
 `;
     const [finding] = runRule('cap-dangerous', text);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'The pod-level securityContext lists SYS_ADMIN (the pod-level securityContext has no capabilities field, so ' +
         'nothing is granted here, but moved into a container it would be), a near-root capability.',
     );
@@ -133,7 +133,7 @@ spec:
   it('does not depend on the targets', () => {
     const matrix = runRule('cap-dangerous', pod('          add: [SYS_ADMIN]'));
     const docker = runRule('cap-dangerous', pod('          add: [SYS_ADMIN]'), ['docker@18.06']);
-    expect(docker.map((f) => f.message)).toEqual(matrix.map((f) => f.message));
+    expect(docker.map((f) => f.explanation)).toEqual(matrix.map((f) => f.explanation));
     expect(matrix[0]?.targets).toBeUndefined();
   });
 });

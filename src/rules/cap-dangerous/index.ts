@@ -1,8 +1,9 @@
 import type { CapabilityList, CapabilityOwner, PodSpecInfo } from '../../core/extract.js';
+import { clip } from '../../core/message.js';
 import { CAPABILITIES, CAPABILITY_SOURCES, type CapabilityInfo } from '../../knowledge/capabilities.js';
 import { PSP_FACTS } from '../../knowledge/kubernetes.js';
 import { analyzeName } from '../../knowledge/names.js';
-import { isPrivileged, reportBase } from '../support.js';
+import { isPrivileged, quote, reportBase } from '../support.js';
 import { defineRule } from '../types.js';
 
 const NEAR_ROOT = CAPABILITIES.filter((c) => c.risk === 'near-root').map((c) => c.name);
@@ -20,6 +21,18 @@ const ALTERNATIVES: Readonly<Record<string, string>> = {
     'List only the capabilities the workload needs; for a port below 1024 that is NET_BIND_SERVICE alone, and ' +
     'eBPF agents usually ask for BPF and PERFMON (Linux ≥5.8).',
 };
+
+/** The narrower grant, in a few words, where one is well known. */
+const NARROWER: Readonly<Record<string, string>> = {
+  SYS_ADMIN: 'for eBPF or perf, grant BPF and PERFMON instead',
+  NET_ADMIN: 'to bind a port below 1024, grant NET_BIND_SERVICE instead',
+};
+
+/** The first clause of a sentence, starting lower case: the consequence part of a one-line message. */
+function firstClause(sentence: string): string {
+  const clause = (sentence.split(/[.:;](?:\s|$)/)[0] ?? sentence).replace(/\s*\([^)]*\)/g, '').trim();
+  return `${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
+}
 
 function podFlag(spec: PodSpecInfo | undefined, flag: 'hostNetwork' | 'hostPID'): boolean | undefined {
   if (!spec) return undefined;
@@ -139,7 +152,10 @@ export default defineRule({
             const what = owner.kind === 'psp' ? 'PodSecurityPolicy' : 'SecurityContextConstraints';
             context.report({
               ...base,
-              message: `${what} ${JSON.stringify(owner.object?.ref.name ?? '?')} allows every capability ("*"): containers it admits may add any of them, including near-root ones such as SYS_ADMIN and SYS_MODULE. List only the capabilities those workloads need.`,
+              problem: `"*" in allowedCapabilities of ${what} ${JSON.stringify(owner.object?.ref.name ?? '?')}`,
+              consequence: 'admitted containers may add any capability',
+              remedy: 'list only the capabilities needed',
+              explanation: `${what} ${JSON.stringify(owner.object?.ref.name ?? '?')} allows every capability ("*"): containers it admits may add any of them, including near-root ones such as SYS_ADMIN and SYS_MODULE. List only the capabilities those workloads need.`,
             });
             continue;
           }
@@ -151,7 +167,10 @@ export default defineRule({
           if (name.isAll) {
             context.report({
               ...base,
-              message: `${grant(owner, list, `ALL${spelled('ALL')}`)}${podLevelNote(owner)}: every capability, including the near-root ones (${NEAR_ROOT.join(', ')}). ${ALTERNATIVES.ALL}`,
+              problem: `${quote(name.text)} in ${list.field}`,
+              consequence: 'grants every capability, SYS_ADMIN included',
+              remedy: 'add only the capabilities needed',
+              explanation: `${grant(owner, list, `ALL${spelled('ALL')}`)}${podLevelNote(owner)}: every capability, including the near-root ones (${NEAR_ROOT.join(', ')}). ${ALTERNATIVES.ALL}`,
             });
             continue;
           }
@@ -164,7 +183,13 @@ export default defineRule({
             scopeSentence(cap, owner),
             ALTERNATIVES[cap.name] ?? '',
           ];
-          context.report({ ...base, message: parts.filter(Boolean).join(' ') });
+          context.report({
+            ...base,
+            problem: `${quote(name.text)}: near-root capability`,
+            consequence: cap.why ? clip(firstClause(cap.why), 72) : 'a compromise reaches beyond the container',
+            remedy: NARROWER[cap.name] ?? 'remove it unless needed',
+            explanation: parts.filter(Boolean).join(' '),
+          });
         }
       }
     }

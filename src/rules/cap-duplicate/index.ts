@@ -94,7 +94,9 @@ export default defineRule({
               what = `${quote(repeat.text)} names ${key}, which is also listed as ${quote(keeper.text)} at ${where}.`;
             context.report({
               path: entry.path,
-              message: `${what} ${whyHarmless(owner)}, but it is noise in reviews and diffs. Remove this entry.`,
+              problem: `${quote(repeat.text)}: ${key} listed twice (also at ${where})`,
+              consequence: 'harmless, but noise in reviews and diffs',
+              explanation: `${what} ${whyHarmless(owner)}, but it is noise in reviews and diffs. Remove this entry.`,
               ...reportBase(owner),
               fix: removeItem(entry.path, `remove the repeated ${quote(repeat.text)}`),
             });

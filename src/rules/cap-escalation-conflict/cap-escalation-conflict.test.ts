@@ -12,7 +12,7 @@ describe('cap-escalation-conflict', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'error', line: 12, column: 17, endColumn: 30, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'The API server rejects the pod: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` ' +
         'CAP_SYS_ADMIN (since Kubernetes 1.8). The check matches only this exact spelling: SYS_ADMIN would pass it, ' +
         'yet no_new_privs does not hold back a process that already has SYS_ADMIN (kubernetes/kubernetes#119568). ' +
@@ -28,22 +28,22 @@ describe('cap-escalation-conflict', () => {
       const [finding, ...rest] = runRule('cap-escalation-conflict', podWith(ape(spelling)));
       expect(rest).toHaveLength(0);
       expect(finding?.severity).toBe('warning');
-      expect(finding?.message).toContain(
+      expect(finding?.explanation).toContain(
         'The API server accepts it (its check matches only the literal "CAP_SYS_ADMIN")',
       );
-      expect(finding?.message).toContain('kubernetes/kubernetes#119568, #131336');
+      expect(finding?.explanation).toContain('kubernetes/kubernetes#119568, #131336');
     }
     const [plain] = runRule('cap-escalation-conflict', podWith(ape('SYS_ADMIN')));
-    expect(plain?.message).toMatch(/^allowPrivilegeEscalation: false next to SYS_ADMIN in add is contradictory\./);
+    expect(plain?.explanation).toMatch(/^allowPrivilegeEscalation: false next to SYS_ADMIN in add is contradictory\./);
     const [lower] = runRule('cap-escalation-conflict', podWith(ape('sys_admin')));
-    expect(lower?.message).toContain('"sys_admin" (SYS_ADMIN, if the runtime accepts this spelling)');
+    expect(lower?.explanation).toContain('"sys_admin" (SYS_ADMIN, if the runtime accepts this spelling)');
   });
 
   it('warns on ALL in add in any case, but not on CAP_ALL or padded names', () => {
     const [finding] = runRule('cap-escalation-conflict', podWith(ape('all')));
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('ALL (every capability, SYS_ADMIN included)');
-    expect(finding?.message).toContain('while holding every capability');
+    expect(finding?.explanation).toContain('ALL (every capability, SYS_ADMIN included)');
+    expect(finding?.explanation).toContain('while holding every capability');
     expect(runRule('cap-escalation-conflict', podWith(ape('CAP_ALL, " SYS_ADMIN", SYS_ADMINS, NET_ADMIN')))).toEqual(
       [],
     );
@@ -66,16 +66,16 @@ describe('cap-escalation-conflict', () => {
     );
     expect(finding).toMatchObject({ severity: 'error', line: 11, column: 35, endColumn: 40, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.allowPrivilegeEscalation');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'The API server rejects the pod: cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
     );
-    expect(finding?.message).not.toContain('#138834');
+    expect(finding?.explanation).not.toContain('#138834');
   });
 
   it('is only a contradiction on Kubernetes older than 1.8', () => {
     const [sysAdmin] = runRule('cap-escalation-conflict', podWith(ape('CAP_SYS_ADMIN')), ['k8s@1.7']);
     expect(sysAdmin?.severity).toBe('warning');
-    expect(sysAdmin?.message).toMatch(
+    expect(sysAdmin?.explanation).toMatch(
       /^The combination of allowPrivilegeEscalation: false and "CAP_SYS_ADMIN" in add is contradictory\. Kubernetes 1\.7 predates the check/,
     );
     const [privileged] = runRule(
@@ -89,8 +89,8 @@ describe('cap-escalation-conflict', () => {
   it('names the rejecting versions when old and new clusters are targeted', () => {
     const [finding] = runRule('cap-escalation-conflict', podWith(ape('CAP_SYS_ADMIN')), ['k8s@1.7', 'k8s@1.20']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toMatch(/^On Kubernetes 1\.20, the API server rejects the pod/);
-    expect(finding?.message).toContain('Kubernetes 1.7 predates the check (added in 1.8) and accepts it.');
+    expect(finding?.explanation).toMatch(/^On Kubernetes 1\.20, the API server rejects the pod/);
+    expect(finding?.explanation).toContain('Kubernetes 1.7 predates the check (added in 1.8) and accepts it.');
   });
 
   it('says a Deployment is rejected through its template, and checks init and ephemeral containers', () => {
@@ -118,7 +118,7 @@ spec:
       [14, 73, 'error', 'init'],
       [18, 83, 'error', 'debug'],
     ]);
-    expect(findings[0]?.message).toContain('the Deployment (its pod template fails validation)');
+    expect(findings[0]?.explanation).toContain('the Deployment (its pod template fails validation)');
     expect(findings[0]?.object).toMatchObject({ kind: 'Deployment', name: 'd' });
   });
 
@@ -127,7 +127,7 @@ spec:
       'app:\n  securityContext:\n    allowPrivilegeEscalation: false\n    capabilities:\n      add: [CAP_SYS_ADMIN]\n';
     const [finding] = runRule('cap-escalation-conflict', values);
     expect(finding).toMatchObject({ severity: 'error', line: 5, column: 13 });
-    expect(finding?.message).toContain('rejects any pod that receives this securityContext');
+    expect(finding?.explanation).toContain('rejects any pod that receives this securityContext');
     const psp = `apiVersion: policy/v1beta1
 kind: PodSecurityPolicy
 metadata:

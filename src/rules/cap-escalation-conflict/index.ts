@@ -110,7 +110,12 @@ export default defineRule({
               : `The combination of allowPrivilegeEscalation: false and "${LITERAL}" in add is contradictory.`;
             context.report({
               path: entry.path,
-              message:
+              problem: `"${LITERAL}" in add with allowPrivilegeEscalation: false`,
+              consequence: rejected
+                ? `API server rejects it (Kubernetes ≥${API_SYS_ADMIN_CHECK.since})`
+                : 'contradictory settings',
+              remedy: 'grant narrower capabilities',
+              explanation:
                 `${head}${oldNote(check)} The check matches only this exact ` +
                 `spelling: SYS_ADMIN would pass it, yet no_new_privs does not hold back a process that already has ` +
                 `SYS_ADMIN (kubernetes/kubernetes#119568). Grant the narrower capabilities the container needs ` +
@@ -127,7 +132,10 @@ export default defineRule({
           const what = name.isAll ? 'ALL (every capability, SYS_ADMIN included)' : spelledSysAdmin(name.text ?? '');
           context.report({
             path: entry.path,
-            message:
+            problem: `${name.isAll ? 'ALL' : quote(name.text ?? '')} in add with allowPrivilegeEscalation: false`,
+            consequence: `no_new_privs does not limit ${name.isAll ? 'every capability' : 'SYS_ADMIN'}`,
+            remedy: 'grant narrower capabilities',
+            explanation:
               `allowPrivilegeEscalation: false next to ${what} in add is contradictory. The API server accepts it ` +
               `(its check matches only the literal "${LITERAL}"), and the container then runs with no_new_privs ` +
               `while holding ${name.isAll ? 'every capability' : 'SYS_ADMIN'}: no_new_privs only stops setuid ` +
@@ -171,7 +179,12 @@ export default defineRule({
         : 'The combination of privileged: true and allowPrivilegeEscalation: false is contradictory.';
       const report: Parameters<typeof context.report>[0] = {
         path: [...c.path, 'allowPrivilegeEscalation'],
-        message:
+        problem: 'privileged: true with allowPrivilegeEscalation: false',
+        consequence: rejected
+          ? `API server rejects it (Kubernetes ≥${API_SYS_ADMIN_CHECK.since})`
+          : 'contradictory settings',
+        remedy: 'remove one (better: privileged)',
+        explanation:
           `${head}${oldNote(check)} A privileged container holds ` +
           `every capability and can always escalate, so the two settings contradict each other: keep ` +
           `privileged: true and remove allowPrivilegeEscalation: false, or (better) drop privileged: true and grant ` +

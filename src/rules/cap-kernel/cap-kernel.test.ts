@@ -7,7 +7,7 @@ describe('cap-kernel', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'error', line: 11, column: 17, endColumn: 24, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'PERFMON (added in Linux 5.8) in the add list of container "app" is newer than the target can handle. ' +
         'On docker@20.10 (Docker 19.03–20.10): Docker 19.03–20.10 does not know PERFMON (added in Linux 5.8): the ' +
         'container fails at create with CreateContainerError: invalid CapAdd: unknown capability: "CAP_PERFMON". ' +
@@ -21,17 +21,17 @@ describe('cap-kernel', () => {
   it('reports a drop of an unknown capability on Docker 20.10 as invalid CapDrop', () => {
     const [finding] = runRule('cap-kernel', pod('          drop: [BPF]'), ['docker@20.10']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('invalid CapDrop: unknown capability: "CAP_BPF"');
-    expect(finding?.message).toContain('in the drop list of container "app"');
+    expect(finding?.explanation).toContain('invalid CapDrop: unknown capability: "CAP_BPF"');
+    expect(finding?.explanation).toContain('in the drop list of container "app"');
   });
 
   it('judges the canonical name whatever the spelling', () => {
     for (const spelling of ['cap_perfmon', 'Cap_Perfmon', 'CAP_PERFMON', 'perfmon']) {
       const [finding] = runRule('cap-kernel', pod(`          add: [${spelling}]`), ['docker@18.09']);
-      expect(finding?.message).toContain(`PERFMON (written "${spelling}", added in Linux 5.8)`);
+      expect(finding?.explanation).toContain(`PERFMON (written "${spelling}", added in Linux 5.8)`);
       // Not CAP_CAP_PERFMON: the prefix is cap-prefix's business.
-      expect(finding?.message).toContain('Unknown capability to add: "CAP_PERFMON"');
-      expect(finding?.message).not.toContain('CAP_CAP_');
+      expect(finding?.explanation).toContain('Unknown capability to add: "CAP_PERFMON"');
+      expect(finding?.explanation).not.toContain('CAP_CAP_');
     }
   });
 
@@ -39,7 +39,7 @@ describe('cap-kernel', () => {
     // A 2025 eBPF DaemonSet: BPF and PERFMON are no error on the runtimes supported today.
     const [finding] = runRule('cap-kernel', pod('          add: [PERFMON]'));
     expect(finding?.severity).toBe('info');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'PERFMON (added in Linux 5.8) in the add list of container "app" is known to every current runtime. Also ' +
         'fails on Docker ≤18.09, Docker 19.03–20.10, containerd ≤1.2 and CRI-O 1.12–1.17 (end of life). Where ' +
         'it is accepted, the node still needs Linux 5.8 or later.',
@@ -50,15 +50,15 @@ describe('cap-kernel', () => {
   it('with --target all, says where PERFMON breaks and where it works', () => {
     const [finding] = runRule('cap-kernel', pod('          add: [PERFMON]'), ['all']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('newer than some targets can handle');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain('newer than some targets can handle');
+    expect(finding?.explanation).toContain(
       'The container fails with RunContainerError on Docker 1.2–1.10 and Docker 1.11–18.09 (Docker 1.2–1.10: ' +
         'Unknown capability to add: "PERFMON"); with CreateContainerError on Docker 19.03–20.10, containerd 1.1–1.2 ' +
         'and CRI-O 1.12–1.17 (Docker 19.03–20.10: invalid CapAdd: unknown capability: "CAP_PERFMON"); it works on ' +
         'Docker 23+, containerd 1.3+ with runc 1.0.0-rc93, containerd 1.3+ with runc ≥1.0.0-rc94, CRI-O 1.22+,',
     );
-    expect(finding?.message).toContain('Where it is accepted, the node still needs Linux 5.8 or later.');
-    expect(finding?.message).not.toContain('heuristic');
+    expect(finding?.explanation).toContain('Where it is accepted, the node still needs Linux 5.8 or later.');
+    expect(finding?.explanation).not.toContain('heuristic');
     expect(finding?.targets).toHaveLength(11);
     expect(finding?.targets?.find((t) => t.target === 'Docker 23+')?.outcome).toBe('applied');
   });
@@ -74,31 +74,31 @@ describe('cap-kernel', () => {
   it('reports a kernel that is too old, with the Docker 23+ message and the backport caveat', () => {
     const [finding] = runRule('cap-kernel', pod('          add: [BPF]'), ['docker@24,kernel@5.4']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('BPF needs Linux 5.8; the target kernel is 5.4.0');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain('BPF needs Linux 5.8; the target kernel is 5.4.0');
+    expect(finding?.explanation).toContain(
       'invalid CapAdd: capability not supported by your kernel or not available in the current environment: "CAP_BPF"',
     );
-    expect(finding?.message).toContain('enterprise kernels (RHEL 8’s 4.18, for example) may backport');
+    expect(finding?.explanation).toContain('enterprise kernels (RHEL 8’s 4.18, for example) may backport');
     expect(runRule('cap-kernel', pod('          add: [BPF]'), ['docker@24,kernel@5.8'])).toEqual([]);
   });
 
   it('words a kernel-refused drop on Docker 23+ as CapDrop', () => {
     const [finding] = runRule('cap-kernel', pod('          drop: [CHECKPOINT_RESTORE]'), ['docker@24,kernel@5.8']);
-    expect(finding?.message).toContain('invalid CapDrop: capability not supported by your kernel');
-    expect(finding?.message).not.toContain('invalid CapAdd');
+    expect(finding?.explanation).toContain('invalid CapDrop: capability not supported by your kernel');
+    expect(finding?.explanation).not.toContain('invalid CapAdd');
   });
 
   it('reports AUDIT_READ on a 3.10 kernel (CentOS 7)', () => {
     const [finding] = runRule('cap-kernel', pod('          add: [AUDIT_READ]'), ['crio@1.25,kernel@3.10']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('unknown capability "CAP_AUDIT_READ" to add');
+    expect(finding?.explanation).toContain('unknown capability "CAP_AUDIT_READ" to add');
     expect(runRule('cap-kernel', pod('          add: [AUDIT_READ]'), ['crio@1.25,kernel@3.16'])).toEqual([]);
   });
 
   it('says containerd with a current runc silently leaves the capability out on an old kernel', () => {
     const [finding] = runRule('cap-kernel', pod('          add: [PERFMON]'), ['containerd@1.7,kernel@5.4']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('PERFMON is silently not granted');
+    expect(finding?.explanation).toContain('PERFMON is silently not granted');
     expect(finding?.targets?.[0]?.outcome).toBe('ignored');
   });
 
@@ -110,14 +110,16 @@ describe('cap-kernel', () => {
   it('fails with runc rc92 behind containerd; rc93 already knows BPF', () => {
     const [finding] = runRule('cap-kernel', pod('          add: [BPF]'), ['containerd@1.5+runc@1.0.0-rc92']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('RunContainerError: OCI runtime create failed: … unknown capability "CAP_BPF"');
+    expect(finding?.explanation).toContain(
+      'RunContainerError: OCI runtime create failed: … unknown capability "CAP_BPF"',
+    );
     expect(runRule('cap-kernel', pod('          add: [BPF]'), ['containerd@1.5+runc@1.0.0-rc93'])).toEqual([]);
   });
 
   it('fails on CRI-O up to 1.20, whose capability list ends at AUDIT_READ', () => {
     const [finding] = runRule('cap-kernel', pod('          add: [BPF]'), ['crio@1.20']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('unknown capability "CAP_BPF" to add');
+    expect(finding?.explanation).toContain('unknown capability "CAP_BPF" to add');
     expect(finding?.targets?.[0]?.outcome).toBe('rejected');
     expect(runRule('cap-kernel', pod('          add: [BPF]'), ['crio@1.21'])).toEqual([]);
   });
@@ -125,16 +127,16 @@ describe('cap-kernel', () => {
   it('is only a warning when the OCI runtime behind containerd is not known', () => {
     const [finding] = runRule('cap-kernel', pod('          add: [PERFMON]'), ['containerd@1.4']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('newer than the target may know');
+    expect(finding?.explanation).toContain('newer than the target may know');
     expect(finding?.targets?.[0]?.outcome).toBe('unknown');
   });
 
   it('asks prefix-only runtimes with the prefix, so only the age decides (rkt)', () => {
     const [finding] = runRule('cap-kernel', pod('          add: [PERFMON]'), ['rkt@1.30']);
-    expect(finding?.message).toContain('rkt (rktnetes) does not know PERFMON');
-    expect(finding?.message).toContain('Failed to parse capability CAP_PERFMON.');
-    expect(finding?.message).not.toContain('needs the CAP_ prefix');
-    expect(finding?.message).not.toContain('..');
+    expect(finding?.explanation).toContain('rkt (rktnetes) does not know PERFMON');
+    expect(finding?.explanation).toContain('Failed to parse capability CAP_PERFMON.');
+    expect(finding?.explanation).not.toContain('needs the CAP_ prefix');
+    expect(finding?.explanation).not.toContain('..');
     expect(runRule('cap-kernel', pod('          add: [SYS_ADMIN]'), ['rkt@1.30'])).toEqual([]);
   });
 
@@ -146,7 +148,7 @@ describe('cap-kernel', () => {
     const compose = 'services:\n  web:\n    image: nginx\n    cap_add: [BPF]\n';
     const [finding] = runRule('cap-kernel', compose, ['all']);
     expect(finding).toMatchObject({ severity: 'error', line: 4, column: 15 });
-    expect(finding?.message).toContain('compose service "web"');
+    expect(finding?.explanation).toContain('compose service "web"');
     expect(finding?.targets?.map((t) => t.target)).toEqual([
       'Docker 1.2–1.10',
       'Docker 1.11–18.09',
@@ -168,7 +170,7 @@ spec:
   allowedCapabilities: [BPF]
 `;
     const [finding] = runRule('cap-kernel', psp, ['docker@20.10']);
-    expect(finding?.message).toContain('in the allowedCapabilities list of PodSecurityPolicy "bpf"');
+    expect(finding?.explanation).toContain('in the allowedCapabilities list of PodSecurityPolicy "bpf"');
     expect(finding?.object).toMatchObject({ kind: 'PodSecurityPolicy', name: 'bpf' });
   });
 });

@@ -162,7 +162,14 @@ export default defineRule({
 
       context.report({
         path: entry.path,
-        message: `${head} ${outcome}${kernelNote}${notes}${advice}`,
+        problem: `${quote(name.text)}: needs Linux ${capability.kernel} and a runtime that knows it`,
+        remedy:
+          broken.length > 0
+            ? 'upgrade those nodes or avoid them'
+            : onlyLegacy
+              ? `fine on current runtimes with Linux ≥${capability.kernel}`
+              : 'name the OCI runtime in the target',
+        explanation: `${head} ${outcome}${kernelNote}${notes}${advice}`,
         severity: chooseSeverity(
           context.severity,
           'warning',

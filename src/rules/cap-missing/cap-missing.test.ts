@@ -21,7 +21,7 @@ describe('cap-missing', () => {
     const [finding, ...rest] = runRule(ID, pod('["chown", "-R", "1000:1000", "/data"]', dropAll), ['docker@24']);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity: 'error', line: 9, column: 17, path: 'spec.containers[0].command[0]' });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '`chown -R 1000:1000 /data` (command[0]) needs CHOWN: changing the owner of a file needs it. The process does ' +
         'not hold it on docker@24 (Docker 23+): drop "ALL" removes it and nothing adds it back. Add CHOWN to ' +
         'capabilities.add.',
@@ -37,36 +37,44 @@ describe('cap-missing', () => {
       'crio@1.25',
     ]);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'The process does not hold it on crio@1.25 (CRI-O 1.22+): it is not in CRI-O 1.22+’s default set and nothing adds it; it is held on docker@24 (Docker 23+)',
     );
     expect(finding?.targets).toEqual([
-      { target: 'docker@24', outcome: 'applied', detail: 'SYS_CHROOT is granted and the process is root' },
+      {
+        target: 'docker@24',
+        outcome: 'applied',
+        detail: 'SYS_CHROOT is granted and the process is root',
+        list: 'need',
+      },
       {
         target: 'crio@1.25',
         outcome: 'ignored',
         detail: 'it is not in CRI-O 1.22+’s default set and nothing adds it',
+        list: 'need',
       },
     ]);
   });
 
   it('a user switch after drop ALL needs SETUID and SETGID', () => {
     const [finding] = runRule(ID, pod('["sh", "-c", "exec gosu app /app"]', dropAll), ['containerd@1.7']);
-    expect(finding?.message).toContain('`exec gosu app /app` (command[2]) needs SETUID and SETGID');
-    expect(finding?.message).toContain('Gosu then fails with `failed switching to "<user>": operation not permitted`');
+    expect(finding?.explanation).toContain('`exec gosu app /app` (command[2]) needs SETUID and SETGID');
+    expect(finding?.explanation).toContain(
+      'Gosu then fails with `failed switching to "<user>": operation not permitted`',
+    );
     expect(finding?.suggestion?.description).toBe('add SETUID and SETGID to capabilities.add');
   });
 
   it('ping is a warning, with the sysctl alternative', () => {
     const [finding] = runRule(ID, pod('["ping", "-c1", "10.0.0.1"]', dropAll), ['containerd@1.7']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('Alternatively, the net.ipv4.ping_group_range sysctl');
+    expect(finding?.explanation).toContain('Alternatively, the net.ipv4.ping_group_range sysctl');
   });
 
   it('only changing ip and tc commands need NET_ADMIN', () => {
     expect(runRule(ID, pod('["sh", "-c", "ip addr show; ip route; tc qdisc show"]', dropAll))).toEqual([]);
     const [finding] = runRule(ID, pod('["ip", "route", "add", "default", "via", "10.0.0.1"]'), ['docker@24']);
-    expect(finding?.message).toContain('needs NET_ADMIN: changing links, addresses, routes or rules needs it');
+    expect(finding?.explanation).toContain('needs NET_ADMIN: changing links, addresses, routes or rules needs it');
   });
 
   it('a low containerPort for a non-root process: a warning, unless the runtime or the pod lowers the limit', () => {
@@ -108,7 +116,7 @@ describe('cap-missing: raising a priority needs SYS_NICE', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity: 'warning', line: 9, column: 17 });
     expect(finding?.message).toContain('`nice -n -20 /usr/bin/worker` (command[0]) needs SYS_NICE');
-    expect(finding?.message).toContain('GNU nice prints `nice: cannot set niceness: Permission denied`');
+    expect(finding?.explanation).toContain('GNU nice prints `nice: cannot set niceness: Permission denied`');
     expect(finding?.suggestion?.edits[0]).toMatchObject({ value: { add: ['SYS_NICE'] } });
     expect(runRule(ID, pod('["nice", "-n", "-20", "/usr/bin/worker"]', sysNice), ['containerd@2.1'])).toEqual([]);
   });

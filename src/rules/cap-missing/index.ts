@@ -1,3 +1,4 @@
+import { clip } from '../../core/message.js';
 import { COMMAND_NEEDS, LOW_PORT, NON_ROOT, SWITCH_NEEDS } from '../../knowledge/needs.js';
 import { UNPRIVILEGED_NET_DEFAULTS } from '../../knowledge/sysctls.js';
 import type { Need } from '../../model/needs.js';
@@ -8,6 +9,7 @@ import {
   capitalize,
   containerBase,
   describeStates,
+  needConsequence,
   needTargets,
   statesFor,
   stepPath,
@@ -87,9 +89,13 @@ export default defineRule({
         const nonRoot = user.kind === 'non-root';
         const missing = capabilities.filter((c) => !addsCapability(container, c));
         let message: string;
+        let problem: string;
+        let remedy: string;
         let path =
           need.kind === 'port' ? (need.evidence[0]?.path ?? container.path) : stepPath(container, need.step.origin);
         if (need.kind === 'port') {
+          problem = `containerPort ${need.port} is below ${LOW_PORT.limit}`;
+          remedy = `use a port ≥${LOW_PORT.limit} or set ip_unprivileged_port_start`;
           message =
             `The container declares port ${need.port} (containerPort), below ${LOW_PORT.limit}: ${LOW_PORT.text}. ${capitalize(outcome)}. ` +
             `Set net.ipv4.ip_unprivileged_port_start in the pod’s securityContext.sysctls (safe since Kubernetes 1.22), listen on a port of ${LOW_PORT.limit} or more` +
@@ -115,6 +121,10 @@ export default defineRule({
           const advice = nonRoot
             ? ` ${NON_ROOT.noAmbient}: run this step as root (with ${names} granted), or give the binary the file capability.`
             : ` Add ${joinAnd(missing.length > 0 ? missing : [...capabilities])} to capabilities.add${missing.length === 0 ? ' spelled exactly so (see cap-prefix)' : ''}.`;
+          problem = `\`${clip(shown, 50)}\` (${where}) needs ${names}`;
+          remedy = nonRoot
+            ? 'run this step as root or give the binary the file capability'
+            : `add ${joinAnd(missing.length > 0 ? missing : [...capabilities])}${missing.length === 0 ? ' spelled exactly so' : ''}`;
           message = `\`${shown}\` (${where}) needs ${names}: ${why}. ${capitalize(outcome)}.${failure}${notEnough}${advice}${alternative}`;
           if (need.step.viaImageEntrypoint) {
             severity = 'warning';
@@ -122,12 +132,16 @@ export default defineRule({
           }
         }
         const suggestion = !nonRoot && missing.length > 0 ? addCapabilities(container, missing) : undefined;
+        const targets = needTargets(states);
         context.report({
           path,
-          message,
+          problem,
+          consequence: needConsequence(targets, `not held`) ?? 'not held',
+          remedy,
+          explanation: message,
           severity: chooseSeverity(context.severity, 'error', severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...(suggestion ? { suggestion } : {}),
         });

@@ -27,7 +27,7 @@ describe('cap-nonroot-ineffective', () => {
       path: 'spec.containers[0].securityContext.capabilities.add[0]',
       container: 'app',
     });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '"IPC_LOCK" is added, but the process runs as uid 1000 (runAsUser: 1000 (container)): Kubernetes sets no ' +
         'ambient capabilities and today’s runtimes empty the ambient set, so a process that is not uid 0 starts with empty effective and permitted sets: ' +
         'capabilities.add only widens its bounding set. Does the program’s binary carry it as a file capability ' +
@@ -42,10 +42,10 @@ describe('cap-nonroot-ineffective', () => {
       'containerd@1.7',
     ]);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (`sh -c "exec /app/run"`)',
     );
-    expect(finding?.message).toContain('or allow privilege escalation.');
+    expect(finding?.explanation).toContain('or allow privilege escalation.');
   });
 
   it('with allowPrivilegeEscalation: false and the image’s entrypoint: info, asked as a question', () => {
@@ -53,10 +53,10 @@ describe('cap-nonroot-ineffective', () => {
       'containerd@1.7',
     ]);
     expect(finding?.severity).toBe('info');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'Does every program from the container’s first executable (the image’s entrypoint) on carry it as a file capability?',
     );
-    expect(finding?.message).toContain('Docker 18.04–23.0.6 and 24.0.0–24.0.5 do not');
+    expect(finding?.explanation).toContain('Docker 18.04–23.0.6 and 24.0.0–24.0.5 do not');
   });
 
   it('says nothing where the runtime puts the added set in the ambient set (CRI-O 1.9.0, containerd 1.1.0)', () => {
@@ -79,12 +79,14 @@ describe('cap-nonroot-ineffective', () => {
   it('names the targets that hold it when others do not', () => {
     const [finding] = runRule(ID, pod('        runAsUser: 1000\n'), ['crio@1.9.0', 'containerd@1.7']);
     expect(finding?.severity).toBe('info');
-    expect(finding?.message).toContain('(CRI-O 1.0–1.9 puts it in the ambient set too, so there the process holds it)');
+    expect(finding?.explanation).toContain(
+      '(CRI-O 1.0–1.9 puts it in the ambient set too, so there the process holds it)',
+    );
   });
 
   it('says when only some patch releases of the target fill the ambient set', () => {
     const [finding] = runRule(ID, pod('        runAsUser: 1000\n'), ['crio@1.9']);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       '(not known on crio@1.9: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)',
     );
   });
@@ -93,7 +95,7 @@ describe('cap-nonroot-ineffective', () => {
     const context = '        runAsUser: 1000\n        allowPrivilegeEscalation: false\n';
     const [docker] = runRule(ID, pod(context), ['docker@20.10']);
     expect(docker?.severity).toBe('error');
-    expect(docker?.message).toContain(
+    expect(docker?.explanation).toContain(
       'Docker 19.03–20.10 writes only the bounding set for a non-root user, so no file capability can bring it back',
     );
     expect(runRule(ID, pod(context), ['docker@24.0.5'])[0]?.severity).toBe('error');
@@ -109,7 +111,7 @@ describe('cap-nonroot-ineffective', () => {
       'spec:\n  securityContext:\n    runAsNonRoot: true\n  containers:',
     );
     const [finding] = runRule(ID, podUser, ['containerd@1.7']);
-    expect(finding?.message).toContain('the process runs as a non-root user (runAsNonRoot: true (pod))');
+    expect(finding?.explanation).toContain('the process runs as a non-root user (runAsNonRoot: true (pod))');
     expect(runRule(ID, pod('        runAsUser: 0\n'))).toEqual([]);
     expect(runRule(ID, pod(''))).toEqual([]);
   });
@@ -119,10 +121,12 @@ describe('cap-nonroot-ineffective', () => {
       .replace('add: [IPC_LOCK]', 'add: [NET_BIND_SERVICE]')
       .replace('      securityContext:', '      ports:\n        - containerPort: 80\n      securityContext:');
     const [finding] = runRule(ID, text, ['containerd@1.7']);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'The container needs it: the process listens on port 80 (containerPort), below 1024.',
     );
-    expect(finding?.message).toContain('net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability');
+    expect(finding?.explanation).toContain(
+      'net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability',
+    );
   });
 
   it('is silent where the runtime does not grant the entry at all', () => {

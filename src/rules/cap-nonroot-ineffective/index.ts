@@ -147,7 +147,14 @@ export default defineRule({
           `${how}${needed} ${advice[severity]}${capability === 'NET_BIND_SERVICE' ? ' For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability at all.' : ''}`;
         context.report({
           path: [...container.path, 'securityContext', 'capabilities', 'add', index],
-          message,
+          problem: `${name.isAll ? 'ALL' : quote(value)} added for a non-root process`,
+          // Without evidence that the chain breaks this is a question: the image's binary may carry it.
+          consequence:
+            severity === 'error'
+              ? 'the process does not hold it (no ambient capabilities)'
+              : 'held only if the program carries it as a file capability: does it?',
+          remedy: severity === 'error' ? 'drop it or run as root' : 'if not, drop it or run as root',
+          explanation: message,
           severity: chooseSeverity(context.severity, 'info', severity),
           ...containerBase(container),
         });

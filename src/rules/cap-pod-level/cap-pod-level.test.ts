@@ -29,7 +29,7 @@ describe('cap-pod-level', () => {
     expect(finding?.path).toBe('spec.securityContext.capabilities');
     expect(finding?.container).toBeUndefined();
     expect(finding?.object).toMatchObject({ kind: 'Pod', name: 'p' });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'The pod-level securityContext (PodSecurityContext) has no capabilities field. Depending on client and server ' +
         'it is dropped silently (API servers before 1.25, fieldValidation=Ignore, clients that do not validate), ' +
         'dropped with the warning `unknown field "spec.securityContext.capabilities"` (1.25+ servers, the default ' +
@@ -47,22 +47,22 @@ describe('cap-pod-level', () => {
   it('says the field is dropped silently on an API server before 1.25', () => {
     const [finding] = runRule('cap-pod-level', pod, ['k8s@1.22']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('On Kubernetes 1.22 the API server drops it without a word');
-    expect(finding?.message).not.toContain('strict decoding error');
+    expect(finding?.explanation).toContain('On Kubernetes 1.22 the API server drops it without a word');
+    expect(finding?.explanation).not.toContain('strict decoding error');
   });
 
   it('says kubectl refuses it from 1.25', () => {
     const [finding] = runRule('cap-pod-level', pod, ['k8s@1.25']);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'On Kubernetes 1.25 kubectl 1.24+ refuses it with its default --validate=strict (`strict decoding error: ' +
         'unknown field "spec.securityContext.capabilities"`); other API clients get the warning',
     );
-    expect(finding?.message).not.toContain('without a word');
+    expect(finding?.explanation).not.toContain('without a word');
   });
 
   it('covers both cases when old and new clusters are targeted', () => {
     const [finding] = runRule('cap-pod-level', pod, ['k8s@1.30', 'k8s@1.24']);
-    const message = finding?.message ?? '';
+    const message = finding?.explanation ?? '';
     expect(message.indexOf('On Kubernetes 1.24 the API server')).toBeGreaterThan(0);
     expect(message.indexOf('On Kubernetes 1.30 kubectl')).toBeGreaterThan(message.indexOf('On Kubernetes 1.24'));
   });
@@ -86,11 +86,11 @@ spec:
     const [finding] = runRule('cap-pod-level', cronJob, ['k8s@1.29']);
     expect(finding).toMatchObject({ line: 11, column: 43 });
     expect(finding?.path).toBe('spec.jobTemplate.spec.template.spec.securityContext.capabilities');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'unknown field "spec.jobTemplate.spec.template.spec.securityContext.capabilities"',
     );
-    expect(finding?.message).toContain('drop: [NET_RAW] removes nothing');
-    expect(finding?.message).toContain('container that needs them: "job".');
+    expect(finding?.explanation).toContain('drop: [NET_RAW] removes nothing');
+    expect(finding?.explanation).toContain('container that needs them: "job".');
   });
 
   it('ignores container-level capabilities and other pod-level fields', () => {

@@ -131,7 +131,10 @@ export default defineRule({
       const move = moveToContainers(owner);
       context.report({
         path: owner.path,
-        message:
+        problem: 'capabilities in the pod-level securityContext',
+        consequence: 'never reach a container (no such field there)',
+        remedy: 'move them into each container',
+        explanation:
           `The pod-level securityContext (PodSecurityContext) has no capabilities field. ${fate(field, versions)} ` +
           `Either way the lists never reach a container${effect}. Set them in the securityContext of each ` +
           `container that needs them: ${containerNames(owner.podSpec?.containers ?? [])}.`,

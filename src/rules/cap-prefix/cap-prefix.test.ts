@@ -6,9 +6,9 @@ describe('cap-prefix', () => {
     const [finding, ...rest] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['docker@18.06']);
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'error', line: 11, column: 17, endColumn: 33, container: 'app' });
-    expect(finding?.message).toContain('RunContainerError');
-    expect(finding?.message).toContain('CAP_CAP_SYS_RESOURCE');
-    expect(finding?.message).toMatch(/Write SYS_RESOURCE\.$/);
+    expect(finding?.explanation).toContain('RunContainerError');
+    expect(finding?.explanation).toContain('CAP_CAP_SYS_RESOURCE');
+    expect(finding?.explanation).toMatch(/Write SYS_RESOURCE\.$/);
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
     expect(finding?.fix?.edits).toEqual([
       {
@@ -22,35 +22,35 @@ describe('cap-prefix', () => {
   it('is only a warning where the runtime accepts the prefix (Docker 19.03)', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['docker@19.03']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('Every selected target accepts it');
-    expect(finding?.message).toContain('Pod Security admission and policy engines compare names exactly');
+    expect(finding?.explanation).toContain('Every selected target accepts it');
+    expect(finding?.explanation).toContain('Pod Security admission and policy engines compare names exactly');
   });
 
   it('says the capability is silently not granted on containerd 1.6', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['containerd@1.6']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('SYS_RESOURCE is silently not granted');
+    expect(finding?.explanation).toContain('SYS_RESOURCE is silently not granted');
     expect(finding?.targets?.[0]).toMatchObject({ target: 'containerd@1.6', outcome: 'ignored' });
   });
 
   it('says NET_RAW is not dropped on containerd', () => {
     const [finding] = runRule('cap-prefix', pod('          drop: [CAP_NET_RAW]'), ['containerd@1.7']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('NET_RAW is not dropped');
+    expect(finding?.explanation).toContain('NET_RAW is not dropped');
   });
 
   it('fails at create on containerd 1.2 and at start with old runc', () => {
     const [old] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['containerd@1.2']);
-    expect(old?.message).toContain('CreateContainerError');
+    expect(old?.explanation).toContain('CreateContainerError');
     const [rc93] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'), ['containerd@1.5+runc@1.0.0-rc93']);
-    expect(rc93?.message).toContain('unknown capability "CAP_CAP_SYS_RESOURCE"');
+    expect(rc93?.explanation).toContain('unknown capability "CAP_CAP_SYS_RESOURCE"');
   });
 
   it('without a target, decides on the current runtimes and names the end-of-life ones as context', () => {
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_SYS_RESOURCE]'));
     // containerd, the default runtime today, silently does not grant it: still an error.
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '"CAP_SYS_RESOURCE" carries the CAP_ prefix. The container starts without it on containerd 1.3+ with runc ' +
         '≥1.0.0-rc94; it works on Docker 23+, CRI-O 1.22+ and Podman 4.4.3+. Also fails on Docker ≤18.09 and ' +
         'containerd ≤1.5 with runc ≤1.0.0-rc93 (end of life). Write SYS_RESOURCE.',
@@ -71,7 +71,7 @@ describe('cap-prefix', () => {
     for (const set of ['legacy', 'all']) {
       const [finding] = runRule('cap-prefix', drop, [set]);
       expect(finding?.severity, set).toBe('error');
-      expect(finding?.message, set).toContain('with RunContainerError on Docker 1.2–1.10 and Docker 1.11–18.09');
+      expect(finding?.explanation, set).toContain('with RunContainerError on Docker 1.2–1.10 and Docker 1.11–18.09');
       expect(
         finding?.targets?.some((t) => t.legacy),
         set,
@@ -85,7 +85,7 @@ describe('cap-prefix', () => {
     // containerd skips CAP_CHOWN, but CHOWN is in its default set: the container holds it anyway.
     const [finding] = runRule('cap-prefix', pod('          add: [CAP_CHOWN]'));
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'No current runtime breaks on it: containerd 1.3+ with runc ≥1.0.0-rc94 skips it, but CHOWN is in the default set there.',
     );
     // After drop: [ALL] the default no longer covers it.
@@ -107,7 +107,7 @@ describe('cap-prefix', () => {
     const compose = 'services:\n  vpn:\n    image: vpn\n    cap_add: [CAP_NET_ADMIN, CAP_SYS_MODULE]\n';
     const findings = runRule('cap-prefix', compose);
     expect(findings.map((f) => f.severity)).toEqual(['info', 'info']);
-    expect(findings[0]?.message).toBe(
+    expect(findings[0]?.explanation).toBe(
       '"CAP_NET_ADMIN" carries the CAP_ prefix. Every current runtime accepts it. Also fails on Docker ≤18.09 ' +
         '(end of life). Write NET_ADMIN.',
     );
@@ -126,7 +126,7 @@ spec:
   allowedCapabilities: [CAP_SYS_PTRACE]
 `;
     const [finding] = runRule('cap-prefix', psp, ['docker@18.09']);
-    expect(finding?.message).toContain('PodSecurityPolicy compares names exactly');
+    expect(finding?.explanation).toContain('PodSecurityPolicy compares names exactly');
     expect(finding?.object).toMatchObject({ kind: 'PodSecurityPolicy', name: 'ptrace' });
   });
 

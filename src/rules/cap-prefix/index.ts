@@ -127,7 +127,9 @@ export default defineRule({
       const change = replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`);
       context.report({
         path: entry.path,
-        message: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
+        problem: `${quote(name.text)}: ${name.prefixes > 1 ? 'doubled CAP_ prefix' : 'CAP_ prefix'}`,
+        ...(worse.length > 0 ? {} : { consequence: 'admission policies compare names exactly' }),
+        explanation: `${quote(name.text)} carries ${prefix}.${exact} ${consequence} Write ${canonical}.`,
         severity: chooseSeverity(context.severity, 'error', severity),
         ...reportBase(owner),
         targets: toTargetOutcomes(written),

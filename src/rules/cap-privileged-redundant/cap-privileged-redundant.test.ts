@@ -12,7 +12,7 @@ describe('cap-privileged-redundant', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'warning', line: 10, column: 21, endColumn: 25, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.privileged');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'privileged: true gives container "app" every capability, so drop: [ALL] removes nothing: the container keeps ' +
         'every capability, and the list only gives a false sense of safety. Docker gives a privileged container ' +
         'every capability and does not apply add or drop (docker@24 (Docker 23+)). Remove privileged: true and keep ' +
@@ -35,23 +35,23 @@ describe('cap-privileged-redundant', () => {
       podWith(privileged('          add: [NET_ADMIN]\n          drop: [NET_RAW]')),
       ['containerd@1.7'],
     );
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'so add: [NET_ADMIN] is redundant, and drop: [NET_RAW] removes nothing: the container keeps every capability',
     );
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'containerd gives a privileged container every capability, whatever add or drop say',
     );
   });
 
   it('groups the current runtimes of the built-in matrix and admits what is not verified', () => {
     const [finding] = runRule('cap-privileged-redundant', podWith(privileged('          drop: [ALL]')));
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'Docker gives a privileged container every capability and does not apply add or drop (Docker 23+); containerd gives',
     );
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'CRI-O sets a privileged container up with every capability and skips add and drop (CRI-O 1.22+)',
     );
-    expect(finding?.message).toContain('for Podman 4.4.3+ it is not verified whether the lists apply.');
+    expect(finding?.explanation).toContain('for Podman 4.4.3+ it is not verified whether the lists apply.');
     const current = resolveTargets([]).filter((t) => !t.context);
     const researched = current.filter((t) => t.engine?.privileged.listsIgnored === true).map((t) => t.label);
     expect(researched).toHaveLength(3);
@@ -75,16 +75,16 @@ describe('cap-privileged-redundant', () => {
     const findings = runRule('cap-privileged-redundant', compose);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 4, column: 17, path: 'services.agent.privileged' });
-    expect(findings[0]?.message).toMatch(
+    expect(findings[0]?.explanation).toMatch(
       /^privileged: true gives compose service "agent" every capability, so cap_add: \[NET_ADMIN, SYS_ADMIN\] is redundant, and cap_drop: \[NET_RAW\] removes nothing/,
     );
-    expect(findings[0]?.message).toContain('(Docker 23+)');
+    expect(findings[0]?.explanation).toContain('(Docker 23+)');
   });
 
   it('does not assert the outcome when only unresearched runtimes are targeted', () => {
     const [finding] = runRule('cap-privileged-redundant', podWith(privileged('          drop: [ALL]')), ['podman@5.6']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toMatch(
+    expect(finding?.explanation).toMatch(
       /^privileged: true is meant to give container "app" every capability; where it does/,
     );
     expect(finding?.targets?.[0]?.outcome).toBe('unknown');
@@ -108,7 +108,7 @@ describe('cap-privileged-redundant', () => {
     const [finding] = runRule('cap-privileged-redundant', values, ['crio@1.25']);
     expect(finding).toMatchObject({ line: 4, column: 17 });
     expect(finding?.path).toBe('agent.securityContext.privileged');
-    expect(finding?.message).toContain('privileged: true gives the container every capability');
+    expect(finding?.explanation).toContain('privileged: true gives the container every capability');
     const daemonSet = `apiVersion: apps/v1
 kind: DaemonSet
 metadata:

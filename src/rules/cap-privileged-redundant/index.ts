@@ -101,7 +101,12 @@ export default defineRule({
           `ignore the lists then), ${effects.join(', and ')}.`;
       context.report({
         path: [...owner.securityContextPath, 'privileged'],
-        message:
+        problem: `privileged: true with ${add && drop ? 'add and drop lists' : add ? 'an add list' : 'a drop list'}`,
+        consequence: drop
+          ? `${known ? '' : 'likely '}drops nothing: it keeps every capability`
+          : 'the add list is redundant',
+        remedy: 'remove privileged or the lists',
+        explanation:
           `${head} ${runtimeFacts(targets)} Remove privileged: true and keep the lists as the least-privilege set, or ` +
           'remove the lists if the container must stay privileged.',
         ...reportBase(owner),

@@ -14,7 +14,7 @@ describe('cap-unknown', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'error', line: 11, column: 17, endColumn: 30, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '"SYS_RESOURCES" is not a Linux capability. On docker@19.03 (Docker 19.03–20.10): Docker 19.03–20.10 does not ' +
         'know "SYS_RESOURCES" (looked up as CAP_SYS_RESOURCES): the container fails at create with CreateContainerError: ' +
         'invalid CapAdd: unknown capability: "CAP_SYS_RESOURCES". Did you mean SYS_RESOURCE?',
@@ -24,14 +24,20 @@ describe('cap-unknown', () => {
       { kind: 'replace-scalar', path: [...ADD_PATH, 0], value: 'SYS_RESOURCE' },
     ]);
     expect(finding?.targets).toEqual([
-      { target: 'docker@19.03', outcome: 'rejected', detail: expect.stringContaining('CreateContainerError') },
+      {
+        target: 'docker@19.03',
+        outcome: 'rejected',
+        detail: expect.stringContaining('CreateContainerError'),
+        status: 'CreateContainerError',
+        list: 'add',
+      },
     ]);
   });
 
   it('says the container starts without it on containerd with a current runc', () => {
     const [finding] = runRule('cap-unknown', pod('          add: [NET_ADMN]'), ['containerd@1.7']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('the container starts, but the capability is silently not granted');
+    expect(finding?.explanation).toContain('the container starts, but the capability is silently not granted');
     expect(finding?.targets?.[0]).toMatchObject({ target: 'containerd@1.7', outcome: 'ignored' });
     expect(finding?.suggestion?.edits[0]).toMatchObject({ value: 'NET_ADMIN' });
   });
@@ -39,13 +45,13 @@ describe('cap-unknown', () => {
   it('says nothing is dropped on containerd 1.3+, and CRI-O refuses the container', () => {
     const [finding] = runRule('cap-unknown', pod('          drop: [NET_RAWW]'), ['containerd@2.2', 'crio@1.30']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       `The container fails with CreateContainerError on crio@1.30 (${label('crio@1.30')}) ` +
         '(failed to drop cap CAP_NET_RAWW invalid capability: CAP_NET_RAWW); ' +
         `nothing is dropped on containerd@2.2 (${label('containerd@2.2')}).`,
     );
     expect(label('crio@1.30')).toMatch(/^CRI-O 1\.\d+/);
-    expect(finding?.message).toMatch(/Did you mean NET_RAW\?$/);
+    expect(finding?.explanation).toMatch(/Did you mean NET_RAW\?$/);
   });
 
   it('is an error even where the runc version is not known: every runc refuses or skips an unknown name', () => {
@@ -60,11 +66,11 @@ describe('cap-unknown', () => {
     expect(finding?.severity).toBe('error');
     expect(finding?.targets).toHaveLength(11);
     const names = ['docker@29', 'crio@1.36', 'podman@5.6'].map(label);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       `with CreateContainerError on ${names.slice(0, -1).join(', ')} and ${names.at(-1)} ` +
         `(${label('docker@29')}: invalid CapAdd: unknown capability: "CAP_SYS_RESOURCES")`,
     );
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'the container starts without it on containerd 1.3+ with runc ≥1.0.0-rc94. Also fails on Docker ≤18.09, ' +
         'Docker 19.03–20.10, containerd ≤1.5 with runc ≤1.0.0-rc93, CRI-O 1.12–1.17 and Podman <4.4 (end of life). ' +
         'Did you mean SYS_RESOURCE?',
@@ -73,11 +79,11 @@ describe('cap-unknown', () => {
 
   it('lists several candidates without a suggestion, unless the list already has one of them', () => {
     const [alone] = runRule('cap-unknown', pod('          add: [SYS_NET_ADMIN]'), ['docker@24']);
-    expect(alone?.message).toMatch(/Did you mean NET_ADMIN or SYS_ADMIN\?$/);
+    expect(alone?.explanation).toMatch(/Did you mean NET_ADMIN or SYS_ADMIN\?$/);
     expect(alone?.suggestion).toBeUndefined();
     const [withAdmin] = runRule('cap-unknown', pod('          add: ["SYS_ADMIN", "SYS_NET_ADMIN"]'), ['docker@24']);
     expect(withAdmin).toMatchObject({ line: 11, column: 30 });
-    expect(withAdmin?.message).toMatch(/Did you mean NET_ADMIN\?$/);
+    expect(withAdmin?.explanation).toMatch(/Did you mean NET_ADMIN\?$/);
     expect(withAdmin?.suggestion?.edits).toEqual([
       { kind: 'replace-scalar', path: [...ADD_PATH, 1], value: 'NET_ADMIN' },
     ]);
@@ -85,15 +91,15 @@ describe('cap-unknown', () => {
 
   it('has no guess for a name far from every capability', () => {
     const [finding] = runRule('cap-unknown', pod('          add: [CAPTAIN_HOOK]'), ['docker@24']);
-    expect(finding?.message).not.toContain('Did you mean');
+    expect(finding?.explanation).not.toContain('Did you mean');
     expect(finding?.suggestion).toBeUndefined();
   });
 
   it('reports padded names and suggests the trimmed one', () => {
     const [finding] = runRule('cap-unknown', pod('          add: [" NET_ADMIN"]'), ['docker@24']);
     expect(finding).toMatchObject({ severity: 'error', column: 17, endColumn: 29 });
-    expect(finding?.message).toContain('" NET_ADMIN" has white space around the name, which no runtime trims');
-    expect(finding?.message).toContain('invalid CapAdd: unknown capability: "CAP_ NET_ADMIN"');
+    expect(finding?.explanation).toContain('" NET_ADMIN" has white space around the name, which no runtime trims');
+    expect(finding?.explanation).toContain('invalid CapAdd: unknown capability: "CAP_ NET_ADMIN"');
     expect(finding?.suggestion?.edits[0]).toMatchObject({ value: 'NET_ADMIN' });
     const [all] = runRule('cap-unknown', pod('          drop: ["ALL "]'), ['docker@24']);
     expect(all?.suggestion?.edits[0]).toMatchObject({ value: 'ALL' });
@@ -102,7 +108,7 @@ describe('cap-unknown', () => {
   it('explains a number: the API refuses it, and quoting it does not help', () => {
     const [number, quoted] = runRule('cap-unknown', pod('          add: [14, "14"]'), ['docker@24']);
     expect(number).toMatchObject({ severity: 'error', line: 11, column: 17, endColumn: 19 });
-    expect(number?.message).toBe(
+    expect(number?.explanation).toBe(
       '14 is a number, not a capability name. Capability number 14 is IPC_LOCK, but runtimes behind Kubernetes look ' +
         'names up and do not parse numbers (only crun, run directly, does). Quoting it ("14") would not help: it is ' +
         'still not a name. A capability is a string in the Kubernetes API, so the API server refuses the whole Pod ' +
@@ -110,8 +116,8 @@ describe('cap-unknown', () => {
     );
     expect(number?.targets).toBeUndefined();
     expect(number?.suggestion?.edits).toEqual([{ kind: 'replace-scalar', path: [...ADD_PATH, 0], value: 'IPC_LOCK' }]);
-    expect(quoted?.message).toContain('"14" is a capability number, not a name.');
-    expect(quoted?.message).toContain('invalid CapAdd: unknown capability: "CAP_14"');
+    expect(quoted?.explanation).toContain('"14" is a capability number, not a name.');
+    expect(quoted?.explanation).toContain('invalid CapAdd: unknown capability: "CAP_14"');
   });
 
   it('explains YAML 1.1 booleans and names the kind the API server refuses', () => {
@@ -131,8 +137,8 @@ spec:
 `;
     const [finding] = runRule('cap-unknown', deployment);
     expect(finding).toMatchObject({ severity: 'error', line: 13, column: 19 });
-    expect(finding?.message).toContain('true is a boolean, not a capability name: YAML 1.1');
-    expect(finding?.message).toContain('refuses the whole Deployment');
+    expect(finding?.explanation).toContain('true is a boolean, not a capability name: YAML 1.1');
+    expect(finding?.explanation).toContain('refuses the whole Deployment');
     expect(finding?.suggestion).toBeUndefined();
   });
 
@@ -149,9 +155,11 @@ spec:
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 7, path: 'spec.defaultAddCapabilities[0]' });
     expect(findings[0]?.object).toMatchObject({ kind: 'PodSecurityPolicy', name: 'open' });
-    expect(findings[0]?.message).toContain('PodSecurityPolicy adds it to the add list of every container it admits');
-    expect(findings[0]?.message).toContain('Unknown capability to add: "CAP_*"');
-    expect(runRule('cap-unknown', pod('          drop: ["*"]'), ['docker@24'])[0]?.message).toContain(
+    expect(findings[0]?.explanation).toContain(
+      'PodSecurityPolicy adds it to the add list of every container it admits',
+    );
+    expect(findings[0]?.explanation).toContain('Unknown capability to add: "CAP_*"');
+    expect(runRule('cap-unknown', pod('          drop: ["*"]'), ['docker@24'])[0]?.explanation).toContain(
       'their word for every capability is ALL',
     );
   });
@@ -166,7 +174,7 @@ allowedCapabilities: [KILLtest]
     const [finding] = runRule('cap-unknown', scc);
     expect(finding?.severity).toBe('error');
     expect(finding?.targets).toBeUndefined();
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '"KILLtest" (read as KILLTEST) is not a Linux capability. SecurityContextConstraints checks the names pods write ' +
         'against this list, so this entry only admits pods that write the same string, which runtimes refuse or ignore.',
     );
@@ -193,8 +201,10 @@ allowedCapabilities: [KILLtest]
     );
     const [finding] = runRule('cap-unknown', text);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('The container fails with CreateContainerError on Docker 23+ and Podman 4.4.3+');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
+      'The container fails with CreateContainerError on Docker 23+ and Podman 4.4.3+',
+    );
+    expect(finding?.explanation).toContain(
       'containerd 1.3+ with runc ≥1.0.0-rc94 and CRI-O 1.22+ skip the lists of a privileged container',
     );
     expect(finding?.message).not.toContain('silently');

@@ -89,7 +89,18 @@ function checkNonString(
   parts.push(name ? `Write ${name}.` : 'Write the capability name as a quoted string, or remove the item.');
   context.report({
     path,
-    message: parts.join(' '),
+    problem:
+      value === null
+        ? 'empty item (null), not a capability name'
+        : `${JSON.stringify(value)}: a ${Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : typeof value}, not a capability name`,
+    consequence:
+      owner.kind === 'compose'
+        ? 'not a name compose accepts'
+        : value === null
+          ? 'what the API server stores is not verified'
+          : `API server refuses the ${owner.object?.ref.kind ?? 'object'}`,
+    remedy: name ? `write ${name}` : 'write a quoted name or remove it',
+    explanation: parts.join(' '),
     severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, 'error'),
     ...reportBase(owner),
     ...(name ? { suggestion: replaceWith(path, name, `replace ${String(value)} with ${name}`) } : {}),
@@ -168,18 +179,22 @@ export default defineRule({
           if (known && !name.padded) return;
 
           const parts: string[] = [];
+          let problem = `${quote(value)}: not a Linux capability`;
           let replacement: string | undefined;
           let alternatives: string[] = [];
           if (value.trim() === '') {
+            problem = value === '' ? 'empty capability name' : `${quote(value)}: only white space`;
             parts.push(
               value === '' ? 'An empty string is not a capability name.' : `${quote(value)} is only white space.`,
             );
           } else if (name.padded && known) {
             replacement = name.isAll ? 'ALL' : name.capability?.name;
+            problem = `${quote(value)}: white space around the name`;
             parts.push(
               `${quote(value)} has white space around the name, which no runtime trims, so it is not ${replacement} to them.`,
             );
           } else if (value === '*') {
+            problem = '"*": a wildcard only in policy allow-lists';
             parts.push(
               '"*" is a wildcard only in the allowedCapabilities of a PodSecurityPolicy or SecurityContextConstraints; ' +
                 'runtimes do not know it (their word for every capability is ALL).',
@@ -187,6 +202,7 @@ export default defineRule({
           } else if (/^\d+$/.test(name.bare)) {
             const number = Number(name.bare);
             replacement = byNumber(number);
+            problem = `${quote(value)}: a capability number, not a name`;
             parts.push(`${quote(value)} is a capability number, not a name. ${numberNote(number, true)}`);
           } else {
             const shown = name.bare === value ? quote(value) : `${quote(value)} (read as ${name.bare})`;
@@ -220,7 +236,12 @@ export default defineRule({
           const computed: Severity = targets.length === 0 || breaks(targets) ? 'error' : 'warning';
           context.report({
             path: entry.path,
-            message: parts.join(' '),
+            problem,
+            ...(targets.length > 0 ? {} : { consequence: 'admits only pods that write the same string' }),
+            ...(replacement || alternatives.length > 1
+              ? { remedy: `did you mean ${replacement ?? joinAnd(alternatives, 'or')}?` }
+              : {}),
+            explanation: parts.join(' '),
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, computed),
             ...reportBase(owner),
             ...(targets.length > 0 ? { targets: toTargetOutcomes(targets) } : {}),

@@ -21,7 +21,7 @@ describe('cap-windows', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'error', line: 12, column: 11, endColumn: 22, container: 'iis' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'spec.os.name is windows: the API server rejects the pod with ' +
         '`spec.containers[0].securityContext.capabilities: Forbidden: cannot be set for a windows pod` (from ' +
         'Kubernetes 1.24; IdentifyPodOS: alpha and off by default in 1.23, beta and on by default in 1.24, GA in ' +
@@ -40,19 +40,23 @@ describe('cap-windows', () => {
     for (const version of ['1.22', '1.23']) {
       const [finding] = runRule('cap-windows', pod('windows'), [`k8s@${version}`]);
       expect(finding?.severity).toBe('warning');
-      expect(finding?.message).toContain(
+      expect(finding?.explanation).toContain(
         'container "iis" cannot use Linux capabilities: Windows containers have none.',
       );
-      expect(finding?.message).toContain(`Kubernetes ${version} does not check this by default (IdentifyPodOS`);
-      expect(finding?.message).not.toContain('Forbidden');
+      expect(finding?.explanation).toContain(`Kubernetes ${version} does not check this by default (IdentifyPodOS`);
+      expect(finding?.explanation).not.toContain('Forbidden');
     }
   });
 
   it('is an error as soon as one targeted version enforces it, and says where it does not', () => {
     const [finding] = runRule('cap-windows', pod('windows'), ['k8s@1.22', 'k8s@1.24']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toMatch(/^spec\.os\.name is windows: on Kubernetes 1\.24, the API server rejects the pod/);
-    expect(finding?.message).toContain('Kubernetes 1.22 does not check this by default; the lists are simply ignored');
+    expect(finding?.explanation).toMatch(
+      /^spec\.os\.name is windows: on Kubernetes 1\.24, the API server rejects the pod/,
+    );
+    expect(finding?.explanation).toContain(
+      'Kubernetes 1.22 does not check this by default; the lists are simply ignored',
+    );
   });
 
   it('reports the pod-level block of a Windows pod too', () => {
@@ -65,7 +69,7 @@ describe('cap-windows', () => {
       [7, 35, 'error', 'spec.securityContext.capabilities'],
       [13, 11, 'error', 'spec.containers[0].securityContext.capabilities'],
     ]);
-    expect(findings[0]?.message).toContain('pod-level securityContext, which has no capabilities field at all');
+    expect(findings[0]?.explanation).toContain('pod-level securityContext, which has no capabilities field at all');
     expect(findings[0]?.container).toBeUndefined();
   });
 
@@ -95,10 +99,12 @@ spec:
       [15, 43, 'init'],
       [19, 43, 'debug'],
     ]);
-    expect(findings[0]?.message).toContain(
+    expect(findings[0]?.explanation).toContain(
       'the API server rejects the Deployment (its pod template fails validation) with ' +
         '`spec.template.spec.initContainers[0].securityContext.capabilities: Forbidden',
     );
-    expect(findings[1]?.message).toContain('spec.template.spec.ephemeralContainers[0].securityContext.capabilities');
+    expect(findings[1]?.explanation).toContain(
+      'spec.template.spec.ephemeralContainers[0].securityContext.capabilities',
+    );
   });
 });

@@ -104,7 +104,16 @@ export default defineRule({
           : `spec.os.name is windows, so ${ownerLabel(owner)} cannot use Linux capabilities: Windows containers have none.`;
         message = `${head}${ignoredOn(!rejects)} Remove the capabilities block of ${ownerLabel(owner)}.`;
       }
-      context.report({ path: owner.path, message, severity, ...reportBase(owner) });
+      context.report({
+        path: owner.path,
+        problem: 'capabilities in a Windows pod (spec.os.name: windows)',
+        consequence:
+          owner.kind === 'container' && rejects ? 'API server rejects it' : 'Windows containers have no capabilities',
+        remedy: 'remove the capabilities block',
+        explanation: message,
+        severity,
+        ...reportBase(owner),
+      });
     }
   },
 });

@@ -7,6 +7,7 @@ import {
   analyzeContainers,
   containerBase,
   describeStates,
+  needConsequence,
   needTargets,
   quoteEvidence,
   statesFor,
@@ -110,12 +111,19 @@ export default defineRule({
             suggestion = addCapabilities(container, ['IPC_LOCK']);
           }
         }
+        const targets = needTargets(states);
+        const holds = addsCapability(container, 'IPC_LOCK');
         context.report({
           path: need.at,
-          message,
+          problem: `${need.app === 'elasticsearch' ? 'Elasticsearch' : 'Vault'} locks its memory (mlock)`,
+          consequence:
+            needConsequence(targets, need.app === 'elasticsearch' ? 'memory lock fails' : 'mlock fails') ??
+            'mlock may fail',
+          remedy: holds ? 'check the IPC_LOCK entry and the memlock limit' : 'add IPC_LOCK or raise the memlock limit',
+          explanation: message,
           severity: chooseSeverity(context.severity, 'warning', severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...(suggestion ? { suggestion } : {}),
         });

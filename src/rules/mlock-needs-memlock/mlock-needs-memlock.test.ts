@@ -36,13 +36,15 @@ describe('mlock-needs-memlock', () => {
     );
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity: 'error', line: 11, column: 18, path: 'spec.containers[0].env[0].value' });
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'Elasticsearch is told to lock its memory: `bootstrap.memory_lock=true` in env bootstrap.memory_lock. Nothing in this manifest raises the memlock limit, so Elasticsearch (the image’s user) keeps the container runtime’s limit (64 KiB to 64 MiB, inherited from the container runtime), far below a JVM heap.',
     );
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'The memory-lock bootstrap check then stops the node: `memory locking requested for elasticsearch process but memory is not locked`.',
     );
-    expect(finding?.message).toContain('the kubelet refuses to run with swap on by default, and ECK does not set it');
+    expect(finding?.explanation).toContain(
+      'the kubelet refuses to run with swap on by default, and ECK does not set it',
+    );
     expect(finding?.targets).toEqual([expect.objectContaining({ target: 'containerd@1.7', outcome: 'ignored' })]);
   });
 
@@ -51,8 +53,8 @@ describe('mlock-needs-memlock', () => {
       '      args: ["-Ebootstrap.memory_lock=true", "-Ediscovery.type=single-node"]\n      securityContext:\n        capabilities:\n          add: [IPC_LOCK]\n';
     const [finding] = runRule(ID, es(extra), ['docker@24']);
     expect(finding).toMatchObject({ severity: 'warning', line: 9, column: 14, path: 'spec.containers[0].args[0]' });
-    expect(finding?.message).toContain('Adding IPC_LOCK does not help: Elasticsearch refuses to run as root');
-    expect(finding?.message).toContain('With single-node discovery the node only logs');
+    expect(finding?.explanation).toContain('Adding IPC_LOCK does not help: Elasticsearch refuses to run as root');
+    expect(finding?.explanation).toContain('With single-node discovery the node only logs');
   });
 
   it('leaves a raised limit to the rule for the raise', () => {
@@ -66,10 +68,10 @@ describe('mlock-needs-memlock', () => {
       'containerd@1.7',
     ]);
     expect(finding).toMatchObject({ severity: 'error', line: 8, column: 14, path: 'spec.containers[0].image' });
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'Vault locks its memory with mlock unless disable_mlock is true, and its configuration in this input does not set disable_mlock.',
     );
-    expect(finding?.message).toContain('drop "ALL" removes it and nothing adds it back');
+    expect(finding?.explanation).toContain('drop "ALL" removes it and nothing adds it back');
     expect(finding?.suggestion?.edits).toEqual([
       {
         kind: 'add-key',
@@ -85,7 +87,7 @@ describe('mlock-needs-memlock', () => {
     const nonRoot =
       '      securityContext:\n        runAsUser: 100\n        capabilities:\n          add: [IPC_LOCK]\n';
     const [finding] = runRule(ID, vault(nonRoot), ['containerd@1.7']);
-    expect(finding?.message).toContain('Let the entrypoint start as root (without runAsUser)');
+    expect(finding?.explanation).toContain('Let the entrypoint start as root (without runAsUser)');
   });
 
   it('Vault with disable_mlock is not reported', () => {

@@ -9,6 +9,7 @@ import {
   describeStates,
   limitText,
   misspelledAdd,
+  needConsequence,
   needTargets,
   quoteEvidence,
   statesFor,
@@ -24,6 +25,12 @@ function shownValue(line: LimitLine): string {
 function raises(need: PamNeed): string {
   const parts = need.lines.map((l) => `the hard ${l.facts.resource} to ${shownValue(l)}`);
   return [...new Set(parts)].join(' and ');
+}
+
+/** `the hard memlock limit`, `hard limits` (several): the short message's words. */
+function raisesShort(need: PamNeed): string {
+  const resources = [...new Set(need.lines.map((l) => l.facts.resource))];
+  return resources.length === 1 ? `hard ${resources[0]}` : 'hard limits';
 }
 
 export default defineRule({
@@ -120,12 +127,21 @@ export default defineRule({
           misspelled || addsCapability(container, 'SYS_RESOURCE')
             ? undefined
             : addCapabilities(container, ['SYS_RESOURCE']);
+        const targets = needTargets(states);
         context.report({
           path: stepPath(container, need.opener.origin),
-          message,
+          problem: `${tool}’s PAM session raises ${raisesShort(need)}`,
+          consequence: needConsequence(targets, 'SYS_RESOURCE not held') ?? 'SYS_RESOURCE not held',
+          remedy:
+            need.opener.user.kind === 'non-root'
+              ? `run ${tool} as root with SYS_RESOURCE`
+              : misspelled
+                ? 'write SYS_RESOURCE (no CAP_)'
+                : 'add SYS_RESOURCE or lower limits.conf',
+          explanation: message,
           severity: chooseSeverity(context.severity, 'error', severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...(suggestion ? { suggestion } : {}),
         });

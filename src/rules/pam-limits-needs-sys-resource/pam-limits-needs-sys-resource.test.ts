@@ -51,7 +51,7 @@ describe('pam-limits-needs-sys-resource', () => {
       container: 'es-cluster',
       object: { kind: 'StatefulSet', name: 'esc-data' },
     });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       'When `exec runuser -u elasticsearch -- /usr/share/elasticsearch/bin/elasticsearch` opens its PAM session, ' +
         'pam_limits raises the hard RLIMIT_MEMLOCK to unlimited: `* hard memlock unlimited` in ConfigMap/esc-config ' +
         '"limits.conf", mounted at /etc/security/limits.conf. Raising a hard limit needs SYS_RESOURCE in the process ' +
@@ -100,16 +100,17 @@ describe('pam-limits-needs-sys-resource', () => {
   it('on containerd@1.6 with CAP_SYS_RESOURCE: the capability is silently not granted', () => {
     const [finding] = runRule(ID, incident(prefixed), ['containerd@1.6']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'the add entry "CAP_SYS_RESOURCE" is silently not granted (looked up as CAP_CAP_SYS_RESOURCE)',
     );
-    expect(finding?.message).toContain('Write the entry as SYS_RESOURCE (see cap-prefix)');
+    expect(finding?.explanation).toContain('Write the entry as SYS_RESOURCE (see cap-prefix)');
     expect(finding?.suggestion).toBeUndefined();
     expect(finding?.targets).toEqual([
       {
         target: 'containerd@1.6',
         outcome: 'ignored',
         detail: 'the add entry "CAP_SYS_RESOURCE" is silently not granted (looked up as CAP_CAP_SYS_RESOURCE)',
+        list: 'need',
       },
     ]);
   });
@@ -127,10 +128,10 @@ describe('pam-limits-needs-sys-resource', () => {
     const [finding] = runRule(ID, incident(prefixed));
     // The incident stays an error: containerd, the default runtime today, does not grant CAP_SYS_RESOURCE.
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'it does not hold SYS_RESOURCE on containerd 1.3+ with runc ≥1.0.0-rc94: the add entry "CAP_SYS_RESOURCE" is silently not granted',
     );
-    expect(finding?.message).toContain('it does on Docker 23+, CRI-O 1.22+ and Podman 4.4.3+');
+    expect(finding?.explanation).toContain('it does on Docker 23+, CRI-O 1.22+ and Podman 4.4.3+');
     expect(finding?.targets?.map((t) => `${t.target} ${t.outcome}`)).toEqual([
       'Docker 23+ applied',
       'containerd 1.3+ with runc ≥1.0.0-rc94 ignored',
@@ -139,14 +140,14 @@ describe('pam-limits-needs-sys-resource', () => {
     ]);
     // With the end-of-life runtimes brought back, Docker ≤18.09 does not even start the container.
     const [all] = runRule(ID, incident(prefixed), ['all']);
-    expect(all?.message).toContain('the container does not start on Docker 1.2–1.10, Docker 1.11–18.09');
+    expect(all?.explanation).toContain('the container does not start on Docker 1.2–1.10, Docker 1.11–18.09');
   });
 
   it('is a warning when the value may be within the container’s limit (nofile)', () => {
     const [finding] = runRule(ID, incident('', '* hard nofile 1048576'), ['containerd@1.6']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('raises the hard RLIMIT_NOFILE to 1048576');
-    expect(finding?.message).toContain('That may be above the limit the container starts with');
+    expect(finding?.explanation).toContain('raises the hard RLIMIT_NOFILE to 1048576');
+    expect(finding?.explanation).toContain('That may be above the limit the container starts with');
   });
 
   it('ignores soft-only raises, values within the limit and gosu (no PAM)', () => {
@@ -159,6 +160,6 @@ describe('pam-limits-needs-sys-resource', () => {
   it('says a non-root opener cannot open the session', () => {
     const text = incident('          securityContext:\n            runAsUser: 1000');
     const [finding] = runRule(ID, text, ['containerd@1.6']);
-    expect(finding?.message).toContain('runuser runs as uid 1000 (runAsUser: 1000 (container)) here');
+    expect(finding?.explanation).toContain('runuser runs as uid 1000 (runAsUser: 1000 (container)) here');
   });
 });

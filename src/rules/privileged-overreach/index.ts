@@ -1,4 +1,5 @@
 import type { ContainerInfo } from '../../core/extract.js';
+import { clip } from '../../core/message.js';
 import type { Fix, PathEdit } from '../../core/types.js';
 import { PRIVILEGED } from '../../knowledge/needs.js';
 import { POD_SYSCTLS_FACTS } from '../../knowledge/sysctls.js';
@@ -121,7 +122,15 @@ export default defineRule({
       };
       context.report({
         path: privilegedPath,
-        message,
+        problem: 'privileged: true',
+        consequence: `the evidence needs only ${clip(joinAnd(wanted) || 'the runtime’s defaults', 60)}`,
+        remedy:
+          toAdd.length > 0
+            ? `remove privileged, add ${clip(joinAnd(toAdd), 40)}${sysctls.length > 0 ? ', set the sysctls' : ''}`
+            : sysctls.length > 0
+              ? 'remove privileged and set the sysctls in the pod'
+              : 'remove privileged',
+        explanation: message,
         severity: chooseSeverity(context.severity, 'warning', 'warning'),
         ...containerBase(container),
         evidence,

@@ -29,10 +29,10 @@ describe('privileged-overreach', () => {
       path: 'spec.template.spec.containers[0].securityContext.privileged',
       container: 'es-cluster',
     });
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'but the evidence needs only SYS_RESOURCE, plus SETGID and SETUID, which the runtime grants by default on every selected target',
     );
-    expect(finding?.message).toContain('Remove privileged and add SYS_RESOURCE to capabilities.add.');
+    expect(finding?.explanation).toContain('Remove privileged and add SYS_RESOURCE to capabilities.add.');
     expect(finding?.suggestion).toEqual({
       description: 'remove privileged and add SYS_RESOURCE to capabilities.add',
       edits: [
@@ -55,7 +55,7 @@ describe('privileged-overreach', () => {
       ),
       ['docker@24'],
     );
-    expect(finding?.message).toContain('the evidence needs only CHOWN, SETGID and SETUID:');
+    expect(finding?.explanation).toContain('the evidence needs only CHOWN, SETGID and SETUID:');
     expect(finding?.suggestion?.description).toBe(
       'remove privileged and add CHOWN, SETGID and SETUID to capabilities.add',
     );
@@ -63,10 +63,12 @@ describe('privileged-overreach', () => {
 
   it('a capability CRI-O lacks by default is suggested when CRI-O is a target', () => {
     const text = pod('["chroot", "/srv", "/app"]', '        privileged: true\n');
-    expect(runRule(ID, text, ['docker@24'])[0]?.message).toContain(
+    expect(runRule(ID, text, ['docker@24'])[0]?.explanation).toContain(
       'Remove privileged: the runtime’s defaults cover it.',
     );
-    expect(runRule(ID, text, ['docker@24', 'crio@1.25'])[0]?.message).toContain('add SYS_CHROOT to capabilities.add');
+    expect(runRule(ID, text, ['docker@24', 'crio@1.25'])[0]?.explanation).toContain(
+      'add SYS_CHROOT to capabilities.add',
+    );
   });
 
   it('stays silent without evidence, and when the evidence needs privileged', () => {

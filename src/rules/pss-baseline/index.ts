@@ -82,7 +82,9 @@ export default defineRule({
             const canonical = name.capability.name;
             context.report({
               ...base,
-              message: `${shown(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
+              problem: `${shown(name.text)}: spelling refused by Pod Security baseline`,
+              consequence: `${canonical} itself is allowed`,
+              explanation: `${shown(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
               fix: replaceWith(entry.path, canonical, `replace ${shown(name.text)} with ${canonical}`),
             });
             continue;
@@ -105,7 +107,10 @@ export default defineRule({
           }
           context.report({
             ...base,
-            message: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`,
+            problem: `${shown(name.text)}: not allowed by Pod Security baseline`,
+            consequence: 'refused where baseline is enforced',
+            remedy: 'remove it or use a privileged namespace',
+            explanation: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`,
           });
         }
       }

@@ -15,7 +15,7 @@ describe('pss-baseline', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'warning', line: 11, column: 17, endColumn: 26, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].securityContext.capabilities.add[0]');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '"CAP_CHOWN" is refused by baseline only because of its spelling: PSA compares exactly; CHOWN itself is ' +
         'allowed. Pod Security baseline: non-default capabilities (container "app" must not include "CAP_CHOWN" in ' +
         'securityContext.capabilities.add). Write CHOWN.',
@@ -36,39 +36,43 @@ describe('pss-baseline', () => {
       expect.objectContaining({ value: 'CHOWN' }),
       expect.objectContaining({ value: 'SYS_CHROOT' }),
     ]);
-    expect(findings[1]?.message).toContain('SYS_CHROOT itself is allowed');
+    expect(findings[1]?.explanation).toContain('SYS_CHROOT itself is allowed');
   });
 
   it('by default reports only what fails baseline because of its spelling', () => {
     const findings = runRule('pss-baseline', pod('          add: [SYS_ADMIN, NET_ADMIN, cap_sys_ptrace, CAP_CHOWN]'));
     expect(findings.map((f) => f.column)).toEqual([55]);
-    expect(findings[0]?.message).toContain('refused by baseline only because of its spelling');
+    expect(findings[0]?.explanation).toContain('refused by baseline only because of its spelling');
   });
 
   it('with a level selected, names a real non-default capability without blaming the spelling, and offers no fix', () => {
     const [admin, ptrace] = runRule('pss-baseline', pod('          add: [SYS_ADMIN, cap_sys_ptrace]'), [], BASELINE);
-    expect(admin?.message).toBe(
+    expect(admin?.explanation).toBe(
       `"SYS_ADMIN" is not in the baseline allow-list (${ALLOWED}). Pod Security baseline: non-default capabilities ` +
         '(container "app" must not include "SYS_ADMIN" in securityContext.capabilities.add).',
     );
     expect(admin?.fix).toBeUndefined();
-    expect(ptrace?.message).toMatch(/^"cap_sys_ptrace" \(SYS_PTRACE, refused in any spelling\) is not in the baseline/);
+    expect(ptrace?.explanation).toMatch(
+      /^"cap_sys_ptrace" \(SYS_PTRACE, refused in any spelling\) is not in the baseline/,
+    );
     expect(ptrace?.fix).toBeUndefined();
   });
 
   it('explains NET_RAW: granted by default on Docker/containerd but not addable', () => {
     const [finding] = runRule('pss-baseline', pod('          add: [NET_RAW]'), [], BASELINE);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'NET_RAW is in the default set of Docker and containerd (and of CRI-O before 1.18 and Podman before 4.4)',
     );
-    expect(finding?.message).toContain('baseline does not allow adding it');
+    expect(finding?.explanation).toContain('baseline does not allow adding it');
   });
 
   it('refuses ALL, and leaves names that are no capability to cap-unknown', () => {
     const findings = runRule('pss-baseline', pod('          add: [SYS_NET_ADMIN, all, 7]'), [], BASELINE);
     expect(findings.map((f) => f.column)).toEqual([32]);
-    expect(findings[0]?.message).toMatch(/^"all" \(ALL, refused in any spelling\) is not in the baseline allow-list/);
-    expect(findings[0]?.message).toContain('Adding ALL asks for every capability.');
+    expect(findings[0]?.explanation).toMatch(
+      /^"all" \(ALL, refused in any spelling\) is not in the baseline allow-list/,
+    );
+    expect(findings[0]?.explanation).toContain('Adding ALL asks for every capability.');
     expect(findings.every((f) => f.fix === undefined)).toBe(true);
   });
 
@@ -92,7 +96,7 @@ spec:
 `;
     const [finding] = runRule('pss-baseline', deployment);
     expect(finding).toMatchObject({ line: 11, column: 50, object: { kind: 'Deployment', name: 'web' } });
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'For a Deployment, admission only warns and audits; where baseline is enforced it refuses the Pods the ' +
         'Deployment creates.',
     );
@@ -100,7 +104,7 @@ spec:
 
   it('says admission does not evaluate kinds outside its resource list', () => {
     const [finding] = runRule('pss-baseline', pod('          add: [SYS_ADMIN]', 'Rollout'), [], BASELINE);
-    expect(finding?.message).toContain('Pod Security admission does not evaluate a Rollout itself');
+    expect(finding?.explanation).toContain('Pod Security admission does not evaluate a Rollout itself');
   });
 
   it('checks initContainers and ephemeralContainers', () => {
@@ -126,7 +130,7 @@ spec:
       [12, 'init'],
       [16, 'debug'],
     ]);
-    expect(findings[1]?.message).toContain('container "debug" must not include "SYS_PTRACE"');
+    expect(findings[1]?.explanation).toContain('container "debug" must not include "SYS_PTRACE"');
   });
 
   it('does not look at Helm values, PodSecurityPolicies or compose files', () => {
@@ -141,7 +145,7 @@ spec:
   it('does not depend on the targets', () => {
     const matrix = runRule('pss-baseline', pod('          add: [CAP_CHOWN]'));
     const docker = runRule('pss-baseline', pod('          add: [CAP_CHOWN]'), ['docker@18.06']);
-    expect(docker.map((f) => f.message)).toEqual(matrix.map((f) => f.message));
+    expect(docker.map((f) => f.explanation)).toEqual(matrix.map((f) => f.explanation));
     expect(matrix[0]?.targets).toBeUndefined();
   });
 

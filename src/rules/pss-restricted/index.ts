@@ -134,7 +134,10 @@ export default defineRule({
             context.report({
               ...base,
               path,
-              message: `${shown(variant)} does not satisfy restricted: restricted requires the exact string ALL; ${shown(variant)} is treated as not dropping all. ${dropDetail(name)}${scope}${note}`,
+              problem: `${shown(variant)}: not the exact ALL Pod Security restricted needs`,
+              consequence: 'refused where restricted is enforced',
+              remedy: 'write ALL',
+              explanation: `${shown(variant)} does not satisfy restricted: restricted requires the exact string ALL; ${shown(variant)} is treated as not dropping all. ${dropDetail(name)}${scope}${note}`,
               suggestion: replaceWith(path, ALL, `replace ${shown(variant)} with ALL`),
             });
           } else {
@@ -142,7 +145,10 @@ export default defineRule({
             context.report({
               ...base,
               path,
-              message: `${label} does not drop ALL capabilities: ${why}, and restricted requires securityContext.capabilities.drop to contain ALL. ${dropDetail(name)}${scope}${note}`,
+              problem: `${label.replace(/^Container/, 'container').replace(/^The/, 'the')} does not drop ALL`,
+              consequence: 'refused where Pod Security restricted is enforced',
+              remedy: 'add ALL to capabilities.drop',
+              explanation: `${label} does not drop ALL capabilities: ${why}, and restricted requires securityContext.capabilities.drop to contain ALL. ${dropDetail(name)}${scope}${note}`,
               // Dropping ALL removes what the container may rely on: a suggestion, never applied silently.
               ...(edit
                 ? { suggestion: { description: `drop ALL in container ${JSON.stringify(name)}`, edits: [edit] } }
@@ -160,7 +166,10 @@ export default defineRule({
             context.report({
               ...base,
               path,
-              message: `${shown(value)} is refused by restricted only because of its spelling: PSA compares exactly and allows adding only the exact string NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`,
+              problem: `${shown(value)}: spelling refused by Pod Security restricted`,
+              consequence: 'PSA allows adding only the exact NET_BIND_SERVICE',
+              remedy: 'write NET_BIND_SERVICE',
+              explanation: `${shown(value)} is refused by restricted only because of its spelling: PSA compares exactly and allows adding only the exact string NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`,
               suggestion: replaceWith(path, NET_BIND_SERVICE, `replace ${shown(value)} with NET_BIND_SERVICE`),
             });
             return;
@@ -170,7 +179,10 @@ export default defineRule({
           context.report({
             ...base,
             path,
-            message: `${what}: restricted allows adding only NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`,
+            problem: `${shown(value)}: not allowed by Pod Security restricted (only NET_BIND_SERVICE is)`,
+            consequence: 'refused where restricted is enforced',
+            remedy: 'remove it',
+            explanation: `${what}: restricted allows adding only NET_BIND_SERVICE. ${addDetail(name, value)}${scope}${note}`,
           });
         });
       }

@@ -28,7 +28,7 @@ describe('pss-restricted', () => {
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({ severity: 'info', line: 7, column: 13, endColumn: 16, container: 'app' });
     expect(finding?.path).toBe('spec.containers[0].name');
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       `Container "app" does not drop ALL capabilities: it has no securityContext, and restricted requires ` +
         `securityContext.capabilities.drop to contain ALL. ${DROP_DETAIL}`,
     );
@@ -48,13 +48,13 @@ describe('pss-restricted', () => {
   it('reports a missing capabilities at the securityContext key and a missing drop at the capabilities key', () => {
     const [noCaps] = runRule('pss-restricted', pod('      securityContext:\n        runAsNonRoot: true'));
     expect(noCaps).toMatchObject({ line: 9, column: 7, path: 'spec.containers[0].securityContext.capabilities' });
-    expect(noCaps?.message).toContain('its securityContext sets no capabilities');
+    expect(noCaps?.explanation).toContain('its securityContext sets no capabilities');
     const [noDrop] = runRule(
       'pss-restricted',
       pod('      securityContext:\n        capabilities:\n          add: [NET_BIND_SERVICE]'),
     );
     expect(noDrop).toMatchObject({ line: 10, column: 9, path: 'spec.containers[0].securityContext.capabilities.drop' });
-    expect(noDrop?.message).toContain('capabilities has no drop list');
+    expect(noDrop?.explanation).toContain('capabilities has no drop list');
     expect(noDrop?.suggestion?.edits).toEqual([
       { kind: 'add-key', path: ['spec', 'containers', 0, 'securityContext', 'capabilities', 'drop'], value: ['ALL'] },
     ]);
@@ -66,7 +66,7 @@ describe('pss-restricted', () => {
       pod('      securityContext:\n        capabilities:\n          drop: [NET_RAW]'),
     );
     expect(finding).toMatchObject({ line: 11, column: 17, endColumn: 26 });
-    expect(finding?.message).toContain('its drop list ("NET_RAW") does not contain ALL');
+    expect(finding?.explanation).toContain('its drop list ("NET_RAW") does not contain ALL');
   });
 
   it('says `all` and `CAP_ALL` do not count and suggests ALL', () => {
@@ -77,7 +77,7 @@ describe('pss-restricted', () => {
     expect(findings).toHaveLength(1);
     const [finding] = findings;
     expect(finding).toMatchObject({ line: 11, column: 27, endColumn: 30 });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       `"all" does not satisfy restricted: restricted requires the exact string ALL; "all" is treated as not ` +
         `dropping all. ${DROP_DETAIL}`,
     );
@@ -99,13 +99,15 @@ describe('pss-restricted', () => {
       ),
     );
     expect(findings.map((f) => f.column)).toEqual([17, 46]);
-    expect(findings[0]?.message).toBe(
+    expect(findings[0]?.explanation).toBe(
       '"SYS_ADMIN": restricted allows adding only NET_BIND_SERVICE. Pod Security restricted: unrestricted ' +
         'capabilities (container "app" must not include "SYS_ADMIN" in securityContext.capabilities.add).',
     );
     // Removing a capability the workload may need is the user's call, not a suggestion.
     expect(findings[0]?.suggestion).toBeUndefined();
-    expect(findings[1]?.message).toMatch(/^"sys_time" \(SYS_TIME\): restricted allows adding only NET_BIND_SERVICE/);
+    expect(findings[1]?.explanation).toMatch(
+      /^"sys_time" \(SYS_TIME\): restricted allows adding only NET_BIND_SERVICE/,
+    );
   });
 
   it('says only the spelling is wrong for net_bind_service and CAP_NET_BIND_SERVICE', () => {
@@ -117,7 +119,7 @@ describe('pss-restricted', () => {
     );
     expect(findings).toHaveLength(2);
     for (const f of findings) {
-      expect(f.message).toContain('is refused by restricted only because of its spelling');
+      expect(f.explanation).toContain('is refused by restricted only because of its spelling');
       expect(f.suggestion?.edits[0]).toMatchObject({ kind: 'replace-scalar', value: 'NET_BIND_SERVICE' });
       expect(f.fix).toBeUndefined();
     }
@@ -153,7 +155,7 @@ spec:
     expect(runRule('pss-restricted', windows)).toEqual([]);
     expect(runRule('pss-restricted', windows, ['k8s@1.25'])).toEqual([]);
     const [old] = runRule('pss-restricted', windows, ['k8s@1.24']);
-    expect(old?.message).toContain(
+    expect(old?.explanation).toContain(
       'This is a Windows pod: policy versions before v1.25 (Kubernetes 1.24 by the target) still check it',
     );
     const linux = pod('', '  os:\n    name: linux\n');
@@ -174,7 +176,7 @@ spec:
 `;
     const [finding] = runRule('pss-restricted', text);
     expect(finding).toMatchObject({ line: 9, column: 17, object: { kind: 'DaemonSet', name: 'agent' } });
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'For a DaemonSet, admission only warns and audits; where restricted is enforced it refuses the Pods the DaemonSet creates.',
     );
   });
@@ -184,8 +186,8 @@ spec:
     const [finding] = runRule('pss-restricted', text);
     expect(finding).toMatchObject({ line: 6, column: 7, path: 'spec.containers[0]' });
     expect(finding?.container).toBeUndefined();
-    expect(finding?.message).toContain('The unnamed container containers[0] does not drop ALL');
-    expect(finding?.message).toContain('(container "" must set');
+    expect(finding?.explanation).toContain('The unnamed container containers[0] does not drop ALL');
+    expect(finding?.explanation).toContain('(container "" must set');
   });
 
   it('ignores Helm values, PodSecurityPolicies and compose files', () => {

@@ -1,4 +1,5 @@
 import { isMapping } from '../../core/extract.js';
+import { clip } from '../../core/message.js';
 import type { Fix } from '../../core/types.js';
 import { isSafeOn, NAMESPACE_FACTS, POD_SYSCTLS_FACTS, PROC_SYS_FACTS, SAFE_SYSCTLS } from '../../knowledge/sysctls.js';
 import type { Version } from '../../knowledge/versions.js';
@@ -8,6 +9,7 @@ import {
   analyzeContainers,
   containerBase,
   describeStates,
+  needConsequence,
   needTargets,
   statesFor,
   stepPath,
@@ -113,12 +115,17 @@ export default defineRule({
           : '';
         const message = `\`${need.step.text}\` (${need.step.origin.field}[${need.step.origin.index}]) writes ${need.key === '(keys from a file)' ? 'kernel parameters' : need.key}: ${outcome}. ${instead(need, versions)}${entrypoint}`;
         const suggestion = podSysctl(analysis, need, versions);
+        const targets = needTargets(states);
+        const key = need.key === '(keys from a file)' ? 'kernel parameters' : need.key;
         context.report({
           path: stepPath(container, need.step.origin),
-          message,
+          problem: `\`${clip(need.step.text, 50)}\` writes ${key}`,
+          consequence: needConsequence(targets, 'the write fails') ?? 'the write fails',
+          remedy: suggestion ? `set ${key} in the pod’s securityContext.sysctls` : 'set it on the node instead',
+          explanation: message,
           severity: chooseSeverity(context.severity, 'error', severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...(suggestion ? { suggestion } : {}),
         });

@@ -28,7 +28,7 @@ describe('sysctl-needs-privilege', () => {
       path: 'spec.initContainers[0].command[0]',
       container: 'sysctl',
     });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '`sysctl -w vm.max_map_count=262144` (command[0]) writes vm.max_map_count: the write fails on containerd@1.7 ' +
         '(containerd 1.3+ with runc ≥1.0.0-rc94): container runtimes mount /proc/sys read-only in a container that ' +
         'is not privileged (OCI readonlyPaths), so `sysctl -w` fails with "Read-only file system". vm.max_map_count ' +
@@ -43,7 +43,7 @@ describe('sysctl-needs-privilege', () => {
     const [finding] = runRule(ID, pod('["sh", "-c", "sysctl -w net.ipv4.ip_unprivileged_port_start=0"]'), [
       'k8s@1.25,containerd@1.7',
     ]);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'net.ipv4.ip_unprivileged_port_start is namespaced and in the kubelet’s safe set on Kubernetes 1.25 (since 1.22) (the node needs Linux 4.11 or later): set it in the pod’s spec.securityContext.sysctls instead.',
     );
     expect(finding?.suggestion).toEqual({
@@ -62,14 +62,16 @@ describe('sysctl-needs-privilege', () => {
     const [finding] = runRule(ID, pod('["sysctl", "-w", "net.ipv4.ip_unprivileged_port_start=0"]'), [
       'k8s@1.21,containerd@1.7',
     ]);
-    expect(finding?.message).toContain('is namespaced (net) but not in the kubelet’s safe set until Kubernetes 1.22');
+    expect(finding?.explanation).toContain(
+      'is namespaced (net) but not in the kubelet’s safe set until Kubernetes 1.22',
+    );
     expect(finding?.suggestion).toBeUndefined();
   });
 
   it('a write through /proc/sys in a script, with the slash spelling normalised', () => {
     const [finding] = runRule(ID, pod('["sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"]'), ['containerd@1.7']);
-    expect(finding?.message).toContain('writes net.ipv4.ip_forward');
-    expect(finding?.message).toContain('--allowed-unsafe-sysctls');
+    expect(finding?.explanation).toContain('writes net.ipv4.ip_forward');
+    expect(finding?.explanation).toContain('--allowed-unsafe-sysctls');
   });
 
   it('privileged as root: fine; privileged as non-root: still fails', () => {
@@ -77,7 +79,7 @@ describe('sysctl-needs-privilege', () => {
     expect(runRule(ID, pod('["sysctl", "-w", "vm.max_map_count=262144"]', privileged))).toEqual([]);
     const nonRoot = '      securityContext:\n        privileged: true\n        runAsUser: 1000\n';
     const [finding] = runRule(ID, pod('["sysctl", "-w", "vm.max_map_count=262144"]', nonRoot), ['containerd@1.7']);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'the files under /proc/sys belong to root; uid 1000 (runAsUser: 1000 (container)) cannot write them',
     );
   });

@@ -1,3 +1,4 @@
+import { clip } from '../../core/message.js';
 import { NO_ULIMIT_FIELD, RAISE_HARD_LIMIT, ULIMIT_FACTS } from '../../knowledge/needs.js';
 import type { UlimitNeed } from '../../model/needs.js';
 import {
@@ -8,6 +9,7 @@ import {
   describeStates,
   limitText,
   misspelledAdd,
+  needConsequence,
   needTargets,
   statesFor,
   stepPath,
@@ -84,12 +86,20 @@ export default defineRule({
           nonRoot || addsCapability(container, 'SYS_RESOURCE')
             ? undefined
             : addCapabilities(container, ['SYS_RESOURCE']);
+        const targets = needTargets(states);
         context.report({
           path: stepPath(container, need.step.origin),
-          message,
+          problem: `\`${clip(need.step.text, 50)}\` raises the hard ${need.facts.resource}`,
+          consequence: needConsequence(targets, 'fails without SYS_RESOURCE') ?? 'it may fail',
+          remedy: nonRoot
+            ? 'raise it on the node or as root'
+            : misspelled
+              ? 'write SYS_RESOURCE (no CAP_)'
+              : 'add SYS_RESOURCE or raise it on the node',
+          explanation: message,
           severity: chooseSeverity(context.severity, 'error', severity),
           ...containerBase(container),
-          targets: needTargets(states),
+          targets,
           evidence: need.evidence,
           ...(suggestion ? { suggestion } : {}),
         });

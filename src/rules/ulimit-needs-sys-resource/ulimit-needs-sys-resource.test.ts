@@ -29,7 +29,7 @@ describe('ulimit-needs-sys-resource', () => {
       path: 'spec.containers[0].command[2]',
       container: 'app',
     });
-    expect(finding?.message).toBe(
+    expect(finding?.explanation).toBe(
       '`ulimit -l unlimited` (command[2]) sets the hard RLIMIT_MEMLOCK to unlimited, above the limit a container ' +
         'starts with (64 KiB to 64 MiB, inherited from the container runtime). Raising a hard limit needs ' +
         'SYS_RESOURCE: the shell does not hold SYS_RESOURCE on containerd@1.7 (containerd 1.3+ with runc ' +
@@ -58,7 +58,7 @@ describe('ulimit-needs-sys-resource', () => {
   it('names the resource as bash does for -n', () => {
     const [finding] = runRule(ID, pod('ulimit -Hn 4194304', dropAll), ['containerd@1.7']);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('`ulimit: open files: cannot modify limit: Operation not permitted`');
+    expect(finding?.explanation).toContain('`ulimit: open files: cannot modify limit: Operation not permitted`');
   });
 
   it('says a non-root shell never holds it, whatever is added', () => {
@@ -66,10 +66,10 @@ describe('ulimit-needs-sys-resource', () => {
       '      securityContext:\n        runAsUser: 1000\n        capabilities:\n          add: [SYS_RESOURCE]\n';
     const [finding] = runRule(ID, pod('ulimit -l unlimited; exec /app', context), ['docker@24']);
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'the process runs as uid 1000 (runAsUser: 1000 (container)), which holds no capability (Kubernetes sets no ambient capabilities)',
     );
-    expect(finding?.message).toContain('Kubernetes has no field for a container’s resource limits');
+    expect(finding?.explanation).toContain('Kubernetes has no field for a container’s resource limits');
     expect(finding?.suggestion).toBeUndefined();
   });
 
@@ -89,10 +89,10 @@ describe('ulimit-needs-sys-resource', () => {
     const context = '      securityContext:\n        capabilities:\n          add: [CAP_SYS_RESOURCE]\n';
     const text = pod('ulimit -l unlimited', context).replace('command: ["sh", "-c"', 'command: ["sh", "-c"');
     const [finding] = runRule(ID, text, ['containerd@1.7', 'docker@24']);
-    expect(finding?.message).toContain(
+    expect(finding?.explanation).toContain(
       'the shell does not hold SYS_RESOURCE on containerd@1.7 (containerd 1.3+ with runc ≥1.0.0-rc94): the add entry "CAP_SYS_RESOURCE" is silently not granted (looked up as CAP_CAP_SYS_RESOURCE)',
     );
-    expect(finding?.message).toContain('Write the entry as SYS_RESOURCE (see cap-prefix)');
+    expect(finding?.explanation).toContain('Write the entry as SYS_RESOURCE (see cap-prefix)');
     expect(finding?.targets?.map((t) => [t.target, t.outcome])).toEqual([
       ['containerd@1.7', 'ignored'],
       ['docker@24', 'unknown'],
