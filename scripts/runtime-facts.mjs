@@ -18,7 +18,10 @@ const code = (text) => `\`${text.replaceAll('`', "'")}\``;
 
 function handling(h) {
   if (h.action === 'reject') return `refused at ${h.phase} (${h.status}): ${code(h.message)}`;
-  if (h.action === 'ignore') return `no effect (${h.note.replaceAll('`', "'")})`;
+  if (h.action === 'ignore') {
+    const logged = h.message ? `, logging ${code(h.message)}` : '';
+    return `no effect (${h.note.replaceAll('`', "'")})${logged}`;
+  }
   return 'written into the OCI config unchecked: the OCI runtime decides';
 }
 
@@ -49,6 +52,11 @@ export function runtimeFactsPage({ ENGINE_RANGES, OCI_RANGES, CONTAINERD_BUNDLED
     lines.push(`- Names: ${NAMING[r.naming]}.`);
     if (r.prefixRequiredMessage) lines.push(`- Without the prefix: ${code(r.prefixRequiredMessage)}.`);
     lines.push(`- Unknown name in \`add\`: ${handling(r.unknownAdd)}.`);
+    if (r.unknownAddIn) {
+      lines.push(
+        `- Instead, ${releases(r.unknownAddIn.releases)}, an unknown name in \`add\` (or one the node’s kernel lacks): ${handling(r.unknownAddIn.handling)}.`,
+      );
+    }
     lines.push(`- Unknown name in \`drop\`: ${handling(r.unknownDrop)}.`);
     if (r.knownMax !== undefined) lines.push(`- Knows names up to ${capability(r.knownMax)}.`);
     if (r.unavailable) {
@@ -82,6 +90,7 @@ export function runtimeFactsPage({ ENGINE_RANGES, OCI_RANGES, CONTAINERD_BUNDLED
       ...r.conflict.citations,
       ...r.privileged.citations,
       ...(r.dropAllFix?.citations ?? []),
+      ...(r.unknownAddIn?.citations ?? []),
       ...Object.values(nonRoot).flatMap((f) => f.citations),
     ];
     lines.push('', 'Sources:', '', ...[...new Set(sources)].map((c) => `- ${c}`), '');

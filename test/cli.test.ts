@@ -203,6 +203,11 @@ describe('other commands', () => {
     const json = JSON.parse(run(['targets', '--json']).stdout);
     expect(json.containerdRunc).toContainEqual(expect.objectContaining({ since: '1.4.5', runc: '1.0.0-rc94' }));
     expect(json.engines.find((e: { id: string }) => e.id === 'crio-1.22').unknownDrop).toBe('reject');
+    expect(stdout).toContain('instead, in 1.11 ≤ v < 1.11.2: unknown name in add has no effect');
+    expect(json.engines.find((e: { id: string }) => e.id === 'crio-1.11').unknownAddIn).toEqual({
+      releases: [{ since: '1.11', until: '1.11.2' }],
+      unknownAdd: 'ignore',
+    });
   });
 
   it('says which targets are current and which legacy, with the date and the sources', () => {

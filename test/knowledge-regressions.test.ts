@@ -52,6 +52,8 @@ describe('knowledge regressions', () => {
       'containerd-1.4.2-add-prefixed.yaml',
       'containerd-1.4.8-add-prefixed.yaml',
       'containerd-1.5.1-add-prefixed.yaml',
+      'crio-1.11.0-add-unknown.yaml',
+      'crio-1.11.2-add-unknown.yaml',
       'crio-1.20-add-bpf.yaml',
       'crio-1.25-drop-unknown.yaml',
       'crio-1.9.0-nonroot-ambient.yaml',

@@ -12156,13 +12156,13 @@ function predict(target, direction, input) {
       const fix2 = engine.dropAllFix;
       const back = `add${keeps === "all" ? "s" : ""} the default capabilities back after drop ALL (${engine.defaults.join(", ")})`;
       const fixed = fix2 ? `; ${fix2.detail}` : "";
-      const sources = [...citations, ...fix2?.citations ?? []];
-      if (keeps === "all") return { outcome: "ignored", detail: `${engine.label} ${back}${fixed}`, citations: sources };
+      const sources2 = [...citations, ...fix2?.citations ?? []];
+      if (keeps === "all") return { outcome: "ignored", detail: `${engine.label} ${back}${fixed}`, citations: sources2 };
       const version = target.engineVersion?.text ?? "";
       return {
         outcome: "unknown",
         detail: `some ${engine.engine}@${version} patch releases ${back}, others do not${fixed}: name the patch release (e.g. ${engine.engine}@${version}.0)`,
-        citations: sources
+        citations: sources2
       };
     }
     if (engine.all === "any-case") {
@@ -12210,7 +12210,22 @@ function predict(target, direction, input) {
     why = `${engine.label} does not know ${capability.name} (added in Linux ${capability.kernel})`;
   else why = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join(".")}`;
   const unavailable = capability !== void 0 && knownToEngine && !inKernel;
-  const handling = unavailable && engine.unavailable ? engine.unavailable[direction] : direction === "add" ? engine.unknownAdd : engine.unknownDrop;
+  let handling = unavailable && engine.unavailable ? engine.unavailable[direction] : direction === "add" ? engine.unknownAdd : engine.unknownDrop;
+  const variant = direction === "add" ? engine.unknownAddIn : void 0;
+  if (variant) {
+    const coverage = target.engineVersion ? releaseCoverage(target.engineVersion, variant.releases) : "some";
+    if (coverage === "some") {
+      const version = target.engineVersion?.text ?? "";
+      return {
+        outcome: "unknown",
+        runtimeName: name,
+        neverApplied: true,
+        detail: `${why}: ${variant.detail}; name the patch release (e.g. ${engine.engine}@${version}.0)`,
+        citations: [...citations, ...variant.citations]
+      };
+    }
+    if (coverage === "all") handling = variant.handling;
+  }
   if (handling.action === "oci") return viaOci(target, engine, input, name, capability, why);
   if (unavailable && direction === "drop" && handling.action === "ignore") {
     return {
@@ -12221,13 +12236,16 @@ function predict(target, direction, input) {
       citations
     };
   }
+  const sources = variant && handling === variant.handling ? [...citations, ...variant.citations] : citations;
   if (handling.action === "ignore") {
-    return {
+    const ignored = {
       outcome: "ignored",
       runtimeName: name,
       detail: `${why}: ${notApplied(direction, input)} (${handling.note})`,
-      citations
+      citations: sources
     };
+    if (handling.message) ignored.message = render(handling.message, input, name);
+    return ignored;
   }
   return reject(engine, direction, handling, input, name, why);
 }
@@ -13103,12 +13121,25 @@ var ENGINE_RANGES = [
     since: "1.11",
     until: "1.12",
     ...CRIO_NAMES,
-    unknownAdd: CRIO_INVALID_CAPABILITY,
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    unavailable: {
-      add: { ...CRIO_INVALID_CAPABILITY, message: "{name} is not supported on the current host" },
-      drop: CRIO_UNAVAILABLE_DROP
+    // CRI-O checks an added name against its own list, cut at the node kernel's last capability,
+    // before runtime-tools sees it: 1.11.0 and 1.11.1 skip a miss, 1.11.2 refuses it (PR #1708).
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownAddIn: {
+      releases: [{ since: "1.11", until: "1.11.2" }],
+      handling: {
+        action: "ignore",
+        note: "CRI-O 1.11.0 and 1.11.1 log a warning and create the container without it",
+        message: 'invalid capability "{input}", skipping...'
+      },
+      detail: "CRI-O 1.11.0 and 1.11.1 skip an added name they do not know with a warning; 1.11.2 and later refuse it (cri-o/cri-o#1708)",
+      citations: [
+        "cri-o/cri-o@v1.11.0:server/container_create.go L562-572",
+        "cri-o/cri-o@v1.11.1:server/container_create.go L562-572",
+        "cri-o/cri-o@v1.11.0:server/utils.go L180-189 getOCICapabilitiesList (cut at the kernel\u2019s last capability)"
+      ]
     },
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
     knownMax: AUDIT_READ,
     defaults: CRIO_1_11_DEFAULTS,
     dropAllKeepsDefaults: true,
@@ -13124,6 +13155,8 @@ var ENGINE_RANGES = [
       citations: ["cri-o/cri-o@v1.11.0:server/container_create.go L1015-1017 (SetupPrivileged)"]
     },
     citations: [
+      "cri-o/cri-o PR #1708, commit 38de9320b7 (first in v1.11.2): an unknown added name is refused",
+      "cri-o/cri-o@v1.11.2:server/container_create.go L567-575",
       "cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)",
       "cri-o/cri-o@v1.11.0:server/container_create.go L1025-1033 (defaults appended to the add list)",
       ...CRIO_DROP_SOURCES,

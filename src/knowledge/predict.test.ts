@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SIGNATURES } from '../diagnose/signatures.js';
 import { CAPABILITY_BY_NAME } from './capabilities.js';
 import type { Direction, Outcome, Prediction } from './predict.js';
 import { defaultCapabilities, predict, runtimeName } from './predict.js';
@@ -449,8 +450,59 @@ const ROWS: Row[] = [
     status: 'CreateContainerError',
     message: 'unknown capability "CAP_FOO" to add',
   },
+  // CRI-O 1.11.0 and 1.11.1 skip an unknown added name with a warning; 1.11.2 refuses it (cri-o/cri-o#1708).
   {
-    target: 'crio@1.11',
+    target: 'crio@1.11.0',
+    dir: 'add',
+    input: 'CAP_FOO',
+    outcome: 'ignored',
+    message: 'invalid capability "CAP_FOO", skipping...',
+  },
+  {
+    target: 'crio@1.11.1',
+    dir: 'add',
+    input: 'foo',
+    outcome: 'ignored',
+    message: 'invalid capability "foo", skipping...',
+  },
+  {
+    target: 'crio@1.11.2',
+    dir: 'add',
+    input: 'CAP_FOO',
+    outcome: 'rejected',
+    status: 'CreateContainerError',
+    message: 'unknown capability "CAP_FOO" to add',
+  },
+  {
+    target: 'crio@1.11.14',
+    dir: 'add',
+    input: 'FOO',
+    outcome: 'rejected',
+    status: 'CreateContainerError',
+    message: 'unknown capability "CAP_FOO" to add',
+  },
+  { target: 'crio@1.11', dir: 'add', input: 'CAP_FOO', outcome: 'unknown' },
+  // The check is CRI-O's own, against a list cut at the node kernel's last capability.
+  { target: 'crio@1.11.0,kernel@3.10', dir: 'add', input: 'AUDIT_READ', outcome: 'ignored' },
+  {
+    target: 'crio@1.11.2,kernel@3.10',
+    dir: 'add',
+    input: 'AUDIT_READ',
+    outcome: 'rejected',
+    status: 'CreateContainerError',
+    message: 'unknown capability "CAP_AUDIT_READ" to add',
+  },
+  { target: 'crio@1.11.0', dir: 'add', input: 'BPF', outcome: 'ignored' },
+  {
+    target: 'crio@1.11.0',
+    dir: 'drop',
+    input: 'CAP_FOO',
+    outcome: 'rejected',
+    status: 'CreateContainerError',
+    message: 'failed to drop cap CAP_FOO invalid capability: CAP_FOO',
+  },
+  {
+    target: 'crio@1.10.6',
     dir: 'add',
     input: 'CAP_FOO',
     outcome: 'rejected',
@@ -739,6 +791,9 @@ describe('predict: every answer is cited', () => {
       'containerd@1.7,kernel@5.4',
       'crio@0.3',
       'crio@1.11',
+      'crio@1.11.0',
+      'crio@1.11.2',
+      'crio@1.11.0,kernel@3.10',
       'crio@1.25,kernel@5.4',
       'rkt@1.30',
       'cri-dockerd@0.3+docker@24',
@@ -1144,6 +1199,43 @@ describe('predict: corner cases', () => {
       message: 'capability SYS_RESOURCE must start with CAP_',
     });
     expect(predict(resolveTarget('crio@0.3'), 'drop', 'CAP_FOO').message).toBe('Invalid capability: CAP_FOO');
+  });
+
+  it('asks for the patch release of CRI-O 1.11 for an unknown added name: skipped until 1.11.2, refused after', () => {
+    for (const input of ['CAP_FOO', 'BPF']) {
+      const prediction = predict(resolveTarget('crio@1.11'), 'add', input);
+      expect(prediction).toMatchObject({ outcome: 'unknown', neverApplied: true });
+      expect(prediction.detail).toContain('1.11.0 and 1.11.1 skip an added name they do not know with a warning');
+      expect(prediction.detail).toContain('1.11.2 and later refuse it');
+      expect(prediction.detail).toContain('name the patch release (e.g. crio@1.11.0)');
+      expect(prediction.citations).toContain('cri-o/cri-o@v1.11.0:server/container_create.go L562-572');
+    }
+    expect(predict(resolveTarget('crio@1.11'), 'add', 'CAP_SYS_RESOURCE').outcome).toBe('applied');
+    expect(predict(resolveTarget('crio@1.11'), 'drop', 'CAP_FOO').outcome).toBe('rejected');
+  });
+
+  it('says a skipped name on CRI-O 1.11.0 is not granted, and cites the release that skips it', () => {
+    const prediction = predict(resolveTarget('crio@1.11.0'), 'add', 'NET_ADMINN');
+    expect(prediction.detail).toContain('the capability is silently not granted');
+    expect(prediction.detail).toContain('log a warning and create the container without it');
+    expect(prediction.citations).toContain('cri-o/cri-o@v1.11.1:server/container_create.go L562-572');
+    const refused = predict(resolveTarget('crio@1.11.2'), 'add', 'NET_ADMINN');
+    expect(refused.citations).toContain('cri-o/cri-o@v1.11.2:server/container_create.go L567-575');
+    expect(refused.citations).not.toContain('cri-o/cri-o@v1.11.0:server/container_create.go L562-572');
+  });
+
+  it('words CRI-O 1.11’s skip and refusal as the diagnose signatures for those releases read them', () => {
+    const signature = (id: string) => SIGNATURES.find((s) => s.id === id);
+    const names = (id: string, line: string) =>
+      (signature(id)?.patterns ?? []).map((p) => (p instanceof RegExp ? p : p.re).exec(line)?.groups?.name);
+    const skipped = signature('crio-invalid-capability-skipped');
+    const refused = signature('crio-unknown-capability-to-add');
+    expect(skipped?.versions).toMatch(/^CRI-O 1\.11\.0–1\.11\.1/);
+    expect(refused?.versions).toMatch(/^CRI-O 1\.11\.2 and later/);
+    const warning = predict(resolveTarget('crio@1.11.1'), 'add', 'NET_ADMINN').message ?? '';
+    expect(names('crio-invalid-capability-skipped', warning)).toContain('NET_ADMINN');
+    const error = predict(resolveTarget('crio@1.11.2'), 'add', 'NET_ADMINN').message ?? '';
+    expect(names('crio-unknown-capability-to-add', error)).toContain('CAP_NET_ADMINN');
   });
 
   it('gives CRI-O 1.11 its 11 defaults', () => {

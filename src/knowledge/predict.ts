@@ -133,12 +133,28 @@ export function predict(target: ResolvedTarget, direction: Direction, input: str
   else why = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join('.')}`;
 
   const unavailable = capability !== undefined && knownToEngine && !inKernel;
-  const handling =
+  let handling =
     unavailable && engine.unavailable
       ? engine.unavailable[direction]
       : direction === 'add'
         ? engine.unknownAdd
         : engine.unknownDrop;
+  const variant = direction === 'add' ? engine.unknownAddIn : undefined;
+  if (variant) {
+    const coverage = target.engineVersion ? releaseCoverage(target.engineVersion, variant.releases) : 'some';
+    if (coverage === 'some') {
+      // Skipped in some patch releases, refused in the others: never granted either way.
+      const version = target.engineVersion?.text ?? '';
+      return {
+        outcome: 'unknown',
+        runtimeName: name,
+        neverApplied: true,
+        detail: `${why}: ${variant.detail}; name the patch release (e.g. ${engine.engine}@${version}.0)`,
+        citations: [...citations, ...variant.citations],
+      };
+    }
+    if (coverage === 'all') handling = variant.handling;
+  }
   if (handling.action === 'oci') return viaOci(target, engine, input, name, capability, why);
   if (unavailable && direction === 'drop' && handling.action === 'ignore') {
     // The kernel never grants it, so there is nothing to drop: harmless.
@@ -150,13 +166,16 @@ export function predict(target: ResolvedTarget, direction: Direction, input: str
       citations,
     };
   }
+  const sources = variant && handling === variant.handling ? [...citations, ...variant.citations] : citations;
   if (handling.action === 'ignore') {
-    return {
+    const ignored: Prediction = {
       outcome: 'ignored',
       runtimeName: name,
       detail: `${why}: ${notApplied(direction, input)} (${handling.note})`,
-      citations,
+      citations: sources,
     };
+    if (handling.message) ignored.message = render(handling.message, input, name);
+    return ignored;
   }
   return reject(engine, direction, handling, input, name, why);
 }

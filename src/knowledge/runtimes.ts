@@ -20,7 +20,8 @@ export type Naming = 'bare' | 'prefix-always' | 'normalize' | 'prefix-required';
 /** What an engine does with a name it does not know. */
 export type UnknownHandling =
   | { action: 'reject'; status: 'CreateContainerError' | 'RunContainerError'; phase: string; message: string }
-  | { action: 'ignore'; note: string }
+  /** `message`: the line the engine logs instead, if any (`{input}` is the name as written). */
+  | { action: 'ignore'; note: string; message?: string }
   /** Written into the OCI config unchecked; the OCI runtime decides. */
   | { action: 'oci' };
 
@@ -46,6 +47,11 @@ export interface EngineRange {
   all: 'any-case' | 'unknown';
   unknownAdd: UnknownHandling;
   unknownDrop: UnknownHandling;
+  /**
+   * Releases of the range that treat an added name they do not know, or the node's kernel lacks,
+   * otherwise than `unknownAdd` and `unavailable.add` say (CRI-O 1.11.0 and 1.11.1 skip it).
+   */
+  unknownAddIn?: { releases: Releases; handling: UnknownHandling; detail: string; citations: readonly string[] };
   /** Highest capability number the engine itself knows (names past it are unknown), when it checks names. */
   knownMax?: number;
   /** What happens when a known capability is missing from the node's kernel, if it differs from an unknown name. */
@@ -744,12 +750,26 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
     since: '1.11',
     until: '1.12',
     ...CRIO_NAMES,
-    unknownAdd: CRIO_INVALID_CAPABILITY,
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    unavailable: {
-      add: { ...CRIO_INVALID_CAPABILITY, message: '{name} is not supported on the current host' },
-      drop: CRIO_UNAVAILABLE_DROP,
+    // CRI-O checks an added name against its own list, cut at the node kernel's last capability,
+    // before runtime-tools sees it: 1.11.0 and 1.11.1 skip a miss, 1.11.2 refuses it (PR #1708).
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownAddIn: {
+      releases: [{ since: '1.11', until: '1.11.2' }],
+      handling: {
+        action: 'ignore',
+        note: 'CRI-O 1.11.0 and 1.11.1 log a warning and create the container without it',
+        message: 'invalid capability "{input}", skipping...',
+      },
+      detail:
+        'CRI-O 1.11.0 and 1.11.1 skip an added name they do not know with a warning; 1.11.2 and later refuse it (cri-o/cri-o#1708)',
+      citations: [
+        'cri-o/cri-o@v1.11.0:server/container_create.go L562-572',
+        'cri-o/cri-o@v1.11.1:server/container_create.go L562-572',
+        'cri-o/cri-o@v1.11.0:server/utils.go L180-189 getOCICapabilitiesList (cut at the kernel’s last capability)',
+      ],
     },
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
     knownMax: AUDIT_READ,
     defaults: CRIO_1_11_DEFAULTS,
     dropAllKeepsDefaults: true,
@@ -765,6 +785,8 @@ export const ENGINE_RANGES: readonly EngineRange[] = [
       citations: ['cri-o/cri-o@v1.11.0:server/container_create.go L1015-1017 (SetupPrivileged)'],
     },
     citations: [
+      'cri-o/cri-o PR #1708, commit 38de9320b7 (first in v1.11.2): an unknown added name is refused',
+      'cri-o/cri-o@v1.11.2:server/container_create.go L567-575',
       'cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)',
       'cri-o/cri-o@v1.11.0:server/container_create.go L1025-1033 (defaults appended to the add list)',
       ...CRIO_DROP_SOURCES,

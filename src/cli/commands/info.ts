@@ -29,6 +29,9 @@ export function targetsText(json: boolean): string {
           until: r.until,
           naming: r.naming,
           unknownAdd: r.unknownAdd.action,
+          ...(r.unknownAddIn
+            ? { unknownAddIn: { releases: r.unknownAddIn.releases, unknownAdd: r.unknownAddIn.handling.action } }
+            : {}),
           unknownDrop: r.unknownDrop.action,
           knownMax: r.knownMax,
           defaults: r.defaults,
@@ -125,6 +128,10 @@ function releasesText(releases: Releases | boolean): string {
 function engineDetails(r: EngineRange): string[] {
   const known = r.knownMax === undefined ? '' : `; knows names up to ${capabilityName(r.knownMax)}`;
   const out = [`unknown name in add ${handlingText(r.unknownAdd)}, in drop ${handlingText(r.unknownDrop)}${known}`];
+  if (r.unknownAddIn)
+    out.push(
+      `instead, in ${releasesText(r.unknownAddIn.releases)}: unknown name in add ${handlingText(r.unknownAddIn.handling)}`,
+    );
   if (r.dropAllKeepsDefaults) out.push(`drop ALL keeps the defaults: ${releasesText(r.dropAllKeepsDefaults)}`);
   const nonRoot = r.nonRoot;
   if (nonRoot?.ambient)
