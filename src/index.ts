@@ -3,6 +3,23 @@
 export type { FileResult, LintOptions, RuleSetting } from './core/engine.js';
 export { IGNORE_ANNOTATION, lintSource, PARSE_ERROR_RULE } from './core/engine.js';
 export { extract } from './core/extract.js';
+export type { NodeGroup, NodeInfo, NodeTarget } from './core/nodes.js';
+export { groupNodes, nodeTarget, targetOfNodeInfo } from './core/nodes.js';
+export type { ObjectKey, OwnerChain, OwnerLink } from './core/owners.js';
+export { controllerOf, keyOf, OwnerIndex, ownerChain } from './core/owners.js';
+export type {
+  ClusterObject,
+  ClusterSnapshot,
+  NodeBasis,
+  NodeOutcome,
+  ObjectSource,
+  ScanFinding,
+  ScanOptions,
+  ScanResult,
+  ScanWorkload,
+} from './core/scan.js';
+export { scanCluster } from './core/scan.js';
+export { admits } from './core/scheduling.js';
 export type { Finding, Severity, TargetOutcome } from './core/types.js';
 export { CAPABILITIES } from './knowledge/capabilities.js';
 export { predict } from './knowledge/predict.js';

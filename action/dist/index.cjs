@@ -11882,273 +11882,6 @@ function kernelHasCapability(cap, kernel) {
   return true;
 }
 
-// src/knowledge/versions.ts
-var VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(alpha|beta|rc)\.?(\d+)?)?/i;
-var PRE_RANK = { alpha: 0, beta: 1e3, rc: 2e3 };
-function parseVersion(text) {
-  const match = VERSION.exec(text.trim());
-  if (!match?.[1]) return void 0;
-  const parts = match[1].split(".").map((p) => Number.parseInt(p, 10));
-  if (!match[2]) return { text, parts };
-  const rank2 = (PRE_RANK[match[2].toLowerCase()] ?? 0) + Number.parseInt(match[3] ?? "0", 10);
-  return { text, parts, pre: rank2 };
-}
-function compareVersions(a, b) {
-  const length = Math.max(a.parts.length, b.parts.length);
-  for (let i = 0; i < length; i++) {
-    const diff = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  if (a.pre === void 0 && b.pre === void 0) return 0;
-  if (a.pre === void 0) return 1;
-  if (b.pre === void 0) return -1;
-  return a.pre - b.pre;
-}
-function inRange(version, since, until) {
-  if (since !== void 0 && compareVersions(version, must(since)) < 0) return false;
-  if (until !== void 0 && compareVersions(version, must(until)) >= 0) return false;
-  return true;
-}
-function must(text) {
-  const version = parseVersion(text);
-  if (!version) throw new Error(`not a version: ${text}`);
-  return version;
-}
-function releaseCoverage(version, releases) {
-  if (releases === void 0 || releases === false) return "none";
-  if (releases === true) return "all";
-  if (version.parts.length >= 3 || version.pre !== void 0) {
-    return releases.some((r) => inRange(version, r.since, r.until)) ? "all" : "none";
-  }
-  const low = { text: version.text, parts: [...version.parts] };
-  const next = [...version.parts];
-  while (next.length < 2) next.push(0);
-  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
-  const high = { text: "", parts: next };
-  let some = false;
-  for (const r of releases) {
-    const startsBefore = r.since === void 0 || compareVersions(low, must(r.since)) >= 0;
-    const endsAfter = r.until === void 0 || compareVersions(high, must(r.until)) <= 0;
-    if (startsBefore && endsAfter) return "all";
-    const overlaps = (r.until === void 0 || compareVersions(low, must(r.until)) < 0) && (r.since === void 0 || compareVersions(high, must(r.since)) > 0);
-    if (overlaps) some = true;
-  }
-  return some ? "some" : "none";
-}
-
-// src/knowledge/predict.ts
-var PREFIX = /^cap_/i;
-var OCI_KNOWN_BY_ALL = 37;
-function render(template, input, name) {
-  return template.replaceAll("{input}", input).replaceAll("{name}", name);
-}
-function runtimeName(engine, input) {
-  switch (engine.naming) {
-    case "bare":
-      return input;
-    case "prefix-always":
-      return `CAP_${input.toUpperCase()}`;
-    case "normalize": {
-      const upper = input.toUpperCase();
-      return upper.startsWith("CAP_") ? upper : `CAP_${upper}`;
-    }
-    case "prefix-required":
-      return input.toUpperCase();
-  }
-}
-function lookup(engine, input, name) {
-  if (engine.naming === "bare") return CAPABILITY_BY_NAME.get(input.toUpperCase());
-  const upper = name.toUpperCase();
-  return upper.startsWith("CAP_") ? CAPABILITY_BY_NAME.get(upper.slice(4)) : void 0;
-}
-function describeName(input, name) {
-  return name === input ? `"${input}"` : `"${input}" (looked up as ${name})`;
-}
-function predict(target, direction, input) {
-  const engine = target.engine;
-  if (!engine) return { outcome: "unknown", detail: "no container runtime in this target", citations: [] };
-  const citations = engine.citations;
-  if (input.trim().toUpperCase() === "ALL" && input === input.trim()) {
-    const keeps = direction === "drop" && engine.all === "any-case" ? dropAllKeepsDefaults(engine, target.engineVersion) : "none";
-    if (keeps !== "none") {
-      const fix = engine.dropAllFix;
-      const back = `add${keeps === "all" ? "s" : ""} the default capabilities back after drop ALL (${engine.defaults.join(", ")})`;
-      const fixed = fix ? `; ${fix.detail}` : "";
-      const sources = [...citations, ...fix?.citations ?? []];
-      if (keeps === "all") return { outcome: "ignored", detail: `${engine.label} ${back}${fixed}`, citations: sources };
-      const version = target.engineVersion?.text ?? "";
-      return {
-        outcome: "unknown",
-        detail: `some ${engine.engine}@${version} patch releases ${back}, others do not${fixed}: name the patch release (e.g. ${engine.engine}@${version}.0)`,
-        citations: sources
-      };
-    }
-    if (engine.all === "any-case") {
-      return {
-        outcome: "applied",
-        detail: direction === "add" ? "ALL grants every capability" : "ALL drops every capability",
-        citations
-      };
-    }
-    return { outcome: "unknown", detail: `${engine.label}: how ALL is handled is not known`, citations };
-  }
-  if (engine.naming === "prefix-required" && !PREFIX.test(input)) {
-    const why2 = `${engine.label} needs the CAP_ prefix`;
-    const handling2 = direction === "add" ? engine.unknownAdd : engine.unknownDrop;
-    if (handling2.action === "reject") {
-      const message = engine.prefixRequiredMessage ?? handling2.message;
-      return reject(engine, direction, { ...handling2, message }, input, runtimeName(engine, input), why2);
-    }
-    return {
-      outcome: "ignored",
-      runtimeName: input,
-      detail: `${why2}: ${notApplied(direction, input)}`,
-      citations
-    };
-  }
-  const name = runtimeName(engine, input);
-  const capability = lookup(engine, input, name);
-  const knownToEngine = capability !== void 0 && (engine.knownMax === void 0 || capability.number <= engine.knownMax);
-  const inKernel = capability === void 0 || target.kernel === void 0 || kernelHasCapability(capability, target.kernel);
-  if (capability && knownToEngine && inKernel) {
-    if (engine.unknownAdd.action === "oci" && direction === "add") {
-      return viaOci(target, engine, input, name, capability, "known");
-    }
-    return {
-      outcome: "applied",
-      runtimeName: name,
-      capability: capability.name,
-      detail: `${engine.label} ${direction === "add" ? "grants" : "drops"} ${capability.name}`,
-      citations
-    };
-  }
-  let why;
-  if (!capability) why = `${engine.label} does not know ${describeName(input, name)}`;
-  else if (!knownToEngine)
-    why = `${engine.label} does not know ${capability.name} (added in Linux ${capability.kernel})`;
-  else why = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join(".")}`;
-  const unavailable = capability !== void 0 && knownToEngine && !inKernel;
-  const handling = unavailable && engine.unavailable ? engine.unavailable[direction] : direction === "add" ? engine.unknownAdd : engine.unknownDrop;
-  if (handling.action === "oci") return viaOci(target, engine, input, name, capability, why);
-  if (unavailable && direction === "drop" && handling.action === "ignore") {
-    return {
-      outcome: "applied",
-      runtimeName: name,
-      capability: capability.name,
-      detail: `${why}: nothing to drop`,
-      citations
-    };
-  }
-  if (handling.action === "ignore") {
-    return {
-      outcome: "ignored",
-      runtimeName: name,
-      detail: `${why}: ${notApplied(direction, input)} (${handling.note})`,
-      citations
-    };
-  }
-  return reject(engine, direction, handling, input, name, why);
-}
-function notApplied(direction, input) {
-  let bare = input.trim().toUpperCase();
-  while (bare.startsWith("CAP_")) bare = bare.slice(4);
-  const what = CAPABILITY_BY_NAME.has(bare) ? bare : "the capability";
-  return direction === "add" ? `${what} is silently not granted` : `${what} is not dropped and stays in the container`;
-}
-function reject(engine, _direction, handling, input, name, why) {
-  const message = render(handling.message, input, name);
-  return {
-    outcome: "rejected",
-    status: handling.status,
-    message,
-    runtimeName: name,
-    detail: `${why}: the container fails at ${handling.phase} with ${handling.status}: ${message}`,
-    citations: engine.citations
-  };
-}
-function viaOci(target, engine, input, name, capability, why) {
-  const oci = target.oci;
-  const citations = [...engine.citations, ...oci?.citations ?? []];
-  const passes = `${engine.label} writes ${describeName(input, name)} into the OCI config unchecked`;
-  const inKernel = capability === void 0 || target.kernel === void 0 || kernelHasCapability(capability, target.kernel);
-  if (!oci) {
-    if (capability && why === "known" && inKernel && capability.number <= OCI_KNOWN_BY_ALL) {
-      return {
-        outcome: "applied",
-        runtimeName: name,
-        capability: capability.name,
-        detail: `${engine.label} grants ${capability.name} (every runc and crun release knows it)`,
-        citations
-      };
-    }
-    return {
-      outcome: "unknown",
-      runtimeName: name,
-      // No runc or crun release grants a name it does not know, or one the kernel lacks.
-      neverApplied: capability === void 0 || !inKernel,
-      detail: `${passes}; the OCI runtime decides: runc \u22641.0.0-rc93 and crun \u22640.18 or \u22651.29 fail the start (RunContainerError), runc \u22651.0.0-rc94 and crun 0.19\u20131.28 silently skip it. ${target.ociNote ?? ""}`.trim(),
-      citations
-    };
-  }
-  const known = capability !== void 0 && capability.number <= oci.knownMax && why === "known";
-  if (known && inKernel) {
-    return {
-      outcome: "applied",
-      runtimeName: name,
-      capability: capability?.name,
-      detail: `${engine.label} with ${oci.label} grants ${capability?.name}`,
-      citations
-    };
-  }
-  let reason2;
-  if (!inKernel && capability) {
-    reason2 = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join(".")}, so ${oci.label} cannot grant it`;
-  } else if (why !== "known") reason2 = `${passes}; ${oci.label} does not know it`;
-  else reason2 = `${oci.label} does not know ${name}`;
-  if (oci.unknown.action === "reject") {
-    const message = render(oci.unknown.message, input, name);
-    return {
-      outcome: "rejected",
-      status: oci.unknown.status,
-      message,
-      runtimeName: name,
-      detail: `${reason2}: the container fails at start with ${oci.unknown.status}: ${message}${assumed(target)}`,
-      citations
-    };
-  }
-  const note = oci.unknown.action === "ignore" ? render(oci.unknown.note, input, name) : "";
-  return {
-    outcome: "ignored",
-    runtimeName: name,
-    message: note,
-    detail: `${reason2}: the container starts, but ${notApplied("add", input)} (${note})${assumed(target)}`,
-    citations
-  };
-}
-function assumed(target) {
-  return target.ociNote && target.oci ? `; ${target.ociNote}` : "";
-}
-function dropAllKeepsDefaults(engine, version) {
-  const fact = engine.dropAllKeepsDefaults;
-  if (fact === void 0 || fact === false) return "none";
-  if (fact === true) return "all";
-  return version ? releaseCoverage(version, fact) : "some";
-}
-function nonRootStart(target) {
-  const facts = target.engine?.nonRoot;
-  const version = target.engineVersion;
-  const cover = (releases) => releases === void 0 ? "none" : version ? releaseCoverage(version, releases) : "some";
-  const ambient = cover(facts?.ambient?.releases);
-  const out = {
-    ambient,
-    ambientDefaults: facts?.ambient?.defaults === true,
-    boundingOnly: cover(facts?.boundingOnly?.releases),
-    citations: [...facts?.ambient?.citations ?? [], ...facts?.boundingOnly?.citations ?? []]
-  };
-  if (ambient !== "none" && facts?.ambient) out.detail = facts.ambient.detail;
-  return out;
-}
-
 // src/knowledge/runtimes.ts
 var DOCKER_DEFAULTS = [
   "CHOWN",
@@ -13200,6 +12933,60 @@ var CONTAINERD_BUNDLED_RUNC = [
 ];
 var ENGINE_NAMES = ["docker", "containerd", "crio", "podman", "rkt"];
 
+// src/knowledge/versions.ts
+var VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(alpha|beta|rc)\.?(\d+)?)?/i;
+var PRE_RANK = { alpha: 0, beta: 1e3, rc: 2e3 };
+function parseVersion(text) {
+  const match = VERSION.exec(text.trim());
+  if (!match?.[1]) return void 0;
+  const parts = match[1].split(".").map((p) => Number.parseInt(p, 10));
+  if (!match[2]) return { text, parts };
+  const rank2 = (PRE_RANK[match[2].toLowerCase()] ?? 0) + Number.parseInt(match[3] ?? "0", 10);
+  return { text, parts, pre: rank2 };
+}
+function compareVersions(a, b) {
+  const length = Math.max(a.parts.length, b.parts.length);
+  for (let i = 0; i < length; i++) {
+    const diff = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  if (a.pre === void 0 && b.pre === void 0) return 0;
+  if (a.pre === void 0) return 1;
+  if (b.pre === void 0) return -1;
+  return a.pre - b.pre;
+}
+function inRange(version, since, until) {
+  if (since !== void 0 && compareVersions(version, must(since)) < 0) return false;
+  if (until !== void 0 && compareVersions(version, must(until)) >= 0) return false;
+  return true;
+}
+function must(text) {
+  const version = parseVersion(text);
+  if (!version) throw new Error(`not a version: ${text}`);
+  return version;
+}
+function releaseCoverage(version, releases) {
+  if (releases === void 0 || releases === false) return "none";
+  if (releases === true) return "all";
+  if (version.parts.length >= 3 || version.pre !== void 0) {
+    return releases.some((r) => inRange(version, r.since, r.until)) ? "all" : "none";
+  }
+  const low = { text: version.text, parts: [...version.parts] };
+  const next = [...version.parts];
+  while (next.length < 2) next.push(0);
+  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
+  const high = { text: "", parts: next };
+  let some = false;
+  for (const r of releases) {
+    const startsBefore = r.since === void 0 || compareVersions(low, must(r.since)) >= 0;
+    const endsAfter = r.until === void 0 || compareVersions(high, must(r.until)) <= 0;
+    if (startsBefore && endsAfter) return "all";
+    const overlaps = (r.until === void 0 || compareVersions(low, must(r.until)) < 0) && (r.since === void 0 || compareVersions(high, must(r.since)) > 0);
+    if (overlaps) some = true;
+  }
+  return some ? "some" : "none";
+}
+
 // src/knowledge/targets.ts
 var TargetError = class extends Error {
 };
@@ -13394,6 +13181,219 @@ function resolveTargets(texts2) {
       out.push(merged);
     }
   }
+  return out;
+}
+
+// src/knowledge/predict.ts
+var PREFIX = /^cap_/i;
+var OCI_KNOWN_BY_ALL = 37;
+function render(template, input, name) {
+  return template.replaceAll("{input}", input).replaceAll("{name}", name);
+}
+function runtimeName(engine, input) {
+  switch (engine.naming) {
+    case "bare":
+      return input;
+    case "prefix-always":
+      return `CAP_${input.toUpperCase()}`;
+    case "normalize": {
+      const upper = input.toUpperCase();
+      return upper.startsWith("CAP_") ? upper : `CAP_${upper}`;
+    }
+    case "prefix-required":
+      return input.toUpperCase();
+  }
+}
+function lookup(engine, input, name) {
+  if (engine.naming === "bare") return CAPABILITY_BY_NAME.get(input.toUpperCase());
+  const upper = name.toUpperCase();
+  return upper.startsWith("CAP_") ? CAPABILITY_BY_NAME.get(upper.slice(4)) : void 0;
+}
+function describeName(input, name) {
+  return name === input ? `"${input}"` : `"${input}" (looked up as ${name})`;
+}
+function predict(target, direction, input) {
+  const engine = target.engine;
+  if (!engine) return { outcome: "unknown", detail: "no container runtime in this target", citations: [] };
+  const citations = engine.citations;
+  if (input.trim().toUpperCase() === "ALL" && input === input.trim()) {
+    const keeps = direction === "drop" && engine.all === "any-case" ? dropAllKeepsDefaults(engine, target.engineVersion) : "none";
+    if (keeps !== "none") {
+      const fix = engine.dropAllFix;
+      const back = `add${keeps === "all" ? "s" : ""} the default capabilities back after drop ALL (${engine.defaults.join(", ")})`;
+      const fixed = fix ? `; ${fix.detail}` : "";
+      const sources = [...citations, ...fix?.citations ?? []];
+      if (keeps === "all") return { outcome: "ignored", detail: `${engine.label} ${back}${fixed}`, citations: sources };
+      const version = target.engineVersion?.text ?? "";
+      return {
+        outcome: "unknown",
+        detail: `some ${engine.engine}@${version} patch releases ${back}, others do not${fixed}: name the patch release (e.g. ${engine.engine}@${version}.0)`,
+        citations: sources
+      };
+    }
+    if (engine.all === "any-case") {
+      return {
+        outcome: "applied",
+        detail: direction === "add" ? "ALL grants every capability" : "ALL drops every capability",
+        citations
+      };
+    }
+    return { outcome: "unknown", detail: `${engine.label}: how ALL is handled is not known`, citations };
+  }
+  if (engine.naming === "prefix-required" && !PREFIX.test(input)) {
+    const why2 = `${engine.label} needs the CAP_ prefix`;
+    const handling2 = direction === "add" ? engine.unknownAdd : engine.unknownDrop;
+    if (handling2.action === "reject") {
+      const message = engine.prefixRequiredMessage ?? handling2.message;
+      return reject(engine, direction, { ...handling2, message }, input, runtimeName(engine, input), why2);
+    }
+    return {
+      outcome: "ignored",
+      runtimeName: input,
+      detail: `${why2}: ${notApplied(direction, input)}`,
+      citations
+    };
+  }
+  const name = runtimeName(engine, input);
+  const capability = lookup(engine, input, name);
+  const knownToEngine = capability !== void 0 && (engine.knownMax === void 0 || capability.number <= engine.knownMax);
+  const inKernel = capability === void 0 || target.kernel === void 0 || kernelHasCapability(capability, target.kernel);
+  if (capability && knownToEngine && inKernel) {
+    if (engine.unknownAdd.action === "oci" && direction === "add") {
+      return viaOci(target, engine, input, name, capability, "known");
+    }
+    return {
+      outcome: "applied",
+      runtimeName: name,
+      capability: capability.name,
+      detail: `${engine.label} ${direction === "add" ? "grants" : "drops"} ${capability.name}`,
+      citations
+    };
+  }
+  let why;
+  if (!capability) why = `${engine.label} does not know ${describeName(input, name)}`;
+  else if (!knownToEngine)
+    why = `${engine.label} does not know ${capability.name} (added in Linux ${capability.kernel})`;
+  else why = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join(".")}`;
+  const unavailable = capability !== void 0 && knownToEngine && !inKernel;
+  const handling = unavailable && engine.unavailable ? engine.unavailable[direction] : direction === "add" ? engine.unknownAdd : engine.unknownDrop;
+  if (handling.action === "oci") return viaOci(target, engine, input, name, capability, why);
+  if (unavailable && direction === "drop" && handling.action === "ignore") {
+    return {
+      outcome: "applied",
+      runtimeName: name,
+      capability: capability.name,
+      detail: `${why}: nothing to drop`,
+      citations
+    };
+  }
+  if (handling.action === "ignore") {
+    return {
+      outcome: "ignored",
+      runtimeName: name,
+      detail: `${why}: ${notApplied(direction, input)} (${handling.note})`,
+      citations
+    };
+  }
+  return reject(engine, direction, handling, input, name, why);
+}
+function notApplied(direction, input) {
+  let bare = input.trim().toUpperCase();
+  while (bare.startsWith("CAP_")) bare = bare.slice(4);
+  const what = CAPABILITY_BY_NAME.has(bare) ? bare : "the capability";
+  return direction === "add" ? `${what} is silently not granted` : `${what} is not dropped and stays in the container`;
+}
+function reject(engine, _direction, handling, input, name, why) {
+  const message = render(handling.message, input, name);
+  return {
+    outcome: "rejected",
+    status: handling.status,
+    message,
+    runtimeName: name,
+    detail: `${why}: the container fails at ${handling.phase} with ${handling.status}: ${message}`,
+    citations: engine.citations
+  };
+}
+function viaOci(target, engine, input, name, capability, why) {
+  const oci = target.oci;
+  const citations = [...engine.citations, ...oci?.citations ?? []];
+  const passes = `${engine.label} writes ${describeName(input, name)} into the OCI config unchecked`;
+  const inKernel = capability === void 0 || target.kernel === void 0 || kernelHasCapability(capability, target.kernel);
+  if (!oci) {
+    if (capability && why === "known" && inKernel && capability.number <= OCI_KNOWN_BY_ALL) {
+      return {
+        outcome: "applied",
+        runtimeName: name,
+        capability: capability.name,
+        detail: `${engine.label} grants ${capability.name} (every runc and crun release knows it)`,
+        citations
+      };
+    }
+    return {
+      outcome: "unknown",
+      runtimeName: name,
+      // No runc or crun release grants a name it does not know, or one the kernel lacks.
+      neverApplied: capability === void 0 || !inKernel,
+      detail: `${passes}; the OCI runtime decides: runc \u22641.0.0-rc93 and crun \u22640.18 or \u22651.29 fail the start (RunContainerError), runc \u22651.0.0-rc94 and crun 0.19\u20131.28 silently skip it. ${target.ociNote ?? ""}`.trim(),
+      citations
+    };
+  }
+  const known = capability !== void 0 && capability.number <= oci.knownMax && why === "known";
+  if (known && inKernel) {
+    return {
+      outcome: "applied",
+      runtimeName: name,
+      capability: capability?.name,
+      detail: `${engine.label} with ${oci.label} grants ${capability?.name}`,
+      citations
+    };
+  }
+  let reason2;
+  if (!inKernel && capability) {
+    reason2 = `${capability.name} needs Linux ${capability.kernel}; the target kernel is ${target.kernel?.join(".")}, so ${oci.label} cannot grant it`;
+  } else if (why !== "known") reason2 = `${passes}; ${oci.label} does not know it`;
+  else reason2 = `${oci.label} does not know ${name}`;
+  if (oci.unknown.action === "reject") {
+    const message = render(oci.unknown.message, input, name);
+    return {
+      outcome: "rejected",
+      status: oci.unknown.status,
+      message,
+      runtimeName: name,
+      detail: `${reason2}: the container fails at start with ${oci.unknown.status}: ${message}${assumed(target)}`,
+      citations
+    };
+  }
+  const note = oci.unknown.action === "ignore" ? render(oci.unknown.note, input, name) : "";
+  return {
+    outcome: "ignored",
+    runtimeName: name,
+    message: note,
+    detail: `${reason2}: the container starts, but ${notApplied("add", input)} (${note})${assumed(target)}`,
+    citations
+  };
+}
+function assumed(target) {
+  return target.ociNote && target.oci ? `; ${target.ociNote}` : "";
+}
+function dropAllKeepsDefaults(engine, version) {
+  const fact = engine.dropAllKeepsDefaults;
+  if (fact === void 0 || fact === false) return "none";
+  if (fact === true) return "all";
+  return version ? releaseCoverage(version, fact) : "some";
+}
+function nonRootStart(target) {
+  const facts = target.engine?.nonRoot;
+  const version = target.engineVersion;
+  const cover = (releases) => releases === void 0 ? "none" : version ? releaseCoverage(version, releases) : "some";
+  const ambient = cover(facts?.ambient?.releases);
+  const out = {
+    ambient,
+    ambientDefaults: facts?.ambient?.defaults === true,
+    boundingOnly: cover(facts?.boundingOnly?.releases),
+    citations: [...facts?.ambient?.citations ?? [], ...facts?.boundingOnly?.citations ?? []]
+  };
+  if (ambient !== "none" && facts?.ambient) out.detail = facts.ambient.detail;
   return out;
 }
 
@@ -14276,7 +14276,7 @@ var cap_dangerous_default = defineRule({
 });
 
 // src/rules/cap-duplicate/index.ts
-function keyOf(name) {
+function keyOf2(name) {
   return name.capability?.name ?? (name.isAll ? "ALL" : void 0);
 }
 function rank(name) {
@@ -14296,7 +14296,7 @@ function occurrences(list) {
   list.entries.forEach((entry, index) => {
     if (typeof entry.value !== "string") return;
     const name = analyzeName(entry.value);
-    const key = keyOf(name);
+    const key = keyOf2(name);
     if (key === void 0) return;
     byKey.set(key, [...byKey.get(key) ?? [], { index, text: entry.value, name }]);
   });
