@@ -87,3 +87,13 @@ for (const name of LIBS) {
     format: 'cjs',
   });
 }
+
+// The Kubernetes client (KubeConfig: kubeconfig files, contexts, credentials), a file of its own that
+// src/cluster/load.ts requires only when a command talks to a cluster: `lint` never reads it.
+await build({
+  ...common,
+  entryPoints: { kube: 'src/cluster/kube-lib.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+});

@@ -15,7 +15,7 @@ import type { Finding, ObjectRef, Path, TargetOutcome } from './types.js';
 export interface ObjectSource {
   /** Shared by every object of the same text. */
   text: string;
-  start: number;
+  /** Where a path of the object points in the text (the object itself for an empty path). */
   locate: SourceDocument['locate'];
 }
 
@@ -245,7 +245,10 @@ export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): Sc
       return {
         index: i,
         value: p.object.value,
-        start: source?.start ?? 0,
+        // Positions only when a finding needs one: locating in a large JSON dump builds its whole tree.
+        get start() {
+          return source?.locate([])?.range.start ?? 0;
+        },
         locate: (path: Path) => source?.locate(path),
       };
     });
