@@ -121,6 +121,39 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('scan')
+    .description('check every workload of a cluster against the runtimes of the nodes it runs on')
+    .option('-A, --all-namespaces', 'every namespace')
+    .option('-n, --namespace <namespace>', 'this namespace (default: the context’s)')
+    .option('-l, --selector <selector>', 'only workloads and pods with these labels, e.g. app=web')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option(
+      '--from <file>',
+      'read `kubectl get nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` output (- for stdin)',
+    )
+    .option('--request-timeout <seconds>', 'wait this long for each answer from the API server (default 30)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--output-file <file>', 'write the report to a file instead of standard output')
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
+    .option('-q, --quiet', 'report errors only')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (options) => {
+      const { runScan } = await import('./commands/scan.js');
+      const color = options.color === undefined ? colorDefault() : Boolean(options.color);
+      process.exitCode = await runScan(
+        { ...options, color },
+        {
+          stdout: (text) => process.stdout.write(text),
+          stderr: (text) => process.stderr.write(text),
+          readStdin,
+          version: VERSION,
+        },
+      );
+    });
+
+  program
     .command('explain')
     .description('show, per container and target, the user, capabilities and needs of the process as it will run')
     .argument('[paths...]', 'files, folders (searched for .yaml, .yml, .json) or - for standard input')

@@ -25,7 +25,7 @@ export class ApiError extends Error {
     /** The server's own message (a Status object's `message`), when it sent one. */
     readonly detail?: string,
   ) {
-    super(`${reason}${status ? ` (${status})` : ''}${detail ? `: ${detail}` : ''}`);
+    super(`${reason}${status ? ` (${status})` : ''}${detail && detail !== reason ? `: ${detail}` : ''}`);
   }
 }
 

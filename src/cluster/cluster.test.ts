@@ -166,7 +166,7 @@ describe('failures', () => {
     const error = await discoverNodes(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(describeFailure(error as ApiError, 'list nodes', client.context)).toBe(
-      `cannot list nodes at ${api.url}/api/v1/nodes: Unauthorized (401): Unauthorized; check the credentials of context "bad-token"`,
+      `cannot list nodes at ${api.url}/api/v1/nodes: Unauthorized (401); check the credentials of context "bad-token"`,
     );
   });
 

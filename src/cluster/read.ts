@@ -94,22 +94,8 @@ export async function discoverNodes(client: KubeClient): Promise<NodeTarget[]> {
 }
 
 export async function readCluster(client: KubeClient, scope: ReadScope): Promise<ClusterRead> {
-  // /version first: a wrong server, a bad certificate or bad credentials fail here, with one error.
-  const version = await serverVersion(client);
-  const cronJobs = await cronJobResource(client);
   const problems: ReadProblem[] = [];
-  if (!cronJobs) {
-    problems.push({
-      resource: 'cronjobs',
-      message: 'not served by this cluster (neither batch/v1 nor batch/v1beta1)',
-      consequence: 'Jobs are reported on their own',
-    });
-  }
-  const controllers = CONTROLLERS.map((r) => (r.kind === 'CronJob' ? cronJobs : r)).filter(
-    (r): r is Resource => r !== undefined,
-  );
-  const jobs: Resource[] = [NODES, PODS, ...controllers];
-  const results = await mapLimit(jobs, CONCURRENCY, async (resource) => {
+  const list = async (resource: Resource): Promise<Mapping[] | undefined> => {
     try {
       const options = resource.namespaced
         ? { namespace: scope.namespace, labelSelector: scope.labelSelector }
@@ -126,11 +112,25 @@ export async function readCluster(client: KubeClient, scope: ReadScope): Promise
       });
       return undefined;
     }
-  });
-  const [nodes, pods, ...owned] = results;
+  };
+  // Nodes first, alone: a wrong server, a bad certificate or bad credentials fail here, with one error.
+  const nodes = await list(NODES);
+  const version = await serverVersion(client);
+  const cronJobs = await cronJobResource(client);
+  if (!cronJobs) {
+    problems.push({
+      resource: 'cronjobs',
+      message: 'not served by this cluster (neither batch/v1 nor batch/v1beta1)',
+      consequence: 'Jobs are reported on their own',
+    });
+  }
+  const controllers = CONTROLLERS.map((r) => (r.kind === 'CronJob' ? cronJobs : r)).filter(
+    (r): r is Resource => r !== undefined,
+  );
+  const [pods, ...owned] = await mapLimit([PODS, ...controllers], CONCURRENCY, list);
   const read: ClusterRead = {
     pods: pods ?? [],
-    controllers: owned.flatMap((list) => list ?? []),
+    controllers: owned.flatMap((items) => items ?? []),
     problems,
   };
   if (nodes) read.nodes = nodes;

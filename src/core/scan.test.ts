@@ -121,7 +121,7 @@ describe('scanCluster', () => {
       expect.objectContaining({
         target: 'docker@18.6.1,k8s@1.13.2,kernel@3.10.0',
         outcome: 'rejected',
-        nodes: ['ly-xjf-r021110-gyt', 'ly-xjf-r020905-gyt'],
+        nodes: ['ly-xjf-r020905-gyt', 'ly-xjf-r021110-gyt'],
       }),
     ]);
     // Reported on the StatefulSet only, never on its pods.

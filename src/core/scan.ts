@@ -194,8 +194,9 @@ export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): Sc
     const windows = candidates.filter((n) => n.target === 'windows');
     const unknown = candidates.filter((n) => n.target === undefined);
     const byTarget = new Map<string, string[]>();
-    for (const node of checked)
+    for (const node of [...checked].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       byTarget.set(node.target as string, [...(byTarget.get(node.target as string) ?? []), node.name]);
+    }
     const reasons: string[] = [];
     if (unknown.length > 0) reasons.push(`${unknown.map((n) => n.name).join(', ')}: runtime not known to capdoctor`);
     if (windows.length > 0)

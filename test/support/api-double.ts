@@ -1,82 +1,96 @@
 // A test double of a Kubernetes API server (none can run on the test machines): HTTPS on loopback with
-// its own CA, bearer-token or client-certificate authentication, discovery, list calls that answer
+// its own CA (node-forge), bearer-token or client-certificate authentication, discovery, list calls that answer
 // fewer items than `limit` asks with `continue` tokens, object and log reads, Status errors (401, 403,
 // 404, 500) and slow answers. It serves the objects it is given, shaped as the API serves them (list
 // items without kind and apiVersion); the real client is driven against it through a generated kubeconfig.
-import { webcrypto } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @peculiar/x509 resolves its ASN.1 schemas through tsyringe, which needs the metadata polyfill first.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import forge from 'node-forge';
 import type { K8sObject } from './cluster-fixture.js';
-
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
-
-type CryptoKeyPair = webcrypto.CryptoKeyPair;
-type CryptoKey = webcrypto.CryptoKey;
-
-const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
 interface Pem {
   cert: string;
   key: string;
 }
 
-async function keyPem(key: CryptoKey): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
-  return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PRIVATE KEY-----\n`;
+/** Keys from Node's own generator (fast); certificates written and signed by node-forge. */
+function keyPair(): {
+  key: string;
+  forgeKeys: { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey };
+} {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return {
+    key: privateKey,
+    forgeKeys: {
+      privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
+      publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,
+    },
+  };
 }
 
-/** A CA, a server certificate for 127.0.0.1 and a client certificate, all signed by the CA. */
-async function makeCertificates(): Promise<{ ca: Pem; server: Pem; client: Pem; otherCa: Pem }> {
-  const subtle = webcrypto.subtle;
-  const notBefore = new Date(Date.now() - 60_000);
-  const notAfter = new Date(Date.now() + 24 * 3600_000);
-  const makeCa = async (name: string): Promise<Pem & { keys: CryptoKeyPair; name: string }> => {
-    const keys = (await subtle.generateKey(ALG, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
-    const cert = await x509.X509CertificateGenerator.createSelfSigned({
-      name,
-      keys,
-      notBefore,
-      notAfter,
-      signingAlgorithm: ALG,
-      extensions: [
-        new x509.BasicConstraintsExtension(true, undefined, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+function certificate(
+  subject: string,
+  keys: ReturnType<typeof keyPair>,
+  issuer: { name: string; keys: ReturnType<typeof keyPair> } | undefined,
+  extensions: object[],
+  serial: string,
+): string {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.forgeKeys.publicKey;
+  cert.serialNumber = serial;
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 24 * 3600_000);
+  cert.setSubject([{ name: 'commonName', value: subject }]);
+  cert.setIssuer([{ name: 'commonName', value: issuer?.name ?? subject }]);
+  cert.setExtensions(extensions);
+  cert.sign((issuer?.keys ?? keys).forgeKeys.privateKey, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}
+
+/** A CA, a server certificate for 127.0.0.1 and a client certificate signed by it, and an unrelated CA. */
+function makeCertificates(): { ca: Pem; server: Pem; client: Pem; otherCa: Pem } {
+  const caExtensions = [
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+  ];
+  const caKeys = keyPair();
+  const ca = { cert: certificate('capdoctor-test-ca', caKeys, undefined, caExtensions, '01'), key: caKeys.key };
+  const otherKeys = keyPair();
+  const otherCa = { cert: certificate('someone-else', otherKeys, undefined, caExtensions, '02'), key: otherKeys.key };
+  const issuer = { name: 'capdoctor-test-ca', keys: caKeys };
+  const serverKeys = keyPair();
+  const server = {
+    cert: certificate(
+      'kube-apiserver',
+      serverKeys,
+      issuer,
+      [
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 7, ip: '127.0.0.1' },
+            { type: 2, value: 'localhost' },
+          ],
+        },
+        { name: 'extKeyUsage', serverAuth: true },
       ],
-    });
-    return { cert: cert.toString('pem'), key: await keyPem(keys.privateKey), keys, name };
+      '03',
+    ),
+    key: serverKeys.key,
   };
-  const ca = await makeCa('CN=capdoctor-test-ca');
-  const otherCa = await makeCa('CN=someone-else');
-  const leaf = async (name: string, extensions: x509.Extension[]): Promise<Pem> => {
-    const keys = (await subtle.generateKey(ALG, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
-    const cert = await x509.X509CertificateGenerator.create({
-      subject: name,
-      issuer: ca.name,
-      publicKey: keys.publicKey,
-      signingKey: ca.keys.privateKey,
-      notBefore,
-      notAfter,
-      signingAlgorithm: ALG,
-      extensions,
-    });
-    return { cert: cert.toString('pem'), key: await keyPem(keys.privateKey) };
+  const clientKeys = keyPair();
+  const client = {
+    cert: certificate('jane', clientKeys, issuer, [{ name: 'extKeyUsage', clientAuth: true }], '04'),
+    key: clientKeys.key,
   };
-  const server = await leaf('CN=kube-apiserver', [
-    new x509.SubjectAlternativeNameExtension([
-      { type: 'ip', value: '127.0.0.1' },
-      { type: 'dns', value: 'localhost' },
-    ]),
-    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-  ]);
-  const client = await leaf('CN=jane,O=developers', [
-    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]),
-  ]);
   return { ca, server, client, otherCa };
 }
 
@@ -171,14 +185,14 @@ export class ApiDouble {
   /** By path prefix (`/apis/apps/v1/replicasets`): an error status or a delay. */
   readonly faults = new Map<string, Fault>();
   private server: https.Server | undefined;
-  private certs: Awaited<ReturnType<typeof makeCertificates>> | undefined;
+  private certs: ReturnType<typeof makeCertificates> | undefined;
   readonly dir = mkdtempSync(join(tmpdir(), 'capdoctor-api-'));
   url = '';
 
   constructor(private readonly options: ApiDoubleOptions) {}
 
   async start(): Promise<this> {
-    this.certs = await makeCertificates();
+    this.certs = makeCertificates();
     const { server, ca } = this.certs;
     this.server = https.createServer(
       { cert: server.cert, key: server.key, ca: ca.cert, requestCert: true, rejectUnauthorized: false },
