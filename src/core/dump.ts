@@ -2,12 +2,12 @@
 // the objects a scan needs, each with its position in the text: `scan --from` reports the dump's lines.
 
 import { parseYamlFast } from '../parse/fast.js';
-import { parseJson } from '../parse/json.js';
+import { listItemRanges, locateJsonSlice, parseJson } from '../parse/json.js';
 import type { LocatedNode, ParsedSource, SourceDocument } from '../parse/types.js';
 import { isMapping, type Mapping } from './extract.js';
 import { LineIndex } from './lines.js';
 import type { ClusterObject, ClusterSnapshot } from './scan.js';
-import type { Path } from './types.js';
+import type { Path, Range } from './types.js';
 
 const CONTROLLER_KINDS = new Set([
   'Deployment',
@@ -27,7 +27,10 @@ export interface DumpRead {
   skipped: number;
 }
 
-/** Values by JSON.parse (fast); the positional tree is built only when a finding asks for a position. */
+/**
+ * Values by JSON.parse (fast). Positions only when a finding asks for one: the items of a List are
+ * found by one scan, and each item's tree is built from its own slice of the text.
+ */
 function jsonDocument(text: string): SourceDocument | undefined {
   let value: unknown;
   try {
@@ -35,15 +38,30 @@ function jsonDocument(text: string): SourceDocument | undefined {
   } catch {
     return undefined;
   }
-  let tree: SourceDocument | undefined;
-  const start = text.search(/\S/);
+  let whole: SourceDocument | undefined;
+  let items: Range[] | undefined;
+  const slices = new Map<number, (path: Path) => LocatedNode | undefined>();
+  const isList = isMapping(value) && Array.isArray(value.items);
   return {
     index: 0,
     value,
-    start: Math.max(0, start),
+    start: Math.max(0, text.search(/\S/)),
     locate: (path: Path): LocatedNode | undefined => {
-      tree ??= parseJson(text).documents[0];
-      return tree?.locate(path);
+      if (isList && path[0] === 'items' && typeof path[1] === 'number') {
+        items ??= listItemRanges(text);
+        const at = path[1];
+        const range = items[at];
+        if (range) {
+          let locate = slices.get(at);
+          if (!locate) {
+            locate = locateJsonSlice(text, range);
+            slices.set(at, locate);
+          }
+          return locate(path.slice(2));
+        }
+      }
+      whole ??= parseJson(text).documents[0];
+      return whole?.locate(path);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { SourceDocument } from '../parse/types.js';
 import type { Rule } from '../rules/types.js';
 import { byPosition, lintParsed, type RuleSetting } from './engine.js';
 import { isMapping, type Mapping } from './extract.js';
+import { LineIndex } from './lines.js';
 import { groupNodes, type NodeGroup, type NodeTarget, nodeTarget } from './nodes.js';
 import { keyOf, keyText, OwnerIndex, type OwnerLink, ownerChain } from './owners.js';
 import { admits } from './scheduling.js';
@@ -231,6 +232,8 @@ export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): Sc
     if (batch) batch.push(p);
     else batches.set(key, [p]);
   }
+  // One line index per source text: a dump is one text, linted in many batches.
+  const lineIndexes = new Map<string, LineIndex>();
   for (const [key, batch] of batches) {
     const kind = key.slice(0, key.indexOf('\n'));
     const first = batch[0] as Planned;
@@ -253,12 +256,13 @@ export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): Sc
         locate: (path: Path) => source?.locate(path),
       };
     });
-    const result = lintParsed(
-      '',
-      text,
-      { documents, problems: [] },
-      { rules: options.rules, targets, settings: options.settings },
-    );
+    let lines = lineIndexes.get(text);
+    if (!lines) {
+      lines = new LineIndex(text);
+      lineIndexes.set(text, lines);
+    }
+    const lintOptions = { rules: options.rules, targets, settings: options.settings };
+    const result = lintParsed('', text, { documents, problems: [] }, lintOptions, lines);
     for (const finding of result.findings) {
       const p = batch[finding.document ?? -1];
       if (!p) continue;
