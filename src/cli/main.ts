@@ -107,16 +107,41 @@ export function buildProgram(): Command {
 
   program
     .command('diagnose')
-    .description('find the root cause of a capability failure in logs, events and kubectl output')
-    .argument('[inputs...]', 'log files, folders (read recursively) or - for standard input; .gz is decompressed')
+    .description('find the root cause of a capability failure in logs, events and kubectl output, or in a cluster')
+    .argument(
+      '[inputs...]',
+      'log files, folders (read recursively) or - for standard input (.gz is decompressed); pod/NAME, deploy/NAME, sts/NAME, ds/NAME, job/NAME, cronjob/NAME to ask the cluster; a folder written by --save',
+    )
     .option('--manifest <path>', 'manifest file or folder to point the fix at (repeatable)', collect, [])
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--stdin-filename <name>', 'name to report for standard input')
+    .option('--failing', 'diagnose every pod whose containers are failing, one story per workload')
+    .option('-n, --namespace <namespace>', 'namespace of pod/NAME, deploy/NAME, … (default: the context’s)')
+    .option('-A, --all-namespaces', 'with --failing: every namespace')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option('--save <dir>', 'also write what was collected to this folder, for `capdoctor diagnose DIR` later')
+    .option('--request-timeout <seconds>', 'wait this long for each answer from the API server (default 30)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (inputs: string[], options) => {
-      const { diagnoseCommand } = await import('./commands/diagnose.js');
       const color = options.color === undefined ? colorDefault() : Boolean(options.color);
+      const { isSavedBundle, wantsCluster } = await import('./commands/diagnose-route.js');
+      const io = {
+        stdout: (text: string) => process.stdout.write(text),
+        stderr: (text: string) => process.stderr.write(text),
+      };
+      if (wantsCluster(inputs, options.failing)) {
+        const { runLiveDiagnose } = await import('./commands/diagnose-live.js');
+        process.exitCode = await runLiveDiagnose(inputs, { ...options, color }, io);
+        return;
+      }
+      if (options.failing === undefined && inputs.length === 1 && isSavedBundle(inputs[0] as string)) {
+        const { runSavedDiagnose } = await import('./commands/diagnose-live.js');
+        process.exitCode = await runSavedDiagnose(inputs[0] as string, { ...options, color }, io);
+        return;
+      }
+      const { diagnoseCommand } = await import('./commands/diagnose.js');
       process.exitCode = await diagnoseCommand(inputs, { ...options, color });
     });
 
