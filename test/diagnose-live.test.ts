@@ -77,6 +77,8 @@ const pingSpec = podSpec({ container: 'net', image: 'fedora:39', drop: ['ALL'], 
 const ping = deployment('pinger', 'ops', pingSpec);
 const pingPod = pod('pinger-7d4b9c8f6d-aaaaa', ping.replicaSet, 'worker-c16', pingSpec, crashLoop);
 
+const calm = deployment('calm', 'ops', podSpec());
+
 const objects: K8sObject[] = [
   node('ly-xjf-r021110-gyt', 'docker18'),
   node('ly-xjf-r020905-gyt', 'docker18'),
@@ -89,6 +91,9 @@ const objects: K8sObject[] = [
   ping.replicaSet,
   pingPod,
   pod('healthy', undefined, 'worker-c16', podSpec()),
+  calm.deployment,
+  calm.replicaSet,
+  pod('calm-7d4b9c8f6d-zzzzz', calm.replicaSet, 'worker-c16', podSpec()),
 ];
 const events = [
   {
@@ -132,10 +137,11 @@ if (pingLog) logs['ops/pinger-7d4b9c8f6d-aaaaa/net/previous'] = pingLog;
 let api: ApiDouble;
 let kubeconfig: string;
 
+// Making the test CA (four RSA keys) is slow on a loaded machine.
 beforeAll(async () => {
   api = await new ApiDouble({ objects, events, logs, gitVersion: 'v1.27.3' }).start();
   kubeconfig = api.kubeconfig();
-});
+}, 60_000);
 afterAll(async () => {
   await api.stop();
   rmSync(scratch, { recursive: true, force: true });
@@ -319,6 +325,9 @@ describe('capdoctor diagnose deploy/NAME', () => {
     expect(stdout).toBe('');
     const healthy = await run(['diagnose', 'pod/healthy', '-n', 'default', '--kubeconfig', kubeconfig, '-o', 'json']);
     expect(healthy.code).toBe(1);
+    const calmRun = await run(['diagnose', 'deploy/calm', '-n', 'ops', '--kubeconfig', kubeconfig]);
+    expect(calmRun.code).toBe(1);
+    expect(calmRun.stdout).toBe('no pod of Deployment "calm" in namespace "ops" is failing (1 pod found)\n');
   });
 });
 

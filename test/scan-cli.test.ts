@@ -72,11 +72,12 @@ let api: ApiDouble;
 let crio: ApiDouble;
 let kubeconfig: string;
 
+// Making the test CA (four RSA keys) is slow on a loaded machine.
 beforeAll(async () => {
   api = await new ApiDouble({ objects: incidentCluster, pageSize: 3, gitVersion: 'v1.13.2' }).start();
   crio = await new ApiDouble({ objects: crioCluster, gitVersion: 'v1.25.16+6df2177' }).start();
   kubeconfig = api.kubeconfig();
-});
+}, 60_000);
 afterAll(async () => {
   await api.stop();
   await crio.stop();

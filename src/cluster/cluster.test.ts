@@ -28,10 +28,11 @@ let api: ApiDouble;
 let kubeconfig: string;
 const env = (extra: Record<string, string> = {}) => ({ HOME: '/nonexistent', ...extra });
 
+// Making the test CA (four RSA keys) is slow on a loaded machine.
 beforeAll(async () => {
   api = await new ApiDouble({ objects, pageSize: 2 }).start();
   kubeconfig = api.kubeconfig();
-});
+}, 60_000);
 afterAll(() => api.stop());
 
 async function connect(context?: string, timeoutMs?: number) {
