@@ -233,6 +233,22 @@ describe('capdoctor diagnose pod/NAME', () => {
       const report = JSON.parse(stdout) as Report;
       expect(report.missing).toEqual([expect.stringMatching(/^events of pod esc-data-0: Forbidden \(403\)/)]);
       expect(report.diagnoses[0]?.rule).toBe('cap-prefix');
+      api.faults.set('/api/v1/namespaces/search/pods/es-master-7d4b9c8f6d-x2x7q/log', { status: 403 });
+      const logs = await run([
+        'diagnose',
+        'pod/es-master-7d4b9c8f6d-x2x7q',
+        '-n',
+        'search',
+        '--kubeconfig',
+        kubeconfig,
+        '-o',
+        'json',
+      ]);
+      const withoutLogs = JSON.parse(logs.stdout) as Report;
+      expect(withoutLogs.missing).toEqual([
+        expect.stringMatching(/^logs of container es in pod es-master-7d4b9c8f6d-x2x7q: Forbidden \(403\)/),
+      ]);
+      expect(withoutLogs.diagnoses[0]?.rule).toBe('cap-prefix');
     } finally {
       api.faults.clear();
     }
