@@ -13,6 +13,7 @@ import { resolveTargets } from '../src/knowledge/targets.js';
 import { RULES } from '../src/rules/index.js';
 import { ApiDouble } from './support/api-double.js';
 import { deployment, incident, type K8sObject, node, pod, podSpec } from './support/cluster-fixture.js';
+import { reportValidator, schemaErrors } from './support/schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'capdoctor.cjs');
@@ -177,6 +178,7 @@ describe('capdoctor diagnose pod/NAME', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Report;
+    expect(schemaErrors(reportValidator('diagnose'), report)).toEqual([]);
     expect(report.workload).toMatchObject({ kind: 'StatefulSet', name: 'esc-data' });
     expect(report.chain).toEqual(['Pod/esc-data-0', 'StatefulSet/esc-data']);
     expect(report.pods).toEqual([
@@ -352,6 +354,7 @@ describe('capdoctor diagnose --failing', () => {
     const { code, stdout } = await run(['diagnose', '--failing', '-A', '--kubeconfig', kubeconfig, '-o', 'json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { stories: Report[] };
+    expect(schemaErrors(reportValidator('diagnose'), report)).toEqual([]);
     const names = report.stories.map((s) => `${s.workload.kind}/${s.workload.name}`).sort();
     expect(names).toEqual(['Deployment/es-master', 'Deployment/pinger', 'StatefulSet/esc-data']);
     const esc = report.stories.find((s) => s.workload.name === 'esc-data');

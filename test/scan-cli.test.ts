@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ApiDouble } from './support/api-double.js';
 import { cronJob, deployment, dump, incident, type K8sObject, node, pod, podSpec } from './support/cluster-fixture.js';
+import { reportValidator, schemaErrors } from './support/schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'capdoctor.cjs');
@@ -280,6 +281,23 @@ describe('capdoctor scan --from', () => {
     const empty = await run(['scan', '--from', '-'], { input: 'just: text\n' });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('no Kubernetes objects');
+  });
+});
+
+describe('the JSON report', () => {
+  it('matches docs/schema/scan.schema.json, from the API and from a dump', async () => {
+    const live = JSON.parse((await run(['scan', '-A', '--kubeconfig', kubeconfig, '-o', 'json'])).stdout);
+    const file = join(scratch, 'schema.json');
+    writeFileSync(file, dump(incidentCluster));
+    const offline = JSON.parse((await run(['scan', '--from', file, '-o', 'json'])).stdout);
+    api.faults.set('/api/v1/nodes', { status: 403 });
+    const blind = JSON.parse((await run(['scan', '--kubeconfig', kubeconfig, '-o', 'json'])).stdout);
+    api.faults.clear();
+    for (const report of [live, offline, blind]) {
+      expect(report.findings.length).toBeGreaterThan(0);
+      expect(schemaErrors(reportValidator('scan'), report)).toEqual([]);
+    }
+    expect(blind.unreadable).toHaveLength(1);
   });
 });
 
