@@ -17,3 +17,10 @@ export function listChunks(count: number, options?: CorpusOptions): Generator<st
 export function mixed(count: number, options?: { seed?: number }): string;
 export const JOURNAL_SIGNATURES: readonly string[];
 export function journalChunks(bytes: number, options?: { seed?: number; signatures?: number }): Generator<string>;
+export function clusterDump(options?: {
+  nodes?: number;
+  pods?: number;
+  workloads?: number;
+  seed?: number;
+  mistakeEvery?: number;
+}): string;

@@ -377,3 +377,135 @@ export function* journalChunks(bytes, { seed = 3, signatures = 6 } = {}) {
   }
   if (chunk) yield chunk;
 }
+
+/** Node info strings of real clusters, for the scan corpus. */
+const NODE_INFOS = [
+  ['docker://18.6.1', 'v1.13.2', '3.10.0-957.el7.x86_64', 'linux'],
+  ['docker://20.10.24', 'v1.23.17', '5.4.0-1109-aws', 'linux'],
+  ['containerd://1.6.20', 'v1.27.3', '5.15.0-1057-azure', 'linux'],
+  ['containerd://1.7.13-k3s1', 'v1.29.1+k3s2', '6.1.0-18-amd64', 'linux'],
+  ['containerd://2.0.0', 'v1.31.2', '6.8.0-1017-gcp', 'linux'],
+  ['cri-o://1.25.4-4.rhaos4.12.git5b6ce1c.el8', 'v1.25.16+6df2177', '4.18.0-372.73.1.el8_6.x86_64', 'linux'],
+  ['containerd://1.6.21+azure', 'v1.27.3', '10.0.20348.2113', 'windows'],
+];
+
+/**
+ * What `kubectl get nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` prints for a cluster of `nodes`
+ * nodes, `workloads` workloads (Deployments with their ReplicaSets, StatefulSets, DaemonSets, CronJobs
+ * with a Job) and about `pods` pods; one workload in `mistakeEvery` has a capability mistake.
+ */
+export function clusterDump({ nodes = 200, pods = 5000, workloads = 1000, seed = 11, mistakeEvery = 20 } = {}) {
+  const rng = random(seed);
+  let uid = 0;
+  const id = () => `00000000-0000-4000-8000-${String(++uid).padStart(12, '0')}`;
+  const items = [];
+  const nodeNames = [];
+  for (let i = 0; i < nodes; i++) {
+    const [runtime, kubelet, kernel, os] = NODE_INFOS[i % NODE_INFOS.length];
+    const name = `node-${String(i).padStart(3, '0')}`;
+    nodeNames.push({ name, os });
+    items.push({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        uid: id(),
+        labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': os, pool: `p${i % 4}` },
+      },
+      status: {
+        nodeInfo: {
+          containerRuntimeVersion: runtime,
+          kubeletVersion: kubelet,
+          kubeProxyVersion: kubelet,
+          kernelVersion: kernel,
+          operatingSystem: os,
+          osImage: os === 'windows' ? 'Windows Server 2022 Datacenter' : 'Linux',
+          architecture: 'amd64',
+        },
+      },
+    });
+  }
+  const linuxNodes = nodeNames.filter((n) => n.os === 'linux');
+  const ref = (o) => ({
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    name: o.metadata.name,
+    uid: o.metadata.uid,
+    controller: true,
+  });
+  const podsPer = Math.max(1, Math.round(pods / workloads));
+  const kinds = ['Deployment', 'Deployment', 'Deployment', 'StatefulSet', 'DaemonSet', 'CronJob'];
+  for (let w = 0; w < workloads; w++) {
+    const kind = kinds[w % kinds.length];
+    const namespace = TEAMS[w % TEAMS.length];
+    const name = `${rng.pick(WORDS)}-${w}`;
+    const mistake = w % mistakeEvery === 0;
+    const capabilities = mistake
+      ? rng.pick([{ add: ['CAP_SYS_RESOURCE'] }, { drop: ['CAP_NET_RAW'] }, { add: ['sys_admin'] }])
+      : rng.pick([{ drop: ['ALL'] }, { drop: ['ALL'], add: ['NET_BIND_SERVICE'] }, undefined]);
+    const container = {
+      name: 'main',
+      image: rng.pick(IMAGES),
+      ports: [{ containerPort: 8080, protocol: 'TCP' }],
+      resources: { requests: { cpu: '100m', memory: '128Mi' } },
+      env: [{ name: 'LOG_LEVEL', value: 'info' }],
+      ...(capabilities ? { securityContext: { capabilities, allowPrivilegeEscalation: false } } : {}),
+    };
+    const spec = { containers: [container], restartPolicy: kind === 'CronJob' ? 'OnFailure' : 'Always' };
+    const template = { metadata: { labels: { app: name } }, spec };
+    const meta = (n) => ({ name: n, namespace, uid: id(), labels: { app: name } });
+    let owner;
+    if (kind === 'CronJob') {
+      const cron = {
+        apiVersion: 'batch/v1',
+        kind,
+        metadata: meta(name),
+        spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template } } },
+      };
+      const job = {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { ...meta(`${name}-28290000`), ownerReferences: [ref(cron)] },
+        spec: { template },
+      };
+      items.push(cron, job);
+      owner = job;
+    } else {
+      const apiVersion = 'apps/v1';
+      const top = {
+        apiVersion,
+        kind,
+        metadata: meta(name),
+        spec: { replicas: podsPer, selector: { matchLabels: { app: name } }, template },
+      };
+      items.push(top);
+      owner = top;
+      if (kind === 'Deployment') {
+        const rs = {
+          apiVersion,
+          kind: 'ReplicaSet',
+          metadata: { ...meta(`${name}-6b7c9d`), ownerReferences: [ref(top)] },
+          spec: { template },
+        };
+        items.push(rs);
+        owner = rs;
+      }
+    }
+    for (let p = 0; p < podsPer; p++) {
+      const host = linuxNodes[rng.int(linuxNodes.length)].name;
+      items.push({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { ...meta(`${name}-${p}`), ownerReferences: [ref(owner)] },
+        spec: { ...spec, nodeName: host },
+        status: {
+          phase: 'Running',
+          containerStatuses: [
+            { name: 'main', ready: true, restartCount: 0, state: { running: { startedAt: '2026-01-01T00:00:00Z' } } },
+          ],
+        },
+      });
+    }
+  }
+  return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items }, null, 4)}\n`;
+}

@@ -21,7 +21,7 @@ import {
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deploymentChunks, journalChunks, listChunks, mixed } from './generate.mjs';
+import { clusterDump, deploymentChunks, journalChunks, listChunks, mixed } from './generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, '.bench');
@@ -221,6 +221,22 @@ if (hasCommand('diagnose')) {
   process.stdout.write('\n## diagnose\nskipped: this build has no `capdoctor diagnose` command yet\n');
 }
 
+if (hasCommand('scan')) {
+  const size = small ? { nodes: 20, pods: 500, workloads: 100 } : { nodes: 200, pods: 5000, workloads: 1000 };
+  const dump = corpus(`cluster-${size.nodes}-${size.pods}-${size.workloads}.json`, () => [clusterDump(size)]);
+  const label = `${size.nodes} nodes, ${size.pods.toLocaleString('en')} pods, ${size.workloads.toLocaleString('en')} workloads`;
+  results.scan = bench(`scan --from: a dump of ${label}`, [
+    [
+      'capdoctor scan --from -o json',
+      [node, bin, 'scan', '--from', dump, '-o', 'json', '--output-file', join(dir, 'out.json')],
+    ],
+    ['capdoctor lint -o json (same file)', lint(dump)],
+    ['JSON.parse', [node, baseline('json-parse'), dump]],
+  ]);
+} else {
+  process.stdout.write('\n## scan\nskipped: this build has no `capdoctor scan` command yet\n');
+}
+
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`\nresults: ${join('.bench', 'results.json')}\n`);
 
@@ -275,5 +291,12 @@ if (grown) {
 if (results.journal) {
   const ours = results.journal['capdoctor diagnose -o json'];
   check(`diagnose ${ours.wall.toFixed(2)} s ≤ 2 s, peak ${ours.rss.toFixed(0)} MiB`, ours.wall <= 2);
+}
+if (results.scan) {
+  const ours = results.scan['capdoctor scan --from -o json'];
+  check(
+    `scan --from ${ours.wall.toFixed(2)} s ≤ 2 s, peak ${ours.rss.toFixed(0)} MiB ≤ 200 MiB`,
+    ours.wall <= 2 && ours.rss <= 200,
+  );
 }
 rmSync(join(dir, 'out.json'), { force: true });

@@ -25,7 +25,7 @@ function own(path) {
   return uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0);
 }
 
-const COMMANDS = new Set(['lint', 'fix', 'diagnose', 'explain', 'targets', 'rules']);
+const COMMANDS = new Set(['lint', 'fix', 'diagnose', 'explain', 'scan', 'targets', 'rules']);
 
 function cachePath() {
   const setting = process.env.CAPDOCTOR_COMPILE_CACHE;

@@ -43,17 +43,24 @@ export async function buildAction(outdir = `${root}action/dist`) {
 
 /** The licence texts of the packages inside a bundle, which their licences ask copies to carry. */
 export function licences(inputs) {
-  const packages = [...new Set(inputs.map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]))]
-    .filter(Boolean)
-    .sort();
-  return packages
-    .map((name) => {
-      const dir = `${root}node_modules/${name}`;
-      const { version, license } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  // The innermost node_modules folder names the package (a nested copy is a package of its own).
+  const dirs = new Set(
+    inputs.map((input) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]).filter(Boolean),
+  );
+  return [...dirs]
+    .map((path) => {
+      const dir = `${root}${path}`;
+      const { name, version, license } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
       const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
-      if (!file) throw new Error(`${name} has no licence file to ship with the Action`);
-      return `${name}@${version} (${license})\n\n${readFileSync(`${dir}/${file}`, 'utf8').trim()}\n`;
+      // A few packages ship no licence file; their declared licence is all there is to carry.
+      const text = file
+        ? readFileSync(`${dir}/${file}`, 'utf8').trim()
+        : `(no licence file in the package; package.json declares ${license})`;
+      return { key: `${name}@${version}`, entry: `${name}@${version} (${license})\n\n${text}\n` };
     })
+    .filter((e, i, all) => all.findIndex((o) => o.key === e.key) === i)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((e) => e.entry)
     .join(`\n${'-'.repeat(78)}\n\n`);
 }
 

@@ -101,6 +101,16 @@ for (const name of LIBS) {
   });
 }
 
+// The Kubernetes client (KubeConfig: kubeconfig files, contexts, credentials), a file of its own that
+// src/cluster/load.ts requires only when a command talks to a cluster: `lint` never reads it.
+await bundle({
+  ...common,
+  entryPoints: { kube: 'src/cluster/kube-lib.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+});
+
 // The library for browsers and other bundles without Node.js (package.json `exports`, condition `browser`).
 // Minified (the packages it holds are large), names kept for readable stack traces.
 await bundle({

@@ -29,6 +29,23 @@ export {
   outcomeWords,
   worstConsequence,
 } from './core/message.js';
+export type { NodeGroup, NodeInfo, NodeTarget } from './core/nodes.js';
+export { groupNodes, nodeTarget, targetOfNodeInfo } from './core/nodes.js';
+export type { ObjectKey, OwnerChain, OwnerLink } from './core/owners.js';
+export { controllerOf, keyOf, OwnerIndex, ownerChain } from './core/owners.js';
+export type {
+  ClusterObject,
+  ClusterSnapshot,
+  NodeBasis,
+  NodeOutcome,
+  ObjectSource,
+  ScanFinding,
+  ScanOptions,
+  ScanResult,
+  ScanWorkload,
+} from './core/scan.js';
+export { scanCluster } from './core/scan.js';
+export { admits } from './core/scheduling.js';
 export type {
   Evidence,
   Finding,

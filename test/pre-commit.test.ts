@@ -16,7 +16,9 @@ if (!available) {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'capdoctor-pre-commit-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// pre-commit's node environment holds every runtime dependency (the Kubernetes client too): removing it
+// takes more than the default ten seconds on a loaded machine.
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], {

@@ -40,6 +40,9 @@ const CASES: { schema: string; args: string[]; input?: string; nonEmpty: string 
     nonEmpty: 'diagnoses',
   },
   { schema: 'diagnose', args: ['diagnose', '-'], input: 'nothing to see here\n', nonEmpty: 'next' },
+  // A folder written by `diagnose pod/NAME --save`: the live report's shape, patch included.
+  { schema: 'diagnose', args: ['diagnose', 'test/fixtures/diagnose-live/esc-data'], nonEmpty: 'diagnoses' },
+  { schema: 'scan', args: ['scan', '--from', 'test/fixtures/scan/cluster.json'], nonEmpty: 'findings' },
   { schema: 'explain', args: ['explain', 'examples/'], nonEmpty: 'containers' },
   { schema: 'explain', args: ['explain', 'examples/typo.yaml', '--target', 'docker@18.06'], nonEmpty: 'containers' },
 ];

@@ -11539,8 +11539,7 @@ function lintSource(file, text, options) {
   const json = parseJsonFirst(text, options.format ?? "auto");
   return json ? lintParsed(file, text, json, options) : lintYamlText(file, text, options);
 }
-function lintParsed(file, text, parsed, options) {
-  const lines = new LineIndex(text);
+function lintParsed(file, text, parsed, options, lines = new LineIndex(text)) {
   const findings = parsed.problems.map((problem) => problemFinding(file, problem, lines));
   const documents = parsed.documents.filter((document) => document.value !== null && document.value !== void 0);
   const units = new Array(documents.length);

@@ -115,18 +115,76 @@ export function buildProgram(): Command {
 
   program
     .command('diagnose')
-    .description('find the root cause of a capability failure in logs, events and kubectl output')
-    .argument('[inputs...]', 'log files, folders (read recursively) or - for standard input; .gz is decompressed')
+    .description('find the root cause of a capability failure in logs, events and kubectl output, or in a cluster')
+    .argument(
+      '[inputs...]',
+      'log files, folders (read recursively) or - for standard input (.gz is decompressed); pod/NAME, deploy/NAME, sts/NAME, ds/NAME, job/NAME, cronjob/NAME to ask the cluster; a folder written by --save',
+    )
     .option('--manifest <path>', 'manifest file or folder to point the fix at (repeatable)', collect, [])
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-v, --verbose', 'text output: the whole explanation of each cause')
     .option('--stdin-filename <name>', 'name to report for standard input')
+    .option('--failing', 'diagnose every pod whose containers are failing, one story per workload')
+    .option('-n, --namespace <namespace>', 'namespace of pod/NAME, deploy/NAME, … (default: the context’s)')
+    .option('-A, --all-namespaces', 'with --failing: every namespace')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option('--save <dir>', 'also write what was collected to this folder, for `capdoctor diagnose DIR` later')
+    .option('--request-timeout <seconds>', 'wait this long for each answer from the API server (default 30)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (inputs: string[], options) => {
-      const { diagnoseCommand } = await import('./commands/diagnose.js');
       const color = options.color === undefined ? colorDefault() : Boolean(options.color);
+      const { isSavedBundle, wantsCluster } = await import('./commands/diagnose-route.js');
+      const io = {
+        stdout: (text: string) => process.stdout.write(text),
+        stderr: (text: string) => process.stderr.write(text),
+      };
+      if (wantsCluster(inputs, options.failing)) {
+        const { runLiveDiagnose } = await import('./commands/diagnose-live.js');
+        process.exitCode = await runLiveDiagnose(inputs, { ...options, color }, io);
+        return;
+      }
+      if (options.failing === undefined && inputs.length === 1 && isSavedBundle(inputs[0] as string)) {
+        const { runSavedDiagnose } = await import('./commands/diagnose-live.js');
+        process.exitCode = await runSavedDiagnose(inputs[0] as string, { ...options, color }, io);
+        return;
+      }
+      const { diagnoseCommand } = await import('./commands/diagnose.js');
       process.exitCode = await diagnoseCommand(inputs, { ...options, color });
+    });
+
+  program
+    .command('scan')
+    .description('check every workload of a cluster against the runtimes of the nodes it runs on')
+    .option('-A, --all-namespaces', 'every namespace')
+    .option('-n, --namespace <namespace>', 'this namespace (default: the context’s)')
+    .option('-l, --selector <selector>', 'only workloads and pods with these labels, e.g. app=web')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option(
+      '--from <file>',
+      'read `kubectl get nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` output (- for stdin)',
+    )
+    .option('--request-timeout <seconds>', 'wait this long for each answer from the API server (default 30)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--output-file <file>', 'write the report to a file instead of standard output')
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
+    .option('-q, --quiet', 'report errors only')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (options) => {
+      const { runScan } = await import('./commands/scan.js');
+      const color = options.color === undefined ? colorDefault() : Boolean(options.color);
+      process.exitCode = await runScan(
+        { ...options, color },
+        {
+          stdout: (text) => process.stdout.write(text),
+          stderr: (text) => process.stderr.write(text),
+          readStdin,
+          version: VERSION,
+        },
+      );
     });
 
   program

@@ -61,9 +61,17 @@ export function lintSourcePrecise(file: string, text: string, options: LintOptio
   return lintParsed(file, text, parseSource(text, options.format ?? 'auto'), options);
 }
 
-/** Lints documents already parsed from `text` (which positions and suppression comments refer to). */
-export function lintParsed(file: string, text: string, parsed: ParsedSource, options: LintOptions): FileResult {
-  const lines = new LineIndex(text);
+/**
+ * Lints documents already parsed from `text` (which positions and suppression comments refer to).
+ * Callers that lint parts of one large text several times pass its line index once.
+ */
+export function lintParsed(
+  file: string,
+  text: string,
+  parsed: ParsedSource,
+  options: LintOptions,
+  lines = new LineIndex(text),
+): FileResult {
   const findings: Finding[] = parsed.problems.map((problem) => problemFinding(file, problem, lines));
   // Rules may use evidence from the other documents of the same input (a ConfigMap mounted by a pod,
   // say): those are extracted once, and only when a rule asks for them.

@@ -46,12 +46,20 @@ export interface SkippedFix {
   reason: string;
 }
 
+/** The path edits one pass applied to one document, in an order that applies them one after another. */
+export interface FixStep {
+  document: number;
+  edits: PathEdit[];
+}
+
 export interface FixResult {
   file: string;
   output: string;
   changed: boolean;
   changes: AppliedChange[];
   skipped: SkippedFix[];
+  /** The applied edits as data, pass by pass: each pass's paths refer to the data the pass before left. */
+  steps: FixStep[];
   /** Findings of the fixed text. */
   result: FileResult;
   /** Set when the file is left untouched as a whole (it does not parse). */
@@ -76,6 +84,7 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
       changed: false,
       changes: [],
       skipped: [],
+      steps: [],
       result: initial,
       error: 'the file has a parse error, so it is left as it is',
     };
@@ -84,6 +93,7 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
   let result = initial;
   const changes: { rule: string; description: string; path: string; edit: TextEdit; before: string }[] = [];
   const passes: TextEdit[][] = [];
+  const steps: FixStep[] = [];
   const skipped = new Map<string, SkippedFix>();
   const maxPasses = options.maxPasses ?? 8;
 
@@ -115,6 +125,7 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
       }
     }
     passes.push(edits);
+    steps.push(...stepsOf(accepted));
     current = applyEdits(current, edits);
     result = lintSource(file, current, options);
   }
@@ -125,8 +136,28 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
     changed: current !== text,
     changes: describeChanges(text, current, changes, passes),
     skipped: [...skipped.values()],
+    steps,
     result,
   };
+}
+
+/** Per document, the accepted path edits in the order `verify` checked them. */
+function stepsOf(accepted: readonly Candidate[]): FixStep[] {
+  const byDocument = new Map<number, PathEdit[]>();
+  for (const candidate of accepted) {
+    const document = candidate.finding.document ?? 0;
+    const list = byDocument.get(document) ?? [];
+    list.push(...candidate.expected);
+    byDocument.set(document, list);
+  }
+  return [...byDocument.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([document, edits]) => ({ document, edits: inApplyOrder(edits) }));
+}
+
+/** Paths index the original lists: edit from the highest index down so that removals do not shift the rest. */
+function inApplyOrder(edits: readonly PathEdit[]): PathEdit[] {
+  return [...edits].sort((a, b) => lastIndex(b) - lastIndex(a));
 }
 
 function skip(skipped: Map<string, SkippedFix>, finding: Finding, reason: string): void {
@@ -234,14 +265,9 @@ function verify(
     const changed = after.documents[i];
     if (!original || !changed) return 'the edited text would change the documents';
     const expected = structuredClone(original.value);
-    const edits = candidates
-      .filter((c) => (c.finding.document ?? 0) === original.index)
-      .flatMap((c) => c.expected)
-      // Paths index the original lists: edit from the highest index down so that removals do not shift
-      // the entries still to be edited.
-      .sort((a, b) => lastIndex(b) - lastIndex(a));
+    const edits = candidates.filter((c) => (c.finding.document ?? 0) === original.index).flatMap((c) => c.expected);
     let target = expected;
-    for (const edit of edits) target = applyPathEdit(target, edit);
+    for (const edit of inApplyOrder(edits)) target = applyPathEdit(target, edit);
     if (!deepEqual(target, changed.value)) {
       return 'the data would change beyond the edited entries (an aliased node used elsewhere?)';
     }

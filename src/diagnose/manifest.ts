@@ -7,7 +7,7 @@ import { LineIndex } from '../core/lines.js';
 import type { Finding, Path } from '../core/types.js';
 import { CAPABILITY_BY_NAME } from '../knowledge/capabilities.js';
 import { analyzeName } from '../knowledge/names.js';
-import { resolveTargets } from '../knowledge/targets.js';
+import { type ResolvedTarget, resolveTargets } from '../knowledge/targets.js';
 import { parseSource, type SourceDocument } from '../parse/index.js';
 import { RULES } from '../rules/index.js';
 import { SIGNATURE_BY_ID } from './signatures.js';
@@ -157,13 +157,17 @@ function sameContainers(diagnosis: Diagnosis, items: Located[]): Located[] {
  * Fills each diagnosis's `manifest` with the places to change. A failure that needed a capability
  * the manifest misspells takes the name rule: that spelling is the mistake to fix.
  */
-export function attachManifests(result: DiagnoseResult, manifests: readonly ManifestSource[]): ManifestReport {
+export function attachManifests(
+  result: DiagnoseResult,
+  manifests: readonly ManifestSource[],
+  /** The runtimes to lint for: the nodes' own targets when known (live diagnose), else the built-in matrix. */
+  targets: readonly ResolvedTarget[] = resolveTargets([]),
+): ManifestReport {
   const wanted = new Set<string>(NAME_RULES);
   for (const diagnosis of result.diagnoses) if (diagnosis.rule) wanted.add(diagnosis.rule);
   const rules = RULES.filter((r) => wanted.has(r.meta.id));
   const settings: Record<string, RuleSetting> = {};
   for (const rule of rules) if (rule.meta.optIn) settings[rule.meta.id] = rule.meta.severity;
-  const targets = resolveTargets([]);
   const located: Located[] = [];
   const problems: string[] = [];
   for (const manifest of manifests) {

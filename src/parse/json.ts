@@ -1,5 +1,5 @@
 import type { Node, ParseError } from 'jsonc-parser';
-import type { Path } from '../core/types.js';
+import type { Path, Range } from '../core/types.js';
 import { jsoncLib } from './libs.js';
 import type { LocatedNode, ParsedSource, ParseProblem } from './types.js';
 
@@ -91,4 +91,60 @@ function locate(root: Node, path: Path): LocatedNode | undefined {
     node = next;
   }
   return { range: best, exact: false };
+}
+
+/**
+ * Where each element of a root object's `items` array is (a kubectl List), by one scan that builds no
+ * tree: a large dump is located item by item, only for the items that need positions.
+ */
+export function listItemRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  type Frame = 'root' | 'items' | 'item' | 'other';
+  const stack: Frame[] = [];
+  let property: string | undefined;
+  jsoncLib().visit(
+    text,
+    {
+      onObjectProperty: (name) => {
+        if (stack.length === 1) property = name;
+      },
+      onObjectBegin: (offset) => {
+        const parent = stack[stack.length - 1];
+        const frame: Frame = parent === undefined ? 'root' : parent === 'items' ? 'item' : 'other';
+        stack.push(frame);
+        if (frame === 'item') ranges.push({ start: offset, end: offset });
+        // Inside anything but the root, nothing more is needed than where it ends.
+        return frame === 'root';
+      },
+      onObjectEnd: (offset, length) => {
+        const last = ranges[ranges.length - 1];
+        if (stack.pop() === 'item' && last) last.end = offset + length;
+      },
+      onArrayBegin: () => {
+        const frame: Frame = stack[stack.length - 1] === 'root' && property === 'items' ? 'items' : 'other';
+        stack.push(frame);
+        return frame === 'items';
+      },
+      onArrayEnd: () => {
+        stack.pop();
+      },
+    },
+    { disallowComments: true },
+  );
+  return ranges;
+}
+
+/** Positions in a JSON value that sits at `range` of a larger text (offsets are the larger text's). */
+export function locateJsonSlice(text: string, range: Range): (path: Path) => LocatedNode | undefined {
+  let root: Node | undefined;
+  return (path) => {
+    root ??= jsoncLib().parseTree(text.slice(range.start, range.end), [], { disallowComments: true });
+    if (!root) return undefined;
+    const found = locate(root, path);
+    if (!found) return undefined;
+    return {
+      exact: found.exact,
+      range: { start: found.range.start + range.start, end: found.range.end + range.start },
+    };
+  };
 }
