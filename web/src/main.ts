@@ -2,9 +2,9 @@
 // fix with its diff, and logs diagnosed. capdoctor itself runs in a worker (see worker.ts); this file
 // only sends texts there and draws the answers.
 import { yaml } from '@codemirror/lang-yaml';
-import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
+import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { MergeView } from '@codemirror/merge';
-import { EditorState, type Text } from '@codemirror/state';
+import { EditorState, StateEffect, type Text } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import containerdDrop from '../../examples/containerd-drop.yaml';
@@ -146,6 +146,9 @@ function showTargets(targets: string[]): void {
 let lastAnalysis: Analysis | undefined;
 let analyses = 0;
 
+/** Dispatched when the targets or the reading change: the text must be checked again. */
+const recheck = StateEffect.define<null>();
+
 const view = new EditorView({
   parent: $('editor'),
   state: EditorState.create({
@@ -156,8 +159,16 @@ const view = new EditorView({
       lintGutter(),
       // The lint extension waits until typing pauses, then asks the worker; answers for a text that has
       // changed since are dropped.
-      linter(lintSource, { delay: 300 }),
-      EditorView.contentAttributes.of({ 'aria-label': 'Manifest or log to check', 'aria-describedby': 'input-help' }),
+      linter(lintSource, {
+        delay: 300,
+        needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(recheck))),
+      }),
+      // tabindex: axe-core counts a scrolling region as reachable only through a tabindex.
+      EditorView.contentAttributes.of({
+        'aria-label': 'Manifest or log to check',
+        'aria-describedby': 'input-help',
+        tabindex: '0',
+      }),
       EditorView.lineWrapping,
     ],
   }),
@@ -178,8 +189,12 @@ function findingRange(doc: Text, f: Finding): { from: number; to: number } {
   return { from, to: Math.max(from, offset(doc, f.endLine, f.endColumn)) };
 }
 
+/** Set once the first text (an example or a shared link) is in the editor. */
+let ready = false;
+
 async function lintSource(editor: EditorView): Promise<Diagnostic[]> {
   const doc = editor.state.doc;
+  if (!ready) return [];
   const targets = currentTargets();
   ui.targetError.textContent = '';
   document.documentElement.dataset.busy = 'true';
@@ -224,7 +239,7 @@ function done(): void {
 }
 
 function relint(): void {
-  forceLinting(view);
+  view.dispatch({ effects: recheck.of(null) });
 }
 
 // ---- findings ---------------------------------------------------------------------------------------
@@ -525,7 +540,8 @@ function readOnly(label: string) {
     yaml(),
     EditorState.readOnly.of(true),
     EditorView.editable.of(false),
-    EditorView.contentAttributes.of({ 'aria-label': label }),
+    // Focusable, so that the diff can be scrolled from the keyboard.
+    EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
   ];
 }
 
@@ -664,6 +680,7 @@ window.addEventListener('hashchange', () => void openFragment());
 (window as unknown as { capdoctorPage: unknown }).capdoctorPage = {
   bench: (text: string, targets: string[] = []) => ask<BenchResult>({ op: 'bench', text, targets }),
   lastAnalysis: () => lastAnalysis,
+  text: () => view.state.doc.toString(),
 };
 
 async function start(): Promise<void> {
@@ -672,6 +689,7 @@ async function start(): Promise<void> {
   ui.targetDefaults.textContent = meta.matrix.join(', ');
   ui.targetList.replaceChildren(...meta.matrix.map((t) => h('option', { value: t })));
   if (!(await openFragment())) loadExample('incident');
+  ready = true;
 }
 
 void start();
