@@ -510,8 +510,8 @@ function renderDiagnosis(analysis: Extract<Analysis, { kind: 'logs' }>): void {
       h(
         'article',
         { class: 'diagnosis' },
-        h('h3', {}, d.message),
-        h('p', {}, d.summary),
+        h('h3', {}, d.summary),
+        h('p', {}, `Confidence: ${d.confidence}.${d.runtime ? ` Runtime: ${d.runtime}.` : ''}`),
         h('p', {}, h('strong', {}, 'Fix: '), d.fix),
         h('h4', {}, 'Evidence'),
         h(
@@ -595,7 +595,10 @@ async function runFix(unsafe: boolean, only?: string[]): Promise<void> {
 function renderSuggestions(findings: Finding[]): void {
   ui.suggestions.replaceChildren();
   const withSuggestion = findings.filter((f) => f.suggestion);
-  if (withSuggestion.length === 0) return;
+  if (withSuggestion.length === 0) {
+    if (ui.fixSummary.childElementCount === 0) ui.fixSection.hidden = true;
+    return;
+  }
   const rules = [...new Set(withSuggestion.map((f) => f.rule))];
   ui.suggestions.append(
     h('h3', {}, 'Suggestions (not applied by Fix: they change what a container is granted)'),
@@ -640,6 +643,7 @@ async function openFragment(): Promise<boolean> {
     if (!shared) return false;
     showTargets(shared.targets);
     if (shared.mode === 'manifest' || shared.mode === 'logs') ui.mode.value = shared.mode;
+    clearFix();
     setText(shared.input);
     return true;
   } catch {
@@ -650,9 +654,19 @@ async function openFragment(): Promise<boolean> {
 
 // ---- wiring -------------------------------------------------------------------------------------------
 
+/** A new text replaces the last fix's diff. */
+function clearFix(): void {
+  merge?.destroy();
+  merge = undefined;
+  ui.diff.replaceChildren();
+  ui.fixSummary.replaceChildren();
+  ui.fixSection.hidden = true;
+}
+
 function loadExample(name: string): void {
   const example = EXAMPLES[name];
   if (!example) return;
+  clearFix();
   showTargets(example.targets);
   ui.mode.value = example.mode;
   setText(example.text);
