@@ -5,7 +5,9 @@
 //
 //   BENCH_SIZE=small   100 documents, one run (what CI runs)
 //   BENCH_RUNS=n       runs after the first (default 5); the median is printed
+// Needs dist/ (npm run build); builds web/dist itself.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildWeb } from '../scripts/build-web.mjs';
 import { chromiumMissing, launchChromium } from '../scripts/web-browser.mjs';
 import { deployments } from './generate.mjs';
 
@@ -22,6 +24,7 @@ if (missing) {
   process.exit(0);
 }
 
+await buildWeb();
 const { lint } = await import(pathToFileURL(`${root}dist/index.js`).href);
 const node = [];
 lint(text); // warm-up, as the page's first run warms its worker

@@ -100,7 +100,8 @@ describe.skipIf(missing)('the web playground in Chromium', () => {
     page.evaluate(() => (window as unknown as { capdoctorPage: PageHook }).capdoctorPage.text());
 
   async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
+    // Evaluated through the DevTools protocol: the page's Content-Security-Policy refuses inline scripts.
+    await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       const axe = (
         window as unknown as {
@@ -252,6 +253,23 @@ describe.skipIf(missing)('the web playground in Chromium', () => {
     const page = await open(pathToFileURL(`${dist}index.html`).href);
     expect(await page.locator('#findings li').count()).toBe(2);
     expect(await page.locator('#matrix').textContent()).toContain('container fails');
+    await page.close();
+  });
+
+  it("refuses, by the page's own policy, any connection its code might try", async () => {
+    // A page without the problem listeners: the refusal is logged as a console error on purpose.
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await settled(page, 1);
+    const outcome = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'fetched',
+        (error: Error) => `refused: ${error.name}`,
+      ),
+    );
+    expect(outcome).toBe('refused: TypeError');
+    // Refused before any request left the page: the route that guards the test never saw it.
+    expect(blocked).not.toContain('https://example.com/');
     await page.close();
   });
 
