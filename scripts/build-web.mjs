@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { browserOptions } from './browser-options.mjs';
+import { licences } from './build-action.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}web/dist`;
@@ -64,33 +65,11 @@ export async function buildWeb() {
   }
   copyFileSync(`${root}web/index.html`, `${out}/index.html`);
   sizes['index.html'] = readFileSync(`${out}/index.html`).length;
-  writeFileSync(`${out}/THIRD_PARTY_LICENSES.txt`, licences([worker.metafile, page.metafile]));
+  writeFileSync(
+    `${out}/THIRD_PARTY_LICENSES.txt`,
+    licences([...Object.keys(worker.metafile.inputs), ...Object.keys(page.metafile.inputs)]),
+  );
   return { sizes, worker: workerCode.length };
-}
-
-/** The licence texts of every package that went into the bundles. */
-function licences(metafiles) {
-  const packages = new Set();
-  for (const meta of metafiles) {
-    for (const input of Object.keys(meta.inputs)) {
-      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-      if (m) packages.add(m[1]);
-    }
-  }
-  const parts = [];
-  for (const name of [...packages].sort()) {
-    const dir = `${root}node_modules/${name}`;
-    const { version: v, license } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
-    let text = '';
-    for (const file of ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'license.md']) {
-      try {
-        text = readFileSync(`${dir}/${file}`, 'utf8');
-        break;
-      } catch {}
-    }
-    parts.push(`${name}@${v} (${license})\n\n${text.trim()}\n`);
-  }
-  return `${parts.join(`\n${'-'.repeat(72)}\n\n`)}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

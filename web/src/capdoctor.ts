@@ -10,6 +10,7 @@ import {
   knownTargetsHelp,
   lint,
   PARSE_ERROR_RULE,
+  TargetError,
 } from '../../src/index.js';
 import type { Analysis, BenchResult, InputMode, Meta } from './protocol.js';
 
@@ -60,4 +61,8 @@ export function bench(text: string, targets: string[]): BenchResult {
   const start = performance.now();
   const result = lint(text, { targets });
   return { documents: result.documents, findings: result.findings.length, milliseconds: performance.now() - start };
+}
+
+export function isTargetError(error: unknown): boolean {
+  return error instanceof TargetError;
 }

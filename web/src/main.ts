@@ -30,7 +30,14 @@ worker.onmessage = ({ data }: MessageEvent<Response>) => {
   pending.delete(data.id);
   if (!call) return;
   if (data.ok) call.resolve(data.result);
-  else call.reject(new Error(data.error));
+  else call.reject(Object.assign(new Error(data.error), { target: data.target }));
+};
+
+// A worker that fails to load or dies fails every question still open, so the page says so instead of waiting.
+worker.onerror = (event) => {
+  event.preventDefault();
+  for (const call of pending.values()) call.reject(new Error(`capdoctor stopped in this page: ${event.message}`));
+  pending.clear();
 };
 
 function ask<T>(request: Request): Promise<T> {
@@ -202,8 +209,7 @@ async function lintSource(editor: EditorView): Promise<Diagnostic[]> {
   try {
     analysis = await ask<Analysis>({ op: 'analyze', text: doc.toString(), targets, mode: ui.mode.value as InputMode });
   } catch (error) {
-    ui.targetError.textContent = (error as Error).message;
-    setStatus('Not checked: the targets need a correction.');
+    showError(error);
     done();
     return [];
   }
@@ -230,6 +236,17 @@ async function lintSource(editor: EditorView): Promise<Diagnostic[]> {
           };
         }),
       );
+}
+
+/** A refused target is shown where the targets are chosen; anything else in the status line. */
+function showError(error: unknown): void {
+  const { message, target } = error as Error & { target?: boolean };
+  if (target) {
+    ui.targetError.textContent = message;
+    setStatus('Not checked: the targets need a correction.');
+  } else {
+    setStatus(`Not checked: ${message}`);
+  }
 }
 
 function done(): void {
@@ -557,7 +574,7 @@ async function runFix(unsafe: boolean, only?: string[]): Promise<void> {
       ...(only ? { only } : {}),
     });
   } catch (error) {
-    ui.targetError.textContent = (error as Error).message;
+    showError(error);
     return;
   }
   ui.fixSection.hidden = false;

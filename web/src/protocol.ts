@@ -31,4 +31,5 @@ export interface BenchResult {
 
 export type Response =
   | { id: number; ok: true; result: Meta | Analysis | FixResult | BenchResult }
-  | { id: number; ok: false; error: string };
+  /** `target`: the error is about the targets given (TargetError), not the text. */
+  | { id: number; ok: false; error: string; target: boolean };

@@ -1,5 +1,5 @@
 // The page's worker: runs capdoctor off the main thread so that typing never waits for a lint.
-import { analyze, applyFixes, bench, meta } from './capdoctor.js';
+import { analyze, applyFixes, bench, isTargetError, meta } from './capdoctor.js';
 import type { Request, Response } from './protocol.js';
 
 interface Scope {
@@ -27,7 +27,12 @@ scope.onmessage = ({ data: { id, request } }) => {
     }
   } catch (error) {
     // A target the facts do not know (TargetError) and any other failure reach the page as text.
-    response = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    response = {
+      id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      target: isTargetError(error),
+    };
   }
   scope.postMessage(response);
 };
