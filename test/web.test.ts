@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../scripts/build-web.mjs';
 import { chromiumMissing, launchChromium } from '../scripts/web-browser.mjs';
 import { decodeFragment, encodeFragment } from '../web/src/share.js';
+import { entryCell, verdictCell } from '../web/src/words.js';
 import { serveStatic } from './support/static-server.js';
 
 const dist = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -37,6 +38,32 @@ describe('share links (fragment encoding)', () => {
     expect((await decodeFragment(packed))?.input).toBe(long);
     expect(await decodeFragment('target=docker@18.06')).toBeUndefined();
     await expect(decodeFragment('input=__8')).rejects.toThrow();
+  });
+});
+
+describe('the words beside the colours', () => {
+  it('names every outcome of an add or drop entry, and every verdict', () => {
+    const words = (list: 'add' | 'drop', outcome: Parameters<typeof entryCell>[0]['outcome']) =>
+      entryCell({ list, outcome }).text;
+    expect(['applied', 'ignored', 'not-applied', 'rejected', 'unknown'].map((o) => words('add', o as never))).toEqual([
+      'granted',
+      'not granted',
+      'not granted',
+      'container fails',
+      'not known',
+    ]);
+    expect(['applied', 'ignored', 'rejected'].map((o) => words('drop', o as never))).toEqual([
+      'dropped',
+      'not dropped',
+      'container fails',
+    ]);
+    expect((['ok', 'fails', 'does-not-start', 'at-risk', 'unknown'] as const).map((v) => verdictCell(v).text)).toEqual([
+      'works',
+      'fails',
+      'does not start',
+      'at risk',
+      'not known',
+    ]);
   });
 });
 
