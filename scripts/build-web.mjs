@@ -14,7 +14,7 @@ const out = `${root}web/dist`;
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 /** Fails the build on any `node:` import or Node built-in, wherever it comes from. */
-const noNode = {
+export const noNode = {
   name: 'no-node-builtins',
   setup(esbuild) {
     const builtins =

@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../scripts/build-web.mjs';
+import { buildWeb, noNode } from '../scripts/build-web.mjs';
 import { chromiumMissing, launchChromium } from '../scripts/web-browser.mjs';
 import { decodeFragment, encodeFragment } from '../web/src/share.js';
 import { entryCell, verdictCell } from '../web/src/words.js';
@@ -38,6 +39,28 @@ describe('share links (fragment encoding)', () => {
     expect((await decodeFragment(packed))?.input).toBe(long);
     expect(await decodeFragment('target=docker@18.06')).toBeUndefined();
     await expect(decodeFragment('input=__8')).rejects.toThrow();
+  });
+});
+
+describe('the web build', () => {
+  it('fails when a Node.js built-in reaches the bundle', async () => {
+    const bundle = (contents: string) =>
+      build({
+        stdin: { contents, resolveDir: '.', loader: 'ts' },
+        bundle: true,
+        platform: 'browser',
+        write: false,
+        logLevel: 'silent',
+        plugins: [noNode],
+      });
+    await expect(bundle("import { readFileSync } from 'node:fs'; console.log(readFileSync);")).rejects.toThrow(
+      /Node.js module "node:fs".*runs in a browser/,
+    );
+    await expect(bundle("import { join } from 'path'; console.log(join);")).rejects.toThrow(/Node.js module "path"/);
+    await expect(bundle("import { lint } from './src/index.ts'; console.log(lint);")).rejects.toThrow(
+      /Node.js module "node:module"/,
+    );
+    expect((await bundle('console.log(1);')).errors).toEqual([]);
   });
 });
 
