@@ -260,25 +260,26 @@ describe.skipIf(missing)('the web playground in Chromium', () => {
 
   it('works with the keyboard alone, and says why a target is refused', async () => {
     const page = await open(`${server.url}/index.html`);
-    // Tab from the top of the page to the Fix button and press it.
+    // A rule's documentation opens from the keyboard and closes with Escape.
+    await page.locator('#findings button.rule').first().focus();
+    await page.keyboard.press('Enter');
+    expect(await page.isVisible('#rule-dialog')).toBe(true);
+    expect(await page.locator('#rule-title').textContent()).toBe('Rule cap-prefix');
+    expect(await page.locator('#rule-body').textContent()).toContain('docs/rules/cap-prefix.md');
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#rule-dialog')).toBe(false);
+
+    // From the top of the page, Tab to the Fix button and press it.
+    await page.reload();
+    await settled(page, 1);
     let reached = false;
     for (let i = 0; i < 20 && !reached; i++) {
       await page.keyboard.press('Tab');
       reached = await page.evaluate(() => document.activeElement?.id === 'fix');
     }
     expect(reached).toBe(true);
-    const count = await analyses(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => editorText(page)).toContain('- SYS_RESOURCE');
-    await settled(page, count + 1);
-
-    // A rule's documentation opens from the keyboard and closes with Escape.
-    await page.locator('#findings button.rule').first().focus();
-    await page.keyboard.press('Enter');
-    expect(await page.isVisible('#rule-dialog')).toBe(true);
-    expect(await page.locator('#rule-title').textContent()).toBe('Rule pss-baseline');
-    await page.keyboard.press('Escape');
-    expect(await page.isVisible('#rule-dialog')).toBe(false);
 
     // An unknown target is reported where the targets are chosen.
     await page.fill('#target-one', 'dockr@1');
@@ -301,7 +302,7 @@ describe.skipIf(missing)('the web playground in Chromium', () => {
 
   it('works opened from disk (file://)', async () => {
     const page = await open(pathToFileURL(`${dist}index.html`).href);
-    expect(await page.locator('#findings li').count()).toBe(2);
+    expect(await page.locator('#findings li').first().textContent()).toContain('cap-prefix');
     expect(await page.locator('#matrix').textContent()).toContain('container fails');
     await page.close();
   });
