@@ -1,20 +1,11 @@
 // Where a fix may change the text: the exact source range of a scalar, or of a sequence item with
 // the separators around it. Fixes are text edits over these ranges; nothing is re-serialised.
 import { findNodeAtLocation, type Node as JsonNode, modify, parseTree } from 'jsonc-parser';
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node,
-  parse,
-  parseAllDocuments,
-  Scalar,
-} from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parse, Scalar } from 'yaml';
 import type { Path, PlainValue, Range, TextEdit } from '../core/types.js';
+import { jsonTooDeepAt } from './depth.js';
 import type { SourceFormat } from './index.js';
+import { parseYamlDocuments } from './yaml.js';
 import { findPair, keyMatches } from './yaml-path.js';
 
 export interface EditLocator {
@@ -108,11 +99,10 @@ function isBlank(text: string, from: number, to: number): boolean {
 }
 
 function yamlLocator(text: string): EditLocator {
-  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const { list, tooDeep } = parseYamlDocuments(text);
   const at = (document: number, path: Path): Walked | { error: string } => {
     const doc = list[document];
-    if (!doc || doc.errors.length > 0) return { error: 'the document does not parse' };
+    if (!doc || doc.errors.length > 0 || tooDeep.has(document)) return { error: 'the document does not parse' };
     return walk(doc, path) ?? { error: 'the node is not in the document' };
   };
   return {
@@ -276,6 +266,7 @@ function flowRemoval(
 
 function jsonLocator(text: string): EditLocator | undefined {
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  if (jsonTooDeepAt(source) >= 0) return undefined;
   const root = parseTree(source, [], { disallowComments: true });
   if (!root) return undefined;
   const at = (document: number, path: Path): JsonNode | { error: string } => {

@@ -1,5 +1,6 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import type { Path, Range } from '../core/types.js';
+import { jsonTooDeepAt, tooDeep } from './depth.js';
 import { jsoncLib } from './libs.js';
 import type { LocatedNode, ParsedSource, ParseProblem } from './types.js';
 
@@ -7,6 +8,9 @@ import type { LocatedNode, ParsedSource, ParseProblem } from './types.js';
 export function parseJson(text: string): ParsedSource {
   // A BOM is not JSON; blank it without shifting offsets.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  // jsonc-parser and the walkers below are recursive.
+  const deepAt = jsonTooDeepAt(source);
+  if (deepAt >= 0) return { documents: [], problems: [tooDeep(deepAt)] };
   const errors: ParseError[] = [];
   const { parseTree, printParseErrorCode } = jsoncLib();
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
