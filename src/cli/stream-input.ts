@@ -1,9 +1,11 @@
 // Reads a large file in pieces into the streaming linter, so that memory holds one document at a
 // time instead of the whole file and every parsed value.
+
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { append } from '../core/append.js';
 import type { FileResult, LintOptions } from '../core/engine.js';
 import { byPosition } from '../core/engine.js';
 import { StreamLinter, sparseText } from '../core/stream.js';
@@ -94,7 +96,7 @@ export function lintFileStreaming(
       }
       if (!delegated.ok) return undefined;
       for (const part of delegated.results) {
-        result.findings.push(...part.findings);
+        append(result.findings, part.findings);
         result.documents += part.documents;
         result.parseErrors += part.parseErrors;
         for (const [line, text] of part.lines) if (!linter.lines.get(line)) linter.lines.set(line, text);

@@ -7,6 +7,7 @@ import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type EditLocator, type EditResult, editLocator } from '../parse/edit.js';
 import { parseSource, type SourceFormat } from '../parse/index.js';
 import { targetsFor } from '../rules/support.js';
+import { append } from './append.js';
 import { type FileResult, type LintOptions, lintSource } from './engine.js';
 import { type CapabilityList, extract } from './extract.js';
 import { LineIndex } from './lines.js';
@@ -206,7 +207,7 @@ function collect(
     );
     if (duplicate) continue;
     if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
-    taken.push(...edits);
+    append(taken, edits);
     out.push({ finding, fix, edits, expected: fix.edits });
   }
   return out;
@@ -308,7 +309,7 @@ function applyPathEdit(root: unknown, edit: PathEdit): unknown {
       break;
     case 'append-items': {
       const list = container[last];
-      if (Array.isArray(list)) list.push(...edit.values);
+      if (Array.isArray(list)) append(list, edit.values);
       break;
     }
   }

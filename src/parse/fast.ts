@@ -4,6 +4,7 @@
 // makes it give the document to the precise parser (`yaml.ts`), which also owns every position and
 // every message. Plain scalars are resolved as the precise parser resolves YAML 1.1 (yaml11-scalar.ts),
 // so values are those it returns, without loading the `yaml` package.
+import { append } from '../core/append.js';
 import { ownCopy } from '../core/own-copy.js';
 import type { Path, Range } from '../core/types.js';
 import { MAX_DEPTH } from './depth.js';
@@ -1031,7 +1032,7 @@ export function parseYamlFast(text: string): ParsedSource {
     const precise = preciseChunk(text, chunk);
     if (!precise) return parseYaml(text);
     if (precise.document) documents.push(precise.document);
-    problems.push(...precise.problems);
+    append(problems, precise.problems);
   }
   return { documents, problems };
 }

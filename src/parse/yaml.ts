@@ -1,6 +1,8 @@
 // Parsing YAML for lint: values as Kubernetes reads them, positions on demand. The `yaml` package is
 // used only in src/parse/, so that a parser upgrade stays local.
+
 import type { CST, Document, Node } from 'yaml';
+import { append } from '../core/append.js';
 import type { Path, PathSegment, Range } from '../core/types.js';
 import { cstTooDeepAt, tooDeep } from './depth.js';
 import { yamlLib } from './libs.js';
@@ -62,7 +64,7 @@ export function parseYaml(text: string): ParsedSource {
       problems.push(toProblem(error.message, error.pos, text));
       return;
     }
-    problems.push(...duplicateKeys(doc));
+    append(problems, duplicateKeys(doc));
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

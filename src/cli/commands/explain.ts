@@ -13,6 +13,7 @@ import {
 } from '../../model/explain.js';
 import { formatForFile, type ParseProblem } from '../../parse/index.js';
 import { expandPaths, readInput } from '../files.js';
+import { terminalSafeDeep } from '../output/escape.js';
 import { UsageError } from '../usage.js';
 
 export interface ExplainOptions {
@@ -209,8 +210,10 @@ function formatContainer(c: Colors, item: ExplainedContainer): string[] {
   return out;
 }
 
-export function formatExplainText(result: ExplainJson, color: boolean): string {
+export function formatExplainText(raw: ExplainJson, color: boolean): string {
   const c = pc.createColors(color);
+  // Names, commands and evidence come from the manifest: nothing in them may steer the terminal.
+  const result = terminalSafeDeep(raw);
   const out: string[] = [
     c.dim(
       `Targets: ${result.targets.length <= 4 ? result.targets.join(', ') : `${result.targets.length} runtime profiles`}`,
