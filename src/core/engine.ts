@@ -15,7 +15,7 @@ import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { composeMessage } from './message.js';
-import { formatPath, isPrefix } from './path.js';
+import { formatPath, PrefixIndex } from './path.js';
 import { offByDefault, type PssLevel } from './pss.js';
 import { lintYamlText } from './stream.js';
 import type { Finding, Path, Severity } from './types.js';
@@ -227,8 +227,30 @@ function enabledRules(options: LintOptions): readonly EnabledRule[] {
   return list;
 }
 
+interface ExtractedIndex {
+  owners: PrefixIndex<CapabilityOwner>;
+  objects: PrefixIndex<Extracted['objects'][number]>;
+  podSpecs: PrefixIndex<Extracted['podSpecs'][number]>;
+}
+
+// Looked up per finding: by path prefix, so that a document of thousands of objects stays linear.
+const indexes = new WeakMap<Extracted, ExtractedIndex>();
+
+function indexOf(extracted: Extracted): ExtractedIndex {
+  let index = indexes.get(extracted);
+  if (!index) {
+    index = {
+      owners: new PrefixIndex(extracted.owners),
+      objects: new PrefixIndex(extracted.objects),
+      podSpecs: new PrefixIndex(extracted.podSpecs),
+    };
+    indexes.set(extracted, index);
+  }
+  return index;
+}
+
 function ownerAt(extracted: Extracted, path: Path): CapabilityOwner | undefined {
-  return extracted.owners.find((o) => isPrefix(o.path, path));
+  return indexOf(extracted).owners.first(path);
 }
 
 /** A comment without ids silences every rule on its line; an annotation must name them (or `all`). */
@@ -244,9 +266,10 @@ function listed(value: string | undefined, rule: string, emptyMeansAll: boolean)
 
 function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex): boolean {
   // Annotations work where comments do not exist (a live cluster, an admission request).
+  const index = indexOf(extracted);
   const annotationSources = [
-    ...extracted.objects.filter((o) => isPrefix(o.path, path)).map((o) => o.annotations),
-    ...extracted.podSpecs.filter((p) => isPrefix(p.path, path)).map((p) => p.annotations),
+    ...index.objects.prefixesOf(path).map((o) => o.annotations),
+    ...index.podSpecs.prefixesOf(path).map((p) => p.annotations),
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
   const same = ignoreComment(lines, finding.line);

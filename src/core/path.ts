@@ -1,4 +1,4 @@
-import type { Path } from './types.js';
+import type { Path, PathSegment } from './types.js';
 
 const IDENT = /^[A-Za-z_$][\w$-]*$/;
 
@@ -16,4 +16,50 @@ export function formatPath(path: Path): string {
 export function isPrefix(prefix: Path, path: Path): boolean {
   if (prefix.length > path.length) return false;
   return prefix.every((seg, i) => seg === path[i]);
+}
+
+function segmentKey(seg: PathSegment): string {
+  return typeof seg === 'number' ? `\u0000#${seg}` : `\u0000.${seg}`;
+}
+
+/**
+ * Items by path, to find those whose path is a prefix of a given one in time proportional to that
+ * path's length rather than to the number of items (a `kind: List` of thousands of objects).
+ */
+export class PrefixIndex<T extends { path: Path }> {
+  private readonly byKey = new Map<string, { item: T; order: number }[]>();
+
+  constructor(items: readonly T[]) {
+    items.forEach((item, order) => {
+      const key = item.path.map(segmentKey).join('');
+      const list = this.byKey.get(key);
+      if (list) list.push({ item, order });
+      else this.byKey.set(key, [{ item, order }]);
+    });
+  }
+
+  /** Every item whose path is a prefix of `path` (or equal to it), in the order they were given. */
+  prefixesOf(path: Path): T[] {
+    const found: { item: T; order: number }[] = [];
+    let key = '';
+    for (let i = 0; ; i++) {
+      const here = this.byKey.get(key);
+      if (here) for (const entry of here) found.push(entry);
+      if (i >= path.length) break;
+      key += segmentKey(path[i] as PathSegment);
+    }
+    return found.sort((a, b) => a.order - b.order).map((entry) => entry.item);
+  }
+
+  /** The first item (in the order given) whose path is a prefix of `path`. */
+  first(path: Path): T | undefined {
+    return this.prefixesOf(path)[0];
+  }
+
+  /** The item with the longest path that is a prefix of `path` (the first given of those). */
+  deepest(path: Path): T | undefined {
+    let best: T | undefined;
+    for (const item of this.prefixesOf(path)) if (!best || item.path.length > best.path.length) best = item;
+    return best;
+  }
 }

@@ -357,8 +357,11 @@ export class StreamLinter {
   push(piece: string): void {
     if (this.giveUp) return;
     this.buffer += piece;
-    const lastLine = this.buffer.lastIndexOf('\n');
-    if (lastLine < 0) return;
+    // Only the new piece is searched: searching the whole buffer for each piece of one long line made
+    // reading it quadratic.
+    const inPiece = piece.lastIndexOf('\n');
+    if (inPiece < 0) return;
+    const lastLine = this.buffer.length - piece.length + inPiece;
     const to = this.base + lastLine + 1;
     this.process(this.splitter.scan(this.buffer, this.base, this.scanned, to));
     this.scanned = to;
