@@ -12,7 +12,7 @@ import {
   type Verdict,
 } from '../../model/explain.js';
 import { formatForFile, type ParseProblem } from '../../parse/index.js';
-import { expandPaths, readInput } from '../files.js';
+import { expandPaths, implicitStdin, readInput } from '../files.js';
 import { terminalSafeDeep } from '../output/escape.js';
 import { UsageError } from '../usage.js';
 
@@ -253,7 +253,7 @@ export function runExplain(paths: string[], options: ExplainOptions, io: Explain
   }
   let stdinText: string | undefined;
   const stdin = () => {
-    stdinText ??= io.readStdin();
+    stdinText ??= (paths.length === 0 ? implicitStdin(io.readStdin) : io.readStdin)();
     return stdinText;
   };
   const result: ExplainJson = {

@@ -188,12 +188,14 @@ function summaryLine(c: Colors, report: LintReport, shown: readonly FileReport[]
   const warnings = count('warning');
   const infos = count('info');
   const problems = errors + warnings + infos;
+  const hidden = report.hidden ? `; ${report.hidden} warnings and infos hidden by --quiet` : '';
   if (problems === 0) {
-    return c.green(`✔ No problems in ${plural(files, 'file')} (${plural(documents, 'document')})`);
+    const none = hidden ? 'No errors' : 'No problems';
+    return c.green(`✔ ${none} in ${plural(files, 'file')} (${plural(documents, 'document')})${hidden}`);
   }
   const text =
     `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ` +
-    `${plural(infos, 'info')}) in ${plural(shown.length, 'file')}`;
+    `${plural(infos, 'info')}) in ${plural(shown.length, 'file')}${hidden}`;
   const color = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.cyan;
   return c.bold(color(text));
 }
