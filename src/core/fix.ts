@@ -5,6 +5,7 @@
 import { type Direction, predict } from '../knowledge/predict.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type EditLocator, type EditResult, editLocator } from '../parse/edit.js';
+import { splitDocuments } from '../parse/fast.js';
 import { parseSource, type SourceFormat } from '../parse/index.js';
 import { targetsFor } from '../rules/support.js';
 import { append } from './append.js';
@@ -103,14 +104,21 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
     if (candidates.length === 0) break;
     // Usually every candidate is fine; only when the batch fails are they tried one at a time,
     // each on top of those already accepted, to find the ones to skip.
-    let accepted: Candidate[] = [];
-    if (verify(current, format, candidates, options) === undefined) accepted = candidates;
-    else {
-      for (const candidate of candidates) {
-        const reason = verify(current, format, [...accepted, candidate], options);
-        if (reason === undefined) accepted.push(candidate);
+    // Checked a document at a time where the text splits into documents: a failing batch is then
+    // retried within its document only, and no pass parses the whole stream at once.
+    const accepted: Candidate[] = [];
+    for (const group of verifyGroups(current, format, candidates)) {
+      if (verify(group.text, format, group.candidates, options) === undefined) {
+        for (const candidate of group.candidates) accepted.push(group.original.get(candidate) as Candidate);
+        continue;
+      }
+      const ok: Candidate[] = [];
+      for (const candidate of group.candidates) {
+        const reason = verify(group.text, format, [...ok, candidate], options);
+        if (reason === undefined) ok.push(candidate);
         else skip(skipped, candidate.finding, reason);
       }
+      for (const candidate of ok) accepted.push(group.original.get(candidate) as Candidate);
     }
     if (accepted.length === 0) break;
     const edits = accepted.flatMap((c) => c.edits).sort((a, b) => a.start - b.start);
@@ -126,7 +134,7 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
       }
     }
     passes.push(edits);
-    steps.push(...stepsOf(accepted));
+    append(steps, stepsOf(accepted));
     current = applyEdits(current, edits);
     result = lintSource(file, current, options);
   }
@@ -148,7 +156,7 @@ function stepsOf(accepted: readonly Candidate[]): FixStep[] {
   for (const candidate of accepted) {
     const document = candidate.finding.document ?? 0;
     const list = byDocument.get(document) ?? [];
-    list.push(...candidate.expected);
+    append(list, candidate.expected);
     byDocument.set(document, list);
   }
   return [...byDocument.entries()]
@@ -159,6 +167,46 @@ function stepsOf(accepted: readonly Candidate[]): FixStep[] {
 /** Paths index the original lists: edit from the highest index down so that removals do not shift the rest. */
 function inApplyOrder(edits: readonly PathEdit[]): PathEdit[] {
   return [...edits].sort((a, b) => lastIndex(b) - lastIndex(a));
+}
+
+interface VerifyGroup {
+  /** The text the candidates are checked against: the whole text, or one document of it. */
+  text: string;
+  candidates: Candidate[];
+  /** Each candidate of `candidates` → the candidate it stands for (edits in the whole text). */
+  original: Map<Candidate, Candidate>;
+}
+
+/**
+ * The candidates grouped by document, each with its document's text and edits moved into it; one
+ * group over the whole text when the text does not split into documents (JSON, directives).
+ */
+function verifyGroups(text: string, format: SourceFormat, candidates: readonly Candidate[]): VerifyGroup[] {
+  const whole = (): VerifyGroup[] => [
+    { text, candidates: [...candidates], original: new Map(candidates.map((c) => [c, c])) },
+  ];
+  const chunks = format === 'json' || /^\uFEFF?\s*[[{]/.test(text) ? undefined : splitDocuments(text);
+  if (!chunks || chunks.length < 2) return whole();
+  const byIndex = new Map(chunks.map((chunk) => [chunk.index, chunk]));
+  const groups = new Map<number, VerifyGroup>();
+  for (const candidate of candidates) {
+    const index = candidate.finding.document ?? 0;
+    const chunk = byIndex.get(index);
+    if (!chunk || candidate.edits.some((e) => e.start < chunk.contentStart || e.end > chunk.end)) return whole();
+    let group = groups.get(index);
+    if (!group) {
+      group = { text: text.slice(chunk.start, chunk.end), candidates: [], original: new Map() };
+      groups.set(index, group);
+    }
+    const moved: Candidate = {
+      ...candidate,
+      finding: { ...candidate.finding, document: 0 },
+      edits: candidate.edits.map((e) => ({ ...e, start: e.start - chunk.start, end: e.end - chunk.start })),
+    };
+    group.candidates.push(moved);
+    group.original.set(moved, candidate);
+  }
+  return [...groups.values()];
 }
 
 function skip(skipped: Map<string, SkippedFix>, finding: Finding, reason: string): void {
@@ -178,9 +226,12 @@ function collect(
 ): Candidate[] {
   const locator = editLocator(text, format);
   const out: Candidate[] = [];
-  const taken: TextEdit[] = [];
-  // Removals first: when a duplicate is both renamed and removed, removing it is enough.
-  const ordered = [...findings].sort((a, b) => removalFirst(a) - removalFirst(b) || a.line - b.line);
+  const taken = new TakenRanges();
+  // A document at a time (the locator parses one at a time); in each, removals first: when a duplicate
+  // is both renamed and removed, removing it is enough.
+  const ordered = [...findings].sort(
+    (a, b) => (a.document ?? 0) - (b.document ?? 0) || removalFirst(a) - removalFirst(b) || a.line - b.line,
+  );
   for (const finding of ordered) {
     if (options.only && !options.only.has(finding.rule)) continue;
     const fix = finding.fix ?? (options.unsafe ? finding.suggestion : undefined);
@@ -202,15 +253,55 @@ function collect(
     const unchanged = edits.every((e) => text.slice(e.start, e.end) === e.text);
     if (unchanged) continue;
     // An aliased node is edited once, at its anchor, however many findings point through it.
-    const duplicate = edits.every((e) =>
-      taken.some((t) => t.start === e.start && t.end === e.end && t.text === e.text),
-    );
-    if (duplicate) continue;
-    if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
-    append(taken, edits);
+    if (edits.every((e) => taken.has(e))) continue;
+    if (edits.some((e) => taken.overlaps(e))) continue;
+    for (const edit of edits) taken.add(edit);
     out.push({ finding, fix, edits, expected: fix.edits });
   }
   return out;
+}
+
+/** Text ranges already claimed by an edit, sorted by start, for overlap checks in logarithmic time. */
+class TakenRanges {
+  private readonly edits: TextEdit[] = [];
+  private readonly exact = new Set<string>();
+
+  has(edit: TextEdit): boolean {
+    return this.exact.has(`${edit.start}:${edit.end}:${edit.text}`);
+  }
+
+  /** Index of the first edit starting at or after `start`. */
+  private lowerBound(start: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.edits[mid] as TextEdit).start < start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  overlaps(edit: TextEdit): boolean {
+    const at = this.lowerBound(edit.start);
+    // Taken edits do not overlap each other, so their ends grow with their starts: on the left only
+    // the one just before can reach into this edit; on the right, those starting inside it.
+    const before = this.edits[at - 1];
+    if (before && edit.start < before.end && before.start < edit.end) return true;
+    for (let i = at; i < this.edits.length; i++) {
+      const t = this.edits[i] as TextEdit;
+      if (t.start >= edit.end) break;
+      if (edit.start < t.end) return true;
+    }
+    return false;
+  }
+
+  add(edit: TextEdit): void {
+    this.exact.add(`${edit.start}:${edit.end}:${edit.text}`);
+    const last = this.edits[this.edits.length - 1];
+    if (!last || last.start <= edit.start) this.edits.push(edit);
+    else this.edits.splice(this.lowerBound(edit.start), 0, edit);
+  }
 }
 
 function locate(locator: EditLocator, document: number, edit: PathEdit): EditResult {
@@ -393,6 +484,7 @@ function describeChanges(
   let pass = 0;
   let seen = 0;
   const sizes = passes.map((p) => p.length);
+  const indexes = passes.map(passIndex);
   return changes.map((change) => {
     while (pass < sizes.length && seen >= (sizes[pass] ?? 0)) {
       seen = 0;
@@ -400,10 +492,10 @@ function describeChanges(
     }
     seen++;
     let start = change.edit.start;
-    for (let p = pass - 1; p >= 0; p--) start = mapBack(start, passes[p] ?? []);
+    for (let p = pass - 1; p >= 0; p--) start = mapBack(start, indexes[p] as PassIndex);
     const origEnd = start + change.before.length;
     let newStart = change.edit.start;
-    for (let p = pass; p < passes.length; p++) newStart = mapForward(newStart, passes[p] ?? []);
+    for (let p = pass; p < passes.length; p++) newStart = mapForward(newStart, indexes[p] as PassIndex);
     const newEnd = newStart + change.edit.text.length;
     return {
       rule: change.rule,
@@ -415,18 +507,43 @@ function describeChanges(
   });
 }
 
-/** An offset before a pass's edits → after them (edits of a pass never overlap). */
-function mapForward(offset: number, edits: readonly TextEdit[]): number {
-  let delta = 0;
-  for (const edit of edits) if (edit.start < offset) delta += edit.text.length - (edit.end - edit.start);
-  return offset + delta;
+/** A pass's edits in order, with the size change of the text before each, for mapping offsets. */
+interface PassIndex {
+  edits: TextEdit[];
+  /** deltas[i]: how much longer the text is after edits[0..i). */
+  deltas: number[];
 }
 
-function mapBack(offset: number, edits: readonly TextEdit[]): number {
-  let delta = 0;
-  for (const edit of edits) {
-    const newStart = edit.start + delta;
-    if (newStart + edit.text.length <= offset) delta += edit.text.length - (edit.end - edit.start);
+function passIndex(edits: readonly TextEdit[]): PassIndex {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const deltas = [0];
+  for (const edit of sorted)
+    deltas.push((deltas[deltas.length - 1] as number) + edit.text.length - (edit.end - edit.start));
+  return { edits: sorted, deltas };
+}
+
+/** The number of leading items for which `before` holds (it holds for a prefix of the list). */
+function countWhile(length: number, before: (i: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
   }
-  return offset - delta;
+  return low;
+}
+
+/** An offset before a pass's edits → after them (edits of a pass never overlap). */
+function mapForward(offset: number, pass: PassIndex): number {
+  const n = countWhile(pass.edits.length, (i) => (pass.edits[i] as TextEdit).start < offset);
+  return offset + (pass.deltas[n] as number);
+}
+
+function mapBack(offset: number, pass: PassIndex): number {
+  const n = countWhile(pass.edits.length, (i) => {
+    const edit = pass.edits[i] as TextEdit;
+    return edit.start + (pass.deltas[i] as number) + edit.text.length <= offset;
+  });
+  return offset - (pass.deltas[n] as number);
 }

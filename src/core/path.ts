@@ -18,8 +18,9 @@ export function isPrefix(prefix: Path, path: Path): boolean {
   return prefix.every((seg, i) => seg === path[i]);
 }
 
-function segmentKey(seg: PathSegment): string {
-  return typeof seg === 'number' ? `\u0000#${seg}` : `\u0000.${seg}`;
+interface TrieNode<T> {
+  items: { item: T; order: number }[];
+  children: Map<PathSegment, TrieNode<T>>;
 }
 
 /**
@@ -27,27 +28,33 @@ function segmentKey(seg: PathSegment): string {
  * path's length rather than to the number of items (a `kind: List` of thousands of objects).
  */
 export class PrefixIndex<T extends { path: Path }> {
-  private readonly byKey = new Map<string, { item: T; order: number }[]>();
+  private readonly root: TrieNode<T> = { items: [], children: new Map() };
 
   constructor(items: readonly T[]) {
     items.forEach((item, order) => {
-      const key = item.path.map(segmentKey).join('');
-      const list = this.byKey.get(key);
-      if (list) list.push({ item, order });
-      else this.byKey.set(key, [{ item, order }]);
+      let node = this.root;
+      for (const seg of item.path) {
+        let next = node.children.get(seg);
+        if (!next) {
+          next = { items: [], children: new Map() };
+          node.children.set(seg, next);
+        }
+        node = next;
+      }
+      node.items.push({ item, order });
     });
   }
 
   /** Every item whose path is a prefix of `path` (or equal to it), in the order they were given. */
   prefixesOf(path: Path): T[] {
     const found: { item: T; order: number }[] = [];
-    let key = '';
-    for (let i = 0; ; i++) {
-      const here = this.byKey.get(key);
-      if (here) for (const entry of here) found.push(entry);
+    let node: TrieNode<T> | undefined = this.root;
+    for (let i = 0; node; i++) {
+      for (const entry of node.items) found.push(entry);
       if (i >= path.length) break;
-      key += segmentKey(path[i] as PathSegment);
+      node = node.children.get(path[i] as PathSegment);
     }
+    if (found.length < 2) return found.map((entry) => entry.item);
     return found.sort((a, b) => a.order - b.order).map((entry) => entry.item);
   }
 

@@ -4,6 +4,7 @@ import { findNodeAtLocation, type Node as JsonNode, modify, parseTree } from 'js
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parse, Scalar } from 'yaml';
 import type { Path, PlainValue, Range, TextEdit } from '../core/types.js';
 import { jsonTooDeepAt } from './depth.js';
+import { type Chunk, splitDocuments } from './fast.js';
 import type { SourceFormat } from './index.js';
 import { parseYamlDocuments } from './yaml.js';
 import { findPair, keyMatches } from './yaml-path.js';
@@ -29,7 +30,43 @@ export function editLocator(text: string, format: SourceFormat): EditLocator {
     const json = jsonLocator(text);
     if (json) return json;
   }
-  return yamlLocator(text);
+  const chunks = splitDocuments(text);
+  return chunks && chunks.length > 1 ? chunkedLocator(text, chunks) : yamlLocator(text);
+}
+
+/**
+ * A YAML stream's locator that parses one document at a time, when first asked about it, and keeps
+ * only the last: asked in document order, a stream of 60,000 documents is never held parsed whole.
+ */
+function chunkedLocator(text: string, chunks: readonly Chunk[]): EditLocator {
+  const byIndex = new Map(chunks.map((chunk) => [chunk.index, chunk]));
+  let current: { index: number; locator: EditLocator; offset: number } | undefined;
+  const call = (document: number, ask: (locator: EditLocator) => EditResult): EditResult => {
+    const chunk = byIndex.get(document);
+    if (!chunk) return { error: 'the document is not in the text' };
+    if (current?.index !== document) {
+      // The document with the marker line that ends it, as the streaming linter reads it.
+      current = {
+        index: document,
+        locator: yamlLocator(text.slice(chunk.start, chunk.markerEnd)),
+        offset: chunk.start,
+      };
+    }
+    const result = ask(current.locator);
+    if ('error' in result) return result;
+    const { edit } = result;
+    const end = edit.end + current.offset;
+    // An edit past the document would cross into the next one.
+    if (end > chunk.end) return { error: 'the edit would reach past the document' };
+    return { ...result, edit: { ...edit, start: edit.start + current.offset, end } };
+  };
+  return {
+    replaceScalar: (document, path, value) => call(document, (l) => l.replaceScalar(0, path, value)),
+    removeItem: (document, path) => call(document, (l) => l.removeItem(0, path)),
+    removeKey: (document, path) => call(document, (l) => l.removeKey(0, path)),
+    addKey: (document, path, value) => call(document, (l) => l.addKey(0, path, value)),
+    appendItems: (document, path, values) => call(document, (l) => l.appendItems(0, path, values)),
+  };
 }
 
 // ---------------------------------------------------------------- YAML
