@@ -1030,7 +1030,9 @@ export function parseYamlFast(text: string): ParsedSource {
       continue;
     }
     const precise = preciseChunk(text, chunk);
-    if (!precise) return parseYaml(text);
+    // After a syntax error the precise parser's recovery may run past the next `---` (an unclosed
+    // quote): only a parse of the whole text says where the following documents begin.
+    if (!precise || precise.problems.some((p) => !p.warning)) return parseYaml(text);
     if (precise.document) documents.push(precise.document);
     append(problems, precise.problems);
   }
