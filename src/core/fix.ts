@@ -13,7 +13,7 @@ import { type FileResult, type LintOptions, lintSource } from './engine.js';
 import { type CapabilityList, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { formatPath } from './path.js';
-import type { Finding, Fix, PathEdit, TextEdit } from './types.js';
+import type { Finding, Fix, Path, PathEdit, TextEdit } from './types.js';
 
 export interface FixOptions extends LintOptions {
   /** Also apply suggestions (changes to what a container is granted). */
@@ -73,7 +73,7 @@ interface Candidate {
   fix: Fix;
   edits: TextEdit[];
   /** Paths whose data may change, with what they become. */
-  expected: readonly PathEdit[];
+  expected: PathEdit[];
 }
 
 export function fixSource(file: string, text: string, options: FixOptions): FixResult {
@@ -144,7 +144,7 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
     output: current,
     changed: current !== text,
     changes: describeChanges(text, current, changes, passes),
-    skipped: [...skipped.values()],
+    skipped: distinctPlaces(skipped.values()),
     steps,
     result,
   };
@@ -216,6 +216,19 @@ function skip(skipped: Map<string, SkippedFix>, finding: Finding, reason: string
   }
 }
 
+/** One message per place: findings that reach the same entry through an alias or merge key share it. */
+function distinctPlaces(skipped: Iterable<SkippedFix>): SkippedFix[] {
+  const seen = new Set<string>();
+  const out: SkippedFix[] = [];
+  for (const s of skipped) {
+    const key = `${s.rule} ${s.line}:${s.column} ${s.reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
+}
+
 /** Turns the findings' fixes into text edits; overlapping or unplaceable ones are skipped. */
 function collect(
   text: string,
@@ -253,10 +266,16 @@ function collect(
     const unchanged = edits.every((e) => text.slice(e.start, e.end) === e.text);
     if (unchanged) continue;
     // An aliased node is edited once, at its anchor, however many findings point through it.
-    if (edits.every((e) => taken.has(e))) continue;
+    // Its paths are expected to change too (the other places the alias or merge key shows the node).
+    const same = taken.candidateOf(edits);
+    if (same) {
+      if (same.finding.document === finding.document) for (const e of fix.edits) same.expected.push(e);
+      continue;
+    }
     if (edits.some((e) => taken.overlaps(e))) continue;
-    for (const edit of edits) taken.add(edit);
-    out.push({ finding, fix, edits, expected: fix.edits });
+    const candidate: Candidate = { finding, fix, edits, expected: [...fix.edits] };
+    for (const edit of edits) taken.add(edit, candidate);
+    out.push(candidate);
   }
   return out;
 }
@@ -264,10 +283,17 @@ function collect(
 /** Text ranges already claimed by an edit, sorted by start, for overlap checks in logarithmic time. */
 class TakenRanges {
   private readonly edits: TextEdit[] = [];
-  private readonly exact = new Set<string>();
+  private readonly exact = new Map<string, Candidate>();
 
-  has(edit: TextEdit): boolean {
-    return this.exact.has(`${edit.start}:${edit.end}:${edit.text}`);
+  /** The candidate that already makes exactly these edits, if one does. */
+  candidateOf(edits: readonly TextEdit[]): Candidate | undefined {
+    let found: Candidate | undefined;
+    for (const edit of edits) {
+      const candidate = this.exact.get(`${edit.start}:${edit.end}:${edit.text}`);
+      if (!candidate || (found && found !== candidate)) return undefined;
+      found = candidate;
+    }
+    return found;
   }
 
   /** Index of the first edit starting at or after `start`. */
@@ -296,8 +322,8 @@ class TakenRanges {
     return false;
   }
 
-  add(edit: TextEdit): void {
-    this.exact.add(`${edit.start}:${edit.end}:${edit.text}`);
+  add(edit: TextEdit, candidate: Candidate): void {
+    this.exact.set(`${edit.start}:${edit.end}:${edit.text}`, candidate);
     const last = this.edits[this.edits.length - 1];
     if (!last || last.start <= edit.start) this.edits.push(edit);
     else this.edits.splice(this.lowerBound(edit.start), 0, edit);
@@ -356,17 +382,79 @@ function verify(
     const original = before.documents[i];
     const changed = after.documents[i];
     if (!original || !changed) return 'the edited text would change the documents';
-    const expected = structuredClone(original.value);
+    // A fresh tree, not structuredClone: that keeps an aliased node shared, and editing it in the
+    // expected data would change every place the alias is used, hiding the change there.
+    const expected = cloneTree(original.value);
     const edits = candidates.filter((c) => (c.finding.document ?? 0) === original.index).flatMap((c) => c.expected);
     let target = expected;
     for (const edit of inApplyOrder(edits)) target = applyPathEdit(target, edit);
     if (!deepEqual(target, changed.value)) {
-      return 'the data would change beyond the edited entries (an aliased node used elsewhere?)';
+      // Besides the edited entries, only an anchor held in a top-level `x-` extension field (where
+      // Compose and templated manifests keep what they share) may change: there the edit is made, and
+      // nothing reads it. A use of the anchor elsewhere, or an anchor that is itself read (an
+      // annotation, a label), may not.
+      const locator = editLocator(text, format);
+      const places = differences(target, changed.value);
+      const holder = (path: Path) =>
+        typeof path[0] === 'string' && path[0].startsWith('x-') && locator.throughAlias(original.index, path) === false;
+      if (places === undefined || !places.every(holder)) {
+        return 'the edit would also change data outside the edited entries (a YAML anchor used elsewhere too)';
+      }
     }
     const worse = worsened(original.value, changed.value, options.targets);
     if (worse) return worse;
   }
   return undefined;
+}
+
+/** Paths where two data trees differ (at most 100; undefined beyond, or where only one has a node). */
+function differences(a: unknown, b: unknown): Path[] | undefined {
+  const out: Path[] = [];
+  const stack: { a: unknown; b: unknown; path: Path }[] = [{ a, b, path: [] }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (deepEqual(top.a, top.b)) continue;
+    const bothLists = Array.isArray(top.a) && Array.isArray(top.b);
+    const bothMaps =
+      !bothLists &&
+      typeof top.a === 'object' &&
+      typeof top.b === 'object' &&
+      top.a !== null &&
+      top.b !== null &&
+      !Array.isArray(top.a) &&
+      !Array.isArray(top.b);
+    if (bothLists && (top.a as unknown[]).length === (top.b as unknown[]).length) {
+      (top.a as unknown[]).forEach((item, i) => {
+        stack.push({ a: item, b: (top.b as unknown[])[i], path: [...top.path, i] });
+      });
+    } else if (bothMaps) {
+      const keys = new Set([...Object.keys(top.a as object), ...Object.keys(top.b as object)]);
+      for (const key of keys) {
+        const x = (top.a as Record<string, unknown>)[key];
+        const y = (top.b as Record<string, unknown>)[key];
+        stack.push({ a: x, b: y, path: [...top.path, key] });
+      }
+    } else out.push(top.path);
+    if (out.length > 100) return undefined;
+  }
+  return out;
+}
+
+/** A copy of plain data in which no node is shared (aliases become copies). */
+function cloneTree(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneTree);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(out, key, {
+        value: cloneTree((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return value;
 }
 
 function lastIndex(edit: PathEdit): number {

@@ -18,7 +18,7 @@ export function parseJsonFirst(text: string, format: SourceFormat): ParsedSource
   if (format === 'auto' && /^\uFEFF?\s*[[{]/.test(text)) {
     const json = parseJson(text);
     // Too deep as JSON is too deep as YAML, and the YAML parser is slow on deep flow collections.
-    if (json.problems.length === 0 || json.problems.some(isTooDeep)) return json;
+    if (json.problems.every((p) => p.warning) || json.problems.some(isTooDeep)) return json;
   }
   return undefined;
 }
