@@ -396,14 +396,16 @@ describe('smaller things (items 19 and 20)', () => {
     for (const command of ['lint', 'fix', 'explain', 'diagnose']) {
       expect(run([command, '--help']).stdout).not.toContain('(default: [])');
     }
-    const rows = run(['targets'])
-      .stdout.split('\n')
-      .filter((l) => /^ {2}(docker|containerd|crio|runc|crun) /.test(l));
-    // Name, range and label columns: the label starts at the same column on every row.
+    const known = JSON.parse(run(['targets', '--json']).stdout) as {
+      engines: { label: string }[];
+      ociRuntimes: { label: string }[];
+    };
+    const lines = run(['targets']).stdout.split('\n');
+    // Every engine's and OCI runtime's label starts at the same column.
     const columns = new Set(
-      rows.map((l) => {
-        const m = /^( {2}\S+ +)(.+?)( {2,})\S/.exec(l);
-        return m ? [...`${m[1]}${m[2]}${m[3]}`].length : -1;
+      [...known.engines, ...known.ociRuntimes].map(({ label }) => {
+        const line = lines.find((l) => l.includes(` ${label}: `)) ?? '';
+        return [...line.slice(0, line.indexOf(` ${label}: `))].length;
       }),
     );
     expect(columns.size).toBe(1);
