@@ -173,7 +173,7 @@ export function buildProgram(): Command {
     .option('--request-timeout <seconds>', 'wait this long for each answer from the API server (default 30)')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--output-file <file>', 'write the report to a file instead of standard output')
-    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
     .option('-q, --quiet', 'report errors only')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
