@@ -266,7 +266,7 @@ if (results.cold) {
   const bare = results.cold['node -e 0'];
   const extra = ours.extra * 1000;
   check(
-    `cold start +${extra.toFixed(0)} ms over node -e 0 (median of per-run differences; medians ${ours.wall.toFixed(3)} s and ${bare.wall.toFixed(3)} s) ≤ 40 ms`,
+    `cold start ${extra < 0 ? '−' : '+'}${Math.abs(extra).toFixed(0)} ms over node -e 0 (median of per-run differences; medians ${ours.wall.toFixed(3)} s and ${bare.wall.toFixed(3)} s) ≤ 40 ms`,
     extra <= 40,
   );
 }

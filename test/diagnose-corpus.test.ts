@@ -120,8 +120,11 @@ function incidentBlocks(): string[] {
   });
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'capdoctor-incident-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Made only when the suite runs: a skipped suite runs no hooks, and would leave the folder behind.
+const scratch = incidentPresent ? mkdtempSync(join(tmpdir(), 'capdoctor-incident-')) : '';
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
 
 describe.skipIf(!incidentPresent)('diagnose: the incident (../shared/seed/incident.md)', () => {
   const blocks = incidentPresent ? incidentBlocks() : [];

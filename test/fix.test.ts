@@ -126,7 +126,7 @@ describe('fix details', () => {
     ].join('\n');
     const result = fixSource('a.yaml', text, options(text, 'a.yaml'));
     expect(result.output).toBe(text);
-    expect(result.skipped[0]?.reason).toContain('beyond the edited entries');
+    expect(result.skipped[0]?.reason).toContain('outside the edited entries');
   });
 });
 

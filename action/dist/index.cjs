@@ -3996,10 +3996,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4013,7 +4013,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4037,7 +4037,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4053,7 +4053,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4144,7 +4144,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4158,13 +4158,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4207,18 +4207,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4272,8 +4272,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4285,7 +4285,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4296,8 +4296,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4314,7 +4314,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4494,7 +4494,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4511,24 +4511,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4711,25 +4711,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5539,14 +5539,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6713,18 +6713,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6877,15 +6877,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7079,13 +7079,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7230,7 +7230,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7305,7 +7305,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse4;
-    exports2.parseAllDocuments = parseAllDocuments2;
+    exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
   }
@@ -7405,6 +7405,68 @@ var import_node_path3 = require("node:path");
 // src/cli/config-file.ts
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
+
+// src/core/append.ts
+function append(to, items) {
+  for (const item of items) to.push(item);
+  return to;
+}
+
+// src/parse/depth.ts
+var MAX_DEPTH = 256;
+var TOO_DEEP = `the document nests deeper than ${MAX_DEPTH} levels, so it is not read`;
+function isTooDeep(problem) {
+  return problem.message === TOO_DEEP;
+}
+function tooDeep(at) {
+  return {
+    message: TOO_DEEP,
+    start: at,
+    end: at + 1
+  };
+}
+function jsonTooDeepAt(text) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}
+function cstTooDeepAt(document) {
+  const stack = [{ token: document, depth: 0 }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { token, depth } = top;
+    switch (token.type) {
+      case "document":
+        if (token.value) stack.push({ token: token.value, depth });
+        break;
+      case "block-map":
+      case "block-seq":
+      case "flow-collection": {
+        if (depth + 1 > MAX_DEPTH) return token.offset;
+        for (const item of token.items) {
+          if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+          if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return -1;
+}
 
 // node_modules/jsonc-parser/lib/esm/main.js
 var main_exports = {};
@@ -8193,15 +8255,15 @@ function getLocation(text, position) {
           throw earlyReturnException;
         }
       },
-      onSeparator: (sep2, offset, length) => {
+      onSeparator: (sep3, offset, length) => {
         if (position <= offset) {
           throw earlyReturnException;
         }
-        if (sep2 === ":" && previousNode && previousNode.type === "property") {
+        if (sep3 === ":" && previousNode && previousNode.type === "property") {
           previousNode.colonOffset = offset;
           isAtPropertyKey = false;
           previousNode = void 0;
-        } else if (sep2 === ",") {
+        } else if (sep3 === ",") {
           const last = segments[segments.length - 1];
           if (typeof last === "number") {
             segments[segments.length - 1] = last + 1;
@@ -8316,11 +8378,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep2, offset, length) => {
+    onSeparator: (sep3, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep2 === ":") {
+        if (sep3 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep2 === ",") {
+        } else if (sep3 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -9051,7 +9113,8 @@ function keyMatches(key, seg) {
 function findPair(doc, map, seg, depth = 0) {
   const { isAlias: isAlias2, isMap: isMap2, isPair: isPair2, isSeq: isSeq2 } = yamlLib();
   if (!isMap2(map) || depth > 8) return void 0;
-  for (const pair of map.items) {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i];
     if (isPair2(pair) && keyMatches(pair.key, seg)) {
       return { key: pair.key, value: pair.value ?? null, merged: depth > 0 };
     }
@@ -9070,18 +9133,45 @@ function findPair(doc, map, seg, depth = 0) {
 
 // src/parse/yaml.ts
 var MAX_ALIAS_COUNT = 1e3;
+function parseYamlDocuments(text) {
+  const { Composer, Parser } = yamlLib();
+  const tooDeepAt = /* @__PURE__ */ new Map();
+  let index = -1;
+  function* guard(tokens) {
+    for (const token of tokens) {
+      if (token.type !== "document") {
+        yield token;
+        continue;
+      }
+      index++;
+      const at = cstTooDeepAt(token);
+      if (at < 0) yield token;
+      else {
+        tooDeepAt.set(index, at);
+        yield { ...token, value: void 0 };
+      }
+    }
+  }
+  const composer = new Composer({ version: "1.1", uniqueKeys: false });
+  const list = Array.from(composer.compose(guard(new Parser().parse(text))));
+  return { list, tooDeep: tooDeepAt };
+}
 function parseYaml(text) {
   const documents = [];
   const problems = [];
-  const docs = yamlLib().parseAllDocuments(text, { version: "1.1", prettyErrors: false, uniqueKeys: false });
-  const list = Array.isArray(docs) ? docs : [];
+  const { list, tooDeep: deep } = parseYamlDocuments(text);
   list.forEach((doc, index) => {
+    const deepAt = deep.get(index);
+    if (deepAt !== void 0) {
+      problems.push(tooDeep(deepAt));
+      return;
+    }
     const [error] = doc.errors;
     if (error) {
       problems.push(toProblem(error.message, error.pos, text));
       return;
     }
-    problems.push(...duplicateKeys(doc));
+    append(problems, duplicateKeys(doc));
     let value;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -9096,9 +9186,9 @@ function parseYaml(text) {
   return { documents, problems };
 }
 function locateYaml(text) {
-  const docs = yamlLib().parseAllDocuments(text, { version: "1.1", prettyErrors: false, uniqueKeys: false });
-  const doc = (Array.isArray(docs) ? docs : [])[0];
-  if (!doc || doc.errors.length > 0) return void 0;
+  const { list, tooDeep: deep } = parseYamlDocuments(text);
+  const doc = list[0];
+  if (!doc || doc.errors.length > 0 || deep.has(0)) return void 0;
   return { start: doc.contents?.range?.[0] ?? doc.range[0], locate: (path) => locate(doc, path) };
 }
 function toProblem(message, pos, text) {
@@ -9328,6 +9418,50 @@ function loadConfig(file, knownRules) {
 // src/cli/files.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
+function decodeText(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) {
+    if (bytes[2] === 0 && bytes[3] === 0) return { error: "is UTF-32, which is not read (save it as UTF-8)" };
+    return utf16(bytes, "utf-16le");
+  }
+  if (bytes[0] === 254 && bytes[1] === 255) return utf16(bytes, "utf-16be");
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { error: `is not valid UTF-8 (${invalidUtf8At(bytes)})` };
+  }
+}
+function utf16(bytes, encoding) {
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
+  } catch {
+    return { error: `starts as ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}` };
+  }
+}
+function invalidUtf8At(bytes) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+    const length = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+    let valid = length > 0 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k] & 192) === 128;
+    if (valid && length === 3) {
+      const c = (b & 15) << 12 | (bytes[i + 1] & 63) << 6;
+      valid = c >= 2048 && (c < 55296 || c > 57343);
+    }
+    if (valid && length === 4) {
+      const c = (b & 7) << 18 | (bytes[i + 1] & 63) << 12;
+      valid = c >= 65536 && c <= 1114111;
+    }
+    if (!valid) return `line ${line}, byte ${i - lineStart + 1} of the line: 0x${b.toString(16).padStart(2, "0")}`;
+    i += length;
+  }
+  return "a truncated character at the end";
+}
 var MANIFEST = /\.(ya?ml|json)$/i;
 function expandPaths(paths, skip) {
   const out = [];
@@ -9343,12 +9477,20 @@ function expandPaths(paths, skip) {
       out.push({ file: path, error: describe(error) });
       continue;
     }
-    if (stats.isDirectory()) walk(path, out, skip);
+    if (stats.isDirectory()) walk(path, out, skip, (0, import_node_fs2.realpathSync)(path));
     else out.push({ file: path });
   }
   return out;
 }
-function walk(dir, out, skip) {
+function insideTree(path, root) {
+  try {
+    const real = (0, import_node_fs2.realpathSync)(path);
+    return real.startsWith(root.endsWith(import_node_path2.sep) ? root : root + import_node_path2.sep) && (0, import_node_fs2.statSync)(real).isFile();
+  } catch {
+    return false;
+  }
+}
+function walk(dir, out, skip, root) {
   let entries;
   try {
     entries = (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true });
@@ -9361,8 +9503,8 @@ function walk(dir, out, skip) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      walk(path, out, skip);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && MANIFEST.test(entry.name) && !skip(path)) {
+      walk(path, out, skip, root);
+    } else if (MANIFEST.test(entry.name) && !skip(path) && (entry.isFile() || entry.isSymbolicLink() && insideTree(path, root))) {
       out.push({ file: path });
     }
   }
@@ -9370,8 +9512,10 @@ function walk(dir, out, skip) {
 function readInput(input, stdin) {
   if (input.error !== void 0) return input;
   try {
-    return { file: input.file, text: input.file === "-" ? stdin() : (0, import_node_fs2.readFileSync)(input.file, "utf8") };
+    if (input.file === "-") return { file: input.file, text: stdin() };
+    return { file: input.file, ...decodeText((0, import_node_fs2.readFileSync)(input.file)) };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     return { file: input.file, error: describe(error) };
   }
 }
@@ -9500,6 +9644,8 @@ var formatSarif = (report, options) => {
 // src/parse/json.ts
 function parseJson(text) {
   const source = text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text;
+  const deepAt = jsonTooDeepAt(source);
+  if (deepAt >= 0) return { documents: [], problems: [tooDeep(deepAt)] };
   const errors = [];
   const { parseTree: parseTree3, printParseErrorCode: printParseErrorCode2 } = jsoncLib();
   const root = parseTree3(source, errors, { allowTrailingComma: false, disallowComments: true });
@@ -9509,7 +9655,7 @@ function parseJson(text) {
     end: e.offset + e.length
   }));
   if (root) findDuplicateKeys(root, problems);
-  if (problems.length > 0 || !root) return { documents: [], problems };
+  if (problems.some((p) => !p.warning) || !root) return { documents: [], problems };
   return {
     documents: [{ index: 0, value: toValue(root), start: root.offset, locate: (path) => locate2(root, path) }],
     problems
@@ -9526,7 +9672,12 @@ function findDuplicateKeys(node, problems) {
       if (!key) continue;
       const name = String(key.value);
       if (seen.has(name)) {
-        problems.push({ message: `JSON: duplicate key "${name}"`, start: key.offset, end: key.offset + key.length });
+        problems.push({
+          message: `JSON: duplicate key "${name}": the last value is used here; kubectl may refuse the file`,
+          start: key.offset,
+          end: key.offset + key.length,
+          warning: true
+        });
       }
       seen.add(name);
     }
@@ -9556,8 +9707,21 @@ function toValue(node) {
       return node.value;
   }
 }
+function jsonNodeAt(root, path) {
+  let node = root;
+  for (const seg of path) {
+    if (!node) return void 0;
+    if (node.type === "object" && typeof seg === "string") {
+      const prop = node.children?.findLast((p) => p.children?.[0]?.value === seg);
+      node = prop?.children?.[1];
+    } else if (node.type === "array" && typeof seg === "number") {
+      node = node.children?.[seg];
+    } else return void 0;
+  }
+  return node;
+}
 function locate2(root, path) {
-  const exact = jsoncLib().findNodeAtLocation(root, path);
+  const exact = jsonNodeAt(root, path);
   if (exact) return { range: { start: exact.offset, end: exact.offset + exact.length }, exact: true };
   let node = root;
   let best = { start: root.offset, end: root.offset + 1 };
@@ -9565,7 +9729,7 @@ function locate2(root, path) {
     if (!node) break;
     let next;
     if (node.type === "object" && typeof seg === "string") {
-      const prop = node.children?.find((p) => p.children?.[0]?.value === seg);
+      const prop = node.children?.findLast((p) => p.children?.[0]?.value === seg);
       const key = prop?.children?.[0];
       if (key) best = { start: key.offset, end: key.offset + key.length };
       next = prop?.children?.[1];
@@ -9587,7 +9751,7 @@ function parseJsonFirst(text, format3) {
   if (format3 === "json") return parseJson(text);
   if (format3 === "auto" && /^\uFEFF?\s*[[{]/.test(text)) {
     const json = parseJson(text);
-    if (json.problems.length === 0) return json;
+    if (json.problems.every((p) => p.warning) || json.problems.some(isTooDeep)) return json;
   }
   return void 0;
 }
@@ -9603,10 +9767,45 @@ function formatPath(path) {
   }
   return out;
 }
-function isPrefix(prefix, path) {
-  if (prefix.length > path.length) return false;
-  return prefix.every((seg, i) => seg === path[i]);
-}
+var PrefixIndex = class {
+  root = { items: [], children: /* @__PURE__ */ new Map() };
+  constructor(items) {
+    items.forEach((item, order) => {
+      let node = this.root;
+      for (const seg of item.path) {
+        let next = node.children.get(seg);
+        if (!next) {
+          next = { items: [], children: /* @__PURE__ */ new Map() };
+          node.children.set(seg, next);
+        }
+        node = next;
+      }
+      node.items.push({ item, order });
+    });
+  }
+  /** Every item whose path is a prefix of `path` (or equal to it), in the order they were given. */
+  prefixesOf(path) {
+    const found = [];
+    let node = this.root;
+    for (let i = 0; node; i++) {
+      for (const entry of node.items) found.push(entry);
+      if (i >= path.length) break;
+      node = node.children.get(path[i]);
+    }
+    if (found.length < 2) return found.map((entry) => entry.item);
+    return found.sort((a, b) => a.order - b.order).map((entry) => entry.item);
+  }
+  /** The first item (in the order given) whose path is a prefix of `path`. */
+  first(path) {
+    return this.prefixesOf(path)[0];
+  }
+  /** The item with the longest path that is a prefix of `path` (the first given of those). */
+  deepest(path) {
+    let best;
+    for (const item of this.prefixesOf(path)) if (!best || item.path.length > best.path.length) best = item;
+    return best;
+  }
+};
 
 // src/core/evidence.ts
 function locateEvidence(ref, current, documents, lines) {
@@ -9634,7 +9833,7 @@ function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 var GROUPS = ["containers", "initContainers", "ephemeralContainers"];
-var MAX_DEPTH = 64;
+var MAX_DEPTH2 = 64;
 function str(value) {
   return typeof value === "string" ? value : void 0;
 }
@@ -9701,15 +9900,8 @@ function extract(root) {
     for (const [field, direction] of fields) listAt(owner, mapping, field, direction);
     result2.owners.push(owner);
   };
-  const objectAt = (path) => {
-    let best;
-    for (const object of result2.objects) {
-      if (isPrefix(object.path, path)) {
-        if (!best || object.path.length > best.path.length) best = object;
-      }
-    }
-    return best;
-  };
+  const objects = new PrefixIndex(result2.objects);
+  const objectAt = (path) => objects.deepest(path);
   for (const object of result2.objects) {
     const kind = object.ref.kind;
     const spec2 = kind === "PodSecurityPolicy" ? object.value.spec : kind === "SecurityContextConstraints" ? object.value : void 0;
@@ -9798,7 +9990,7 @@ function extract(root) {
   };
   const at = [];
   const walk2 = (value, parent) => {
-    if (at.length > MAX_DEPTH) return;
+    if (at.length > MAX_DEPTH2) return;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
@@ -10294,6 +10486,8 @@ var Reader = class {
   keyHash = 0;
   /** Start of the line after the current one. */
   nextLine = 0;
+  /** Collections open around the current token: deeper than MAX_DEPTH is the precise parser's to refuse. */
+  depth = 0;
   eof = false;
   node;
   /** Moves to the next line with content, skipping blank and comment lines. */
@@ -10334,6 +10528,7 @@ var Reader = class {
   }
   /** A block mapping whose keys sit at column `col`; the first key is at the current token. */
   map(col) {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
     const out = {};
     const keys = this.build ? void 0 : [];
     const node = this.track ? { start: this.p, end: void 0, pairs: /* @__PURE__ */ new Map() } : void 0;
@@ -10348,12 +10543,16 @@ var Reader = class {
       else setKey(out, key, value);
       if (node && this.node) node.pairs?.set(key, { key: { start: keyStart, end: colon }, value: this.node });
       this.node = node;
-      if (this.eof || this.indent < col) return out;
+      if (this.eof || this.indent < col) {
+        this.depth--;
+        return out;
+      }
       if (this.indent > col || this.isSeqEntry()) throw BAIL;
     }
   }
   /** A block sequence whose dashes sit at column `col`. */
   seq(col, zeroIndented) {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
     const out = [];
     const node = this.track ? { start: this.p, end: void 0, items: [] } : void 0;
     for (; ; ) {
@@ -10364,11 +10563,15 @@ var Reader = class {
       if (this.build) out.push(item);
       if (node && this.node) node.items?.push(this.node);
       this.node = node;
-      if (this.eof || this.indent < col) return out;
+      if (this.eof || this.indent < col) {
+        this.depth--;
+        return out;
+      }
       if (this.indent > col) throw BAIL;
       if (!this.isSeqEntry()) {
-        if (zeroIndented) return out;
-        throw BAIL;
+        if (!zeroIndented) throw BAIL;
+        this.depth--;
+        return out;
       }
     }
   }
@@ -10487,7 +10690,7 @@ var Reader = class {
       this.p = close;
       if (this.track) this.node = { start: p, end: close };
     } else if (c === 91 || c === 123) {
-      const flow = new FlowReader(text, p, le, this.build, this.track);
+      const flow = new FlowReader(text, p, le, this.build, this.track, this.depth);
       value = flow.read();
       this.p = flow.p;
       if (this.track) this.node = flow.node;
@@ -10696,18 +10899,20 @@ function unescapeDouble(body) {
   return out;
 }
 var FlowReader = class {
-  constructor(text, p, le, build2, track = false) {
+  constructor(text, p, le, build2, track = false, depth = 0) {
     this.text = text;
     this.p = p;
     this.le = le;
     this.build = build2;
     this.track = track;
+    this.depth = depth;
   }
   text;
   p;
   le;
   build;
   track;
+  depth;
   /** Where the last node read is (when tracking). */
   node;
   /** Reads one node; with tracking, `node` then says where it is. */
@@ -10729,8 +10934,12 @@ var FlowReader = class {
   }
   readNode() {
     const c = this.text.charCodeAt(this.p);
-    if (c === 91) return this.seq();
-    if (c === 123) return this.map();
+    if (c === 91 || c === 123) {
+      if (++this.depth > MAX_DEPTH) throw BAIL;
+      const value = c === 91 ? this.seq() : this.map();
+      this.depth--;
+      return value;
+    }
     if (c === 34 || c === 39) return this.quoted();
     const start = this.p;
     const plain = this.plain();
@@ -11154,7 +11363,7 @@ var ChunkLinter = class {
     const position = counted ? this.documents - 1 : -1;
     const unit = this.units?.[position] ?? prepared ?? { document, extracted: extract(document.value) };
     if (counted && this.readAll) this.known.set(document.index, unit);
-    this.findings.push(...lintDocument(this.file, unit, this.others, this.lines, this.options));
+    append(this.findings, lintDocument(this.file, unit, this.others, this.lines, this.options));
   }
   result() {
     this.findings.sort(byPosition);
@@ -11285,8 +11494,9 @@ var StreamLinter = class {
   push(piece) {
     if (this.giveUp) return;
     this.buffer += piece;
-    const lastLine = this.buffer.lastIndexOf("\n");
-    if (lastLine < 0) return;
+    const inPiece = piece.lastIndexOf("\n");
+    if (inPiece < 0) return;
+    const lastLine = this.buffer.length - piece.length + inPiece;
     const to = this.base + lastLine + 1;
     this.process(this.splitter.scan(this.buffer, this.base, this.scanned, to));
     this.scanned = to;
@@ -11557,7 +11767,7 @@ function lintParsed(file, text, parsed, options, lines = new LineIndex(text)) {
     return views;
   };
   documents.forEach((_, i) => {
-    findings.push(...lintDocument(file, unitAt(i), others, lines, options));
+    append(findings, lintDocument(file, unitAt(i), others, lines, options));
   });
   findings.sort(byPosition);
   return {
@@ -11665,8 +11875,21 @@ function enabledRules(options) {
   enabled.set(options, list);
   return list;
 }
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(extracted) {
+  let index = indexes.get(extracted);
+  if (!index) {
+    index = {
+      owners: new PrefixIndex(extracted.owners),
+      objects: new PrefixIndex(extracted.objects),
+      podSpecs: new PrefixIndex(extracted.podSpecs)
+    };
+    indexes.set(extracted, index);
+  }
+  return index;
+}
 function ownerAt(extracted, path) {
-  return extracted.owners.find((o) => isPrefix(o.path, path));
+  return indexOf(extracted).owners.first(path);
 }
 function listed(value, rule, emptyMeansAll) {
   if (value === void 0) return false;
@@ -11675,16 +11898,32 @@ function listed(value, rule, emptyMeansAll) {
   return ids.includes(rule) || ids.includes("all") || ids.includes("*");
 }
 function suppressed(finding, path, extracted, lines) {
+  const index = indexOf(extracted);
   const annotationSources = [
-    ...extracted.objects.filter((o) => isPrefix(o.path, path)).map((o) => o.annotations),
-    ...extracted.podSpecs.filter((p) => isPrefix(p.path, path)).map((p) => p.annotations)
+    ...index.objects.prefixesOf(path).map((o) => o.annotations),
+    ...index.podSpecs.prefixesOf(path).map((p) => p.annotations)
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
-  const same = IGNORE_COMMENT.exec(lines.line(finding.line));
-  if (same && listed(same[1]?.trim(), finding.rule, true)) return true;
-  const above = lines.line(finding.line - 1);
-  const match = /^\s*#/.test(above) ? IGNORE_COMMENT.exec(above) : null;
-  return match !== null && listed(match[1]?.trim(), finding.rule, true);
+  const same = ignoreComment(lines, finding.line);
+  if (same && listed(same.ids, finding.rule, true)) return true;
+  const above = ignoreComment(lines, finding.line - 1);
+  return above?.wholeLine === true && listed(above.ids, finding.rule, true);
+}
+var ignoreComments = /* @__PURE__ */ new WeakMap();
+function ignoreComment(lines, line) {
+  let known = ignoreComments.get(lines);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    ignoreComments.set(lines, known);
+  }
+  let found = known.get(line);
+  if (found === void 0) {
+    const text = lines.line(line);
+    const match = text.includes("capdoctor-ignore") ? IGNORE_COMMENT.exec(text) : null;
+    found = match ? { ids: match[1]?.trim() ?? "", wholeLine: /^\s*#/.test(text) } : null;
+    known.set(line, found);
+  }
+  return found;
 }
 
 // src/knowledge/capabilities.ts
@@ -16082,6 +16321,9 @@ var DOCKER_DEFAULTS2 = new Set(
 // src/diagnose/grants.ts
 var GRANTED = SIGNATURE_BY_ID.get("capabilities-granted");
 
+// src/diagnose/index.ts
+var MAX_LINE = 64 * 1024;
+
 // src/rules/types.ts
 function defineRule(rule) {
   return rule;
@@ -16720,7 +16962,9 @@ function occurrences(list) {
     const name = analyzeName(entry.value);
     const key = keyOf(name);
     if (key === void 0) return;
-    byKey.set(key, [...byKey.get(key) ?? [], { index, text: entry.value, name }]);
+    const found = byKey.get(key);
+    if (found) found.push({ index, text: entry.value, name });
+    else byKey.set(key, [{ index, text: entry.value, name }]);
   });
   return byKey;
 }
@@ -18295,10 +18539,10 @@ function decodeBase64(text) {
     return void 0;
   }
 }
-var indexes = /* @__PURE__ */ new WeakMap();
+var indexes2 = /* @__PURE__ */ new WeakMap();
 function candidates(documents, kind, name) {
   if (documents.length === 0) return [];
-  let index = indexes.get(documents);
+  let index = indexes2.get(documents);
   if (!index) {
     index = /* @__PURE__ */ new Map();
     for (const [document, view] of documents.entries()) {
@@ -18310,7 +18554,7 @@ function candidates(documents, kind, name) {
         index.set(key, list);
       }
     }
-    indexes.set(documents, index);
+    indexes2.set(documents, index);
   }
   return index.get(`${kind}/${name}`) ?? [];
 }

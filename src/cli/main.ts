@@ -14,9 +14,12 @@ function colorDefault(): boolean {
   return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
+
+/** Repeatable options start empty; set here rather than as commander defaults, which help shows as "(default: [])". */
+const REPEATABLE = ['target', 'rule', 'manifest'];
 
 export function buildProgram(): Command {
   const program = new Command('capdoctor')
@@ -24,7 +27,13 @@ export function buildProgram(): Command {
     // -v is --verbose, as in most linters; the version is -V.
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_, command) => {
+      for (const option of command.options) {
+        const name = option.attributeName();
+        if (REPEATABLE.includes(name) && command.getOptionValue(name) === undefined) command.setOptionValue(name, []);
+      }
+    });
 
   program
     .command('lint')
@@ -34,7 +43,6 @@ export function buildProgram(): Command {
       '-t, --target <target>',
       'runtime to check for, e.g. docker@18.06, containerd@1.7+runc@1.1, or current, legacy, all (repeatable; default: the runtimes supported today)',
       collect,
-      [],
     )
     .addOption(
       new Option(
@@ -50,7 +58,7 @@ export function buildProgram(): Command {
     .option('--output-file <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: .capdoctor.yaml found upwards)')
     .option('--no-config', 'ignore configuration files')
-    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only')
     .option('-v, --verbose', 'text output: explain each finding and every target’s outcome')
@@ -81,15 +89,11 @@ export function buildProgram(): Command {
       '[paths...]',
       'files, folders (searched for .yaml, .yml, .json) or - (fixed text goes to standard output)',
     )
-    .option(
-      '-t, --target <target>',
-      'runtime the fixes must not make worse, e.g. docker@18.06 (repeatable)',
-      collect,
-      [],
-    )
-    .option('--rule <id>', 'apply only this rule’s fixes (repeatable)', collect, [])
+    .option('-t, --target <target>', 'runtime the fixes must not make worse, e.g. docker@18.06 (repeatable)', collect)
+    .option('--rule <id>', 'apply only this rule’s fixes (repeatable)', collect)
     .option('--dry-run', 'print a unified diff and write nothing')
     .option('--unsafe', 'also apply suggestions, which change what a container is granted')
+    .option('--force', 'also fix read-only files, and write in place files with hard links or another owner')
     .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('-c, --config <file>', 'configuration file (default: .capdoctor.yaml found upwards)')
     .option('--no-config', 'ignore configuration files')
@@ -120,7 +124,7 @@ export function buildProgram(): Command {
       '[inputs...]',
       'log files, folders (read recursively) or - for standard input (.gz is decompressed); pod/NAME, deploy/NAME, sts/NAME, ds/NAME, job/NAME, cronjob/NAME to ask the cluster; a folder written by --save',
     )
-    .option('--manifest <path>', 'manifest file or folder to point the fix at (repeatable)', collect, [])
+    .option('--manifest <path>', 'manifest file or folder to point the fix at (repeatable)', collect)
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-v, --verbose', 'text output: the whole explanation of each cause')
     .option('--stdin-filename <name>', 'name to report for standard input')
@@ -169,7 +173,7 @@ export function buildProgram(): Command {
     .option('--request-timeout <seconds>', 'wait this long for each answer from the API server (default 30)')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--output-file <file>', 'write the report to a file instead of standard output')
-    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
     .option('-q, --quiet', 'report errors only')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
@@ -195,7 +199,6 @@ export function buildProgram(): Command {
       '-t, --target <target>',
       'runtime to explain for, e.g. containerd@1.6, docker@18.06 (repeatable; default: the built-in matrix)',
       collect,
-      [],
     )
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colour output')

@@ -1,9 +1,10 @@
 // Reads a large file in pieces into the streaming linter, so that memory holds one document at a
 // time instead of the whole file and every parsed value.
+
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { append } from '../core/append.js';
 import type { FileResult, LintOptions } from '../core/engine.js';
 import { byPosition } from '../core/engine.js';
 import { StreamLinter, sparseText } from '../core/stream.js';
@@ -60,7 +61,8 @@ export function lintFileStreaming(
   let pool: LintPool | undefined;
   try {
     if (targets) pool = LintPool.start(threadCount(fstatSync(fd).size), label, options, targets);
-    const decoder = new StringDecoder('utf8');
+    // Not valid UTF-8, or UTF-16: the whole-file reader says so, or decodes it.
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     const buffer = Buffer.allocUnsafe(PIECE_BYTES);
     const linter = new StreamLinter(label, options);
     const workers = pool;
@@ -76,13 +78,25 @@ export function lintFileStreaming(
         collectGarbage();
         sinceCollection = 0;
       }
-      const piece = decoder.write(buffer.subarray(0, read));
+      if (first && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
+        return undefined;
+      }
+      let piece: string;
+      try {
+        piece = decoder.decode(buffer.subarray(0, read), { stream: true });
+      } catch {
+        return undefined;
+      }
       if (first && /^\uFEFF?\s*[[{]/.test(piece)) return undefined;
       first = false;
       linter.push(piece);
       if (linter.giveUp) return undefined;
     }
-    linter.push(decoder.end());
+    try {
+      linter.push(decoder.decode());
+    } catch {
+      return undefined;
+    }
     const result = linter.end();
     if (!result) return undefined;
     if (pool) {
@@ -94,7 +108,7 @@ export function lintFileStreaming(
       }
       if (!delegated.ok) return undefined;
       for (const part of delegated.results) {
-        result.findings.push(...part.findings);
+        append(result.findings, part.findings);
         result.documents += part.documents;
         result.parseErrors += part.parseErrors;
         for (const [line, text] of part.lines) if (!linter.lines.get(line)) linter.lines.set(line, text);

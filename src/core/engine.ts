@@ -10,11 +10,12 @@ import {
   type SourceFormat,
 } from '../parse/index.js';
 import type { Report, Rule, RuleContext } from '../rules/types.js';
+import { append } from './append.js';
 import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { composeMessage } from './message.js';
-import { formatPath, isPrefix } from './path.js';
+import { formatPath, PrefixIndex } from './path.js';
 import { offByDefault, type PssLevel } from './pss.js';
 import { lintYamlText } from './stream.js';
 import type { Finding, Path, Severity } from './types.js';
@@ -93,7 +94,7 @@ export function lintParsed(
     return views;
   };
   documents.forEach((_, i) => {
-    findings.push(...lintDocument(file, unitAt(i), others, lines, options));
+    append(findings, lintDocument(file, unitAt(i), others, lines, options));
   });
   findings.sort(byPosition);
   return {
@@ -226,8 +227,30 @@ function enabledRules(options: LintOptions): readonly EnabledRule[] {
   return list;
 }
 
+interface ExtractedIndex {
+  owners: PrefixIndex<CapabilityOwner>;
+  objects: PrefixIndex<Extracted['objects'][number]>;
+  podSpecs: PrefixIndex<Extracted['podSpecs'][number]>;
+}
+
+// Looked up per finding: by path prefix, so that a document of thousands of objects stays linear.
+const indexes = new WeakMap<Extracted, ExtractedIndex>();
+
+function indexOf(extracted: Extracted): ExtractedIndex {
+  let index = indexes.get(extracted);
+  if (!index) {
+    index = {
+      owners: new PrefixIndex(extracted.owners),
+      objects: new PrefixIndex(extracted.objects),
+      podSpecs: new PrefixIndex(extracted.podSpecs),
+    };
+    indexes.set(extracted, index);
+  }
+  return index;
+}
+
 function ownerAt(extracted: Extracted, path: Path): CapabilityOwner | undefined {
-  return extracted.owners.find((o) => isPrefix(o.path, path));
+  return indexOf(extracted).owners.first(path);
 }
 
 /** A comment without ids silences every rule on its line; an annotation must name them (or `all`). */
@@ -243,14 +266,40 @@ function listed(value: string | undefined, rule: string, emptyMeansAll: boolean)
 
 function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex): boolean {
   // Annotations work where comments do not exist (a live cluster, an admission request).
+  const index = indexOf(extracted);
   const annotationSources = [
-    ...extracted.objects.filter((o) => isPrefix(o.path, path)).map((o) => o.annotations),
-    ...extracted.podSpecs.filter((p) => isPrefix(p.path, path)).map((p) => p.annotations),
+    ...index.objects.prefixesOf(path).map((o) => o.annotations),
+    ...index.podSpecs.prefixesOf(path).map((p) => p.annotations),
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
-  const same = IGNORE_COMMENT.exec(lines.line(finding.line));
-  if (same && listed(same[1]?.trim(), finding.rule, true)) return true;
-  const above = lines.line(finding.line - 1);
-  const match = /^\s*#/.test(above) ? IGNORE_COMMENT.exec(above) : null;
-  return match !== null && listed(match[1]?.trim(), finding.rule, true);
+  const same = ignoreComment(lines, finding.line);
+  if (same && listed(same.ids, finding.rule, true)) return true;
+  const above = ignoreComment(lines, finding.line - 1);
+  return above?.wholeLine === true && listed(above.ids, finding.rule, true);
+}
+
+interface IgnoreComment {
+  ids: string;
+  /** The comment is all the line holds (then it also covers the line below). */
+  wholeLine: boolean;
+}
+
+// Each line is searched for a comment once, however many findings it has: a long line with thousands of
+// findings made this quadratic.
+const ignoreComments = new WeakMap<LineIndex, Map<number, IgnoreComment | null>>();
+
+function ignoreComment(lines: LineIndex, line: number): IgnoreComment | null {
+  let known = ignoreComments.get(lines);
+  if (!known) {
+    known = new Map();
+    ignoreComments.set(lines, known);
+  }
+  let found = known.get(line);
+  if (found === undefined) {
+    const text = lines.line(line);
+    const match = text.includes('capdoctor-ignore') ? IGNORE_COMMENT.exec(text) : null;
+    found = match ? { ids: match[1]?.trim() ?? '', wholeLine: /^\s*#/.test(text) } : null;
+    known.set(line, found);
+  }
+  return found;
 }

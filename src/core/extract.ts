@@ -1,6 +1,6 @@
 // Finds what the rules look at: Kubernetes objects, pod specs and their containers, and every
 // capability list (in containers, pod security contexts, PSP/SCC, Helm values, compose files).
-import { isPrefix } from './path.js';
+import { PrefixIndex } from './path.js';
 import type { ObjectRef, Path, PathSegment } from './types.js';
 
 export type Mapping = Record<string, unknown>;
@@ -161,15 +161,8 @@ export function extract(root: unknown): Extracted {
     result.owners.push(owner);
   };
 
-  const objectAt = (path: Path): ExtractedObject | undefined => {
-    let best: ExtractedObject | undefined;
-    for (const object of result.objects) {
-      if (isPrefix(object.path, path)) {
-        if (!best || object.path.length > best.path.length) best = object;
-      }
-    }
-    return best;
-  };
+  const objects = new PrefixIndex(result.objects);
+  const objectAt = (path: Path): ExtractedObject | undefined => objects.deepest(path);
 
   for (const object of result.objects) {
     const kind = object.ref.kind;

@@ -5,13 +5,15 @@
 import { type Direction, predict } from '../knowledge/predict.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type EditLocator, type EditResult, editLocator } from '../parse/edit.js';
+import { splitDocuments } from '../parse/fast.js';
 import { parseSource, type SourceFormat } from '../parse/index.js';
 import { targetsFor } from '../rules/support.js';
+import { append } from './append.js';
 import { type FileResult, type LintOptions, lintSource } from './engine.js';
 import { type CapabilityList, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { formatPath } from './path.js';
-import type { Finding, Fix, PathEdit, TextEdit } from './types.js';
+import type { Finding, Fix, Path, PathEdit, TextEdit } from './types.js';
 
 export interface FixOptions extends LintOptions {
   /** Also apply suggestions (changes to what a container is granted). */
@@ -71,7 +73,7 @@ interface Candidate {
   fix: Fix;
   edits: TextEdit[];
   /** Paths whose data may change, with what they become. */
-  expected: readonly PathEdit[];
+  expected: PathEdit[];
 }
 
 export function fixSource(file: string, text: string, options: FixOptions): FixResult {
@@ -102,14 +104,21 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
     if (candidates.length === 0) break;
     // Usually every candidate is fine; only when the batch fails are they tried one at a time,
     // each on top of those already accepted, to find the ones to skip.
-    let accepted: Candidate[] = [];
-    if (verify(current, format, candidates, options) === undefined) accepted = candidates;
-    else {
-      for (const candidate of candidates) {
-        const reason = verify(current, format, [...accepted, candidate], options);
-        if (reason === undefined) accepted.push(candidate);
+    // Checked a document at a time where the text splits into documents: a failing batch is then
+    // retried within its document only, and no pass parses the whole stream at once.
+    const accepted: Candidate[] = [];
+    for (const group of verifyGroups(current, format, candidates)) {
+      if (verify(group.text, format, group.candidates, options) === undefined) {
+        for (const candidate of group.candidates) accepted.push(group.original.get(candidate) as Candidate);
+        continue;
+      }
+      const ok: Candidate[] = [];
+      for (const candidate of group.candidates) {
+        const reason = verify(group.text, format, [...ok, candidate], options);
+        if (reason === undefined) ok.push(candidate);
         else skip(skipped, candidate.finding, reason);
       }
+      for (const candidate of ok) accepted.push(group.original.get(candidate) as Candidate);
     }
     if (accepted.length === 0) break;
     const edits = accepted.flatMap((c) => c.edits).sort((a, b) => a.start - b.start);
@@ -125,7 +134,7 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
       }
     }
     passes.push(edits);
-    steps.push(...stepsOf(accepted));
+    append(steps, stepsOf(accepted));
     current = applyEdits(current, edits);
     result = lintSource(file, current, options);
   }
@@ -135,7 +144,7 @@ export function fixSource(file: string, text: string, options: FixOptions): FixR
     output: current,
     changed: current !== text,
     changes: describeChanges(text, current, changes, passes),
-    skipped: [...skipped.values()],
+    skipped: distinctPlaces(skipped.values()),
     steps,
     result,
   };
@@ -147,7 +156,7 @@ function stepsOf(accepted: readonly Candidate[]): FixStep[] {
   for (const candidate of accepted) {
     const document = candidate.finding.document ?? 0;
     const list = byDocument.get(document) ?? [];
-    list.push(...candidate.expected);
+    append(list, candidate.expected);
     byDocument.set(document, list);
   }
   return [...byDocument.entries()]
@@ -160,11 +169,64 @@ function inApplyOrder(edits: readonly PathEdit[]): PathEdit[] {
   return [...edits].sort((a, b) => lastIndex(b) - lastIndex(a));
 }
 
+interface VerifyGroup {
+  /** The text the candidates are checked against: the whole text, or one document of it. */
+  text: string;
+  candidates: Candidate[];
+  /** Each candidate of `candidates` → the candidate it stands for (edits in the whole text). */
+  original: Map<Candidate, Candidate>;
+}
+
+/**
+ * The candidates grouped by document, each with its document's text and edits moved into it; one
+ * group over the whole text when the text does not split into documents (JSON, directives).
+ */
+function verifyGroups(text: string, format: SourceFormat, candidates: readonly Candidate[]): VerifyGroup[] {
+  const whole = (): VerifyGroup[] => [
+    { text, candidates: [...candidates], original: new Map(candidates.map((c) => [c, c])) },
+  ];
+  const chunks = format === 'json' || /^\uFEFF?\s*[[{]/.test(text) ? undefined : splitDocuments(text);
+  if (!chunks || chunks.length < 2) return whole();
+  const byIndex = new Map(chunks.map((chunk) => [chunk.index, chunk]));
+  const groups = new Map<number, VerifyGroup>();
+  for (const candidate of candidates) {
+    const index = candidate.finding.document ?? 0;
+    const chunk = byIndex.get(index);
+    if (!chunk || candidate.edits.some((e) => e.start < chunk.contentStart || e.end > chunk.end)) return whole();
+    let group = groups.get(index);
+    if (!group) {
+      group = { text: text.slice(chunk.start, chunk.end), candidates: [], original: new Map() };
+      groups.set(index, group);
+    }
+    const moved: Candidate = {
+      ...candidate,
+      finding: { ...candidate.finding, document: 0 },
+      edits: candidate.edits.map((e) => ({ ...e, start: e.start - chunk.start, end: e.end - chunk.start })),
+    };
+    group.candidates.push(moved);
+    group.original.set(moved, candidate);
+  }
+  return [...groups.values()];
+}
+
 function skip(skipped: Map<string, SkippedFix>, finding: Finding, reason: string): void {
   const key = `${finding.rule} ${finding.document ?? 0} ${finding.path}`;
   if (!skipped.has(key)) {
     skipped.set(key, { rule: finding.rule, path: finding.path, line: finding.line, column: finding.column, reason });
   }
+}
+
+/** One message per place: findings that reach the same entry through an alias or merge key share it. */
+function distinctPlaces(skipped: Iterable<SkippedFix>): SkippedFix[] {
+  const seen = new Set<string>();
+  const out: SkippedFix[] = [];
+  for (const s of skipped) {
+    const key = `${s.rule} ${s.line}:${s.column} ${s.reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
 }
 
 /** Turns the findings' fixes into text edits; overlapping or unplaceable ones are skipped. */
@@ -177,9 +239,12 @@ function collect(
 ): Candidate[] {
   const locator = editLocator(text, format);
   const out: Candidate[] = [];
-  const taken: TextEdit[] = [];
-  // Removals first: when a duplicate is both renamed and removed, removing it is enough.
-  const ordered = [...findings].sort((a, b) => removalFirst(a) - removalFirst(b) || a.line - b.line);
+  const taken = new TakenRanges();
+  // A document at a time (the locator parses one at a time); in each, removals first: when a duplicate
+  // is both renamed and removed, removing it is enough.
+  const ordered = [...findings].sort(
+    (a, b) => (a.document ?? 0) - (b.document ?? 0) || removalFirst(a) - removalFirst(b) || a.line - b.line,
+  );
   for (const finding of ordered) {
     if (options.only && !options.only.has(finding.rule)) continue;
     const fix = finding.fix ?? (options.unsafe ? finding.suggestion : undefined);
@@ -201,15 +266,68 @@ function collect(
     const unchanged = edits.every((e) => text.slice(e.start, e.end) === e.text);
     if (unchanged) continue;
     // An aliased node is edited once, at its anchor, however many findings point through it.
-    const duplicate = edits.every((e) =>
-      taken.some((t) => t.start === e.start && t.end === e.end && t.text === e.text),
-    );
-    if (duplicate) continue;
-    if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
-    taken.push(...edits);
-    out.push({ finding, fix, edits, expected: fix.edits });
+    // Its paths are expected to change too (the other places the alias or merge key shows the node).
+    const same = taken.candidateOf(edits);
+    if (same) {
+      if (same.finding.document === finding.document) for (const e of fix.edits) same.expected.push(e);
+      continue;
+    }
+    if (edits.some((e) => taken.overlaps(e))) continue;
+    const candidate: Candidate = { finding, fix, edits, expected: [...fix.edits] };
+    for (const edit of edits) taken.add(edit, candidate);
+    out.push(candidate);
   }
   return out;
+}
+
+/** Text ranges already claimed by an edit, sorted by start, for overlap checks in logarithmic time. */
+class TakenRanges {
+  private readonly edits: TextEdit[] = [];
+  private readonly exact = new Map<string, Candidate>();
+
+  /** The candidate that already makes exactly these edits, if one does. */
+  candidateOf(edits: readonly TextEdit[]): Candidate | undefined {
+    let found: Candidate | undefined;
+    for (const edit of edits) {
+      const candidate = this.exact.get(`${edit.start}:${edit.end}:${edit.text}`);
+      if (!candidate || (found && found !== candidate)) return undefined;
+      found = candidate;
+    }
+    return found;
+  }
+
+  /** Index of the first edit starting at or after `start`. */
+  private lowerBound(start: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.edits[mid] as TextEdit).start < start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  overlaps(edit: TextEdit): boolean {
+    const at = this.lowerBound(edit.start);
+    // Taken edits do not overlap each other, so their ends grow with their starts: on the left only
+    // the one just before can reach into this edit; on the right, those starting inside it.
+    const before = this.edits[at - 1];
+    if (before && edit.start < before.end && before.start < edit.end) return true;
+    for (let i = at; i < this.edits.length; i++) {
+      const t = this.edits[i] as TextEdit;
+      if (t.start >= edit.end) break;
+      if (edit.start < t.end) return true;
+    }
+    return false;
+  }
+
+  add(edit: TextEdit, candidate: Candidate): void {
+    this.exact.set(`${edit.start}:${edit.end}:${edit.text}`, candidate);
+    const last = this.edits[this.edits.length - 1];
+    if (!last || last.start <= edit.start) this.edits.push(edit);
+    else this.edits.splice(this.lowerBound(edit.start), 0, edit);
+  }
 }
 
 function locate(locator: EditLocator, document: number, edit: PathEdit): EditResult {
@@ -264,17 +382,79 @@ function verify(
     const original = before.documents[i];
     const changed = after.documents[i];
     if (!original || !changed) return 'the edited text would change the documents';
-    const expected = structuredClone(original.value);
+    // A fresh tree, not structuredClone: that keeps an aliased node shared, and editing it in the
+    // expected data would change every place the alias is used, hiding the change there.
+    const expected = cloneTree(original.value);
     const edits = candidates.filter((c) => (c.finding.document ?? 0) === original.index).flatMap((c) => c.expected);
     let target = expected;
     for (const edit of inApplyOrder(edits)) target = applyPathEdit(target, edit);
     if (!deepEqual(target, changed.value)) {
-      return 'the data would change beyond the edited entries (an aliased node used elsewhere?)';
+      // Besides the edited entries, only an anchor held in a top-level `x-` extension field (where
+      // Compose and templated manifests keep what they share) may change: there the edit is made, and
+      // nothing reads it. A use of the anchor elsewhere, or an anchor that is itself read (an
+      // annotation, a label), may not.
+      const locator = editLocator(text, format);
+      const places = differences(target, changed.value);
+      const holder = (path: Path) =>
+        typeof path[0] === 'string' && path[0].startsWith('x-') && locator.throughAlias(original.index, path) === false;
+      if (places === undefined || !places.every(holder)) {
+        return 'the edit would also change data outside the edited entries (a YAML anchor used elsewhere too)';
+      }
     }
     const worse = worsened(original.value, changed.value, options.targets);
     if (worse) return worse;
   }
   return undefined;
+}
+
+/** Paths where two data trees differ (at most 100; undefined beyond, or where only one has a node). */
+function differences(a: unknown, b: unknown): Path[] | undefined {
+  const out: Path[] = [];
+  const stack: { a: unknown; b: unknown; path: Path }[] = [{ a, b, path: [] }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (deepEqual(top.a, top.b)) continue;
+    const bothLists = Array.isArray(top.a) && Array.isArray(top.b);
+    const bothMaps =
+      !bothLists &&
+      typeof top.a === 'object' &&
+      typeof top.b === 'object' &&
+      top.a !== null &&
+      top.b !== null &&
+      !Array.isArray(top.a) &&
+      !Array.isArray(top.b);
+    if (bothLists && (top.a as unknown[]).length === (top.b as unknown[]).length) {
+      (top.a as unknown[]).forEach((item, i) => {
+        stack.push({ a: item, b: (top.b as unknown[])[i], path: [...top.path, i] });
+      });
+    } else if (bothMaps) {
+      const keys = new Set([...Object.keys(top.a as object), ...Object.keys(top.b as object)]);
+      for (const key of keys) {
+        const x = (top.a as Record<string, unknown>)[key];
+        const y = (top.b as Record<string, unknown>)[key];
+        stack.push({ a: x, b: y, path: [...top.path, key] });
+      }
+    } else out.push(top.path);
+    if (out.length > 100) return undefined;
+  }
+  return out;
+}
+
+/** A copy of plain data in which no node is shared (aliases become copies). */
+function cloneTree(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneTree);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(out, key, {
+        value: cloneTree((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return value;
 }
 
 function lastIndex(edit: PathEdit): number {
@@ -308,7 +488,7 @@ function applyPathEdit(root: unknown, edit: PathEdit): unknown {
       break;
     case 'append-items': {
       const list = container[last];
-      if (Array.isArray(list)) list.push(...edit.values);
+      if (Array.isArray(list)) append(list, edit.values);
       break;
     }
   }
@@ -392,6 +572,7 @@ function describeChanges(
   let pass = 0;
   let seen = 0;
   const sizes = passes.map((p) => p.length);
+  const indexes = passes.map(passIndex);
   return changes.map((change) => {
     while (pass < sizes.length && seen >= (sizes[pass] ?? 0)) {
       seen = 0;
@@ -399,10 +580,10 @@ function describeChanges(
     }
     seen++;
     let start = change.edit.start;
-    for (let p = pass - 1; p >= 0; p--) start = mapBack(start, passes[p] ?? []);
+    for (let p = pass - 1; p >= 0; p--) start = mapBack(start, indexes[p] as PassIndex);
     const origEnd = start + change.before.length;
     let newStart = change.edit.start;
-    for (let p = pass; p < passes.length; p++) newStart = mapForward(newStart, passes[p] ?? []);
+    for (let p = pass; p < passes.length; p++) newStart = mapForward(newStart, indexes[p] as PassIndex);
     const newEnd = newStart + change.edit.text.length;
     return {
       rule: change.rule,
@@ -414,18 +595,43 @@ function describeChanges(
   });
 }
 
-/** An offset before a pass's edits → after them (edits of a pass never overlap). */
-function mapForward(offset: number, edits: readonly TextEdit[]): number {
-  let delta = 0;
-  for (const edit of edits) if (edit.start < offset) delta += edit.text.length - (edit.end - edit.start);
-  return offset + delta;
+/** A pass's edits in order, with the size change of the text before each, for mapping offsets. */
+interface PassIndex {
+  edits: TextEdit[];
+  /** deltas[i]: how much longer the text is after edits[0..i). */
+  deltas: number[];
 }
 
-function mapBack(offset: number, edits: readonly TextEdit[]): number {
-  let delta = 0;
-  for (const edit of edits) {
-    const newStart = edit.start + delta;
-    if (newStart + edit.text.length <= offset) delta += edit.text.length - (edit.end - edit.start);
+function passIndex(edits: readonly TextEdit[]): PassIndex {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const deltas = [0];
+  for (const edit of sorted)
+    deltas.push((deltas[deltas.length - 1] as number) + edit.text.length - (edit.end - edit.start));
+  return { edits: sorted, deltas };
+}
+
+/** The number of leading items for which `before` holds (it holds for a prefix of the list). */
+function countWhile(length: number, before: (i: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
   }
-  return offset - delta;
+  return low;
+}
+
+/** An offset before a pass's edits → after them (edits of a pass never overlap). */
+function mapForward(offset: number, pass: PassIndex): number {
+  const n = countWhile(pass.edits.length, (i) => (pass.edits[i] as TextEdit).start < offset);
+  return offset + (pass.deltas[n] as number);
+}
+
+function mapBack(offset: number, pass: PassIndex): number {
+  const n = countWhile(pass.edits.length, (i) => {
+    const edit = pass.edits[i] as TextEdit;
+    return edit.start + (pass.deltas[i] as number) + edit.text.length <= offset;
+  });
+  return offset - (pass.deltas[n] as number);
 }

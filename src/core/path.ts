@@ -1,4 +1,4 @@
-import type { Path } from './types.js';
+import type { Path, PathSegment } from './types.js';
 
 const IDENT = /^[A-Za-z_$][\w$-]*$/;
 
@@ -16,4 +16,57 @@ export function formatPath(path: Path): string {
 export function isPrefix(prefix: Path, path: Path): boolean {
   if (prefix.length > path.length) return false;
   return prefix.every((seg, i) => seg === path[i]);
+}
+
+interface TrieNode<T> {
+  items: { item: T; order: number }[];
+  children: Map<PathSegment, TrieNode<T>>;
+}
+
+/**
+ * Items by path, to find those whose path is a prefix of a given one in time proportional to that
+ * path's length rather than to the number of items (a `kind: List` of thousands of objects).
+ */
+export class PrefixIndex<T extends { path: Path }> {
+  private readonly root: TrieNode<T> = { items: [], children: new Map() };
+
+  constructor(items: readonly T[]) {
+    items.forEach((item, order) => {
+      let node = this.root;
+      for (const seg of item.path) {
+        let next = node.children.get(seg);
+        if (!next) {
+          next = { items: [], children: new Map() };
+          node.children.set(seg, next);
+        }
+        node = next;
+      }
+      node.items.push({ item, order });
+    });
+  }
+
+  /** Every item whose path is a prefix of `path` (or equal to it), in the order they were given. */
+  prefixesOf(path: Path): T[] {
+    const found: { item: T; order: number }[] = [];
+    let node: TrieNode<T> | undefined = this.root;
+    for (let i = 0; node; i++) {
+      for (const entry of node.items) found.push(entry);
+      if (i >= path.length) break;
+      node = node.children.get(path[i] as PathSegment);
+    }
+    if (found.length < 2) return found.map((entry) => entry.item);
+    return found.sort((a, b) => a.order - b.order).map((entry) => entry.item);
+  }
+
+  /** The first item (in the order given) whose path is a prefix of `path`. */
+  first(path: Path): T | undefined {
+    return this.prefixesOf(path)[0];
+  }
+
+  /** The item with the longest path that is a prefix of `path` (the first given of those). */
+  deepest(path: Path): T | undefined {
+    let best: T | undefined;
+    for (const item of this.prefixesOf(path)) if (!best || item.path.length > best.path.length) best = item;
+    return best;
+  }
 }

@@ -1,6 +1,7 @@
 // The fast lint path for YAML: documents are split cheaply, read by the fast reader (or, outside its
 // subset, by the precise parser), linted one at a time and dropped; positions come from the precise
 // parser, only for documents with findings. Findings are those of `lintSourcePrecise`.
+
 import {
   BAIL_OUT,
   type Chunk,
@@ -13,6 +14,7 @@ import {
 import type { SourceDocument } from '../parse/index.js';
 import { parseYaml } from '../parse/yaml.js';
 import type { RuleContext } from '../rules/types.js';
+import { append } from './append.js';
 import {
   byPosition,
   type DocumentUnit,
@@ -175,7 +177,7 @@ export class ChunkLinter {
     const unit = this.units?.[position] ?? prepared ?? { document, extracted: extract(document.value) };
     // Kept only for a later reading of every document; while streaming nobody can ask for them.
     if (counted && this.readAll) this.known.set(document.index, unit);
-    this.findings.push(...lintDocument(this.file, unit, this.others, this.lines, this.options));
+    append(this.findings, lintDocument(this.file, unit, this.others, this.lines, this.options));
   }
 
   result(): FileResult {
@@ -355,8 +357,11 @@ export class StreamLinter {
   push(piece: string): void {
     if (this.giveUp) return;
     this.buffer += piece;
-    const lastLine = this.buffer.lastIndexOf('\n');
-    if (lastLine < 0) return;
+    // Only the new piece is searched: searching the whole buffer for each piece of one long line made
+    // reading it quadratic.
+    const inPiece = piece.lastIndexOf('\n');
+    if (inPiece < 0) return;
+    const lastLine = this.buffer.length - piece.length + inPiece;
     const to = this.base + lastLine + 1;
     this.process(this.splitter.scan(this.buffer, this.base, this.scanned, to));
     this.scanned = to;

@@ -15,6 +15,13 @@ const MAX_EVIDENCE_TEXT = 2000;
 /** Lines of each input sampled to name its format. */
 const FORMAT_SAMPLE = 200;
 
+/**
+ * Characters of a line that are read; the rest is skipped. Messages about capabilities are short,
+ * and a bound keeps the cost per line fixed: a 50 MB line of names, or 600 MB without a line
+ * break, is read in linear time and constant memory.
+ */
+export const MAX_LINE = 64 * 1024;
+
 /** One input (a file or standard input): push its lines, or write its text in pieces, then end it. */
 export class InputReader {
   private readonly tracker = new StructureTracker();
@@ -40,7 +47,8 @@ export class InputReader {
   }
 
   /** `anchored`: the line is known to pass the prefilter. */
-  private take(line: string, anchored: boolean): void {
+  private take(whole: string, anchored: boolean): void {
+    const line = whole.length > MAX_LINE ? whole.slice(0, MAX_LINE) : whole;
     const number = ++this.summary.lines;
     const scope = this.tracker.line(line);
     const granted = this.grants.line(line, this.summary.file, number);
@@ -74,7 +82,7 @@ export class InputReader {
       const end = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
       if (this.pending.length > 0) {
         // The first line started in an earlier piece.
-        this.push(this.pending + piece.slice(from, end));
+        this.push(this.pending + piece.slice(from, Math.min(end, from + MAX_LINE - this.pending.length)));
         this.pending = '';
       } else if (this.summary.lines >= FORMAT_SAMPLE && this.tracker.idle && looksLikeLogAt(piece, from)) {
         // Most lines of a node's journal: a log line outside kubectl output that the prefilter drops
@@ -91,7 +99,10 @@ export class InputReader {
       if (cr >= 0 && cr < from) cr = piece.indexOf('\r', from);
     }
     if (piece.charCodeAt(piece.length - 1) === 13 /* CR */) this.afterCr = true;
-    if (from < piece.length) this.pending += piece.slice(from);
+    // Only the part of a long line that will be read is kept.
+    if (from < piece.length && this.pending.length < MAX_LINE) {
+      this.pending += piece.slice(from, from + MAX_LINE - this.pending.length);
+    }
   }
 
   end(): void {

@@ -8,7 +8,7 @@ import { composeMessage, where } from '../core/message.js';
 import { formatPath } from '../core/path.js';
 import type { Evidence, ObjectRef } from '../core/types.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
-import { parseSource, type SourceDocument, type SourceFormat } from '../parse/index.js';
+import { type ParseProblem, parseSource, type SourceDocument, type SourceFormat } from '../parse/index.js';
 import type { ProcessUser } from './command.js';
 import { containerNeeds, type Need } from './needs.js';
 import { evaluateNeed, type NeedState, type ProcessOnTarget, processOnTarget } from './process.js';
@@ -186,8 +186,11 @@ export function explainSource(
   text: string,
   targets: readonly ResolvedTarget[],
   format: SourceFormat = 'auto',
+  /** Receives what keeps parts of the text from being read (syntax errors, too deep a nesting). */
+  problems?: ParseProblem[],
 ): ExplainedContainer[] {
   const parsed = parseSource(text, format);
+  if (problems) for (const problem of parsed.problems) problems.push(problem);
   const lines = new LineIndex(text);
   const sources: SourceDocument[] = parsed.documents.filter((d) => d.value !== null && d.value !== undefined);
   const documents = sources.map((d) => ({ value: d.value, extracted: extract(d.value), locate: d.locate }));

@@ -1,20 +1,13 @@
 // Where a fix may change the text: the exact source range of a scalar, or of a sequence item with
 // the separators around it. Fixes are text edits over these ranges; nothing is re-serialised.
-import { findNodeAtLocation, type Node as JsonNode, modify, parseTree } from 'jsonc-parser';
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node,
-  parse,
-  parseAllDocuments,
-  Scalar,
-} from 'yaml';
+import { type Node as JsonNode, modify, parseTree } from 'jsonc-parser';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parse, Scalar } from 'yaml';
 import type { Path, PlainValue, Range, TextEdit } from '../core/types.js';
+import { jsonTooDeepAt } from './depth.js';
+import { type Chunk, splitDocuments } from './fast.js';
 import type { SourceFormat } from './index.js';
+import { jsonNodeAt } from './json.js';
+import { parseYamlDocuments } from './yaml.js';
 import { findPair, keyMatches } from './yaml-path.js';
 
 export interface EditLocator {
@@ -28,6 +21,11 @@ export interface EditLocator {
   addKey(document: number, path: Path, value: PlainValue): EditResult;
   /** Appends items to the list at `path`. */
   appendItems(document: number, path: Path, values: readonly string[]): EditResult;
+  /**
+   * Whether the node at `path` is reached through an alias or merge key (a use of an anchored node,
+   * not the anchored node itself); undefined when the path is not in the document.
+   */
+  throughAlias(document: number, path: Path): boolean | undefined;
 }
 
 export type EditResult = { edit: TextEdit; aliased: boolean } | { error: string };
@@ -38,7 +36,55 @@ export function editLocator(text: string, format: SourceFormat): EditLocator {
     const json = jsonLocator(text);
     if (json) return json;
   }
-  return yamlLocator(text);
+  const chunks = splitDocuments(text);
+  return chunks && chunks.length > 1 ? chunkedLocator(text, chunks) : yamlLocator(text);
+}
+
+/**
+ * A YAML stream's locator that parses one document at a time, when first asked about it, and keeps
+ * only the last: asked in document order, a stream of 60,000 documents is never held parsed whole.
+ */
+function chunkedLocator(text: string, chunks: readonly Chunk[]): EditLocator {
+  const byIndex = new Map(chunks.map((chunk) => [chunk.index, chunk]));
+  let current: { index: number; locator: EditLocator; offset: number } | undefined;
+  const call = (document: number, ask: (locator: EditLocator) => EditResult): EditResult => {
+    const chunk = byIndex.get(document);
+    if (!chunk) return { error: 'the document is not in the text' };
+    if (current?.index !== document) {
+      // The document with the marker line that ends it, as the streaming linter reads it.
+      current = {
+        index: document,
+        locator: yamlLocator(text.slice(chunk.start, chunk.markerEnd)),
+        offset: chunk.start,
+      };
+    }
+    const result = ask(current.locator);
+    if ('error' in result) return result;
+    const { edit } = result;
+    const end = edit.end + current.offset;
+    // An edit past the document would cross into the next one.
+    if (end > chunk.end) return { error: 'the edit would reach past the document' };
+    return { ...result, edit: { ...edit, start: edit.start + current.offset, end } };
+  };
+  return {
+    replaceScalar: (document, path, value) => call(document, (l) => l.replaceScalar(0, path, value)),
+    removeItem: (document, path) => call(document, (l) => l.removeItem(0, path)),
+    removeKey: (document, path) => call(document, (l) => l.removeKey(0, path)),
+    addKey: (document, path, value) => call(document, (l) => l.addKey(0, path, value)),
+    appendItems: (document, path, values) => call(document, (l) => l.appendItems(0, path, values)),
+    throughAlias: (document, path) => {
+      const chunk = byIndex.get(document);
+      if (!chunk) return undefined;
+      if (current?.index !== document) {
+        current = {
+          index: document,
+          locator: yamlLocator(text.slice(chunk.start, chunk.markerEnd)),
+          offset: chunk.start,
+        };
+      }
+      return current.locator.throughAlias(0, path);
+    },
+  };
 }
 
 // ---------------------------------------------------------------- YAML
@@ -108,14 +154,17 @@ function isBlank(text: string, from: number, to: number): boolean {
 }
 
 function yamlLocator(text: string): EditLocator {
-  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const { list, tooDeep } = parseYamlDocuments(text);
   const at = (document: number, path: Path): Walked | { error: string } => {
     const doc = list[document];
-    if (!doc || doc.errors.length > 0) return { error: 'the document does not parse' };
+    if (!doc || doc.errors.length > 0 || tooDeep.has(document)) return { error: 'the document does not parse' };
     return walk(doc, path) ?? { error: 'the node is not in the document' };
   };
   return {
+    throughAlias(document, path) {
+      const walked = at(document, path);
+      return 'error' in walked ? undefined : walked.aliased;
+    },
     replaceScalar(document, path, value) {
       const walked = at(document, path);
       if ('error' in walked) return walked;
@@ -154,7 +203,8 @@ function yamlLocator(text: string): EditLocator {
       const { node: map, aliased } = walked;
       const key = path[path.length - 1];
       if (!isMap(map) || typeof key !== 'string') return { error: 'not a mapping key' };
-      const index = map.items.findIndex((p) => isPair(p) && keyMatches(p.key, key));
+      // With a duplicate key, the last pair is the one in effect.
+      const index = map.items.findLastIndex((p) => isPair(p) && keyMatches(p.key, key));
       const pair = map.items[index];
       const keyRange = (pair?.key as Node | undefined)?.range;
       const valueRange = (pair?.value as Node | null | undefined)?.range;
@@ -276,13 +326,15 @@ function flowRemoval(
 
 function jsonLocator(text: string): EditLocator | undefined {
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  if (jsonTooDeepAt(source) >= 0) return undefined;
   const root = parseTree(source, [], { disallowComments: true });
   if (!root) return undefined;
   const at = (document: number, path: Path): JsonNode | { error: string } => {
     if (document !== 0) return { error: 'a JSON file holds one document' };
-    return findNodeAtLocation(root, path as (string | number)[]) ?? { error: 'the node is not in the document' };
+    return jsonNodeAt(root, path) ?? { error: 'the node is not in the document' };
   };
   return {
+    throughAlias: () => false,
     replaceScalar(document, path, value) {
       const node = at(document, path);
       if ('error' in node) return node;
@@ -310,7 +362,7 @@ function jsonLocator(text: string): EditLocator | undefined {
       const parent = at(document, path.slice(0, -1));
       if ('error' in parent) return parent;
       if (parent.type !== 'object') return { error: 'not an object' };
-      if (findNodeAtLocation(root, path as (string | number)[])) return { error: 'the key is already there' };
+      if (jsonNodeAt(root, path)) return { error: 'the key is already there' };
       return jsonModify(text, path, value);
     },
     appendItems(document, path, values) {

@@ -4,8 +4,10 @@
 // makes it give the document to the precise parser (`yaml.ts`), which also owns every position and
 // every message. Plain scalars are resolved as the precise parser resolves YAML 1.1 (yaml11-scalar.ts),
 // so values are those it returns, without loading the `yaml` package.
+import { append } from '../core/append.js';
 import { ownCopy } from '../core/own-copy.js';
 import type { Path, Range } from '../core/types.js';
+import { MAX_DEPTH } from './depth.js';
 import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
 import { locateYaml, parseYaml } from './yaml.js';
 import { mayResolvePlain11, resolvePlain11 } from './yaml11-scalar.js';
@@ -243,6 +245,8 @@ class Reader {
   private keyHash = 0;
   /** Start of the line after the current one. */
   private nextLine = 0;
+  /** Collections open around the current token: deeper than MAX_DEPTH is the precise parser's to refuse. */
+  private depth = 0;
   eof = false;
 
   constructor(
@@ -301,6 +305,7 @@ class Reader {
 
   /** A block mapping whose keys sit at column `col`; the first key is at the current token. */
   private map(col: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
     const out: Record<string, unknown> = {};
     const keys: string[] | undefined = this.build ? undefined : [];
     const node: RangeNode | undefined = this.track ? { start: this.p, end: undefined, pairs: new Map() } : undefined;
@@ -315,13 +320,17 @@ class Reader {
       else setKey(out, key, value);
       if (node && this.node) node.pairs?.set(key, { key: { start: keyStart, end: colon }, value: this.node });
       this.node = node;
-      if (this.eof || this.indent < col) return out;
+      if (this.eof || this.indent < col) {
+        this.depth--;
+        return out;
+      }
       if (this.indent > col || this.isSeqEntry()) throw BAIL;
     }
   }
 
   /** A block sequence whose dashes sit at column `col`. */
   private seq(col: number, zeroIndented: boolean): unknown[] {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
     const out: unknown[] = [];
     const node: RangeNode | undefined = this.track ? { start: this.p, end: undefined, items: [] } : undefined;
     for (;;) {
@@ -332,11 +341,15 @@ class Reader {
       if (this.build) out.push(item);
       if (node && this.node) node.items?.push(this.node);
       this.node = node;
-      if (this.eof || this.indent < col) return out;
+      if (this.eof || this.indent < col) {
+        this.depth--;
+        return out;
+      }
       if (this.indent > col) throw BAIL;
       if (!this.isSeqEntry()) {
-        if (zeroIndented) return out;
-        throw BAIL;
+        if (!zeroIndented) throw BAIL;
+        this.depth--;
+        return out;
       }
     }
   }
@@ -464,7 +477,7 @@ class Reader {
       this.p = close;
       if (this.track) this.node = { start: p, end: close };
     } else if (c === 91 || c === 123) {
-      const flow = new FlowReader(text, p, le, this.build, this.track);
+      const flow = new FlowReader(text, p, le, this.build, this.track, this.depth);
       value = flow.read();
       this.p = flow.p;
       if (this.track) this.node = flow.node;
@@ -676,6 +689,8 @@ class FlowReader {
     private readonly le: number,
     private readonly build: boolean,
     private readonly track = false,
+    /** Collections open around this one. */
+    private depth = 0,
   ) {}
 
   /** Reads one node; with tracking, `node` then says where it is. */
@@ -699,8 +714,12 @@ class FlowReader {
 
   private readNode(): unknown {
     const c = this.text.charCodeAt(this.p);
-    if (c === 91) return this.seq();
-    if (c === 123) return this.map();
+    if (c === 91 || c === 123) {
+      if (++this.depth > MAX_DEPTH) throw BAIL;
+      const value = c === 91 ? this.seq() : this.map();
+      this.depth--;
+      return value;
+    }
     if (c === 34 || c === 39) return this.quoted();
     const start = this.p;
     const plain = this.plain();
@@ -1011,9 +1030,11 @@ export function parseYamlFast(text: string): ParsedSource {
       continue;
     }
     const precise = preciseChunk(text, chunk);
-    if (!precise) return parseYaml(text);
+    // After a syntax error the precise parser's recovery may run past the next `---` (an unclosed
+    // quote): only a parse of the whole text says where the following documents begin.
+    if (!precise || precise.problems.some((p) => !p.warning)) return parseYaml(text);
     if (precise.document) documents.push(precise.document);
-    problems.push(...precise.problems);
+    append(problems, precise.problems);
   }
   return { documents, problems };
 }

@@ -1,3 +1,4 @@
+import { isTooDeep } from './depth.js';
 import { parseJson } from './json.js';
 import type { ParsedSource } from './types.js';
 import { parseYaml } from './yaml.js';
@@ -16,7 +17,8 @@ export function parseJsonFirst(text: string, format: SourceFormat): ParsedSource
   if (format === 'json') return parseJson(text);
   if (format === 'auto' && /^\uFEFF?\s*[[{]/.test(text)) {
     const json = parseJson(text);
-    if (json.problems.length === 0) return json;
+    // Too deep as JSON is too deep as YAML, and the YAML parser is slow on deep flow collections.
+    if (json.problems.every((p) => p.warning) || json.problems.some(isTooDeep)) return json;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import type { Path, Range } from '../core/types.js';
+import { jsonTooDeepAt, tooDeep } from './depth.js';
 import { jsoncLib } from './libs.js';
 import type { LocatedNode, ParsedSource, ParseProblem } from './types.js';
 
@@ -7,6 +8,9 @@ import type { LocatedNode, ParsedSource, ParseProblem } from './types.js';
 export function parseJson(text: string): ParsedSource {
   // A BOM is not JSON; blank it without shifting offsets.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  // jsonc-parser and the walkers below are recursive.
+  const deepAt = jsonTooDeepAt(source);
+  if (deepAt >= 0) return { documents: [], problems: [tooDeep(deepAt)] };
   const errors: ParseError[] = [];
   const { parseTree, printParseErrorCode } = jsoncLib();
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
@@ -16,7 +20,7 @@ export function parseJson(text: string): ParsedSource {
     end: e.offset + e.length,
   }));
   if (root) findDuplicateKeys(root, problems);
-  if (problems.length > 0 || !root) return { documents: [], problems };
+  if (problems.some((p) => !p.warning) || !root) return { documents: [], problems };
   return {
     documents: [{ index: 0, value: toValue(root), start: root.offset, locate: (path) => locate(root, path) }],
     problems,
@@ -36,7 +40,13 @@ function findDuplicateKeys(node: Node, problems: ParseProblem[]): void {
       if (!key) continue;
       const name = String(key.value);
       if (seen.has(name)) {
-        problems.push({ message: `JSON: duplicate key "${name}"`, start: key.offset, end: key.offset + key.length });
+        // A warning, as in YAML: the value is read, the last one used (what the API server keeps).
+        problems.push({
+          message: `JSON: duplicate key "${name}": the last value is used here; kubectl may refuse the file`,
+          start: key.offset,
+          end: key.offset + key.length,
+          warning: true,
+        });
       }
       seen.add(name);
     }
@@ -69,8 +79,23 @@ function toValue(node: Node): unknown {
   }
 }
 
+/** The node at `path`; with a duplicate key, the last property (whose value is used). */
+export function jsonNodeAt(root: Node, path: Path): Node | undefined {
+  let node: Node | undefined = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (node.type === 'object' && typeof seg === 'string') {
+      const prop: Node | undefined = node.children?.findLast((p) => p.children?.[0]?.value === seg);
+      node = prop?.children?.[1];
+    } else if (node.type === 'array' && typeof seg === 'number') {
+      node = node.children?.[seg];
+    } else return undefined;
+  }
+  return node;
+}
+
 function locate(root: Node, path: Path): LocatedNode | undefined {
-  const exact = jsoncLib().findNodeAtLocation(root, path as (string | number)[]);
+  const exact = jsonNodeAt(root, path);
   if (exact) return { range: { start: exact.offset, end: exact.offset + exact.length }, exact: true };
   // Walk down to the deepest existing node; point at its key when it is a property value.
   let node: Node | undefined = root;
@@ -79,7 +104,7 @@ function locate(root: Node, path: Path): LocatedNode | undefined {
     if (!node) break;
     let next: Node | undefined;
     if (node.type === 'object' && typeof seg === 'string') {
-      const prop: Node | undefined = node.children?.find((p) => p.children?.[0]?.value === seg);
+      const prop: Node | undefined = node.children?.findLast((p) => p.children?.[0]?.value === seg);
       const key = prop?.children?.[0];
       if (key) best = { start: key.offset, end: key.offset + key.length };
       next = prop?.children?.[1];

@@ -457,10 +457,18 @@ describe('parseSource', () => {
     expect(document.value).toEqual({ a: 1, b: [true, null] });
   });
 
-  it('reports duplicate JSON keys as a problem at the second key', () => {
+  it('reports duplicate JSON keys as a warning at the second key, and reads the last value, as in YAML', () => {
     const parsed = parseSource('{"a": 1, "a": 2}', 'json');
-    expect(parsed.documents).toEqual([]);
-    expect(parsed.problems).toEqual([{ message: 'JSON: duplicate key "a"', start: 9, end: 12 }]);
+    expect(parsed.documents.map((d) => d.value)).toEqual([{ a: 2 }]);
+    expect(parsed.documents[0]?.locate(['a'])?.range).toEqual({ start: 14, end: 15 });
+    expect(parsed.problems).toEqual([
+      {
+        message: 'JSON: duplicate key "a": the last value is used here; kubectl may refuse the file',
+        start: 9,
+        end: 12,
+        warning: true,
+      },
+    ]);
   });
 
   it('keeps a __proto__ key as data', () => {

@@ -18,7 +18,9 @@ export function findPair(
 ): { key: Node; value: Node | null; merged: boolean } | undefined {
   const { isAlias, isMap, isPair, isSeq } = yamlLib();
   if (!isMap(map) || depth > 8) return undefined;
-  for (const pair of map.items) {
+  // With a duplicate key the last pair is the one whose value is used (as the values are read).
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i];
     if (isPair(pair) && keyMatches(pair.key, seg)) {
       return { key: pair.key as Node, value: (pair.value as Node) ?? null, merged: depth > 0 };
     }

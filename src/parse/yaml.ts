@@ -1,7 +1,10 @@
 // Parsing YAML for lint: values as Kubernetes reads them, positions on demand. The `yaml` package is
 // used only in src/parse/, so that a parser upgrade stays local.
-import type { Document, Node } from 'yaml';
+
+import type { CST, Document, Node } from 'yaml';
+import { append } from '../core/append.js';
 import type { Path, PathSegment, Range } from '../core/types.js';
+import { cstTooDeepAt, tooDeep } from './depth.js';
 import { yamlLib } from './libs.js';
 import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
 import { findPair } from './yaml-path.js';
@@ -9,22 +12,59 @@ import { findPair } from './yaml-path.js';
 /** Aliases beyond this count are refused, which defuses "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 1000;
 
+export interface ParsedYamlDocuments {
+  list: Document.Parsed[];
+  /** Documents nested too deeply to be read: their content is left out, and where it goes too deep. */
+  tooDeep: Map<number, number>;
+}
+
+/**
+ * `parseAllDocuments` as Kubernetes reads manifests (go-yaml: YAML 1.1 scalars such as `yes`/`on` are
+ * booleans; duplicate keys allowed, the last wins), except that a document nested deeper than
+ * MAX_DEPTH is not composed: the package's composer is recursive and would exhaust the stack.
+ */
+export function parseYamlDocuments(text: string): ParsedYamlDocuments {
+  const { Composer, Parser } = yamlLib();
+  const tooDeepAt = new Map<number, number>();
+  let index = -1;
+  function* guard(tokens: Iterable<CST.Token>): Generator<CST.Token> {
+    for (const token of tokens) {
+      if (token.type !== 'document') {
+        yield token;
+        continue;
+      }
+      index++;
+      const at = cstTooDeepAt(token);
+      if (at < 0) yield token;
+      else {
+        tooDeepAt.set(index, at);
+        yield { ...token, value: undefined };
+      }
+    }
+  }
+  const composer = new Composer({ version: '1.1', uniqueKeys: false });
+  const list = Array.from(composer.compose(guard(new Parser().parse(text)))) as Document.Parsed[];
+  return { list, tooDeep: tooDeepAt };
+}
+
 export function parseYaml(text: string): ParsedSource {
   const documents: SourceDocument[] = [];
   const problems: ParseProblem[] = [];
-  // Kubernetes reads manifests with go-yaml, whose scalars follow YAML 1.1 (`yes`/`on` are booleans).
   // Duplicate keys are reported below as warnings: real manifests have them, and the last wins.
-  const docs = yamlLib().parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
-  // An empty stream comes back as an empty list-like value; only real documents matter.
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const { list, tooDeep: deep } = parseYamlDocuments(text);
   list.forEach((doc, index) => {
+    const deepAt = deep.get(index);
+    if (deepAt !== undefined) {
+      problems.push(tooDeep(deepAt));
+      return;
+    }
     const [error] = doc.errors;
     if (error) {
       // Later errors in the same document mostly follow from the first one.
       problems.push(toProblem(error.message, error.pos, text));
       return;
     }
-    problems.push(...duplicateKeys(doc));
+    append(problems, duplicateKeys(doc));
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -44,9 +84,9 @@ export function parseYaml(text: string): ParsedSource {
  * the first document's content start and locator, or undefined when it has an error.
  */
 export function locateYaml(text: string): Pick<SourceDocument, 'start' | 'locate'> | undefined {
-  const docs = yamlLib().parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
-  const doc = (Array.isArray(docs) ? docs : [])[0] as Document.Parsed | undefined;
-  if (!doc || doc.errors.length > 0) return undefined;
+  const { list, tooDeep: deep } = parseYamlDocuments(text);
+  const doc = list[0];
+  if (!doc || doc.errors.length > 0 || deep.has(0)) return undefined;
   return { start: doc.contents?.range?.[0] ?? doc.range[0], locate: (path) => locate(doc, path) };
 }
 

@@ -2,6 +2,7 @@
 // programs it runs, what each add and drop becomes, the bounding and effective sets, the needs found
 // in the manifest with their evidence, and a verdict. Text as aligned tables, or a JSON document.
 import pc from 'picocolors';
+import { LineIndex } from '../../core/lines.js';
 import { resolveTargets, TargetError } from '../../knowledge/targets.js';
 import {
   type ExplainedContainer,
@@ -10,8 +11,9 @@ import {
   explainSource,
   type Verdict,
 } from '../../model/explain.js';
-import { formatForFile } from '../../parse/index.js';
-import { expandPaths, readInput } from '../files.js';
+import { formatForFile, type ParseProblem } from '../../parse/index.js';
+import { expandPaths, implicitStdin, readInput } from '../files.js';
+import { terminalSafeDeep } from '../output/escape.js';
 import { UsageError } from '../usage.js';
 
 export interface ExplainOptions {
@@ -208,22 +210,28 @@ function formatContainer(c: Colors, item: ExplainedContainer): string[] {
   return out;
 }
 
-export function formatExplainText(result: ExplainJson, color: boolean): string {
+export function formatExplainText(raw: ExplainJson, color: boolean): string {
   const c = pc.createColors(color);
+  // Names, commands and evidence come from the manifest: nothing in them may steer the terminal.
+  const result = terminalSafeDeep(raw);
   const out: string[] = [
     c.dim(
       `Targets: ${result.targets.length <= 4 ? result.targets.join(', ') : `${result.targets.length} runtime profiles`}`,
     ),
     '',
   ];
-  if (result.containers.length === 0) out.push('No containers found.');
+  if (result.containers.length === 0)
+    out.push(result.errors.length === 0 ? 'No containers found.' : 'No containers read.');
   for (const item of result.containers) out.push(...formatContainer(c, item), '');
   for (const error of result.errors) out.push(c.red(`${error.file}: ${error.message}`));
-  out.push(
-    c.dim(
-      'Needs: ✓ met  ✗ not met  ~ not met unless something outside the manifest helps  ? not known  … depends on another need  – the container does not start',
-    ),
-  );
+  // The legend explains the tables' marks: only when there are tables.
+  if (result.containers.length > 0) {
+    out.push(
+      c.dim(
+        'Needs: ✓ met  ✗ not met  ~ not met unless something outside the manifest helps  ? not known  … depends on another need  – the container does not start',
+      ),
+    );
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -245,7 +253,7 @@ export function runExplain(paths: string[], options: ExplainOptions, io: Explain
   }
   let stdinText: string | undefined;
   const stdin = () => {
-    stdinText ??= io.readStdin();
+    stdinText ??= (paths.length === 0 ? implicitStdin(io.readStdin) : io.readStdin)();
     return stdinText;
   };
   const result: ExplainJson = {
@@ -261,7 +269,17 @@ export function runExplain(paths: string[], options: ExplainOptions, io: Explain
       continue;
     }
     const format = input.file === '-' ? 'auto' : formatForFile(input.file);
-    result.containers.push(...explainSource(input.file, input.text, targets, format));
+    const problems: ParseProblem[] = [];
+    for (const container of explainSource(input.file, input.text, targets, format, problems)) {
+      result.containers.push(container);
+    }
+    // What could not be read is not "no containers": it is named, and the exit code says so.
+    const lines = problems.some((p) => !p.warning) ? new LineIndex(input.text) : undefined;
+    for (const problem of problems) {
+      if (problem.warning || !lines) continue;
+      const at = lines.position(problem.start);
+      result.errors.push({ file: input.file, message: `${at.line}:${at.column}: ${problem.message}` });
+    }
   }
   io.stdout(
     options.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatExplainText(result, options.color),

@@ -3,6 +3,7 @@ import {
   chownSync,
   closeSync,
   fsyncSync,
+  ftruncateSync,
   openSync,
   realpathSync,
   renameSync,
@@ -19,7 +20,7 @@ import { resolveTargets, TargetError } from '../../knowledge/targets.js';
 import { formatForFile } from '../../parse/index.js';
 import { RULES } from '../../rules/index.js';
 import { findConfig, loadConfig } from '../config-file.js';
-import { expandPaths, readInput } from '../files.js';
+import { encodeText, expandPaths, implicitStdin, readInput } from '../files.js';
 import { formatGithubFix } from '../output/github.js';
 import { UsageError } from '../usage.js';
 import { type CommandIO, EXIT } from './lint.js';
@@ -30,6 +31,7 @@ export interface FixCommandOptions {
   config?: string | false;
   dryRun?: boolean;
   unsafe?: boolean;
+  force?: boolean;
   output: string;
   stdinFilename?: string;
   color: boolean;
@@ -37,28 +39,67 @@ export interface FixCommandOptions {
 
 export interface FixIO extends CommandIO {
   stderr: (text: string) => void;
-  /** Writes a file atomically; replaceable in tests. */
-  write?: (file: string, text: string) => void;
+  /** Writes a file safely (see writeFixed); replaceable in tests. */
+  write?: (file: string, bytes: Buffer, force: boolean) => void;
 }
 
-/** Writes next to the file, then renames over it: readers never see a half-written file. */
-export function writeAtomically(file: string, text: string): void {
+/** A file `fix` will not write, and why (the reason is the message). */
+export class WriteRefused extends Error {}
+
+/**
+ * Writes the fixed bytes of `file`, keeping what the file was: its mode, owner and group (as root the
+ * new file is given back to its owner), and its hard links. Normally the bytes go to a new file beside
+ * it that then replaces it, so that readers never see a half-written file. Refused unless `force`:
+ * - a read-only file (no write bit set): someone meant it not to change;
+ * - a file with several hard links, which replacing it would split: forced, it is written in place,
+ *   through the links;
+ * - a file that cannot be given back to its owner and group (fixed by another user than its owner):
+ *   forced, it is written in place, which keeps them.
+ * A write in place is not atomic: an interrupted one can leave the file half-written.
+ */
+export function writeFixed(file: string, bytes: Buffer, force: boolean): void {
   const real = realpathSync(file);
   const stats = statSync(real);
+  const mode = stats.mode & 0o7777;
+  if ((mode & 0o222) === 0 && !force) {
+    throw new WriteRefused(`is read-only (mode ${mode.toString(8).padStart(4, '0')}); --force fixes it anyway`);
+  }
+  if (stats.nlink > 1) {
+    if (!force) {
+      throw new WriteRefused(
+        `has ${stats.nlink} hard links, which replacing it would split; --force writes it in place, through the links`,
+      );
+    }
+    writeInPlace(real, bytes);
+    return;
+  }
   const temporary = join(dirname(real), `.${basename(real)}.capdoctor-${process.pid}-${Date.now()}.tmp`);
   try {
-    const fd = openSync(temporary, 'wx', stats.mode & 0o7777);
+    const fd = openSync(temporary, 'wx', mode);
     try {
-      writeSync(fd, text);
+      writeSync(fd, bytes);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    chmodSync(temporary, stats.mode & 0o7777);
+    chmodSync(temporary, mode);
+    let owned = true;
     try {
       chownSync(temporary, stats.uid, stats.gid);
     } catch {
-      // Only root may give a file away; otherwise it keeps our ownership, as any editor's save would.
+      // Only root may give a file away (and a group only to one the user is in).
+      const made = statSync(temporary);
+      owned = made.uid === stats.uid && made.gid === stats.gid;
+    }
+    if (!owned) {
+      rmSync(temporary, { force: true });
+      if (!force) {
+        throw new WriteRefused(
+          `belongs to uid ${stats.uid} gid ${stats.gid}, and the fixed file could not be given back to them; run as its owner or root, or --force to write it in place`,
+        );
+      }
+      writeInPlace(real, bytes);
+      return;
     }
     renameSync(temporary, real);
   } catch (error) {
@@ -67,11 +108,25 @@ export function writeAtomically(file: string, text: string): void {
   }
 }
 
+function writeInPlace(file: string, bytes: Buffer): void {
+  const fd = openSync(file, 'r+');
+  try {
+    ftruncateSync(fd, 0);
+    writeSync(fd, bytes, 0, bytes.length, 0);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 interface FileOutcome {
   file: string;
   result?: FixResult;
+  /** The fixed text reached its place (the file, or standard output for standard input). */
   written: boolean;
   error?: string;
+  /** With --dry-run: the unified diff of the changes. */
+  diff?: string;
 }
 
 export function runFix(paths: string[], options: FixCommandOptions, io: FixIO): number {
@@ -115,11 +170,10 @@ export function runFix(paths: string[], options: FixCommandOptions, io: FixIO): 
     unsafe: Boolean(options.unsafe),
     ...(options.rule.length > 0 ? { only: new Set(options.rule) } : {}),
   };
-  const write = io.write ?? writeAtomically;
+  const write = io.write ?? writeFixed;
   const outcomes: FileOutcome[] = [];
-  let diff = '';
   for (const entry of expandPaths(inputs, (f) => loaded.ignored(f))) {
-    const input = readInput(entry, io.readStdin);
+    const input = readInput(entry, paths.length === 0 ? implicitStdin(io.readStdin) : io.readStdin);
     const label = input.file === '-' && options.stdinFilename ? options.stdinFilename : input.file;
     if (input.text === undefined) {
       outcomes.push({ file: label, written: false, error: `cannot read: ${input.error ?? 'unknown error'}` });
@@ -128,14 +182,15 @@ export function runFix(paths: string[], options: FixCommandOptions, io: FixIO): 
     const result = fixSource(label, input.text, { ...fixOptions, format: formatForFile(input.file) });
     const outcome: FileOutcome = { file: label, result, written: false };
     if (result.error) outcome.error = result.error;
-    if (input.file === '-') {
+    if (options.dryRun) {
+      outcome.diff = unifiedDiff(label, input.text, result.output);
+    } else if (input.file === '-') {
       // Standard input in, fixed text out; the report goes to stderr.
       io.stdout(result.output);
-    } else if (options.dryRun) {
-      diff += unifiedDiff(label, input.text, result.output);
+      outcome.written = true;
     } else if (result.changed) {
       try {
-        write(input.file, result.output);
+        write(input.file, encodeText(result.output, input.encoding), Boolean(options.force));
         outcome.written = true;
       } catch (error) {
         outcome.error = `not written: ${(error as Error).message}`;
@@ -144,15 +199,21 @@ export function runFix(paths: string[], options: FixCommandOptions, io: FixIO): 
     outcomes.push(outcome);
   }
 
+  // JSON and GitHub annotations are for machines: standard output holds the report alone. In text,
+  // standard output holds the diff of a dry run or the fixed text of standard input, and then the
+  // report goes to standard error.
+  const json = options.output === 'json' || options.output === 'github';
   const report =
     options.output === 'json'
       ? jsonReport(outcomes, Boolean(options.dryRun))
       : options.output === 'github'
         ? githubReport(outcomes, Boolean(options.dryRun))
         : textReport(outcomes, options);
-  const toStdout = !inputs.includes('-');
+  const toStdin = inputs.includes('-');
+  const diff = json ? '' : outcomes.map((o) => o.diff ?? '').join('');
   if (diff) io.stdout(diff);
-  if (toStdout && !(options.dryRun && options.output === 'text')) io.stdout(report);
+  if (json && !(toStdin && !options.dryRun)) io.stdout(report);
+  else if (!toStdin && !options.dryRun) io.stdout(report);
   else io.stderr(report);
 
   if (outcomes.some((o) => o.error !== undefined)) return EXIT.usage;
@@ -180,6 +241,7 @@ function jsonReport(outcomes: readonly FileOutcome[], dryRun: boolean): string {
       remaining: counts(o.result),
     };
     if (o.error !== undefined) file.error = o.error;
+    if (dryRun) file.diff = o.diff ?? '';
     return file;
   });
   const remaining = outcomes.map((o) => counts(o.result));
@@ -190,8 +252,8 @@ function jsonReport(outcomes: readonly FileOutcome[], dryRun: boolean): string {
       files,
       summary: {
         files: outcomes.length,
-        changed: outcomes.filter((o) => o.result?.changed).length,
-        changes: outcomes.reduce((n, o) => n + (o.result?.changes.length ?? 0), 0),
+        changed: outcomes.filter((o) => o.result?.changed && (o.written || dryRun)).length,
+        changes: outcomes.reduce((n, o) => n + (o.written || dryRun ? (o.result?.changes.length ?? 0) : 0), 0),
         errors: remaining.reduce((n, c) => n + c.errors, 0),
         warnings: remaining.reduce((n, c) => n + c.warnings, 0),
       },
@@ -204,7 +266,7 @@ function jsonReport(outcomes: readonly FileOutcome[], dryRun: boolean): string {
 function githubReport(outcomes: readonly FileOutcome[], dryRun: boolean): string {
   const files = outcomes.map((o) => ({
     file: o.file,
-    changes: o.result?.changes ?? [],
+    changes: o.written || dryRun ? (o.result?.changes ?? []) : [],
     skipped: o.result?.skipped ?? [],
     ...(o.error !== undefined ? { error: o.error } : {}),
   }));
@@ -223,7 +285,8 @@ function textReport(outcomes: readonly FileOutcome[], options: FixCommandOptions
     const result = o.result;
     if (o.error !== undefined) lines.push(`${c.red('✖')} ${o.file}: ${o.error}`);
     if (!result) continue;
-    if (result.changed) {
+    // Only what reached its place is reported as fixed (a failed write is an error above).
+    if (result.changed && (o.written || options.dryRun)) {
       changes += result.changes.length;
       const verb = options.dryRun ? 'would fix' : 'fixed';
       lines.push(
@@ -242,7 +305,7 @@ function textReport(outcomes: readonly FileOutcome[], options: FixCommandOptions
   const remaining = outcomes.map((o) => counts(o.result));
   const errors = remaining.reduce((n, x) => n + x.errors, 0);
   const warnings = remaining.reduce((n, x) => n + x.warnings, 0);
-  const changed = outcomes.filter((o) => o.result?.changed).length;
+  const changed = outcomes.filter((o) => o.result?.changed && (o.written || options.dryRun)).length;
   const done = options.dryRun ? 'would change' : 'changed';
   lines.push(
     `${changes} ${plural(changes, 'fix', 'fixes')} in ${changed} ${plural(changed, 'file', 'files')} ${done}; ` +

@@ -6,7 +6,7 @@ import type { Finding } from '../../core/types.js';
 import { resolveTargets, TargetError } from '../../knowledge/targets.js';
 import { ALL_RULE_META, RULES } from '../../rules/index.js';
 import { findConfig, loadConfig } from '../config-file.js';
-import { expandPaths, readInput } from '../files.js';
+import { expandPaths, implicitStdin, readInput } from '../files.js';
 import { FORMATTERS, type OutputFormat } from '../output/index.js';
 import type { FileReport, LintReport } from '../output/types.js';
 import { Progress, type ProgressStream, progressWanted } from '../progress.js';
@@ -88,7 +88,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const files = expandPaths(inputs, (f) => loaded.ignored(f));
   let stdinText: string | undefined;
   const stdin = () => {
-    stdinText ??= io.readStdin();
+    stdinText ??= (paths.length === 0 ? implicitStdin(io.readStdin) : io.readStdin)();
     return stdinText;
   };
 
@@ -99,6 +99,13 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
 
   const reports: FileReport[] = [];
   let documents = 0;
+  let hidden = 0;
+  const shown = (findings: Finding[]): Finding[] => {
+    if (!options.quiet) return findings;
+    const errors = findings.filter((f) => f.severity === 'error');
+    hidden += findings.length - errors.length;
+    return errors;
+  };
   let unreadable = false;
   const progress = progressWanted(io.progress, Boolean(options.quiet), process.env)
     ? new Progress(io.progress, files.length, progressTiming())
@@ -120,7 +127,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       progress?.fileDone(read, result.documents);
       if (result.parseErrors > 0) unreadable = true;
       documents += result.documents;
-      const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+      const findings = shown(result.findings);
       reports.push({ file: entry.file, text: format === 'text' ? streamed.text() : undefined, findings });
       continue;
     }
@@ -137,7 +144,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     progress?.fileDone(Buffer.byteLength(input.text), result.documents);
     if (result.parseErrors > 0) unreadable = true;
     documents += result.documents;
-    const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    const findings = shown(result.findings);
     reports.push({ file: label, text: input.text, findings });
   }
 
@@ -157,14 +164,23 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       infos: count('info'),
     },
   };
+  if (hidden > 0) report.hidden = hidden;
   const output = FORMATTERS[format](report, {
     color: options.color && format === 'text',
     rules: ALL_RULE_META,
     version: io.version,
     verbose: options.verbose === true,
   });
-  if (options.outputFile) writeFileSync(options.outputFile, output);
-  else io.stdout(output);
+  if (options.outputFile) {
+    try {
+      writeFileSync(options.outputFile, output);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      const why =
+        e.code === 'ENOENT' ? 'its folder does not exist' : e.code === 'EISDIR' ? 'it is a folder' : e.message;
+      throw new UsageError(`--output-file: cannot write ${options.outputFile}: ${why}`);
+    }
+  } else io.stdout(output);
 
   if (unreadable) return EXIT.usage;
   if (report.summary.errors > 0) return EXIT.findings;

@@ -3,6 +3,7 @@
 import pc from 'picocolors';
 import { oneLineSummary } from '../../core/message.js';
 import type { DiagnoseResult, Diagnosis, Evidence } from '../../diagnose/types.js';
+import { terminalSafeDeep } from './escape.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -147,8 +148,10 @@ function inputsLine(c: Colors, result: DiagnoseResult): string {
   return c.dim(`Read ${parts.join('; ')}`);
 }
 
-export function formatDiagnoseText(result: DiagnoseResult, color: boolean, verbose = false): string {
+export function formatDiagnoseText(raw: DiagnoseResult, color: boolean, verbose = false): string {
   const c = pc.createColors(color);
+  // Evidence is quoted from logs: nothing in it may steer the terminal.
+  const result = terminalSafeDeep(raw);
   const out: string[] = result.inputs.length > 0 ? [inputsLine(c, result), ''] : [];
   result.diagnoses.forEach((diagnosis, i) => {
     out.push(...formatDiagnosis(c, diagnosis, i, verbose), '');

@@ -1,6 +1,8 @@
 import pc from 'picocolors';
+import { append } from '../../core/append.js';
 import { outcomeLine } from '../../core/message.js';
 import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
+import { terminalSafe, terminalSafeDeep } from './escape.js';
 import type { FileReport, FormatOptions, Formatter, LintReport } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -49,6 +51,21 @@ function splitLines(text: string): string[] {
   return text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
+/** Columns of a long line shown around a finding; the rest is elided (a minified file is one line). */
+const FRAME_WIDTH = 160;
+const FRAME_BEFORE = 60;
+
+/** The part of a line a frame shows: [from, to) and whether text was cut on either side. */
+function frameWindow(length: number, start: number): { from: number; to: number } {
+  if (length <= FRAME_WIDTH) return { from: 0, to: length };
+  const from = Math.max(0, Math.min(start - FRAME_BEFORE, length - FRAME_WIDTH));
+  return { from, to: Math.min(length, from + FRAME_WIDTH) };
+}
+
+function shownSlice(source: string, from: number, to: number): string {
+  return `${from > 0 ? '…' : ''}${terminalSafe(source.slice(from, to))}${to < source.length ? '…' : ''}`;
+}
+
 function codeFrame(c: Colors, lines: readonly string[], finding: Finding): string[] {
   const source = lines[finding.line - 1];
   if (source === undefined) return [];
@@ -58,20 +75,25 @@ function codeFrame(c: Colors, lines: readonly string[], finding: Finding): strin
   const out: string[] = [];
   for (let n = first; n < finding.line; n++) {
     const text = lines[n - 1] ?? '';
-    out.push(`${DETAIL_INDENT}${c.dim(`${gutter(n)} |`)}${text ? ` ${text}` : ''}`);
+    const shown = shownSlice(text, 0, Math.min(text.length, FRAME_WIDTH));
+    out.push(`${DETAIL_INDENT}${c.dim(`${gutter(n)} |`)}${shown ? ` ${shown}` : ''}`);
   }
   const color = severityColor(c, finding.severity);
-  out.push(`${FINDING_INDENT}${color('>')} ${c.bold(gutter(finding.line))} ${c.dim('|')} ${source}`);
+  const start = Math.max(1, finding.column) - 1;
+  const end = finding.endLine === finding.line ? finding.endColumn - 1 : source.length;
+  const { from, to } = frameWindow(source.length, start);
+  out.push(
+    `${FINDING_INDENT}${color('>')} ${c.bold(gutter(finding.line))} ${c.dim('|')} ${shownSlice(source, from, to)}`,
+  );
 
-  const start = Math.max(1, finding.column);
-  const end = finding.endLine === finding.line ? finding.endColumn : source.length + 1;
-  const count = Math.max(1, Math.min(end, source.length + 1) - start);
+  // The carets are measured on the text as shown (escapes are wider than what they stand for).
+  const before = `${from > 0 ? '…' : ''}${terminalSafe(source.slice(from, Math.min(start, to)))}`;
+  const marked = terminalSafe(source.slice(Math.min(start, to), Math.max(start, Math.min(end, to))));
   // Keep tabs in the padding so the carets line up with tab-indented source.
-  const padding = source
-    .slice(0, start - 1)
-    .replace(/[^\t]/g, ' ')
-    .padEnd(start - 1, ' ');
-  out.push(`${DETAIL_INDENT}${c.dim(`${gutter(undefined)} |`)} ${padding}${color('^'.repeat(count))}`);
+  const padding = before.replace(/[^\t]/g, ' ');
+  out.push(
+    `${DETAIL_INDENT}${c.dim(`${gutter(undefined)} |`)} ${padding}${color('^'.repeat(Math.max(1, marked.length)))}`,
+  );
   return out;
 }
 
@@ -143,8 +165,12 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
 
 function formatFile(c: Colors, file: FileReport, verbose: boolean): string[] {
   const lines = file.text === undefined ? undefined : splitLines(file.text);
-  const out = [c.underline(c.bold(file.file))];
-  for (const finding of file.findings) out.push(...formatFinding(c, finding, lines, verbose), '');
+  const out = [c.underline(c.bold(terminalSafe(file.file)))];
+  for (const finding of file.findings) {
+    // Names, messages and targets quote the input: nothing in them may steer the terminal.
+    append(out, formatFinding(c, terminalSafeDeep(finding), lines, verbose));
+    out.push('');
+  }
   return out;
 }
 
@@ -162,12 +188,14 @@ function summaryLine(c: Colors, report: LintReport, shown: readonly FileReport[]
   const warnings = count('warning');
   const infos = count('info');
   const problems = errors + warnings + infos;
+  const hidden = report.hidden ? `; ${report.hidden} warnings and infos hidden by --quiet` : '';
   if (problems === 0) {
-    return c.green(`✔ No problems in ${plural(files, 'file')} (${plural(documents, 'document')})`);
+    const none = hidden ? 'No errors' : 'No problems';
+    return c.green(`✔ ${none} in ${plural(files, 'file')} (${plural(documents, 'document')})${hidden}`);
   }
   const text =
     `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ` +
-    `${plural(infos, 'info')}) in ${plural(shown.length, 'file')}`;
+    `${plural(infos, 'info')}) in ${plural(shown.length, 'file')}${hidden}`;
   const color = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.cyan;
   return c.bold(color(text));
 }
@@ -177,7 +205,7 @@ export const formatText: Formatter = (report, options: FormatOptions) => {
   const out: string[] = [];
   if (report.targets.length > 0) out.push(c.dim(targetsLine(report.targets)), '');
   const withFindings = report.files.filter((file) => file.findings.length > 0);
-  for (const file of withFindings) out.push(...formatFile(c, file, options.verbose === true));
+  for (const file of withFindings) append(out, formatFile(c, file, options.verbose === true));
   out.push(summaryLine(c, report, withFindings));
   return `${out.join('\n')}\n`;
 };

@@ -22,6 +22,8 @@ export interface LintReport {
   /** Labels of the targets the predictions were made for. */
   targets: string[];
   summary: Summary;
+  /** Findings left out by `--quiet` (the summary says so rather than claim there are none). */
+  hidden?: number;
 }
 
 export interface FormatOptions {

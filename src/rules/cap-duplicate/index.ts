@@ -41,7 +41,9 @@ function occurrences(list: CapabilityList): Map<string, Occurrence[]> {
     const name = analyzeName(entry.value);
     const key = keyOf(name);
     if (key === undefined) return;
-    byKey.set(key, [...(byKey.get(key) ?? []), { index, text: entry.value, name }]);
+    const found = byKey.get(key);
+    if (found) found.push({ index, text: entry.value, name });
+    else byKey.set(key, [{ index, text: entry.value, name }]);
   });
   return byKey;
 }
