@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { CONTROLLERS, NODES, PODS } from '../src/cluster/read.js';
+import { CONTROLLERS, NAMESPACES, NODES, PODS } from '../src/cluster/read.js';
 import { lintSource } from '../src/core/engine.js';
 import { resolveTargets } from '../src/knowledge/targets.js';
 import { RULES } from '../src/rules/index.js';
@@ -24,7 +24,7 @@ describe('deploy/scan', () => {
       expect(r.verbs).toEqual(['get', 'list']);
       return r.apiGroups.flatMap((g) => r.resources.map((res) => `${g}/${res}`));
     });
-    const read = [NODES, PODS, ...CONTROLLERS].map((r) => `${r.group}/${r.plural}`);
+    const read = [NODES, NAMESPACES, PODS, ...CONTROLLERS].map((r) => `${r.group}/${r.plural}`);
     expect(granted.sort()).toEqual(read.sort());
   });
 

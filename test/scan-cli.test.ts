@@ -8,7 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ApiDouble } from './support/api-double.js';
-import { cronJob, deployment, dump, incident, type K8sObject, node, pod, podSpec } from './support/cluster-fixture.js';
+import {
+  cronJob,
+  deployment,
+  dump,
+  incident,
+  type K8sObject,
+  namespace,
+  node,
+  pod,
+  podSpec,
+} from './support/cluster-fixture.js';
 import { reportValidator, schemaErrors } from './support/schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -281,6 +291,131 @@ describe('capdoctor scan --from', () => {
     const empty = await run(['scan', '--from', '-'], { input: 'just: text\n' });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('no Kubernetes objects');
+  });
+});
+
+// Pod Security levels from the namespaces' own labels: the same node agent (adds SYS_ADMIN, drops
+// nothing) in a namespace that enforces restricted, one that only warns at baseline, and one unlabelled.
+const agentSpec = podSpec({ add: ['SYS_ADMIN'] });
+const agentIn = (ns: string) => deployment('agent', ns, agentSpec);
+const pssObjects: K8sObject[] = [
+  node('worker-c20', 'containerd20'),
+  namespace('locked', {
+    'pod-security.kubernetes.io/enforce': 'restricted',
+    'pod-security.kubernetes.io/enforce-version': 'v1.29',
+    'pod-security.kubernetes.io/warn': 'baseline',
+  }),
+  namespace('warned', {
+    'pod-security.kubernetes.io/enforce': 'privileged',
+    'pod-security.kubernetes.io/warn': 'baseline',
+  }),
+  namespace('plain'),
+  namespace('nodes-ns', { 'pod-security.kubernetes.io/enforce': 'privileged' }),
+  ...['locked', 'warned', 'plain'].map((ns) => agentIn(ns).deployment),
+  deployment('spelled', 'nodes-ns', podSpec({ add: ['CAP_CHOWN'] })).deployment,
+  deployment('spelled', 'plain', podSpec({ add: ['CAP_CHOWN'] })).deployment,
+];
+
+describe('Pod Security levels from namespace labels', () => {
+  let pssApi: ApiDouble;
+  beforeAll(async () => {
+    pssApi = await new ApiDouble({ objects: pssObjects, pageSize: 2, gitVersion: 'v1.29.1' }).start();
+  }, 60_000);
+  afterAll(async () => {
+    await pssApi.stop();
+  });
+  const pssRules = (report: { findings: (Finding & { pss?: { label: string } })[] }, ns: string, name = 'agent') =>
+    report.findings
+      .filter((f) => f.object.namespace === ns && f.object.name === name && f.rule.startsWith('pss-'))
+      .map((f) => `${f.rule} ${f.pss?.label ?? '-'}`)
+      .sort();
+
+  it('the strictest of enforce, warn and audit decides, and the finding names the label', async () => {
+    const { stdout } = await run(['scan', '-A', '--kubeconfig', pssApi.kubeconfig(), '-o', 'json']);
+    const report = JSON.parse(stdout);
+    expect(report.unreadable).toEqual([]);
+    // Restricted: SYS_ADMIN is above baseline, and restricted also refuses it and the missing drop: [ALL].
+    expect(pssRules(report, 'locked')).toEqual([
+      'pss-baseline pod-security.kubernetes.io/enforce',
+      'pss-restricted pod-security.kubernetes.io/enforce',
+      'pss-restricted pod-security.kubernetes.io/enforce',
+    ]);
+    const locked = report.findings.find(
+      (f: Finding & { explanation: string }) => f.object.namespace === 'locked' && f.rule === 'pss-baseline',
+    );
+    expect(locked.explanation).toContain(
+      'namespace "locked" is labelled pod-security.kubernetes.io/enforce=restricted, version v1.29',
+    );
+    expect(pssRules(report, 'warned')).toEqual(['pss-baseline pod-security.kubernetes.io/warn']);
+    // Unlabelled: the default (spelling only), so SYS_ADMIN is no Pod Security finding.
+    expect(pssRules(report, 'plain')).toEqual([]);
+    expect(pssRules(report, 'plain', 'spelled')).toEqual(['pss-baseline -']);
+    // Privileged at every mode: admission refuses no spelling there.
+    expect(pssRules(report, 'nodes-ns', 'spelled')).toEqual([]);
+    expect(schemaErrors(reportValidator('scan'), report)).toEqual([]);
+
+    const text = await run(['scan', '-A', '--kubeconfig', pssApi.kubeconfig()]);
+    expect(text.stdout).toContain(
+      'Pod Security restricted: namespace labelled pod-security.kubernetes.io/enforce=restricted, version v1.29',
+    );
+  });
+
+  it('--pss on the command line overrides the labels, and namespaces are not read', async () => {
+    const before = pssApi.requests.length;
+    const { stdout } = await run([
+      'scan',
+      '-A',
+      '--kubeconfig',
+      pssApi.kubeconfig(),
+      '-o',
+      'json',
+      '--pss',
+      'baseline',
+    ]);
+    const report = JSON.parse(stdout);
+    for (const ns of ['locked', 'warned', 'plain']) expect(pssRules(report, ns)).toEqual(['pss-baseline -']);
+    expect(pssRules(report, 'nodes-ns', 'spelled')).toEqual(['pss-baseline -']);
+    expect(pssApi.requests.slice(before).some((r) => r.path === '/api/v1/namespaces')).toBe(false);
+  });
+
+  it('a forbidden namespace list is reported and the scan goes on with the default', async () => {
+    pssApi.faults.set('/api/v1/namespaces', { status: 403 });
+    try {
+      const { code, stdout } = await run(['scan', '-A', '--kubeconfig', pssApi.kubeconfig(), '-o', 'json']);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout);
+      expect(report.unreadable).toEqual([
+        expect.objectContaining({ resource: 'namespaces', status: 403, consequence: expect.stringContaining('--pss') }),
+      ]);
+      expect(pssRules(report, 'locked')).toEqual([]);
+      expect(pssRules(report, 'plain', 'spelled')).toEqual(['pss-baseline -']);
+      const text = await run(['scan', '-A', '--kubeconfig', pssApi.kubeconfig()]);
+      expect(text.stdout).toContain('Could not read namespaces: Forbidden (403)');
+    } finally {
+      pssApi.faults.clear();
+    }
+  });
+
+  it('--from reads the Namespace objects of the dump: same findings as the API', async () => {
+    const live = JSON.parse((await run(['scan', '-A', '--kubeconfig', pssApi.kubeconfig(), '-o', 'json'])).stdout);
+    const file = join(scratch, 'pss.json');
+    writeFileSync(file, dump(pssObjects));
+    const offline = JSON.parse((await run(['scan', '--from', file, '-o', 'json'])).stdout);
+    const comparable = (f: Finding & { pss?: unknown }) => ({
+      rule: f.rule,
+      message: f.message,
+      object: f.object,
+      pss: f.pss,
+    });
+    // Objects read from the API have no positions, so findings of one workload may come in another order.
+    const key = (f: unknown) => JSON.stringify(f);
+    expect(offline.findings.map(comparable).map(key).sort()).toEqual(live.findings.map(comparable).map(key).sort());
+    expect(offline.unreadable).toEqual([]);
+    // A dump without namespaces: said once, and the default applies.
+    writeFileSync(file, dump(pssObjects.filter((o) => o.kind !== 'Namespace')));
+    const bare = JSON.parse((await run(['scan', '--from', file, '-o', 'json'])).stdout);
+    expect(bare.unreadable.map((u: { resource: string }) => u.resource)).toEqual(['namespaces']);
+    expect(pssRules(bare, 'locked')).toEqual([]);
   });
 });
 

@@ -21319,6 +21319,9 @@ var PARSE_ERROR_META = {
 };
 var ALL_RULE_META = [...RULES.map((r) => r.meta), PARSE_ERROR_META];
 
+// src/core/namespace-pss.ts
+var RESTRICTED_CAPABILITIES_SINCE = Number(PSS_FACTS.restricted.since.split(".")[1]);
+
 // src/action/summary.ts
 var DOCS = "https://github.com/capdoctor/capdoctor/blob/main/docs/rules";
 var MAX_BYTES = 900 * 1024;

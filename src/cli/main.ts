@@ -168,9 +168,15 @@ export function buildProgram(): Command {
     .option('--context <name>', 'kubeconfig context (default: the current one)')
     .option(
       '--from <file>',
-      'read `kubectl get nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` output (- for stdin)',
+      'read `kubectl get ns,nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` output (- for stdin)',
     )
     .option('--request-timeout <seconds>', 'wait this long for each answer from the API server (default 30)')
+    .addOption(
+      new Option(
+        '--pss <level>',
+        'check every workload at this Pod Security level (default: each namespace’s pod-security.kubernetes.io labels)',
+      ).choices(['baseline', 'restricted']),
+    )
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--output-file <file>', 'write the report to a file instead of standard output')
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)

@@ -5,6 +5,13 @@ import { ApiError, type KubeClient } from './client.js';
 import { listAll, mapLimit, type Resource } from './list.js';
 
 export const NODES: Resource = { kind: 'Node', group: '', version: 'v1', plural: 'nodes', namespaced: false };
+export const NAMESPACES: Resource = {
+  kind: 'Namespace',
+  group: '',
+  version: 'v1',
+  plural: 'namespaces',
+  namespaced: false,
+};
 export const PODS: Resource = { kind: 'Pod', group: '', version: 'v1', plural: 'pods', namespaced: true };
 
 /** The controllers whose pod templates a scan reports on (CronJob's version is discovered). */
@@ -35,6 +42,8 @@ export interface ClusterRead {
   nodes?: Mapping[];
   pods: Mapping[];
   controllers: Mapping[];
+  /** Undefined when namespaces could not be listed (or were not asked for). */
+  namespaces?: Mapping[];
   problems: ReadProblem[];
   /** `v1.29.1+k3s2`, from /version, when it answers. */
   version?: string;
@@ -44,11 +53,15 @@ export interface ReadScope {
   /** Undefined: every namespace. */
   namespace?: string;
   labelSelector?: string;
+  /** Read namespaces for their Pod Security labels (not needed when the user chose a level). */
+  namespaces?: boolean;
 }
 
 const CONSEQUENCE: Record<string, string> = {
   nodes: 'every workload is checked against the built-in matrix of runtimes instead of its nodes',
   pods: 'workloads are checked against the nodes their scheduling admits, not the nodes they run on',
+  namespaces:
+    'their Pod Security labels are not used: only spellings that a level refuses are reported (give --pss to check a level)',
 };
 
 function consequenceOf(resource: Resource): string {
@@ -127,13 +140,17 @@ export async function readCluster(client: KubeClient, scope: ReadScope): Promise
   const controllers = CONTROLLERS.map((r) => (r.kind === 'CronJob' ? cronJobs : r)).filter(
     (r): r is Resource => r !== undefined,
   );
-  const [pods, ...owned] = await mapLimit([PODS, ...controllers], CONCURRENCY, list);
+  const resources = scope.namespaces ? [NAMESPACES, PODS, ...controllers] : [PODS, ...controllers];
+  const lists = await mapLimit(resources, CONCURRENCY, list);
+  const namespaces = scope.namespaces ? lists.shift() : undefined;
+  const [pods, ...owned] = lists;
   const read: ClusterRead = {
     pods: pods ?? [],
     controllers: owned.flatMap((items) => items ?? []),
     problems,
   };
   if (nodes) read.nodes = nodes;
+  if (namespaces) read.namespaces = namespaces;
   if (version) read.version = version;
   return read;
 }

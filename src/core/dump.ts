@@ -1,4 +1,4 @@
-// Reads what `kubectl get nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` (or `-o yaml`) prints into
+// Reads what `kubectl get ns,nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` (or `-o yaml`) prints into
 // the objects a scan needs, each with its position in the text: `scan --from` reports the dump's lines.
 
 import { parseYamlFast } from '../parse/fast.js';
@@ -85,6 +85,7 @@ export function readDump(file: string, text: string): DumpRead {
   const documents = parse(file, text);
   const snapshot: DumpRead['snapshot'] = { nodes: [], pods: [], controllers: [] };
   let skipped = 0;
+  const namespaces: Mapping[] = [];
   let objects = 0;
   const add = (value: unknown, document: SourceDocument, prefix: Path) => {
     if (!isMapping(value) || typeof value.kind !== 'string') return;
@@ -98,6 +99,7 @@ export function readDump(file: string, text: string): DumpRead {
       },
     };
     if (value.kind === 'Node') snapshot.nodes.push(value);
+    else if (value.kind === 'Namespace') namespaces.push(value);
     else if (value.kind === 'Pod') (snapshot.pods as ClusterObject[]).push(object);
     else if (CONTROLLER_KINDS.has(value.kind)) (snapshot.controllers as ClusterObject[]).push(object);
     else skipped += 1;
@@ -119,8 +121,10 @@ export function readDump(file: string, text: string): DumpRead {
   }
   if (objects === 0) {
     throw new DumpError(
-      `${file}: no Kubernetes objects; expected the output of \`kubectl get nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json\``,
+      `${file}: no Kubernetes objects; expected the output of \`kubectl get ns,nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json\``,
     );
   }
+  // No Namespace in the dump: as if they could not be read (no level from labels).
+  if (namespaces.length > 0) snapshot.namespaces = namespaces;
   return { snapshot, skipped };
 }

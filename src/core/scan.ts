@@ -7,8 +7,10 @@ import type { Rule } from '../rules/types.js';
 import { byPosition, lintParsed, type RuleSetting } from './engine.js';
 import { isMapping, type Mapping } from './extract.js';
 import { LineIndex } from './lines.js';
+import { checkedLevel, describeNamespacePss, type NamespacePss, namespacePss } from './namespace-pss.js';
 import { groupNodes, type NodeGroup, type NodeTarget, nodeTarget } from './nodes.js';
 import { keyOf, keyText, OwnerIndex, type OwnerLink, ownerChain } from './owners.js';
+import type { PssLevel } from './pss.js';
 import { admits } from './scheduling.js';
 import type { Finding, ObjectRef, Path, TargetOutcome } from './types.js';
 
@@ -33,11 +35,15 @@ export interface ClusterSnapshot {
   pods: readonly ClusterObject[];
   /** Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs, ReplicationControllers. */
   controllers: readonly ClusterObject[];
+  /** Namespaces, for their Pod Security labels; undefined when they could not be read. */
+  namespaces?: readonly Mapping[];
 }
 
 export interface ScanOptions {
   rules: readonly Rule[];
   settings?: Readonly<Record<string, RuleSetting>>;
+  /** A level chosen by the user: it overrides every namespace's labels. */
+  pss?: PssLevel;
 }
 
 export interface NodeOutcome extends TargetOutcome {
@@ -49,6 +55,8 @@ export interface ScanFinding extends Finding {
   /** Nodes where the outcome the message describes happens (every checked node when it is the same everywhere). */
   nodes: string[];
   targets?: NodeOutcome[];
+  /** On Pod Security findings: the namespace label that selected the level checked. */
+  pss?: NamespacePss;
 }
 
 /**
@@ -66,6 +74,8 @@ export interface ScanWorkload {
   missingOwner?: OwnerLink;
   /** Why some nodes were left out, or why the built-in matrix was used. */
   note?: string;
+  /** The level its namespace's labels ask for (absent when `pss` was given, or without labels). */
+  pss?: NamespacePss;
   findings: ScanFinding[];
 }
 
@@ -110,6 +120,8 @@ interface Planned {
   /** Target id → nodes with it. */
   byTarget: Map<string, string[]>;
   targets: string[];
+  /** The Pod Security level the workload is checked against, if any. */
+  level?: PssLevel | 'privileged';
 }
 
 export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): ScanResult {
@@ -171,6 +183,14 @@ export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): Sc
     if (node) entry.nodes.add(node);
   }
 
+  // Pod Security: the user's level, else each namespace's labels (strictest of enforce, warn, audit).
+  const policies = new Map<string, NamespacePss>();
+  if (!options.pss) {
+    for (const ns of snapshot.namespaces ?? []) {
+      const policy = namespacePss(ns);
+      if (policy) policies.set(policy.namespace, policy);
+    }
+  }
   const workloads: Planned[] = [];
   for (const { object, nodes: podNodes, missing } of planned.values()) {
     const workload: ScanWorkload = {
@@ -212,7 +232,12 @@ export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): Sc
       workload.note = `not checked on ${reasons.join('; ')}`;
     }
     workload.nodes = sorted(candidates.map((n) => n.name));
-    workloads.push({ object, workload, byTarget, targets: [...byTarget.keys()].sort() });
+    const planned: Planned = { object, workload, byTarget, targets: [...byTarget.keys()].sort() };
+    const policy = policies.get(keyOf(object.value).namespace);
+    if (policy) workload.pss = policy;
+    const level = options.pss ?? (policy ? checkedLevel(policy) : undefined);
+    if (level) planned.level = level;
+    workloads.push(planned);
   }
 
   // Workloads with the same targets and the same source text are linted together.
@@ -227,7 +252,7 @@ export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): Sc
       sourceId = sourceIds.size;
       sourceIds.set(text, sourceId);
     }
-    const key = `${onlyWindows ? 'windows' : p.targets.length === 0 ? 'matrix' : p.targets.join(' ')}\n${sourceId}`;
+    const key = `${onlyWindows ? 'windows' : p.targets.length === 0 ? 'matrix' : p.targets.join(' ')}\n${sourceId}\n${p.level ?? ''}`;
     const batch = batches.get(key);
     if (batch) batch.push(p);
     else batches.set(key, [p]);
@@ -261,7 +286,8 @@ export function scanCluster(snapshot: ClusterSnapshot, options: ScanOptions): Sc
       lines = new LineIndex(text);
       lineIndexes.set(text, lines);
     }
-    const lintOptions = { rules: options.rules, targets, settings: options.settings };
+    const lintOptions = { rules: options.rules, targets, settings: pssSettings(options.settings, first.level) };
+    if (first.level && first.level !== 'privileged') Object.assign(lintOptions, { pss: first.level });
     const result = lintParsed('', text, { documents, problems: [] }, lintOptions, lines);
     for (const finding of result.findings) {
       const p = batch[finding.document ?? -1];
@@ -302,5 +328,27 @@ function withNodes(finding: Finding, p: Planned): ScanFinding {
   } else {
     out.nodes = all;
   }
+  const policy = p.workload.pss;
+  if (policy && PSS_RULES.has(out.rule)) {
+    out.pss = policy;
+    const level = checkedLevel(policy);
+    const older = level !== policy.level ? ` (capabilities as ${level}: restricted checks them from policy v1.22)` : '';
+    out.explanation =
+      `${out.explanation ?? ''} Checked at ${policy.level}${older} because namespace ${JSON.stringify(policy.namespace)} is labelled ${describeNamespacePss(policy)}.`.trim();
+  }
   return out;
+}
+
+const PSS_RULES = new Set(['pss-baseline', 'pss-restricted']);
+
+/**
+ * A namespace labelled privileged at every mode admits any spelling: its Pod Security findings would be
+ * false there, so those rules are off for its workloads (unless the user set them with --rule).
+ */
+function pssSettings(
+  settings: Readonly<Record<string, RuleSetting>> | undefined,
+  level: PssLevel | 'privileged' | undefined,
+): Readonly<Record<string, RuleSetting>> | undefined {
+  if (level !== 'privileged') return settings;
+  return { 'pss-baseline': 'off', 'pss-restricted': 'off', ...settings };
 }

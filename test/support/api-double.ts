@@ -122,6 +122,7 @@ export interface ApiDoubleOptions {
 
 const PLURALS: Record<string, { kind: string; group: string }> = {
   nodes: { kind: 'Node', group: '' },
+  namespaces: { kind: 'Namespace', group: '' },
   pods: { kind: 'Pod', group: '' },
   events: { kind: 'Event', group: '' },
   replicationcontrollers: { kind: 'ReplicationController', group: '' },
@@ -334,7 +335,12 @@ export class ApiDouble {
           if (plural === 'cronjobs') return (version === 'v1beta1') === Boolean(this.options.cronJobsV1beta1);
           return version === 'v1';
         })
-        .map(([name, r]) => ({ name, namespaced: name !== 'nodes', kind: r.kind, verbs: ['get', 'list', 'watch'] }));
+        .map(([name, r]) => ({
+          name,
+          namespaced: name !== 'nodes' && name !== 'namespaces',
+          kind: r.kind,
+          verbs: ['get', 'list', 'watch'],
+        }));
       if (served.length === 0)
         return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
       return send(200, {

@@ -110,6 +110,23 @@ export function node(name: string, kind: NodeKind, labels: Record<string, string
   };
 }
 
+/** A Namespace as the API returns it, with the given labels (Pod Security's, say). */
+export function namespace(name: string, labels: Record<string, string> = {}): K8sObject {
+  return {
+    kind: 'Namespace',
+    apiVersion: 'v1',
+    metadata: {
+      name,
+      uid: uid(),
+      resourceVersion: '1000',
+      creationTimestamp: CREATED,
+      labels: { 'kubernetes.io/metadata.name': name, ...labels },
+    },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  };
+}
+
 export interface PodSpecOptions {
   container?: string;
   image?: string;
@@ -318,7 +335,7 @@ export function pod(
   };
 }
 
-/** What `kubectl get nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` prints for these objects. */
+/** What `kubectl get ns,nodes,pods,deploy,sts,ds,rs,job,cronjob -A -o json` prints for these objects. */
 export function dump(objects: readonly K8sObject[]): string {
   const order = ['Node', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
   const items = [...objects].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));

@@ -4,7 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import type { RuleSetting } from '../../core/engine.js';
 import type { Mapping } from '../../core/extract.js';
+import { describeNamespacePss } from '../../core/namespace-pss.js';
 import type { NodeTarget } from '../../core/nodes.js';
+import type { PssLevel } from '../../core/pss.js';
 import type { ClusterObject, ClusterSnapshot, ScanFinding, ScanResult } from '../../core/scan.js';
 import type { Severity } from '../../core/types.js';
 import { resolveTarget } from '../../knowledge/targets.js';
@@ -26,6 +28,8 @@ export interface ScanCommandOptions {
   rule: string[];
   quiet?: boolean;
   requestTimeout?: string;
+  /** Overrides the namespaces' Pod Security labels. */
+  pss?: PssLevel;
   color: boolean;
 }
 
@@ -88,9 +92,19 @@ async function fromDump(options: ScanCommandOptions, io: ScanIO) {
       nodes: snapshot.nodes,
       pods: snapshot.pods.filter(keep),
       controllers: snapshot.controllers.filter(keep),
+      ...(snapshot.namespaces ? { namespaces: snapshot.namespaces } : {}),
     };
     const origin: Origin = { context: null, server: null, version: null, from: label };
-    return { snapshot: filtered, origin, unreadable: [] as Unreadable[] };
+    const unreadable: Unreadable[] = [];
+    if (!snapshot.namespaces && !options.pss) {
+      unreadable.push({
+        resource: 'namespaces',
+        message: 'none in the dump (add ns to the kubectl get command)',
+        consequence:
+          'their Pod Security labels are not used: only spellings that a level refuses are reported (give --pss to check a level)',
+      });
+    }
+    return { snapshot: filtered, origin, unreadable };
   } catch (error) {
     if (error instanceof DumpError) throw new UsageError(error.message);
     throw error;
@@ -121,6 +135,7 @@ async function fromApi(options: ScanCommandOptions, io: ScanIO) {
     const read = await readCluster(client, {
       ...(namespace !== undefined ? { namespace } : {}),
       ...(options.selector ? { labelSelector: options.selector } : {}),
+      namespaces: !options.pss,
     });
     const wrap = (value: Mapping): ClusterObject => {
       const metadata = (value.metadata ?? {}) as { namespace?: string; name?: string };
@@ -133,6 +148,7 @@ async function fromApi(options: ScanCommandOptions, io: ScanIO) {
       pods: read.pods.map(wrap),
       controllers: read.controllers.map(wrap),
       ...(read.nodes ? { nodes: read.nodes } : {}),
+      ...(read.namespaces ? { namespaces: read.namespaces } : {}),
     };
     const origin: Origin = { context: client.context, server: client.server, version: read.version ?? null };
     return { snapshot, origin, unreadable: read.problems as Unreadable[] };
@@ -154,7 +170,7 @@ export async function runScan(options: ScanCommandOptions, io: ScanIO): Promise<
   const settings = parseRules(options.rule);
   const { snapshot, origin, unreadable } = options.from ? await fromDump(options, io) : await fromApi(options, io);
   const { scanCluster } = await import('../../core/scan.js');
-  const result = scanCluster(snapshot, { rules: RULES, settings });
+  const result = scanCluster(snapshot, { rules: RULES, settings, ...(options.pss ? { pss: options.pss } : {}) });
   if (options.quiet) {
     result.findings = result.findings.filter((f) => f.severity === 'error');
     for (const w of result.workloads) w.findings = w.findings.filter((f) => f.severity === 'error');
@@ -197,6 +213,7 @@ export function scanJson(result: ScanResult, origin: Origin, unreadable: readonl
     }
     if (finding.targets) base.targets = finding.targets.map((t) => ({ ...t }));
     base.nodes = finding.nodes;
+    if (finding.pss) base.pss = { ...finding.pss };
     return base;
   });
   const output = {
@@ -206,6 +223,7 @@ export function scanJson(result: ScanResult, origin: Origin, unreadable: readonl
       const out: Record<string, unknown> = { object: w.object, file: w.file, nodes: w.nodes, basis: w.basis };
       if (w.note) out.note = w.note;
       if (w.missingOwner) out.missingOwner = w.missingOwner;
+      if (w.pss) out.pss = w.pss;
       return out;
     }),
     findings,
@@ -310,6 +328,8 @@ export function scanText(
             : 'checked against the built-in matrix';
     out.push(`${c.bold(`${w.object.kind} ${ns}${w.object.name}`)} ${c.dim(`(${basis})`)}`);
     if (w.note) out.push(c.dim(`  ${w.note}`));
+    if (w.pss && w.findings.some((f) => f.pss))
+      out.push(c.dim(`  Pod Security ${w.pss.level}: namespace labelled ${describeNamespacePss(w.pss)}`));
     if (w.missingOwner)
       out.push(c.dim(`  owned by ${w.missingOwner.kind} ${w.missingOwner.name}, which could not be read`));
     for (const f of w.findings) {
