@@ -1,8 +1,8 @@
 // One AdmissionReview in, one out: lint the object (a Pod or anything with a pod template) for the
 // cluster's targets, warn, refuse in enforce mode, or patch the safe fixes. No I/O: the server around
 // it reads, writes, logs and counts.
-import type { FileResult, LintOptions } from '../core/engine.js';
-import { lintSource } from '../core/engine.js';
+import type { LintOptions } from '../core/engine.js';
+import { lintObject } from '../core/engine.js';
 import { fixPatch } from '../core/patch.js';
 import type { Finding } from '../core/types.js';
 import { oneLine, shortWarnings, WARNING_SOFT_LIMIT } from './warnings.js';
@@ -90,7 +90,14 @@ export function review(input: unknown, endpoint: Endpoint, options: ReviewOption
     record.name = object.metadata.name;
   }
 
+  const result = lintObject(`${kind}.json`, object, options.lint);
   if (endpoint === 'mutate') {
+    if (!result.findings.some((f) => f.fix !== undefined)) {
+      record.findings = result.findings.length;
+      record.errors = result.findings.filter((f) => f.severity === 'error').length;
+      record.verdict = 'allowed';
+      return answer({});
+    }
     const { patch, fix } = fixPatch(object, options.lint, `${kind}.json`);
     const remaining = fix.result.findings;
     record.findings = remaining.length;
@@ -110,10 +117,6 @@ export function review(input: unknown, endpoint: Endpoint, options: ReviewOption
     });
   }
 
-  const result: FileResult = lintSource(`${kind}.json`, JSON.stringify(object, null, 2), {
-    ...options.lint,
-    format: 'json',
-  });
   const shown = result.findings.filter((f) => f.severity !== 'info');
   const errors = result.findings.filter((f) => f.severity === 'error');
   record.findings = result.findings.length;
