@@ -102,7 +102,12 @@ describe('deploy/webhook', () => {
     expect(container.livenessProbe.httpGet).toMatchObject({ path: '/healthz', scheme: 'HTTPS' });
     expect(container.resources.requests).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
     expect(container.resources.limits.memory).toBeDefined();
-    expect(container.args).toEqual(expect.arrayContaining(['webhook', '--tls-cert-file=/etc/capdoctor/tls/tls.crt']));
+    expect(container.args).toEqual(
+      expect.arrayContaining(['webhook', '--tls-cert-file=/etc/capdoctor/tls/tls.crt', '--discover-nodes']),
+    );
+    // Node discovery lists nodes with the ServiceAccount's token.
+    expect(pod.serviceAccountName).toBe('capdoctor-webhook');
+    expect(pod.automountServiceAccountToken).toBe(true);
     const [pdb] = find('PodDisruptionBudget');
     expect(pdb?.spec).toEqual({ minAvailable: 1, selector: deployment?.spec.selector });
     const [role] = find('ClusterRole');

@@ -221,7 +221,10 @@ export function buildProgram(): Command {
     .option('--port <port>', 'HTTPS port', '8443')
     .option('--host <address>', 'address to listen on', '0.0.0.0')
     .option('-t, --target <target>', 'runtime of the cluster’s nodes, e.g. containerd@1.7 (repeatable)', collect, [])
-    .option('--discover-nodes', 'use the runtimes of the cluster’s nodes (not available yet)')
+    .option('--discover-nodes', 'check for the runtimes of the cluster’s nodes, listed with the pod’s service account')
+    .option('--node-refresh <seconds>', 'how often the nodes are listed again', '300')
+    .option('--kubeconfig <file>', 'with --discover-nodes outside a cluster: the kubeconfig to use')
+    .option('--context <name>', 'with --kubeconfig: the context to use')
     .addOption(
       new Option('--mode <mode>', 'warn, or refuse workloads with errors').choices(['warn', 'enforce']).default('warn'),
     )

@@ -19,6 +19,9 @@ export interface WebhookCommandOptions {
   mode: string;
   mutate?: boolean;
   discoverNodes?: boolean;
+  nodeRefresh: string;
+  kubeconfig?: string;
+  context?: string;
   certCheckInterval: string;
   drainDelay: string;
 }
@@ -37,9 +40,11 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
       '--tls-cert-file and --tls-private-key-file are required (the webhook serves HTTPS only)',
     );
   }
-  if (options.discoverNodes) {
-    throw new WebhookUsageError('--discover-nodes is not available in this version: give the runtimes with --target');
+  if (options.discoverNodes && options.target.length > 0) {
+    throw new WebhookUsageError('give either --target or --discover-nodes, not both');
   }
+  const refreshMs = seconds('--node-refresh', options.nodeRefresh);
+  if (options.discoverNodes && refreshMs < 10_000) throw new WebhookUsageError('--node-refresh: at least 10 seconds');
   if (options.mode !== 'warn' && options.mode !== 'enforce') {
     throw new WebhookUsageError(`--mode: expected warn or enforce, got "${options.mode}"`);
   }
@@ -71,6 +76,15 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
   } catch (error) {
     throw new WebhookUsageError(`cannot start: ${(error as Error).message}`);
   }
+  let discovery: { stop(): void } | undefined;
+  if (options.discoverNodes) {
+    try {
+      discovery = await discoverNodeTargets(options, refreshMs, webhook.setTargets, log);
+    } catch (error) {
+      await webhook.drain();
+      throw error;
+    }
+  }
   log(
     JSON.stringify({
       level: 'info',
@@ -78,12 +92,13 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
       port: webhook.port,
       mode: options.mode,
       mutate: Boolean(options.mutate),
-      targets: targets.map((t) => t.id),
+      targets: options.discoverNodes ? 'from the nodes' : targets.map((t) => t.id),
     }),
   );
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log(JSON.stringify({ level: 'info', msg: 'signal', signal }));
+      discovery?.stop();
       webhook.drain().then(
         () => resolve(0),
         () => resolve(1),
@@ -92,6 +107,36 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+/**
+ * Connects with the pod's service account (or a kubeconfig outside a cluster), lists the nodes once
+ * before the first review, then every refreshMs. A cluster that cannot be reached is not fatal: the
+ * built-in matrix stays until a listing succeeds.
+ */
+async function discoverNodeTargets(
+  options: WebhookCommandOptions,
+  refreshMs: number,
+  apply: (targets: ReturnType<typeof resolveTargets>) => void,
+  log: (line: string) => void,
+): Promise<{ stop(): void }> {
+  const { ClusterError, KubeClient } = await import('../cluster/client.js');
+  const { discoverNodes } = await import('../cluster/read.js');
+  const { startNodeDiscovery } = await import('./nodes.js');
+  let client: Awaited<ReturnType<typeof KubeClient.connect>>;
+  try {
+    client = await KubeClient.connect({
+      ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+      ...(options.context ? { context: options.context } : {}),
+      timeoutMs: 10_000,
+    });
+  } catch (error) {
+    if (error instanceof ClusterError) throw new WebhookUsageError(`--discover-nodes: ${error.message}`);
+    throw error;
+  }
+  const discovery = startNodeDiscovery({ discover: () => discoverNodes(client), apply, refreshMs, log });
+  await discovery.refresh();
+  return discovery;
 }
 
 export interface CertsCommandOptions {

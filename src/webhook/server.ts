@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext } from 'node:tls';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type Endpoint, type ReviewOptions, type ReviewRecord, review } from './review.js';
 
 /** The API server sends at most 3 MiB of object; a review is a little more than its object. */
@@ -38,6 +39,8 @@ export interface WebhookServer {
   drain(): Promise<void>;
   /** Checks the certificate files now (the timer does it every certCheckMs). */
   reloadCertificate(): boolean;
+  /** The runtimes reviews are checked for from now on (node discovery). */
+  setTargets(targets: readonly ResolvedTarget[]): void;
 }
 
 interface Loaded {
@@ -295,5 +298,10 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     return draining;
   }
 
-  return { server, port, registry, drain, reloadCertificate };
+  function setTargets(targets: readonly ResolvedTarget[]): void {
+    // Reviews read options.lint when they start: one in progress finishes with the targets it began with.
+    options.lint = { ...options.lint, targets };
+  }
+
+  return { server, port, registry, drain, reloadCertificate, setTargets };
 }
