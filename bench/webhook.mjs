@@ -219,6 +219,13 @@ export async function webhookBench(out = (text) => process.stdout.write(text)) {
       reviews: total,
     },
     {
+      // What a cluster with one runtime (found by --discover-nodes, or named) checks for.
+      label: 'capdoctor webhook --target containerd@2.2 /validate',
+      argv: [bin, 'webhook', ...common, '--target', 'containerd@2.2', '--drain-delay', '0'],
+      path: '/validate',
+      reviews: Math.round(total / 4),
+    },
+    {
       label: 'capdoctor webhook --mutate /mutate',
       argv: [bin, 'webhook', ...common, '--mutate', '--drain-delay', '0'],
       path: '/mutate',

@@ -219,7 +219,7 @@ export function buildProgram(): Command {
     .option('--tls-cert-file <file>', 'serving certificate (PEM), re-read when it changes')
     .option('--tls-private-key-file <file>', 'its private key (PEM)')
     .option('--port <port>', 'HTTPS port', '8443')
-    .option('--host <address>', 'address to listen on', '0.0.0.0')
+    .option('--host <address>', 'address to listen on (default: every address, IPv6 and IPv4)')
     .option('-t, --target <target>', 'runtime of the cluster’s nodes, e.g. containerd@1.7 (repeatable)', collect, [])
     .option('--discover-nodes', 'check for the runtimes of the cluster’s nodes, listed with the pod’s service account')
     .option('--node-refresh <seconds>', 'how often the nodes are listed again', '300')

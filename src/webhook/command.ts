@@ -14,7 +14,7 @@ export interface WebhookCommandOptions {
   tlsCertFile?: string;
   tlsPrivateKeyFile?: string;
   port: string;
-  host: string;
+  host?: string;
   target: string[];
   mode: string;
   mutate?: boolean;
@@ -65,7 +65,7 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
       certFile: options.tlsCertFile,
       keyFile: options.tlsPrivateKeyFile,
       port,
-      host: options.host,
+      ...(options.host ? { host: options.host } : {}),
       mode: options.mode as Mode,
       mutate: Boolean(options.mutate),
       lint: { rules: RULES, targets },

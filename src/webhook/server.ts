@@ -272,10 +272,13 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+    // Without a host Node listens on every address, IPv6 included where the kernel has it.
+    const listening = () => {
       server.off('error', reject);
       resolve();
-    });
+    };
+    if (options.host === undefined) server.listen(options.port, listening);
+    else server.listen(options.port, options.host, listening);
   });
   const port = (server.address() as AddressInfo).port;
 
