@@ -206,6 +206,23 @@ describe('webhook: warn mode', () => {
     expect(ok.json.response.allowed).toBe(true);
   });
 
+  it('survives a deeply nested object, and keeps serving', async () => {
+    const pod = KINDS[0] as (typeof KINDS)[number];
+    const depth = 200_000;
+    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const object = JSON.stringify(workload(pod)).replace(
+      '"image":"elasticsearch:8.15.0"',
+      `"image":"x","args":${nested}`,
+    );
+    const body = `{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"deep","kind":{"group":"","version":"v1","kind":"Pod"},"object":${object}}}`;
+    const reply = await send(running.webhook.port, '/validate', body, { ca: running.tls.ca });
+    // Reviewed like any other: the nesting is data, not a reason to fail.
+    expect(reply.status).toBe(200);
+    expect(reply.json.response).toMatchObject({ uid: 'deep', allowed: true });
+    const ok = await post('/validate', admissionReview('admission.k8s.io/v1', pod, workload(pod)));
+    expect(ok.status).toBe(200);
+  });
+
   it('refuses a body over 3 MiB with 413, announced or streamed, and keeps serving', async () => {
     const { port } = running.webhook;
     const big = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
