@@ -264,6 +264,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
         level: 'info',
         msg: 'review',
         endpoint,
+        // Always present, null when the request names none (a Pod created with generateName).
+        namespace: null,
+        name: null,
         ...entry,
         ms: Math.round(seconds * 1e6) / 1e3,
       }),
