@@ -26,10 +26,11 @@ const nodes = [
 ];
 let api: ApiDouble;
 let kubeconfig: string;
+// The test double makes a CA of its own, which takes a while on a loaded machine.
 beforeAll(async () => {
   api = await new ApiDouble({ objects: nodes }).start();
   kubeconfig = api.kubeconfig();
-});
+}, 60_000);
 afterAll(() => api.stop());
 
 describe('targetsOfNodes', () => {
