@@ -237,6 +237,12 @@ if (hasCommand('scan')) {
   process.stdout.write('\n## scan\nskipped: this build has no `capdoctor scan` command yet\n');
 }
 
+// The admission webhook against a bare HTTPS server (bench/webhook.mjs prints its own table and targets).
+if (!only || 'webhook'.includes(only)) {
+  const { webhookBench } = await import('./webhook.mjs');
+  results.webhook = await webhookBench();
+}
+
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`\nresults: ${join('.bench', 'results.json')}\n`);
 

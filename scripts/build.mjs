@@ -40,6 +40,14 @@ const lazyChildProcess = {
   },
 };
 
+/** The webhook is a file of its own (dist/webhook.cjs), which only `capdoctor webhook` loads. */
+const webhookFile = {
+  name: 'webhook-file',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /[\\/]webhook[\\/]command\.js$/ }, () => ({ path: './webhook.cjs', external: true }));
+  },
+};
+
 /** What every bundle shares. */
 const common = {
   bundle: true,
@@ -87,7 +95,19 @@ await bundle({
   // import.meta.url names the bundle's own file (the worker script and the parser files sit beside it).
   banner: { js: "var __cdUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { CAPDOCTOR_VERSION: JSON.stringify(version), CAPDOCTOR_BUNDLE: 'true', 'import.meta.url': '__cdUrl' },
-  plugins: [libFiles, lazyChildProcess],
+  plugins: [libFiles, lazyChildProcess, webhookFile],
+});
+
+// The webhook server with prom-client and node-forge, beside the CLI.
+await build({
+  ...common,
+  entryPoints: { webhook: 'src/webhook/command.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  banner: { js: "var __cdUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { CAPDOCTOR_VERSION: JSON.stringify(version), CAPDOCTOR_BUNDLE: 'true', 'import.meta.url': '__cdUrl' },
+  plugins: [libFiles],
 });
 
 // Their exports are named so that Node can import them by name from the CommonJS files.

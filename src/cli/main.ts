@@ -219,6 +219,52 @@ export function buildProgram(): Command {
       );
     });
 
+  const webhook = program
+    .command('webhook')
+    .description('serve an admission webhook that warns, refuses or repairs at kubectl apply time')
+    .option('--tls-cert-file <file>', 'serving certificate (PEM), re-read when it changes')
+    .option('--tls-private-key-file <file>', 'its private key (PEM)')
+    .option('--port <port>', 'HTTPS port', '8443')
+    .option('--host <address>', 'address to listen on (default: every address, IPv6 and IPv4)')
+    .option('-t, --target <target>', 'runtime of the cluster’s nodes, e.g. containerd@1.7 (repeatable)', collect, [])
+    .option('--discover-nodes', 'check for the runtimes of the cluster’s nodes, listed with the pod’s service account')
+    .option('--node-refresh <seconds>', 'how often the nodes are listed again', '300')
+    .option('--kubeconfig <file>', 'with --discover-nodes outside a cluster: the kubeconfig to use')
+    .option('--context <name>', 'with --kubeconfig: the context to use')
+    .addOption(
+      new Option('--mode <mode>', 'warn, or refuse workloads with errors').choices(['warn', 'enforce']).default('warn'),
+    )
+    .option('--mutate', 'on /mutate, patch the safe fixes (CAP_ prefix, case, duplicates)')
+    .option('--cert-check-interval <seconds>', 'how often the certificate files are checked', '10')
+    .option('--drain-delay <seconds>', 'after SIGTERM, how long to keep serving while not ready', '5')
+    .action(async (options) => {
+      // A file of its own in the bundle: no other command loads the server or its dependencies.
+      const { runWebhook, WebhookUsageError } = await (await import('./load-webhook.js')).loadWebhook();
+      try {
+        process.exitCode = await runWebhook(options);
+      } catch (error) {
+        if (error instanceof WebhookUsageError) throw new UsageError(error.message);
+        throw error;
+      }
+    });
+
+  webhook
+    .command('certs')
+    .description('write a CA and a serving certificate for the webhook’s Service (without cert-manager)')
+    .option('--service <name>', 'the webhook’s Service name')
+    .option('--namespace <ns>', 'its namespace')
+    .option('--out <dir>', 'folder for ca.crt, ca.key, tls.crt, tls.key')
+    .option('--days <n>', 'validity in days', '365')
+    .action(async (options) => {
+      const { runCerts, WebhookUsageError } = await (await import('./load-webhook.js')).loadWebhook();
+      try {
+        process.exitCode = runCerts(options, (text) => process.stdout.write(text));
+      } catch (error) {
+        if (error instanceof WebhookUsageError) throw new UsageError(error.message);
+        throw error;
+      }
+    });
+
   program
     .command('targets')
     .description('list the runtimes, versions and facts that --target accepts')

@@ -63,6 +63,15 @@ export function lintSourcePrecise(file: string, text: string, options: LintOptio
 }
 
 /**
+ * Lints one object held as data (an API object from a cluster or an admission request), without text:
+ * findings carry paths and messages but no positions (line 1, column 1), and only annotations suppress.
+ */
+export function lintObject(file: string, value: unknown, options: LintOptions): FileResult {
+  const document: SourceDocument = { index: 0, value, start: 0, locate: () => undefined };
+  return lintParsed(file, '', { documents: [document], problems: [] }, options);
+}
+
+/**
  * Lints documents already parsed from `text` (which positions and suppression comments refer to).
  * Callers that lint parts of one large text several times pass its line index once.
  */
