@@ -126,6 +126,11 @@ export interface Signature {
    * `{written}` and named groups of the pattern as placeholders. Name signatures compose theirs.
    */
   summary?: string;
+  /**
+   * One-line message template (same placeholders as `summary`, at most 160 characters once filled)
+   * for signatures whose summary is longer; otherwise the summary is the message.
+   */
+  message?: string;
   /** What it means, in one or two sentences. */
   meaning: string;
   /** What to change. */
@@ -239,6 +244,9 @@ export interface Diagnosis {
   signature: string;
   capability: string | null;
   confidence: Confidence;
+  /** One line of at most 160 characters: what, the worst consequence, what to write. */
+  message: string;
+  /** The cause in a sentence or two; `explanation` holds the whole story. */
   summary: string;
   explanation: string;
   fix: string;

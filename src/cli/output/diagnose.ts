@@ -1,7 +1,6 @@
 // Output of `capdoctor diagnose`: text (the one-line message, the fix and the evidence; the story
 // with --verbose) and JSON (version 1).
 import pc from 'picocolors';
-import { oneLineSummary } from '../../core/message.js';
 import type { DiagnoseResult, Diagnosis, Evidence } from '../../diagnose/types.js';
 import { terminalSafeDeep } from './escape.js';
 
@@ -101,7 +100,7 @@ function formatDiagnosis(c: Colors, diagnosis: Diagnosis, index: number, verbose
   if (diagnosis.rule) tags.push(diagnosis.rule);
   if (diagnosis.capability) tags.push(diagnosis.capability);
   const out = [`${c.bold(c.red(`✖ ${title}`))} ${c.dim('·')} ${tags.join(c.dim(' · '))}`];
-  const summary = verbose ? diagnosis.summary : oneLineSummary(diagnosis.summary);
+  const summary = verbose ? diagnosis.summary : diagnosis.message;
   out.push(
     ...wrap(summary, WIDTH - INDENT.length, INDENT).map((line, i) =>
       i === 0 ? `${INDENT}${c.bold(line)}` : c.bold(line),
@@ -196,7 +195,7 @@ export function formatDiagnoseJson(result: DiagnoseResult): string {
       signature: d.signature,
       capability: d.capability,
       confidence: d.confidence,
-      message: oneLineSummary(d.summary),
+      message: d.message,
       summary: d.summary,
       explanation: d.explanation,
       fix: d.fix,
