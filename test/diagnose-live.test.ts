@@ -284,7 +284,9 @@ describe('capdoctor diagnose deploy/NAME', () => {
     expect(top?.summary).toBe(
       '"CAP_SYS_RESOURCE" carries the CAP_ prefix: containerd 1.6.20 looks for CAP_CAP_SYS_RESOURCE, which does not exist; the container starts, but SYS_RESOURCE is silently not granted. Write SYS_RESOURCE.',
     );
-    expect(top?.message).toBe('"CAP_SYS_RESOURCE": CAP_ prefix — silently not granted on containerd 1.6.20; write SYS_RESOURCE');
+    expect(top?.message).toBe(
+      '"CAP_SYS_RESOURCE": CAP_ prefix — silently not granted on containerd 1.6.20; write SYS_RESOURCE',
+    );
     expect(top?.fix).toContain('Then containerd 1.6.20 grants SYS_RESOURCE, which it now leaves out without an error.');
     expect(`${top?.summary} ${top?.message} ${top?.fix}`).not.toContain('Docker');
     expect(top?.evidence.map((e) => e.text)).toContain('runuser: cannot open session: Permission denied');

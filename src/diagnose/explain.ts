@@ -125,7 +125,9 @@ export function reportedOutcome(
   direction: 'add' | 'drop',
   written: string,
 ): ReportedOutcome | undefined {
-  const relevant = hints.filter((h) => h.api === undefined && (nodes.size === 0 || h.node === undefined || nodes.has(h.node)));
+  const relevant = hints.filter(
+    (h) => h.api === undefined && (nodes.size === 0 || h.node === undefined || nodes.has(h.node)),
+  );
   // What nodes report (`containerd://1.6.20`) is firmer than an engine a message merely suggests.
   const versioned = relevant.filter((h) => h.version !== undefined);
   const deciding = versioned.length > 0 ? versioned : relevant;
@@ -167,7 +169,7 @@ function reportedPrefixSummary(
     case 'ignored':
       return `${head}: ${runtime} looks for ${looked}, which does not exist; the container starts, but ${capability} is silently ${notApplied(direction)}. Write ${capability}.`;
     default:
-      return `${head}: ${runtime} accepts it, but Docker 1.11–18.09 and containerd add another CAP_ and would not. Write ${capability}.`;
+      return `${head}: ${runtime} accepts it, but Docker 1.11–18.09 and containerd add another CAP_ and would not grant it. Write ${capability}.`;
   }
 }
 
@@ -329,16 +331,28 @@ function nameParts(o: Observation, runtime: string | undefined, reported: Report
   switch (o.problem) {
     case 'prefix':
       if (o.signature.id === 'manifest-capability-name')
-        return { problem: `${q(written)}: CAP_ prefix`, consequence: manifestConsequence(o, reported), remedy: `write ${capability}` };
+        return {
+          problem: `${q(written)}: CAP_ prefix`,
+          consequence: manifestConsequence(o, reported),
+          remedy: `write ${capability}`,
+        };
       if (o.signature.id === 'psa-baseline-non-default-capabilities')
-        return { problem: `${q(written)}: CAP_ prefix`, consequence: 'Pod Security baseline refuses the pod', remedy: `write ${capability}` };
+        return {
+          problem: `${q(written)}: CAP_ prefix`,
+          consequence: 'Pod Security baseline refuses the pod',
+          remedy: `write ${capability}`,
+        };
       return {
         problem: `${q(written)}: CAP_ prefix${o.signature.reading === 'normalized' && o.printed !== written ? ' twice' : ''}`,
         consequence,
         remedy: `write ${capability}`,
       };
     case 'case':
-      return { problem: `${q(written)}: not upper case`, consequence: `${who} compares names exactly`, remedy: `write ${capability}` };
+      return {
+        problem: `${q(written)}: not upper case`,
+        consequence: `${who} compares names exactly`,
+        remedy: `write ${capability}`,
+      };
     case 'unknown':
       return {
         problem: `${q(written)}: not a Linux capability`,
@@ -354,7 +368,11 @@ function nameParts(o: Observation, runtime: string | undefined, reported: Report
     case 'all':
       return { problem: `${q(written)}: not ALL to ${who}`, consequence, remedy: 'write ALL' };
     case 'list':
-      return { problem: `${q(written)}: several names in one value`, consequence, remedy: 'give each name its own entry' };
+      return {
+        problem: `${q(written)}: several names in one value`,
+        consequence,
+        remedy: 'give each name its own entry',
+      };
     case 'needs-prefix':
       return o.signature.id === 'crio-legacy-must-start-with-cap'
         ? { problem: `${q(written)}: no CAP_ prefix`, consequence, remedy: 'upgrade CRI-O (a bug fixed before 1.0)' }
@@ -382,7 +400,12 @@ function capitalized(text: string): string {
  * otherwise the summary when it fits (it is one sentence), else the signature's short template, else
  * what was refused and the capability it needs.
  */
-function messageOf(story: Story, summary: string, runtime: string | undefined, reported: ReportedOutcome | undefined): string {
+function messageOf(
+  story: Story,
+  summary: string,
+  runtime: string | undefined,
+  reported: ReportedOutcome | undefined,
+): string {
   const o = story.root;
   if (story.vetoed === undefined && isNameStory(story)) return composeMessage(nameParts(o, runtime, reported));
   const whole = summary.replace(/\s+/g, ' ').trim();
@@ -505,7 +528,8 @@ function fixOf(story: Story, reported?: ReportedOutcome): string {
         o.signature.id === 'psa-baseline-non-default-capabilities' || via !== 'kubernetes'
           ? `Write ${capability} instead of ${q(written ?? '')} in ${where}.`
           : `Write ${capability} instead of ${q(written ?? '')} in ${where}; Kubernetes names have no CAP_ prefix and are upper case.`;
-      if (reported && o.problem === 'prefix') fix += ` ${reportedFixClause(reported, o.direction ?? 'add', capability ?? '')}`;
+      if (reported && o.problem === 'prefix')
+        fix += ` ${reportedFixClause(reported, o.direction ?? 'add', capability ?? '')}`;
       break;
     case 'unknown':
       fix =
