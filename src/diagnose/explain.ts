@@ -8,7 +8,7 @@ import { MATRIX, type ResolvedTarget, resolveTarget, TargetError } from '../know
 import type { RuntimeHint } from './classify.js';
 import type { LinkedSymptom, Story } from './correlate.js';
 import { GRANT_ADVICE, NAME_PLACE, NOT_KNOWN_FIX, SIGNATURE_BY_ID } from './signatures.js';
-import type { InputSummary, Observation, Phase } from './types.js';
+import type { InputSummary, NextStep, Observation, Phase } from './types.js';
 
 export interface StoryText {
   /** One line (≤ 160 characters): what, the worst consequence, what to write. */
@@ -629,8 +629,8 @@ function first<T>(values: readonly (T | undefined)[]): T | undefined {
   return values.find((v) => v !== undefined);
 }
 
-export function nextSteps(input: NextInput): string[] {
-  const next: string[] = [];
+export function nextSteps(input: NextInput): NextStep[] {
+  const next: NextStep[] = [];
   const { stories, unattached, hints } = input;
   const units = journalUnits(hints);
   const startFailures = unattached.filter((o) => o.signature.symptom === 'start-failure');
@@ -652,60 +652,79 @@ export function nextSteps(input: NextInput): string[] {
   if (stories.length === 0 && (startFailures.length > 0 || crashLoops.length > 0)) {
     const seen = [...startFailures, ...crashLoops];
     const titles = and([...new Set(seen.map((o) => o.signature.title))]);
-    next.push(`Only symptoms: ${titles} (${refs(seen)}). They show that the container failed, not why.`);
+    next.push({
+      kind: 'only-symptoms',
+      text: `Only symptoms: ${titles} (${refs(seen)}). They show that the container failed, not why.`,
+    });
     if (startFailures.length > 0) {
-      next.push(
-        `\`kubectl describe pod ${podArg}\`: the Warning Failed event and the container's Last State quote the runtime's error.`,
-      );
+      next.push({
+        kind: 'describe',
+        text: `\`kubectl describe pod ${podArg}\`: the Warning Failed event and the container's Last State quote the runtime's error.`,
+      });
     } else {
-      next.push(
-        `\`kubectl logs ${podArg}${containerArg} --previous\`: the last attempt's output usually names what was refused.`,
-      );
+      next.push({
+        kind: 'previous-log',
+        text: `\`kubectl logs ${podArg}${containerArg} --previous\`: the last attempt's output usually names what was refused.`,
+      });
     }
-    next.push(
-      `\`kubectl get pod ${podArg} -o yaml\`: status.containerStatuses[].lastState.terminated holds the reason and message (ContainerCannotRun or StartError there quote the runtime's error).`,
-    );
-    next.push(
-      `${onNode}: \`journalctl ${units} --since "1 hour ago" --no-pager > node.log\` (or copy /var/log/messages where there is no journald), then \`capdoctor diagnose node.log\`: a container that never started has no log, and the runtime's refusal is there.`,
-    );
+    next.push({
+      kind: 'status',
+      text: `\`kubectl get pod ${podArg} -o yaml\`: status.containerStatuses[].lastState.terminated holds the reason and message (ContainerCannotRun or StartError there quote the runtime's error).`,
+    });
+    next.push({
+      kind: 'node-journal',
+      text: `${onNode}: \`journalctl ${units} --since "1 hour ago" --no-pager > node.log\` (or copy /var/log/messages where there is no journald): a container that never started has no log, and the runtime's refusal is there.`,
+      file: 'node.log',
+    });
     const id = first(seen.map((o) => o.entities.containerId));
     if (id)
-      next.push(
-        `The container id ${id.slice(0, 12)} names the failed attempt: \`grep ${id.slice(0, 12)} /var/log/messages\` on that node.`,
-      );
+      next.push({
+        kind: 'container-id',
+        text: `The container id ${id.slice(0, 12)} names the failed attempt: \`grep ${id.slice(0, 12)} /var/log/messages\` on that node.`,
+      });
   }
   if (stories.length === 0 && eperms.length > 0) {
-    next.push(`Only symptoms: something was refused with EPERM (${refs(eperms)}), without saying which call.`);
-    next.push(
-      `Find the call: read the lines just before it, or run the command under \`strace -f\`; then compare with the container's effective capabilities: \`kubectl exec ${podArg}${containerArg} -- grep Cap /proc/1/status\` and \`capsh --decode=<CapEff>\`.`,
-    );
+    next.push({
+      kind: 'only-symptoms',
+      text: `Only symptoms: something was refused with EPERM (${refs(eperms)}), without saying which call.`,
+    });
+    next.push({
+      kind: 'find-call',
+      text: `Find the call: read the lines just before it, or run the command under \`strace -f\`; then compare with the container's effective capabilities: \`kubectl exec ${podArg}${containerArg} -- grep Cap /proc/1/status\` and \`capsh --decode=<CapEff>\`.`,
+    });
   }
   for (const story of stories) {
     if (story.cls !== 'missing' || story.root.capability === undefined || story.vetoed !== undefined) continue;
     const capability = story.root.capability;
     if (story.via === 'docker-run' || story.via === 'compose' || story.via === 'podman') {
       const engine = story.via === 'podman' ? 'podman' : 'docker';
-      next.push(
-        `Check that the container really holds ${capability}: \`${engine} exec <container> grep Cap /proc/1/status\`, decoded with \`capsh --decode=<CapEff>\`. A non-root process never gets an added capability into effect.`,
-      );
+      next.push({
+        kind: 'check-capability',
+        text: `Check that the container really holds ${capability}: \`${engine} exec <container> grep Cap /proc/1/status\`, decoded with \`capsh --decode=<CapEff>\`. A non-root process never gets an added capability into effect.`,
+      });
       break;
     }
     const target = first(story.causes.map((o) => o.entities.pod));
     const ns = first(story.causes.map((o) => (o.entities.pod === target ? o.entities.namespace : undefined)));
     const c = first(story.causes.map((o) => o.entities.container));
-    next.push(
-      `Check that the container really holds ${capability}: \`kubectl exec ${target ?? '<pod>'}${ns ? ` -n ${ns}` : ''}${c ? ` -c ${c}` : ''} -- grep Cap /proc/1/status\`, decoded with \`capsh --decode=<CapEff>\`. If the manifest adds it as CAP_${capability} or in lower case, containerd leaves it out silently: \`capdoctor lint <manifests>\` shows it. A non-root process never gets an added capability (Kubernetes sets no ambient capabilities).`,
-    );
+    next.push({
+      kind: 'check-capability',
+      text: `Check that the container really holds ${capability}: \`kubectl exec ${target ?? '<pod>'}${ns ? ` -n ${ns}` : ''}${c ? ` -c ${c}` : ''} -- grep Cap /proc/1/status\`, decoded with \`capsh --decode=<CapEff>\`. If the manifest adds it as CAP_${capability} or in lower case, containerd leaves it out silently, which linting the manifests shows. A non-root process never gets an added capability (Kubernetes sets no ambient capabilities).`,
+    });
     break;
   }
   if (!input.manifests && stories.some((s) => s.root.rule !== undefined && s.cls !== 'missing')) {
-    next.push('Add `--manifest <file or folder>` to get the line to change in your manifests and the corrected text.');
+    next.push({
+      kind: 'manifests',
+      text: 'Give the manifests as well: the diagnosis then names the line to change and the corrected text.',
+    });
   }
   if (stories.length === 0 && unattached.length === 0) {
     const lines = input.inputs.reduce((n, i) => n + i.lines, 0);
-    next.push(
-      `Nothing capability-related was recognised in ${lines} line${lines === 1 ? '' : 's'}. Collect the pod's events and status (\`kubectl describe pod <pod>\`), the previous container log (\`kubectl logs <pod> --previous\`) and the node's journal (\`journalctl ${units}\`), and run capdoctor diagnose on them together.`,
-    );
+    next.push({
+      kind: 'collect',
+      text: `Nothing capability-related was recognised in ${lines} line${lines === 1 ? '' : 's'}. Collect the pod's events and status (\`kubectl describe pod <pod>\`), the previous container log (\`kubectl logs <pod> --previous\`) and the node's journal (\`journalctl ${units}\`), and diagnose them together.`,
+    });
   }
   return next;
 }

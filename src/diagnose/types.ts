@@ -273,10 +273,39 @@ export interface InputSummary {
   matched: number;
 }
 
+/**
+ * What a next step is about, so that a front end can word it its own way:
+ * - `only-symptoms`: what was seen shows that something failed, not why;
+ * - `describe`, `previous-log`, `status`, `node-journal`, `container-id`: where the missing cause is written;
+ * - `find-call`: an EPERM without its call, and how to find it;
+ * - `check-capability`: whether the container really holds the capability;
+ * - `manifests`: the manifests would point the fix at the line to change;
+ * - `collect`: nothing was recognised; what to gather.
+ */
+export type NextKind =
+  | 'only-symptoms'
+  | 'describe'
+  | 'previous-log'
+  | 'status'
+  | 'node-journal'
+  | 'container-id'
+  | 'find-call'
+  | 'check-capability'
+  | 'manifests'
+  | 'collect';
+
+/** A step to take next, in words for any front end (commands for the cluster or node, none of capdoctor's). */
+export interface NextStep {
+  kind: NextKind;
+  text: string;
+  /** A file the step's command writes, to diagnose together with the rest. */
+  file?: string;
+}
+
 export interface DiagnoseResult {
   diagnoses: Diagnosis[];
   /** What to collect or check next (always given when only symptoms were found). */
-  next: string[];
+  next: NextStep[];
   /** Symptoms that no cause explains (a sample: see `symptomsOmitted`). */
   symptoms: Evidence[];
   /** Lines of unexplained symptoms beyond the ones listed. */
