@@ -3,7 +3,6 @@
 // webhook and the web page are adapters on top of these.
 import { lintSource, type PssLevel, type RuleSetting } from './core/engine.js';
 import { type AppliedChange, fixSource, type SkippedFix } from './core/fix.js';
-import { oneLineSummary } from './core/message.js';
 import type { Finding } from './core/types.js';
 import { diagnoseTexts } from './diagnose/index.js';
 import { attachManifests } from './diagnose/manifest.js';
@@ -167,7 +166,6 @@ export function diagnose(logs: string | readonly DiagnoseInput[], options: Diagn
   const manifestProblems = manifests.length > 0 ? attachManifests(result, manifests).problems : [];
   return {
     ...result,
-    diagnoses: result.diagnoses.map((d) => ({ ...d, message: oneLineSummary(d.summary) })),
     manifestProblems,
   };
 }

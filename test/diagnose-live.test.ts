@@ -153,7 +153,9 @@ interface Report {
     rule: string | null;
     capability: string | null;
     signature: string;
+    message: string;
     summary: string;
+    fix: string;
     explanation: string;
     evidence: { file: string; line: number; text: string }[];
     patch?: { kind: string; name: string; namespace: string; type: string; operations: jsonpatch.Operation[] };
@@ -278,6 +280,15 @@ describe('capdoctor diagnose deploy/NAME', () => {
     expect(report.diagnoses).toHaveLength(1);
     expect(top).toMatchObject({ rule: 'cap-prefix', capability: 'SYS_RESOURCE' });
     expect(top?.explanation).toContain('pam_limits needs it to raise the limits in limits.conf');
+    // Only containerd is in the evidence (the node's containerRuntimeVersion): worded for it, from the knowledge data.
+    expect(top?.summary).toBe(
+      '"CAP_SYS_RESOURCE" carries the CAP_ prefix: containerd 1.6.20 looks for CAP_CAP_SYS_RESOURCE, which does not exist; the container starts, but SYS_RESOURCE is silently not granted. Write SYS_RESOURCE.',
+    );
+    expect(top?.message).toBe(
+      '"CAP_SYS_RESOURCE": CAP_ prefix — silently not granted on containerd 1.6.20; write SYS_RESOURCE',
+    );
+    expect(top?.fix).toContain('Then containerd 1.6.20 grants SYS_RESOURCE, which it now leaves out without an error.');
+    expect(`${top?.summary} ${top?.message} ${top?.fix}`).not.toContain('Docker');
     expect(top?.evidence.map((e) => e.text)).toContain('runuser: cannot open session: Permission denied');
     expect(top?.patch).toMatchObject({ kind: 'Deployment', name: 'es-master', namespace: 'search' });
     expect(top?.patch?.operations.at(-1)).toEqual({

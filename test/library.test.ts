@@ -97,8 +97,10 @@ describe('diagnose', () => {
     const [top] = result.diagnoses;
     expect(top?.rule).toBe('cap-prefix');
     expect(top?.message.length).toBeLessThanOrEqual(MESSAGE_MAX);
-    expect(top?.message).toContain('"CAP_SYS_RESOURCE" carries the CAP_ prefix');
-    expect(top?.message).toMatch(/Write SYS_RESOURCE\.$/);
+    expect(top?.message).toBe(
+      '"CAP_SYS_RESOURCE": CAP_ prefix — container fails to start on Docker 1.11–18.09; write SYS_RESOURCE',
+    );
+    expect(top?.summary).toContain('"CAP_SYS_RESOURCE" carries the CAP_ prefix');
     expect(top?.manifest[0]).toMatchObject({ file: 'es.yaml', replacement: 'SYS_RESOURCE' });
     expect(result.manifestProblems).toEqual([]);
   });

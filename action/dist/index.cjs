@@ -15823,6 +15823,7 @@ var SIGNATURES = [
     confidence: "high",
     priority: 76,
     summary: "Setting the sysctl {setting} was refused, and no capability would change that: set it in the pod\u2019s securityContext.sysctls or on the node.",
+    message: "Setting sysctl {setting} was refused \u2014 no capability changes that; set it in securityContext.sysctls or on the node.",
     meaning: "/proc/sys is read-only in unprivileged containers, node-wide sysctls (vm.*, most kernel.*) cannot be set per pod at all, and unsafe namespaced ones need the kubelet\u2019s allow-list. No capability changes that.",
     fix: "Set namespaced sysctls in the pod\u2019s securityContext.sysctls (allow-listing unsafe ones on the kubelet); set node-wide ones on the node (a DaemonSet or node tuning), not from the application container.",
     citations: [

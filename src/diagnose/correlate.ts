@@ -611,6 +611,7 @@ export function finish(collector: Collector, options: FinishOptions): DiagnoseRe
       signature: story.root.signature.id,
       capability: story.root.capability ?? null,
       confidence: story.confidence,
+      message: text.message,
       summary: text.summary,
       explanation: text.explanation,
       fix: text.fix,

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type DiagnoseResult, Diagnoser, diagnoseTexts } from './index.js';
+import { nextForCli } from '../cli/output/diagnose.js';
+import { type DiagnoseResult, Diagnoser, diagnoseTexts, type NextStep } from './index.js';
 import { attachManifests } from './manifest.js';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/diagnose/', import.meta.url));
@@ -104,7 +105,8 @@ describe('diagnose: inputs of every kind', () => {
       ['cap-missing', 'net-bind-service-privileged-port', 'NET_BIND_SERVICE', 'medium'],
     ]);
     expect([top(result)?.pods, top(result)?.containers]).toEqual([['frontend-7c9d8f6b5-q4wzt'], ['nginx']]);
-    expect(result.next[0]).toContain(
+    expect(result.next[0]?.kind).toBe('check-capability');
+    expect(result.next[0]?.text).toContain(
       'kubectl exec frontend-7c9d8f6b5-q4wzt -n web -c nginx -- grep Cap /proc/1/status',
     );
   });
@@ -133,20 +135,45 @@ describe('diagnose: inputs of every kind', () => {
       ['kubectl-describe-crashloopbackoff', 17],
     ]);
     expect(result.next).toEqual([
-      'Only symptoms: the kubelet keeps restarting it (symptoms-describe.txt:9, symptoms-describe.txt:17). They show that the container failed, not why.',
-      "`kubectl logs report-worker-0 -n batch -c worker --previous`: the last attempt's output usually names what was refused.",
-      "`kubectl get pod report-worker-0 -n batch -o yaml`: status.containerStatuses[].lastState.terminated holds the reason and message (ContainerCannotRun or StartError there quote the runtime's error).",
-      'On node node-12: `journalctl -u kubelet -u containerd --since "1 hour ago" --no-pager > node.log` (or copy /var/log/messages where there is no journald), then `capdoctor diagnose node.log`: a container that never started has no log, and the runtime\'s refusal is there.',
-      'The container id 7e6d5c4b3a2f names the failed attempt: `grep 7e6d5c4b3a2f /var/log/messages` on that node.',
+      {
+        kind: 'only-symptoms',
+        text: 'Only symptoms: the kubelet keeps restarting it (symptoms-describe.txt:9, symptoms-describe.txt:17). They show that the container failed, not why.',
+      },
+      {
+        kind: 'previous-log',
+        text: "`kubectl logs report-worker-0 -n batch -c worker --previous`: the last attempt's output usually names what was refused.",
+      },
+      {
+        kind: 'status',
+        text: "`kubectl get pod report-worker-0 -n batch -o yaml`: status.containerStatuses[].lastState.terminated holds the reason and message (ContainerCannotRun or StartError there quote the runtime's error).",
+      },
+      {
+        kind: 'node-journal',
+        text: 'On node node-12: `journalctl -u kubelet -u containerd --since "1 hour ago" --no-pager > node.log` (or copy /var/log/messages where there is no journald): a container that never started has no log, and the runtime\'s refusal is there.',
+        file: 'node.log',
+      },
+      {
+        kind: 'container-id',
+        text: 'The container id 7e6d5c4b3a2f names the failed attempt: `grep 7e6d5c4b3a2f /var/log/messages` on that node.',
+      },
     ]);
+    // The library's steps name no capdoctor option; the CLI words them as commands of its own.
+    expect(result.next.map((n) => n.text).join(' ')).not.toMatch(/capdoctor|--manifest/);
+    expect(result.next.map(nextForCli)[3]).toBe(
+      'On node node-12: `journalctl -u kubelet -u containerd --since "1 hour ago" --no-pager > node.log` (or copy /var/log/messages where there is no journald): a container that never started has no log, and the runtime\'s refusal is there. Then `capdoctor diagnose node.log` with the rest.',
+    );
   });
 
   it('nothing recognised: says what to collect', () => {
     const result = diagnoseTexts([{ file: 'app.log', text: 'starting\nlistening on :8080\n' }]);
     expect(result.diagnoses).toEqual([]);
     expect(result.next).toEqual([
-      "Nothing capability-related was recognised in 2 lines. Collect the pod's events and status (`kubectl describe pod <pod>`), the previous container log (`kubectl logs <pod> --previous`) and the node's journal (`journalctl -u kubelet -u containerd -u docker -u crio`), and run capdoctor diagnose on them together.",
+      {
+        kind: 'collect',
+        text: "Nothing capability-related was recognised in 2 lines. Collect the pod's events and status (`kubectl describe pod <pod>`), the previous container log (`kubectl logs <pod> --previous`) and the node's journal (`journalctl -u kubelet -u containerd -u docker -u crio`), and diagnose them together.",
+      },
     ]);
+    expect(nextForCli(result.next[0] as NextStep)).toMatch(/and run capdoctor diagnose on them together\.$/);
   });
 
   it('a mixed stream: every story ranked, each with its own evidence', () => {

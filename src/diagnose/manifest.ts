@@ -4,7 +4,7 @@
 // the runtime does not read (CAP_SYS_RESOURCE on containerd is silently not granted).
 import { lintSource, type RuleSetting } from '../core/engine.js';
 import { LineIndex } from '../core/lines.js';
-import type { Finding, Path } from '../core/types.js';
+import type { Finding, Path, TargetOutcome } from '../core/types.js';
 import { CAPABILITY_BY_NAME } from '../knowledge/capabilities.js';
 import { analyzeName } from '../knowledge/names.js';
 import { type ResolvedTarget, resolveTargets } from '../knowledge/targets.js';
@@ -132,6 +132,18 @@ function location(item: Located): ManifestLocation {
   return out;
 }
 
+/**
+ * What a misspelled name does, in words: from the predictions for the nodes' own runtimes when the
+ * targets are exact (live diagnose reads them from node info), else for the runtimes that double the prefix.
+ */
+function onTheseRuntimes(outcomes: readonly TargetOutcome[], exact: boolean): string {
+  const wrong = outcomes.filter((t) => t.outcome !== 'applied');
+  if (exact && wrong.length > 0)
+    return `the node’s runtime does not read as that capability: ${wrong.map((t) => t.detail.replace(/[.;]$/, '')).join('; ')}`;
+  if (exact) return 'the node’s runtime reads as that capability, although Docker 1.11–18.09 and containerd do not';
+  return 'not every runtime reads as that capability: Docker 1.11–18.09 refuses the container, and containerd starts it without the capability';
+}
+
 /** Findings with a concrete change first. */
 function byUsefulness(a: Located, b: Located): number {
   return Number(b.place !== undefined) - Number(a.place !== undefined);
@@ -163,6 +175,7 @@ export function attachManifests(
   /** The runtimes to lint for: the nodes' own targets when known (live diagnose), else the built-in matrix. */
   targets: readonly ResolvedTarget[] = resolveTargets([]),
 ): ManifestReport {
+  const exactTargets = targets.length > 0 && targets.every((t) => t.matrix !== true);
   const wanted = new Set<string>(NAME_RULES);
   for (const diagnosis of result.diagnoses) if (diagnosis.rule) wanted.add(diagnosis.rule);
   const rules = RULES.filter((r) => wanted.has(r.meta.id));
@@ -210,10 +223,12 @@ export function attachManifests(
     const first = diagnosis.manifest[0] as ManifestLocation;
     const spelled = first.current ?? 'another spelling';
     diagnosis.rule = first.rule;
+    const finding = named[0]?.finding;
     diagnosis.explanation +=
-      ` The manifest asks for ${diagnosis.capability} as ${spelled} (${first.file}:${first.line}), which not every` +
-      ' runtime reads as that capability: Docker 1.11–18.09 refuses the container, and containerd starts it without' +
-      ' the capability, which matches the failure above.';
+      ` The manifest asks for ${diagnosis.capability} as ${spelled} (${first.file}:${first.line}), which ` +
+      `${onTheseRuntimes(finding?.targets ?? [], exactTargets)}, which matches the failure above.`;
+    // The lint finding's one line says what, the consequence on these targets and what to write.
+    if (finding) diagnosis.message = finding.message;
     const need = SIGNATURE_BY_ID.get(diagnosis.signature)?.need;
     diagnosis.fix =
       `Write ${diagnosis.capability} instead of ${spelled} (${first.file}:${first.line}), without the CAP_ prefix` +

@@ -119,7 +119,7 @@ describe('reading an input written in pieces', () => {
       '',
     ].join('\n');
     const expected = pushed(text.split('\n').slice(0, -1));
-    expect(expected.next.join('\n')).toContain('-u kubelet -u containerd -u docker -u crio');
+    expect(expected.next.map((n) => n.text).join('\n')).toContain('-u kubelet -u containerd -u docker -u crio');
     for (const size of [0, 100]) expect(written(text, size), `pieces of ${size}`).toEqual(expected);
   });
 });

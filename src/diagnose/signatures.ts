@@ -1316,6 +1316,8 @@ export const SIGNATURES: readonly Signature[] = [
     priority: 76,
     summary:
       'Setting the sysctl {setting} was refused, and no capability would change that: set it in the pod’s securityContext.sysctls or on the node.',
+    message:
+      'Setting sysctl {setting} was refused — no capability changes that; set it in securityContext.sysctls or on the node.',
     meaning:
       '/proc/sys is read-only in unprivileged containers, node-wide sysctls (vm.*, most kernel.*) cannot be set per ' +
       'pod at all, and unsafe namespaced ones need the kubelet’s allow-list. No capability changes that.',

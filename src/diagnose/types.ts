@@ -126,6 +126,11 @@ export interface Signature {
    * `{written}` and named groups of the pattern as placeholders. Name signatures compose theirs.
    */
   summary?: string;
+  /**
+   * One-line message template (same placeholders as `summary`, at most 160 characters once filled)
+   * for signatures whose summary is longer; otherwise the summary is the message.
+   */
+  message?: string;
   /** What it means, in one or two sentences. */
   meaning: string;
   /** What to change. */
@@ -239,6 +244,9 @@ export interface Diagnosis {
   signature: string;
   capability: string | null;
   confidence: Confidence;
+  /** One line of at most 160 characters: what, the worst consequence, what to write. */
+  message: string;
+  /** The cause in a sentence or two; `explanation` holds the whole story. */
   summary: string;
   explanation: string;
   fix: string;
@@ -265,10 +273,39 @@ export interface InputSummary {
   matched: number;
 }
 
+/**
+ * What a next step is about, so that a front end can word it its own way:
+ * - `only-symptoms`: what was seen shows that something failed, not why;
+ * - `describe`, `previous-log`, `status`, `node-journal`, `container-id`: where the missing cause is written;
+ * - `find-call`: an EPERM without its call, and how to find it;
+ * - `check-capability`: whether the container really holds the capability;
+ * - `manifests`: the manifests would point the fix at the line to change;
+ * - `collect`: nothing was recognised; what to gather.
+ */
+export type NextKind =
+  | 'only-symptoms'
+  | 'describe'
+  | 'previous-log'
+  | 'status'
+  | 'node-journal'
+  | 'container-id'
+  | 'find-call'
+  | 'check-capability'
+  | 'manifests'
+  | 'collect';
+
+/** A step to take next, in words for any front end (commands for the cluster or node, none of capdoctor's). */
+export interface NextStep {
+  kind: NextKind;
+  text: string;
+  /** A file the step's command writes, to diagnose together with the rest. */
+  file?: string;
+}
+
 export interface DiagnoseResult {
   diagnoses: Diagnosis[];
   /** What to collect or check next (always given when only symptoms were found). */
-  next: string[];
+  next: NextStep[];
   /** Symptoms that no cause explains (a sample: see `symptomsOmitted`). */
   symptoms: Evidence[];
   /** Lines of unexplained symptoms beyond the ones listed. */

@@ -543,7 +543,14 @@ function renderDiagnosis(analysis: Extract<Analysis, { kind: 'logs' }>): void {
     );
   }
   if (result.next.length > 0) {
-    ui.diagnosis.append(h('h3', {}, 'What to look at next'), h('ul', {}, ...result.next.map((n) => h('li', {}, n))));
+    ui.diagnosis.append(
+      h('h3', {}, 'What to look at next'),
+      h(
+        'ul',
+        {},
+        ...result.next.map((n) => h('li', {}, n.file ? `${n.text} Then paste it here with the rest.` : n.text)),
+      ),
+    );
   }
 }
 

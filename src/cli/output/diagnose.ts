@@ -1,8 +1,7 @@
 // Output of `capdoctor diagnose`: text (the one-line message, the fix and the evidence; the story
 // with --verbose) and JSON (version 1).
 import pc from 'picocolors';
-import { oneLineSummary } from '../../core/message.js';
-import type { DiagnoseResult, Diagnosis, Evidence } from '../../diagnose/types.js';
+import type { DiagnoseResult, Diagnosis, Evidence, NextStep } from '../../diagnose/types.js';
 import { terminalSafeDeep } from './escape.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -101,7 +100,7 @@ function formatDiagnosis(c: Colors, diagnosis: Diagnosis, index: number, verbose
   if (diagnosis.rule) tags.push(diagnosis.rule);
   if (diagnosis.capability) tags.push(diagnosis.capability);
   const out = [`${c.bold(c.red(`✖ ${title}`))} ${c.dim('·')} ${tags.join(c.dim(' · '))}`];
-  const summary = verbose ? diagnosis.summary : oneLineSummary(diagnosis.summary);
+  const summary = verbose ? diagnosis.summary : diagnosis.message;
   out.push(
     ...wrap(summary, WIDTH - INDENT.length, INDENT).map((line, i) =>
       i === 0 ? `${INDENT}${c.bold(line)}` : c.bold(line),
@@ -140,6 +139,17 @@ function formatDiagnosis(c: Colors, diagnosis: Diagnosis, index: number, verbose
   return out;
 }
 
+/** A next step in the CLI's words: the library's step, with the options and commands of capdoctor itself. */
+export function nextForCli(step: NextStep): string {
+  if (step.kind === 'manifests')
+    return 'Add `--manifest <file or folder>` to get the line to change in your manifests and the corrected text.';
+  if (step.kind === 'check-capability')
+    return step.text.replace('which linting the manifests shows', '`capdoctor lint <manifests>` shows it');
+  if (step.kind === 'collect')
+    return step.text.replace(/and diagnose them together\.$/, 'and run capdoctor diagnose on them together.');
+  return step.file ? `${step.text} Then \`capdoctor diagnose ${step.file}\` with the rest.` : step.text;
+}
+
 function inputsLine(c: Colors, result: DiagnoseResult): string {
   const parts = result.inputs.map((input) => {
     const formats = input.formats.length > 0 ? `${input.formats.join(', ')}, ` : '';
@@ -170,7 +180,8 @@ export function formatDiagnoseText(raw: DiagnoseResult, color: boolean, verbose 
   }
   if (result.next.length > 0) {
     out.push(c.bold('Next'));
-    for (const step of result.next) out.push(`${INDENT}• ${wrap(step, WIDTH - 4, `${INDENT}  `).join('\n')}`);
+    for (const step of result.next)
+      out.push(`${INDENT}• ${wrap(nextForCli(step), WIDTH - 4, `${INDENT}  `).join('\n')}`);
     out.push('');
   }
   if (result.runtimes.length > 0) out.push(c.dim(`Runtimes named in the input: ${result.runtimes.join(', ')}`));
@@ -196,14 +207,14 @@ export function formatDiagnoseJson(result: DiagnoseResult): string {
       signature: d.signature,
       capability: d.capability,
       confidence: d.confidence,
-      message: oneLineSummary(d.summary),
+      message: d.message,
       summary: d.summary,
       explanation: d.explanation,
       fix: d.fix,
       evidence: d.evidence.map((e) => ({ file: e.file, line: e.line, text: e.text })),
       manifest: d.manifest.map((m) => ({ file: m.file, line: m.line, column: m.column, replacement: m.replacement })),
     })),
-    next: result.next,
+    next: result.next.map(nextForCli),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
