@@ -87,31 +87,59 @@ export function predictEntry(
   };
 }
 
+/** Distinct entries remembered per set of targets before the cache starts again. */
+const EVALUATED_LIMIT = 4096;
+const evaluations = new WeakMap<readonly ResolvedTarget[], Map<string, readonly Evaluated[]>>();
+
+/**
+ * What each target does with one entry. The same entry on the same targets gets the same (shared,
+ * read-only) answer: a stream where every document has the same mistake asks once.
+ */
 export function evaluate(
   targets: readonly ResolvedTarget[],
   direction: Direction,
   input: string,
   entry: EntryContext = {},
 ): Evaluated[] {
-  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry), direction }));
+  let cache = evaluations.get(targets);
+  if (!cache) {
+    cache = new Map();
+    evaluations.set(targets, cache);
+  }
+  const key = `${direction}\u0000${entry.privileged === true ? 'privileged' : ''}\u0000${input}`;
+  let known = cache.get(key);
+  if (!known) {
+    if (cache.size >= EVALUATED_LIMIT) cache.clear();
+    known = targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry), direction }));
+    cache.set(key, known);
+  }
+  return known as Evaluated[];
 }
 
 export function targetName(target: ResolvedTarget): string {
   return target.matrix || target.id === target.label ? target.label : `${target.id} (${target.label})`;
 }
 
+const outcomesOf = new WeakMap<readonly Evaluated[], TargetOutcome[]>();
+
+/** A finding's per-target outcomes; findings about the same answer share one (read-only) array. */
 export function toTargetOutcomes(evaluated: readonly Evaluated[]): TargetOutcome[] {
-  return evaluated.map(({ target, prediction, direction }) => {
-    const outcome: TargetOutcome = {
-      target: target.matrix ? target.label : target.id,
-      outcome: prediction.outcome,
-      detail: prediction.detail,
-    };
-    if (prediction.status) outcome.status = prediction.status;
-    if (direction) outcome.list = direction;
-    if (target.context) outcome.legacy = true;
-    return outcome;
-  });
+  let outcomes = outcomesOf.get(evaluated);
+  if (!outcomes) {
+    outcomes = evaluated.map(({ target, prediction, direction }) => {
+      const outcome: TargetOutcome = {
+        target: target.matrix ? target.label : target.id,
+        outcome: prediction.outcome,
+        detail: prediction.detail,
+      };
+      if (prediction.status) outcome.status = prediction.status;
+      if (direction) outcome.list = direction;
+      if (target.context) outcome.legacy = true;
+      return outcome;
+    });
+    outcomesOf.set(evaluated, outcomes);
+  }
+  return outcomes;
 }
 
 /** The targets that decide the severity: all but the end-of-life ones checked as context. */
