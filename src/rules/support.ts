@@ -237,6 +237,8 @@ export function labels(items: readonly Evaluated[]): string {
   return joinAnd([...new Set(items.map((e) => targetName(e.target)))]);
 }
 
+const described = new WeakMap<readonly Evaluated[], Map<Direction, string>>();
+
 /**
  * What the targets do with one entry, in one sentence. A single target gets its own explanation;
  * several are grouped by outcome, refusals by pod status, each group quoting one runtime's error text
@@ -244,6 +246,21 @@ export function labels(items: readonly Evaluated[]): string {
  * follow in a sentence of their own, only where they break.
  */
 export function describeOutcomes(evaluated: readonly Evaluated[], direction: Direction): string {
+  // Answers are shared (see `evaluate`): the same one is worded once.
+  let words = described.get(evaluated);
+  if (!words) {
+    words = new Map();
+    described.set(evaluated, words);
+  }
+  let sentence = words.get(direction);
+  if (sentence === undefined) {
+    sentence = wordOutcomes(evaluated, direction);
+    words.set(direction, sentence);
+  }
+  return sentence;
+}
+
+function wordOutcomes(evaluated: readonly Evaluated[], direction: Direction): string {
   const main = describeDeciding(deciding(evaluated), direction);
   const legacy = legacyNote(evaluated, direction);
   return [main, legacy].filter(Boolean).join(' ');

@@ -120,7 +120,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       : undefined;
     const streamed =
       large[i] && streaming
-        ? streaming.lintFileStreaming(entry.file, entry.file, lintOptions, targetSpecs, onRead)
+        ? streaming.lintFileStreaming(entry.file, entry.file, lintOptions, targetSpecs, onRead, format === 'text')
         : undefined;
     if (streamed) {
       const { result } = streamed;
