@@ -10,10 +10,12 @@ export interface CorpusOptions {
   mistakeEvery?: number;
 }
 export function random(seed: number): Random;
-export function deployment(rng: Random, i: number, mistake: boolean): string;
+export function deployment(rng: Random, i: number, mistake: boolean, securityBlock?: readonly string[]): string;
 export function deployments(count: number, options?: CorpusOptions): string;
 export function deploymentChunks(count: number, options?: CorpusOptions): Generator<string>;
 export function listChunks(count: number, options?: CorpusOptions): Generator<string>;
+export function denseChunks(count: number, options?: { seed?: number }): Generator<string>;
+export function threeMistakeChunks(count: number, options?: { seed?: number }): Generator<string>;
 export function mixed(count: number, options?: { seed?: number }): string;
 export const JOURNAL_SIGNATURES: readonly string[];
 export function journalChunks(bytes: number, options?: { seed?: number; signatures?: number }): Generator<string>;

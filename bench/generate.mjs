@@ -74,11 +74,11 @@ function container(rng, name, security) {
   return [...lines, ...indent(security, 2)];
 }
 
-/** One Deployment of about 1.6 KB; `mistake` picks a wrong capability block. */
-export function deployment(rng, i, mistake) {
+/** One Deployment of about 1.6 KB; `mistake` picks a wrong capability block (or `securityBlock` is used). */
+export function deployment(rng, i, mistake, securityBlock) {
   const name = `${rng.pick(WORDS)}-${rng.pick(WORDS)}-${i}`;
   const team = rng.pick(TEAMS);
-  const security = mistake ? rng.pick(MISTAKES) : rng.pick(CLEAN_SECURITY);
+  const security = securityBlock ?? (mistake ? rng.pick(MISTAKES) : rng.pick(CLEAN_SECURITY));
   const sidecar = rng.chance(0.1);
   const lines = [
     `# Source: ${team}/templates/deployment.yaml`,
@@ -150,6 +150,53 @@ export function* listChunks(count, { seed = 1, mistakeEvery = 50 } = {}) {
     yield `${doc.map((line, n) => (n === 0 ? `- ${line}` : `  ${line}`)).join('\n')}\n`;
   }
   yield 'kind: List\nmetadata:\n  resourceVersion: ""\n';
+}
+
+/**
+ * Dense: every Deployment runs as a non-root user and adds a capability (cap-nonroot-ineffective on
+ * each), one in 25 spells it `CAP_…` (cap-prefix) and one in 50 adds SYS_ADMIN (pss-baseline). The
+ * same Deployment as above otherwise, so the size per document is the same.
+ */
+function denseSecurity(rng, i) {
+  const add = i % 25 === 24 ? 'CAP_NET_BIND_SERVICE' : i % 50 === 12 ? 'SYS_ADMIN' : 'NET_BIND_SERVICE';
+  return ['securityContext:', `  runAsUser: ${1000 + rng.int(9000)}`, '  capabilities:', '    add:', `    - ${add}`];
+}
+
+/** `count` Deployments separated by `---`, each with one or more findings (see `denseSecurity`). */
+export function* denseChunks(count, { seed = 11 } = {}) {
+  const rng = random(seed);
+  for (let i = 0; i < count; i++) {
+    const doc = deployment(rng, i, false, denseSecurity(rng, i));
+    yield `${i === 0 ? '' : '---\n'}${doc}\n`;
+  }
+}
+
+/**
+ * A hostile stream: small Deployments (about 290 bytes) of one container with three mistakes each —
+ * a misspelt name added, a `CAP_` name and a lower-case name dropped — three findings per document.
+ */
+export function* threeMistakeChunks(count, { seed = 13 } = {}) {
+  const rng = random(seed);
+  for (let i = 0; i < count; i++) {
+    const name = `${rng.pick(WORDS)}-${i}`;
+    const doc = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      `  name: ${name}`,
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      `      - name: ${name}`,
+      `        image: ${rng.pick(IMAGES)}`,
+      '        securityContext:',
+      '          capabilities:',
+      `            add: [${rng.pick(['SYS_RESOURCES', 'NET_BIND', 'SYS_PTRACEE'])}]`,
+      `            drop: [CAP_NET_RAW, ${rng.pick(['sys_admin', 'net_admin', 'mknod'])}]`,
+    ].join('\n');
+    yield `${i === 0 ? '' : '---\n'}${doc}\n`;
+  }
 }
 
 /** Other shapes a real stream carries, including the ones a fast reader must treat with care. */

@@ -21,7 +21,15 @@ import {
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clusterDump, deploymentChunks, journalChunks, listChunks, mixed } from './generate.mjs';
+import {
+  clusterDump,
+  denseChunks,
+  deploymentChunks,
+  journalChunks,
+  listChunks,
+  mixed,
+  threeMistakeChunks,
+} from './generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, '.bench');
@@ -52,6 +60,8 @@ const n = (full, tiny) => (small ? tiny : full);
 const deployments = (count) => corpus(`deployments-${count}.yaml`, () => deploymentChunks(count));
 const list = (count) => corpus(`list-${count}.yaml`, () => listChunks(count));
 const mixedFile = (count) => corpus(`mixed-${count}.yaml`, () => [mixed(count)]);
+const dense = (count) => corpus(`dense-${count}.yaml`, () => denseChunks(count));
+const threeMistakes = (count) => corpus(`three-mistakes-${count}.yaml`, () => threeMistakeChunks(count));
 const journal = (mb) => corpus(`journal-${mb}mb.log`, () => journalChunks(mb * 1024 * 1024));
 
 function hasCommand(name) {
@@ -118,17 +128,22 @@ function bench(name, commands, rounds = runs) {
   return Object.fromEntries(rows.map((row) => [row.label, row]));
 }
 
-const lint = (file, ...extra) => [
+const lintAs = (format, file, ...extra) => [
   node,
   bin,
   'lint',
   file,
   '-o',
-  'json',
+  format,
   '--output-file',
-  join(dir, 'out.json'),
+  join(dir, `out.${format}`),
   ...extra,
 ];
+const lint = (file, ...extra) => lintAs('json', file, ...extra);
+// The dense corpora name the rules they count on, so that a change of defaults (a rule made opt-in,
+// a severity lowered) does not empty them: every document keeps one finding or more.
+const DENSE_RULES = ['--rule', 'cap-nonroot-ineffective=info', '--rule', 'pss-baseline=warning'];
+const FORMATS = ['json', 'sarif', 'text', 'github', 'junit', 'gitlab'];
 
 // Two threads (one worker), whatever the number of cores: what a worker gives on this machine. By
 // default capdoctor starts workers from three cores up.
@@ -196,6 +211,27 @@ results.mixed = bench(`mixed stream (${n('10,000', '300')} documents, anchors, b
   ['capdoctor lint -o json, two threads', twoThreads(lint(mixedPath))],
   ['js-yaml loadAll', [node, baseline('js-yaml'), mixedPath]],
 ]);
+
+// Dense: every document has a finding; one row per output format against js-yaml in the same rounds.
+const denseFile = dense(n(10_000, 300));
+process.stdout.write(`\nDense Deployments: ${(statSync(denseFile).size / 2 ** 20).toFixed(1)} MiB\n`);
+results.dense = bench(`${n('10,000', '300')} Deployments, every one with findings`, [
+  ...FORMATS.map((format) => [`capdoctor lint -o ${format}`, lintAs(format, denseFile, ...DENSE_RULES)]),
+  ['js-yaml loadAll', [node, baseline('js-yaml'), denseFile]],
+]);
+
+// Findings outnumber documents three to one: time must grow linearly in both, memory stay bounded with
+// the report streamed to its file.
+const threeSizes = small ? [300, 1000] : [6_000, 20_000, 60_000];
+results.threeMistakes = {};
+for (const size of threeSizes) {
+  const file = threeMistakes(size);
+  results.threeMistakes[size] = bench(`${size.toLocaleString('en')} Deployments with three mistakes each`, [
+    ['capdoctor lint -o json', lint(file)],
+    ['capdoctor lint -o sarif', lintAs('sarif', file)],
+    ['js-yaml loadAll', [node, baseline('js-yaml'), file]],
+  ]);
+}
 
 // Growth and memory bound: a multi-document stream and a kubectl List at three sizes.
 const sizes = small ? [300, 1000] : [10_000, 30_000, 100_000];
@@ -294,6 +330,36 @@ if (grown) {
     );
   }
 }
+if (results.dense) {
+  const js = results.dense['js-yaml loadAll'];
+  for (const format of FORMATS) {
+    const ours = results.dense[`capdoctor lint -o ${format}`];
+    check(
+      `dense, -o ${format}: ${ours.ratio.toFixed(2)}× js-yaml (medians ${ours.wall.toFixed(2)} s and ${js.wall.toFixed(2)} s) ≤ 1.0×, peak ${ours.rss.toFixed(0)} MiB ≤ 200 MiB`,
+      ours.ratio <= 1 && !(ours.rss > 200),
+    );
+  }
+  const sarif = results.dense['capdoctor lint -o sarif'];
+  const json = results.dense['capdoctor lint -o json'];
+  const sarifOverJson = sarif.ratio / json.ratio;
+  check(`dense, SARIF ${sarifOverJson.toFixed(2)}× JSON ≤ 1.10×`, sarifOverJson <= 1.1);
+}
+const largestThree = threeSizes[threeSizes.length - 1];
+if (results.threeMistakes?.[largestThree]) {
+  for (const label of ['capdoctor lint -o json', 'capdoctor lint -o sarif']) {
+    const row = results.threeMistakes[largestThree][label];
+    check(
+      `three mistakes each, ${label} at ${largestThree}: peak ${row.rss.toFixed(0)} MiB ≤ 300 MiB`,
+      !(row.rss > 300),
+    );
+    if (!threeSizes.every((size) => results.threeMistakes[size])) continue;
+    // Three findings per document: per 1,000 documents is per 3,000 findings.
+    const per = threeSizes.map((size) => results.threeMistakes[size][label].wall / size);
+    process.stdout.write(
+      `  time per 1,000 documents (3,000 findings): ${per.map((x) => (x * 1000).toFixed(3)).join(' s, ')} s (last/first ${(per[per.length - 1] / per[0]).toFixed(2)}×); × js-yaml ${threeSizes.map((size) => results.threeMistakes[size][label].ratio.toFixed(2)).join(', ')}\n`,
+    );
+  }
+}
 if (results.journal) {
   const ours = results.journal['capdoctor diagnose -o json'];
   check(`diagnose ${ours.wall.toFixed(2)} s ≤ 2 s, peak ${ours.rss.toFixed(0)} MiB`, ours.wall <= 2);
@@ -305,4 +371,4 @@ if (results.scan) {
     ours.wall <= 2 && ours.rss <= 200,
   );
 }
-rmSync(join(dir, 'out.json'), { force: true });
+for (const format of FORMATS) rmSync(join(dir, `out.${format}`), { force: true });

@@ -7363,6 +7363,15 @@ var require_dist = __commonJS({
   }
 });
 
+// src/cli/output/types.ts
+function toText(stream) {
+  return (report, options) => {
+    const parts = [];
+    stream(report, options, (text) => parts.push(text));
+    return parts.join("");
+  };
+}
+
 // src/cli/output/github.ts
 var COMMAND = {
   error: "error",
@@ -7393,6 +7402,16 @@ function githubCommand(finding) {
   const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
   return `::${COMMAND[finding.severity]} ${props}::${escapeData(finding.message)}`;
 }
+var writeGithub = (report, _options, write) => {
+  for (const file of report.files) for (const finding of file.findings) write(`${githubCommand(finding)}
+`);
+  const { errors, warnings, infos, files } = report.summary;
+  write(
+    `capdoctor: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} info${infos === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}
+`
+  );
+};
+var formatGithub = toText(writeGithub);
 
 // src/cli/usage.ts
 var UsageError = class extends Error {
@@ -9614,7 +9633,9 @@ function result(finding, ruleIndex) {
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) }
   };
 }
-var formatSarif = (report, options) => {
+var RESULTS_MARK = "\0results\0";
+var RESULT_INDENT = " ".repeat(8);
+var writeSarif = (report, options, write) => {
   const ruleIndex = /* @__PURE__ */ new Map();
   options.rules.forEach((meta, i) => {
     if (!ruleIndex.has(meta.id)) ruleIndex.set(meta.id, i);
@@ -9633,13 +9654,26 @@ var formatSarif = (report, options) => {
           }
         },
         columnKind: "utf16CodeUnits",
-        results: report.files.flatMap((file) => file.findings.map((finding) => result(finding, ruleIndex)))
+        results: RESULTS_MARK
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
-`;
+  const text = JSON.stringify(log, null, 2);
+  const at = text.indexOf(JSON.stringify(RESULTS_MARK));
+  write(text.slice(0, at));
+  let first = true;
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      const json = JSON.stringify(result(finding, ruleIndex), null, 2).replaceAll("\n", `
+${RESULT_INDENT}`);
+      write(`${first ? "[\n" : ",\n"}${RESULT_INDENT}${json}`);
+      first = false;
+    }
+  }
+  write(`${first ? "[]" : "\n      ]"}${text.slice(at + JSON.stringify(RESULTS_MARK).length)}
+`);
 };
+var formatSarif = toText(writeSarif);
 
 // src/parse/json.ts
 function parseJson(text) {
@@ -11481,6 +11515,8 @@ var StreamLinter = class {
   notList = -1;
   /** Source lines around the findings, by line number (for code frames). */
   lines = /* @__PURE__ */ new Map();
+  /** False when no code frame will be shown: the lines around findings are then not kept. */
+  keepFrames = true;
   /** Lists whose items were streamed (for tests and measurements). */
   streamedLists = 0;
   /**
@@ -11714,7 +11750,7 @@ var StreamLinter = class {
   }
   /** Keeps copies of the source lines around the findings added since `before` (for code frames). */
   keep(before) {
-    if (!this.detach) return;
+    if (!this.detach || !this.keepFrames) return;
     keepFrameLines(this.linter.findings.slice(before), this.linter.lines, 1, this.lines);
   }
   /** Drops the text before the open document (or before the open item of a streamed List). */
@@ -11842,14 +11878,14 @@ var DocumentContext = class {
     const finding = {
       rule: this.rule,
       severity: report.severity ?? this.severity,
-      message: composeMessage(report, report.targets, report.fix, report.suggestion),
-      explanation: report.explanation,
+      message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
+      explanation: report.explanation === void 0 ? void 0 : shared(report.explanation),
       file: this.file,
       line: start.line,
       column: start.column,
       endLine: end.line,
       endColumn: Math.max(end.column, start.column + 1),
-      path: formatPath(report.path),
+      path: shared(formatPath(report.path)),
       range,
       document: document.index
     };
@@ -11863,6 +11899,15 @@ var DocumentContext = class {
     if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
   }
 };
+var texts = /* @__PURE__ */ new Map();
+var TEXTS_LIMIT = 8192;
+function shared(text) {
+  const known = texts.get(text);
+  if (known !== void 0) return known;
+  if (texts.size >= TEXTS_LIMIT) texts.clear();
+  texts.set(text, text);
+  return text;
+}
 var enabled = /* @__PURE__ */ new WeakMap();
 function enabledRules(options) {
   const known = enabled.get(options);
@@ -12736,7 +12781,18 @@ function distance(a, b) {
   }
   return previous[b.length];
 }
+var suggested = /* @__PURE__ */ new Map();
+var SUGGESTED_LIMIT = 4096;
 function suggestNames(bare) {
+  let known = suggested.get(bare);
+  if (!known) {
+    if (suggested.size >= SUGGESTED_LIMIT) suggested.clear();
+    known = scoreNames(bare);
+    suggested.set(bare, known);
+  }
+  return [...known];
+}
+function scoreNames(bare) {
   if (bare === "") return [];
   const scored = /* @__PURE__ */ new Map();
   const limit = bare.length <= 5 ? 1 : 2;
@@ -14115,8 +14171,8 @@ function matrixEntry(spec2, context) {
 function defaultTargets() {
   return [...CURRENT_MATRIX.map((t) => matrixEntry(t, false)), ...LEGACY_MATRIX.map((t) => matrixEntry(t, true))];
 }
-function resolveTargets(texts2) {
-  if (texts2.length === 0) return defaultTargets();
+function resolveTargets(texts3) {
+  if (texts3.length === 0) return defaultTargets();
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const push = (target) => {
@@ -14124,7 +14180,7 @@ function resolveTargets(texts2) {
     seen.add(target.id);
     out.push(target);
   };
-  for (const text of texts2) {
+  for (const text of texts3) {
     const set = TARGET_SETS[text.trim().toLowerCase()];
     if (set) {
       for (const spec2 of set) push(matrixEntry(spec2, false));
@@ -14186,24 +14242,44 @@ function predictEntry(target, direction, input, entry = {}) {
     privilegedSkip: true
   };
 }
+var EVALUATED_LIMIT = 4096;
+var evaluations = /* @__PURE__ */ new WeakMap();
 function evaluate(targets, direction, input, entry = {}) {
-  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry), direction }));
+  let cache = evaluations.get(targets);
+  if (!cache) {
+    cache = /* @__PURE__ */ new Map();
+    evaluations.set(targets, cache);
+  }
+  const key = `${direction}\0${entry.privileged === true ? "privileged" : ""}\0${input}`;
+  let known = cache.get(key);
+  if (!known) {
+    if (cache.size >= EVALUATED_LIMIT) cache.clear();
+    known = targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry), direction }));
+    cache.set(key, known);
+  }
+  return known;
 }
 function targetName(target) {
   return target.matrix || target.id === target.label ? target.label : `${target.id} (${target.label})`;
 }
+var outcomesOf = /* @__PURE__ */ new WeakMap();
 function toTargetOutcomes(evaluated) {
-  return evaluated.map(({ target, prediction, direction }) => {
-    const outcome = {
-      target: target.matrix ? target.label : target.id,
-      outcome: prediction.outcome,
-      detail: prediction.detail
-    };
-    if (prediction.status) outcome.status = prediction.status;
-    if (direction) outcome.list = direction;
-    if (target.context) outcome.legacy = true;
-    return outcome;
-  });
+  let outcomes2 = outcomesOf.get(evaluated);
+  if (!outcomes2) {
+    outcomes2 = evaluated.map(({ target, prediction, direction }) => {
+      const outcome = {
+        target: target.matrix ? target.label : target.id,
+        outcome: prediction.outcome,
+        detail: prediction.detail
+      };
+      if (prediction.status) outcome.status = prediction.status;
+      if (direction) outcome.list = direction;
+      if (target.context) outcome.legacy = true;
+      return outcome;
+    });
+    outcomesOf.set(evaluated, outcomes2);
+  }
+  return outcomes2;
 }
 function deciding(items) {
   return items.filter((e) => !e.target.context);
@@ -14275,7 +14351,21 @@ function joinAnd(items, word = "and") {
 function labels(items) {
   return joinAnd([...new Set(items.map((e) => targetName(e.target)))]);
 }
+var described = /* @__PURE__ */ new WeakMap();
 function describeOutcomes(evaluated, direction) {
+  let words = described.get(evaluated);
+  if (!words) {
+    words = /* @__PURE__ */ new Map();
+    described.set(evaluated, words);
+  }
+  let sentence = words.get(direction);
+  if (sentence === void 0) {
+    sentence = wordOutcomes(evaluated, direction);
+    words.set(direction, sentence);
+  }
+  return sentence;
+}
+function wordOutcomes(evaluated, direction) {
   const main = describeDeciding(deciding(evaluated), direction);
   const legacy = legacyNote(evaluated, direction);
   return [main, legacy].filter(Boolean).join(" ");
@@ -19293,6 +19383,35 @@ function heldThroughAmbient(model, capability, step) {
   if (step?.startedBy !== void 0) return "no";
   return model.runtimeAmbient.state;
 }
+function modelKey(container) {
+  const context = container.securityContext;
+  const caps = isMapping(context?.capabilities) ? context.capabilities : void 0;
+  const list = (value) => Array.isArray(value) ? value.map((v) => typeof v === "string" ? v : null) : typeof value;
+  return JSON.stringify([
+    list(caps?.add),
+    list(caps?.drop),
+    context?.privileged === true,
+    context?.allowPrivilegeEscalation === false,
+    container.podSpec.value.hostUsers === false
+  ]);
+}
+var MODEL_CACHE_LIMIT = 4096;
+var models = /* @__PURE__ */ new WeakMap();
+function processesOnTargets(container, targets) {
+  let cache = models.get(targets);
+  if (!cache) {
+    cache = /* @__PURE__ */ new Map();
+    models.set(targets, cache);
+  }
+  const key = modelKey(container);
+  let shared2 = cache.get(key);
+  if (!shared2) {
+    if (cache.size >= MODEL_CACHE_LIMIT) cache.clear();
+    shared2 = targets.map((t) => processOnTarget(container, t));
+    cache.set(key, shared2);
+  }
+  return shared2.map((model) => model.container === container ? model : { ...model, container });
+}
 function capabilityName(input) {
   let bare = input.trim().toUpperCase();
   while (bare.startsWith("CAP_")) bare = bare.slice(4);
@@ -19507,7 +19626,7 @@ var AnalyzedContainer = class {
   perTarget;
   /** The container on each target. */
   get processes() {
-    this.perTarget ??= this.targets.map((t) => processOnTarget(this.container, t));
+    this.perTarget ??= processesOnTargets(this.container, this.targets);
     return this.perTarget;
   }
 };
@@ -20461,7 +20580,7 @@ function subject2(owner) {
   if (!kind || kind === "Pod") return "the pod";
   return `the ${kind} (its pod template fails validation)`;
 }
-var texts = (versions) => versions.map((v) => v.text).join(", ");
+var texts2 = (versions) => versions.map((v) => v.text).join(", ");
 var GATE = `IdentifyPodOS: alpha and off by default in ${WINDOWS_FACTS.introduced}, beta and on by default in ${WINDOWS_FACTS.enforcedSince}, GA in 1.25`;
 var cap_windows_default = defineRule({
   meta: {
@@ -20514,14 +20633,14 @@ var cap_windows_default = defineRule({
     const before = versions.filter((v) => compareVersions(v, ENFORCED) < 0);
     const rejects = versions.length === 0 || enforced.length > 0;
     const severity = chooseSeverity(context.severity, "error", rejects ? "error" : "warning");
-    const ignoredOn = (gate) => before.length > 0 ? ` Kubernetes ${texts(before)} does not check this by default${gate ? ` (${GATE})` : ""}; the lists are simply ignored there.` : "";
+    const ignoredOn = (gate) => before.length > 0 ? ` Kubernetes ${texts2(before)} does not check this by default${gate ? ` (${GATE})` : ""}; the lists are simply ignored there.` : "";
     for (const owner of context.extracted.owners) {
       if (owner.kind !== "container" && owner.kind !== "pod" || !isWindows(owner)) continue;
       let message;
       if (owner.kind === "pod") {
         message = "spec.os.name is windows, and Windows containers have no Linux capabilities. This block also sits in the pod-level securityContext, which has no capabilities field at all, so it is never applied (see cap-pod-level). Remove it.";
       } else {
-        const where2 = enforced.length > 0 ? `on Kubernetes ${texts(enforced)}, the` : "the";
+        const where2 = enforced.length > 0 ? `on Kubernetes ${texts2(enforced)}, the` : "the";
         const head = rejects ? `spec.os.name is windows: ${where2} API server rejects ${subject2(owner)} with \`${fieldPath2(owner)}: ${WINDOWS_FACTS.message}\` (from Kubernetes ${WINDOWS_FACTS.enforcedSince}; ${GATE}).` : `spec.os.name is windows, so ${ownerLabel(owner)} cannot use Linux capabilities: Windows containers have none.`;
         message = `${head}${ignoredOn(!rejects)} Remove the capabilities block of ${ownerLabel(owner)}.`;
       }

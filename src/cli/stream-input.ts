@@ -56,6 +56,8 @@ export function lintFileStreaming(
   targets?: readonly string[],
   /** Told the size of each piece read (for the progress line). */
   onRead?: (bytes: number) => void,
+  /** Keep the lines around findings for code frames (only text output shows them). */
+  frames = true,
 ): StreamedFile | undefined {
   const fd = openSync(path, 'r');
   let pool: LintPool | undefined;
@@ -65,6 +67,7 @@ export function lintFileStreaming(
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     const buffer = Buffer.allocUnsafe(PIECE_BYTES);
     const linter = new StreamLinter(label, options);
+    linter.keepFrames = frames;
     const workers = pool;
     if (workers) linter.delegate = (job) => workers.offer(job);
     let first = true;

@@ -194,14 +194,14 @@ class DocumentContext implements RuleContext {
     const finding: Finding = {
       rule: this.rule,
       severity: report.severity ?? this.severity,
-      message: composeMessage(report, report.targets, report.fix, report.suggestion),
-      explanation: report.explanation,
+      message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
+      explanation: report.explanation === undefined ? undefined : shared(report.explanation),
       file: this.file,
       line: start.line,
       column: start.column,
       endLine: end.line,
       endColumn: Math.max(end.column, start.column + 1),
-      path: formatPath(report.path),
+      path: shared(formatPath(report.path)),
       range,
       document: document.index,
     };
@@ -214,6 +214,19 @@ class DocumentContext implements RuleContext {
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
     if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
   }
+}
+
+// A stream where every document has the same mistake gets the same message and path for each: the
+// findings then hold one copy of each text, not one per document (bounded, for inputs where they differ).
+const texts = new Map<string, string>();
+const TEXTS_LIMIT = 8192;
+
+function shared(text: string): string {
+  const known = texts.get(text);
+  if (known !== undefined) return known;
+  if (texts.size >= TEXTS_LIMIT) texts.clear();
+  texts.set(text, text);
+  return text;
 }
 
 interface EnabledRule {

@@ -330,6 +330,8 @@ export class StreamLinter {
   private notList = -1;
   /** Source lines around the findings, by line number (for code frames). */
   readonly lines = new Map<number, string>();
+  /** False when no code frame will be shown: the lines around findings are then not kept. */
+  keepFrames = true;
 
   /** Lists whose items were streamed (for tests and measurements). */
   streamedLists = 0;
@@ -599,7 +601,7 @@ export class StreamLinter {
 
   /** Keeps copies of the source lines around the findings added since `before` (for code frames). */
   private keep(before: number): void {
-    if (!this.detach) return;
+    if (!this.detach || !this.keepFrames) return;
     keepFrameLines(this.linter.findings.slice(before), this.linter.lines, 1, this.lines);
   }
 

@@ -70,11 +70,26 @@ function distance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
+const suggested = new Map<string, readonly string[]>();
+/** Distinct misspellings remembered before the memo starts again. */
+const SUGGESTED_LIMIT = 4096;
+
 /**
  * Known names close to `bare` (already upper-cased, without prefix), best first: small edit
  * distances (`SYS_RESOURCES`, `NET_ADMN`) and one extra or missing word (`SYS_NET_ADMIN`).
  */
 export function suggestNames(bare: string): string[] {
+  // The same misspelling in every document of a stream is scored once.
+  let known = suggested.get(bare);
+  if (!known) {
+    if (suggested.size >= SUGGESTED_LIMIT) suggested.clear();
+    known = scoreNames(bare);
+    suggested.set(bare, known);
+  }
+  return [...known];
+}
+
+function scoreNames(bare: string): string[] {
   if (bare === '') return [];
   const scored = new Map<string, number>();
   const limit = bare.length <= 5 ? 1 : 2;

@@ -224,6 +224,50 @@ export function heldThroughAmbient(model: ProcessOnTarget, capability: string, s
   return model.runtimeAmbient.state;
 }
 
+/**
+ * Every field of a container that `processOnTarget` reads, as one string: containers with the same key
+ * get the same model on the same target (the paths inside its entries are those of the first one).
+ * Non-string entries are all "not a name", so only their kind counts.
+ */
+function modelKey(container: ContainerInfo): string {
+  const context = container.securityContext;
+  const caps = isMapping(context?.capabilities) ? context.capabilities : undefined;
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : null)) : typeof value;
+  return JSON.stringify([
+    list(caps?.add),
+    list(caps?.drop),
+    context?.privileged === true,
+    context?.allowPrivilegeEscalation === false,
+    container.podSpec.value.hostUsers === false,
+  ]);
+}
+
+/** Distinct keys kept per set of targets before the cache starts again (an input of all-different containers). */
+const MODEL_CACHE_LIMIT = 4096;
+const models = new WeakMap<readonly ResolvedTarget[], Map<string, readonly ProcessOnTarget[]>>();
+
+/**
+ * The container on each of `targets`: worked out once per distinct key (capability lists, privileged,
+ * allowPrivilegeEscalation, hostUsers) and set of targets; each container gets its own shallow copies,
+ * which name it.
+ */
+export function processesOnTargets(container: ContainerInfo, targets: readonly ResolvedTarget[]): ProcessOnTarget[] {
+  let cache = models.get(targets);
+  if (!cache) {
+    cache = new Map();
+    models.set(targets, cache);
+  }
+  const key = modelKey(container);
+  let shared = cache.get(key);
+  if (!shared) {
+    if (cache.size >= MODEL_CACHE_LIMIT) cache.clear();
+    shared = targets.map((t) => processOnTarget(container, t));
+    cache.set(key, shared);
+  }
+  return shared.map((model) => (model.container === container ? model : { ...model, container }));
+}
+
 function capabilityName(input: string): string | undefined {
   let bare = input.trim().toUpperCase();
   while (bare.startsWith('CAP_')) bare = bare.slice(4);

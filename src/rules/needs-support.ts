@@ -8,7 +8,7 @@ import { where as whereIn } from '../core/message.js';
 import type { EvidenceRef, Fix, ObjectRef, Path, PathEdit, TargetOutcome } from '../core/types.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type ContainerNeeds, containerNeeds, documentIndexOf, type Need } from '../model/needs.js';
-import { evaluateNeed, type NeedState, type ProcessOnTarget, processOnTarget } from '../model/process.js';
+import { evaluateNeed, type NeedState, type ProcessOnTarget, processesOnTargets } from '../model/process.js';
 import { joinAnd, targetName } from './support.js';
 import type { RuleContext } from './types.js';
 
@@ -31,7 +31,7 @@ export class AnalyzedContainer {
 
   /** The container on each target. */
   get processes(): ProcessOnTarget[] {
-    this.perTarget ??= this.targets.map((t) => processOnTarget(this.container, t));
+    this.perTarget ??= processesOnTargets(this.container, this.targets);
     return this.perTarget;
   }
 }

@@ -87,31 +87,59 @@ export function predictEntry(
   };
 }
 
+/** Distinct entries remembered per set of targets before the cache starts again. */
+const EVALUATED_LIMIT = 4096;
+const evaluations = new WeakMap<readonly ResolvedTarget[], Map<string, readonly Evaluated[]>>();
+
+/**
+ * What each target does with one entry. The same entry on the same targets gets the same (shared,
+ * read-only) answer: a stream where every document has the same mistake asks once.
+ */
 export function evaluate(
   targets: readonly ResolvedTarget[],
   direction: Direction,
   input: string,
   entry: EntryContext = {},
 ): Evaluated[] {
-  return targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry), direction }));
+  let cache = evaluations.get(targets);
+  if (!cache) {
+    cache = new Map();
+    evaluations.set(targets, cache);
+  }
+  const key = `${direction}\u0000${entry.privileged === true ? 'privileged' : ''}\u0000${input}`;
+  let known = cache.get(key);
+  if (!known) {
+    if (cache.size >= EVALUATED_LIMIT) cache.clear();
+    known = targets.map((target) => ({ target, prediction: predictEntry(target, direction, input, entry), direction }));
+    cache.set(key, known);
+  }
+  return known as Evaluated[];
 }
 
 export function targetName(target: ResolvedTarget): string {
   return target.matrix || target.id === target.label ? target.label : `${target.id} (${target.label})`;
 }
 
+const outcomesOf = new WeakMap<readonly Evaluated[], TargetOutcome[]>();
+
+/** A finding's per-target outcomes; findings about the same answer share one (read-only) array. */
 export function toTargetOutcomes(evaluated: readonly Evaluated[]): TargetOutcome[] {
-  return evaluated.map(({ target, prediction, direction }) => {
-    const outcome: TargetOutcome = {
-      target: target.matrix ? target.label : target.id,
-      outcome: prediction.outcome,
-      detail: prediction.detail,
-    };
-    if (prediction.status) outcome.status = prediction.status;
-    if (direction) outcome.list = direction;
-    if (target.context) outcome.legacy = true;
-    return outcome;
-  });
+  let outcomes = outcomesOf.get(evaluated);
+  if (!outcomes) {
+    outcomes = evaluated.map(({ target, prediction, direction }) => {
+      const outcome: TargetOutcome = {
+        target: target.matrix ? target.label : target.id,
+        outcome: prediction.outcome,
+        detail: prediction.detail,
+      };
+      if (prediction.status) outcome.status = prediction.status;
+      if (direction) outcome.list = direction;
+      if (target.context) outcome.legacy = true;
+      return outcome;
+    });
+    outcomesOf.set(evaluated, outcomes);
+  }
+  return outcomes;
 }
 
 /** The targets that decide the severity: all but the end-of-life ones checked as context. */
@@ -209,6 +237,8 @@ export function labels(items: readonly Evaluated[]): string {
   return joinAnd([...new Set(items.map((e) => targetName(e.target)))]);
 }
 
+const described = new WeakMap<readonly Evaluated[], Map<Direction, string>>();
+
 /**
  * What the targets do with one entry, in one sentence. A single target gets its own explanation;
  * several are grouped by outcome, refusals by pod status, each group quoting one runtime's error text
@@ -216,6 +246,21 @@ export function labels(items: readonly Evaluated[]): string {
  * follow in a sentence of their own, only where they break.
  */
 export function describeOutcomes(evaluated: readonly Evaluated[], direction: Direction): string {
+  // Answers are shared (see `evaluate`): the same one is worded once.
+  let words = described.get(evaluated);
+  if (!words) {
+    words = new Map();
+    described.set(evaluated, words);
+  }
+  let sentence = words.get(direction);
+  if (sentence === undefined) {
+    sentence = wordOutcomes(evaluated, direction);
+    words.set(direction, sentence);
+  }
+  return sentence;
+}
+
+function wordOutcomes(evaluated: readonly Evaluated[], direction: Direction): string {
   const main = describeDeciding(deciding(evaluated), direction);
   const legacy = legacyNote(evaluated, direction);
   return [main, legacy].filter(Boolean).join(' ');

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { ConfigError } from '../../core/config.js';
 import { type FileResult, lintSource, PARSE_ERROR_RULE, type RuleSetting } from '../../core/engine.js';
 import type { PssLevel } from '../../core/pss.js';
@@ -7,7 +6,8 @@ import { resolveTargets, TargetError } from '../../knowledge/targets.js';
 import { ALL_RULE_META, RULES } from '../../rules/index.js';
 import { findConfig, loadConfig } from '../config-file.js';
 import { expandPaths, implicitStdin, readInput } from '../files.js';
-import { FORMATTERS, type OutputFormat } from '../output/index.js';
+import { FORMATTERS, type OutputFormat, STREAM_FORMATTERS } from '../output/index.js';
+import { writeReport } from '../output/sink.js';
 import type { FileReport, LintReport } from '../output/types.js';
 import { Progress, type ProgressStream, progressWanted } from '../progress.js';
 import { shouldStream } from '../stream-size.js';
@@ -120,7 +120,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       : undefined;
     const streamed =
       large[i] && streaming
-        ? streaming.lintFileStreaming(entry.file, entry.file, lintOptions, targetSpecs, onRead)
+        ? streaming.lintFileStreaming(entry.file, entry.file, lintOptions, targetSpecs, onRead, format === 'text')
         : undefined;
     if (streamed) {
       const { result } = streamed;
@@ -165,22 +165,23 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     },
   };
   if (hidden > 0) report.hidden = hidden;
-  const output = FORMATTERS[format](report, {
+  const formatOptions = {
     color: options.color && format === 'text',
     rules: ALL_RULE_META,
     version: io.version,
     verbose: options.verbose === true,
-  });
-  if (options.outputFile) {
-    try {
-      writeFileSync(options.outputFile, output);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      const why =
-        e.code === 'ENOENT' ? 'its folder does not exist' : e.code === 'EISDIR' ? 'it is a folder' : e.message;
-      throw new UsageError(`--output-file: cannot write ${options.outputFile}: ${why}`);
-    }
-  } else io.stdout(output);
+  };
+  // Written as it is formatted: a report of many findings is never one string in memory.
+  try {
+    writeReport(options.outputFile || undefined, io.stdout, (write) =>
+      STREAM_FORMATTERS[format](report, formatOptions, write),
+    );
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (!options.outputFile || typeof e.code !== 'string') throw error;
+    const why = e.code === 'ENOENT' ? 'its folder does not exist' : e.code === 'EISDIR' ? 'it is a folder' : e.message;
+    throw new UsageError(`--output-file: cannot write ${options.outputFile}: ${why}`);
+  }
 
   if (unreadable) return EXIT.usage;
   if (report.summary.errors > 0) return EXIT.findings;

@@ -3,7 +3,7 @@
 // for GitHub Actions" (docs.github.com/en/actions/reference/workflow-commands-for-github-actions).
 import type { AppliedChange, SkippedFix } from '../../core/fix.js';
 import type { Finding, Severity } from '../../core/types.js';
-import type { Formatter } from './types.js';
+import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   error: 'error',
@@ -45,17 +45,17 @@ export function githubCommand(finding: Finding): string {
   return `::${COMMAND[finding.severity]} ${props}::${escapeData(finding.message)}`;
 }
 
-export const formatGithub: Formatter = (report) => {
-  const lines: string[] = [];
-  for (const file of report.files) for (const finding of file.findings) lines.push(githubCommand(finding));
+export const writeGithub: StreamFormatter = (report, _options, write) => {
+  for (const file of report.files) for (const finding of file.findings) write(`${githubCommand(finding)}\n`);
   const { errors, warnings, infos, files } = report.summary;
   // A plain line (not a command) that the log shows under the annotations.
-  lines.push(
+  write(
     `capdoctor: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ` +
-      `${infos} info${infos === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
+      `${infos} info${infos === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`,
   );
-  return `${lines.join('\n')}\n`;
 };
+
+export const formatGithub: Formatter = toText(writeGithub);
 
 export interface FixedFile {
   file: string;

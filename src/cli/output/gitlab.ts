@@ -3,7 +3,7 @@
 // check_name, fingerprint, severity, location.path, location.lines.begin.
 import type { Finding } from '../../core/types.js';
 import { annotationPath } from './github.js';
-import type { Formatter } from './types.js';
+import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -43,18 +43,19 @@ function sha256(text: string): string {
   return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
 }
 
-export const formatGitlab: Formatter = (report) => {
-  const issues: GitlabIssue[] = [];
+/** A JSON array written issue by issue, as `JSON.stringify(issues, null, 2)` writes it. */
+export const writeGitlab: StreamFormatter = (report, _options, write) => {
   // Identical identities (two documents of one file with the same unnamed object) are told apart by
   // their order, which is stable for the same input.
   const seen = new Map<string, number>();
+  let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
       const key = identity(finding);
       const occurrence = seen.get(key) ?? 0;
       seen.set(key, occurrence + 1);
       const begin = Math.max(1, finding.line);
-      issues.push({
+      const issue: GitlabIssue = {
         type: 'issue',
         check_name: finding.rule,
         description: finding.message,
@@ -65,8 +66,12 @@ export const formatGitlab: Formatter = (report) => {
           path: finding.file === '-' ? 'stdin' : annotationPath(finding.file),
           lines: { begin, end: Math.max(begin, finding.endLine) },
         },
-      });
+      };
+      write(`${first ? '[\n' : ',\n'}  ${JSON.stringify(issue, null, 2).replaceAll('\n', '\n  ')}`);
+      first = false;
     }
   }
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  write(first ? '[]\n' : '\n]\n');
 };
+
+export const formatGitlab: Formatter = toText(writeGitlab);

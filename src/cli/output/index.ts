@@ -1,10 +1,10 @@
-import { formatGithub } from './github.js';
-import { formatGitlab } from './gitlab.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
-import { formatSarif } from './sarif.js';
-import { formatText } from './text.js';
-import type { Formatter } from './types.js';
+import { formatGithub, writeGithub } from './github.js';
+import { formatGitlab, writeGitlab } from './gitlab.js';
+import { formatJson, writeJson } from './json.js';
+import { formatJunit, writeJunit } from './junit.js';
+import { formatSarif, writeSarif } from './sarif.js';
+import { formatText, writeText } from './text.js';
+import type { Formatter, StreamFormatter } from './types.js';
 
 export const FORMATTERS: Record<'text' | 'json' | 'sarif' | 'github' | 'junit' | 'gitlab', Formatter> = {
   text: formatText,
@@ -17,4 +17,14 @@ export const FORMATTERS: Record<'text' | 'json' | 'sarif' | 'github' | 'junit' |
 
 export type OutputFormat = keyof typeof FORMATTERS;
 
-export type { FileReport, FormatOptions, Formatter, LintReport, Summary } from './types.js';
+/** The same formats, written piece by piece to a destination (what the CLI uses). */
+export const STREAM_FORMATTERS: Record<OutputFormat, StreamFormatter> = {
+  text: writeText,
+  json: writeJson,
+  sarif: writeSarif,
+  github: writeGithub,
+  junit: writeJunit,
+  gitlab: writeGitlab,
+};
+
+export type { FileReport, FormatOptions, Formatter, LintReport, StreamFormatter, Summary, Write } from './types.js';

@@ -1,5 +1,5 @@
 import type { Evidence, Finding, Fix, ObjectRef, PathEdit, TargetOutcome } from '../../core/types.js';
-import type { Formatter, Summary } from './types.js';
+import { type Formatter, type StreamFormatter, type Summary, toText } from './types.js';
 
 /**
  * The stable, versioned JSON shape. Bump `version` on any incompatible change (docs/output.md lists them).
@@ -91,18 +91,50 @@ export function toJsonFinding(finding: Finding): JsonFinding {
   return out;
 }
 
-export const formatJson: Formatter = (report) => {
+// Findings about the same answer share their per-target array (see toTargetOutcomes): its text is made
+// once, indented for its place in a finding of the report.
+const TARGETS_MARK = '\u0000targets\u0000';
+// With its key and indentation: a value written by a user cannot hold a raw line break.
+const TARGETS_MARK_JSON = `\n      "targets": ${JSON.stringify(TARGETS_MARK)}`;
+const targetsText = new WeakMap<readonly TargetOutcome[], string>();
+
+/** One finding as `JSON.stringify(output, null, 2)` writes it inside the `findings` array. */
+function findingText(finding: Finding): string {
+  const json = toJsonFinding(finding);
+  const targets = finding.targets;
+  if (targets) (json as { targets?: unknown }).targets = TARGETS_MARK;
+  const text = `    ${JSON.stringify(json, null, 2).replaceAll('\n', '\n    ')}`;
+  if (!targets) return text;
+  let shared = targetsText.get(targets);
+  if (shared === undefined) {
+    const copy = targets.map((t) => ({
+      target: t.target,
+      outcome: t.outcome,
+      detail: t.detail,
+      ...(t.legacy ? { legacy: true as const } : {}),
+    }));
+    shared = JSON.stringify(copy, null, 2).replaceAll('\n', '\n      ');
+    targetsText.set(targets, shared);
+  }
+  // A function replacement: the text may hold `$` patterns.
+  return text.replace(TARGETS_MARK_JSON, () => `\n      "targets": ${shared}`);
+}
+
+export const writeJson: StreamFormatter = (report, _options, write) => {
   const { files, documents, errors, warnings, infos } = report.summary;
   const summary: Summary = { files, documents, errors, warnings, infos };
   // Written finding by finding, as JSON.stringify(output, null, 2) would: a large report then never
-  // holds a copy of every finding and the whole text at once.
-  const parts: string[] = [];
+  // holds a copy of every finding or the whole text.
+  write(`{\n  "version": ${JSON_VERSION},\n  "findings": `);
+  let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      parts.push(`    ${JSON.stringify(toJsonFinding(finding), null, 2).replaceAll('\n', '\n    ')}`);
+      write(`${first ? '[\n' : ',\n'}${findingText(finding)}`);
+      first = false;
     }
   }
-  const findings = parts.length === 0 ? '[]' : `[\n${parts.join(',\n')}\n  ]`;
   const tail = JSON.stringify(summary, null, 2).replaceAll('\n', '\n  ');
-  return `{\n  "version": ${JSON_VERSION},\n  "findings": ${findings},\n  "summary": ${tail}\n}\n`;
+  write(`${first ? '[]' : '\n  ]'},\n  "summary": ${tail}\n}\n`);
 };
+
+export const formatJson: Formatter = toText(writeJson);

@@ -2,7 +2,7 @@
 // <testsuite> per file, one <testcase> per finding, and one passing <testcase> for a file without any.
 // Errors and warnings are failures; info findings pass and carry their message in <system-out>.
 import type { Finding } from '../../core/types.js';
-import type { FileReport, Formatter } from './types.js';
+import { type FileReport, type Formatter, type StreamFormatter, toText, type Write } from './types.js';
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, LF and CR; lone surrogates;
 // U+FFFE and U+FFFF): they are replaced, since no escape can carry them. A literal would hold the
@@ -71,21 +71,25 @@ function testCase(file: string, finding: Finding): string {
   return `${head}\n      <failure${failure}>${escapeText(details(finding))}</failure>\n    </testcase>`;
 }
 
-function testSuite(file: FileReport): string {
+function writeSuite(file: FileReport, write: Write): void {
   const failures = file.findings.filter((f) => f.severity !== 'info').length;
-  const cases =
-    file.findings.length === 0
-      ? [`    <testcase${attributes({ classname: file.file, name: 'capdoctor', file: file.file })}/>`]
-      : file.findings.map((finding) => testCase(file.file, finding));
-  const head = attributes({ name: file.file, tests: cases.length, failures, errors: 0, skipped: 0 });
-  return `  <testsuite${head}>\n${cases.join('\n')}\n  </testsuite>`;
+  const tests = Math.max(1, file.findings.length);
+  write(`  <testsuite${attributes({ name: file.file, tests, failures, errors: 0, skipped: 0 })}>\n`);
+  if (file.findings.length === 0) {
+    write(`    <testcase${attributes({ classname: file.file, name: 'capdoctor', file: file.file })}/>\n`);
+  }
+  for (const finding of file.findings) write(`${testCase(file.file, finding)}\n`);
+  write('  </testsuite>\n');
 }
 
-export const formatJunit: Formatter = (report) => {
-  const suites = report.files.map(testSuite);
+/** The counts in the head come first; then each suite, case by case. */
+export const writeJunit: StreamFormatter = (report, _options, write) => {
   const tests = report.files.reduce((n, file) => n + Math.max(1, file.findings.length), 0);
   const failures = report.files.reduce((n, file) => n + file.findings.filter((f) => f.severity !== 'info').length, 0);
   const head = attributes({ name: 'capdoctor', tests, failures, errors: 0 });
-  const body = suites.length > 0 ? `\n${suites.join('\n')}\n` : '\n';
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${head}>${body}</testsuites>\n`;
+  write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${head}>\n`);
+  for (const file of report.files) writeSuite(file, write);
+  write('</testsuites>\n');
 };
+
+export const formatJunit: Formatter = toText(writeJunit);

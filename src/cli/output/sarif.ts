@@ -1,7 +1,7 @@
 import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Severity } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
-import type { Formatter } from './types.js';
+import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
 const FINGERPRINT_KEY = 'capdoctor/v1';
@@ -116,12 +116,17 @@ function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Resul
   };
 }
 
-export const formatSarif: Formatter = (report, options) => {
+const RESULTS_MARK = '\u0000results\u0000';
+/** Indentation of an element of `runs[0].results` in the log. */
+const RESULT_INDENT = ' '.repeat(8);
+
+/** The log as `JSON.stringify(log, null, 2)` writes it, with the results written one by one. */
+export const writeSarif: StreamFormatter = (report, options, write) => {
   const ruleIndex = new Map<string, number>();
   options.rules.forEach((meta, i) => {
     if (!ruleIndex.has(meta.id)) ruleIndex.set(meta.id, i);
   });
-  const log: Log = {
+  const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -135,9 +140,22 @@ export const formatSarif: Formatter = (report, options) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: report.files.flatMap((file) => file.findings.map((finding) => result(finding, ruleIndex))),
+        results: RESULTS_MARK,
       },
     ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  } satisfies Omit<Log, 'runs'> & { runs: unknown[] };
+  const text = JSON.stringify(log, null, 2);
+  const at = text.indexOf(JSON.stringify(RESULTS_MARK));
+  write(text.slice(0, at));
+  let first = true;
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      const json = JSON.stringify(result(finding, ruleIndex), null, 2).replaceAll('\n', `\n${RESULT_INDENT}`);
+      write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}${json}`);
+      first = false;
+    }
+  }
+  write(`${first ? '[]' : '\n      ]'}${text.slice(at + JSON.stringify(RESULTS_MARK).length)}\n`);
 };
+
+export const formatSarif: Formatter = toText(writeSarif);

@@ -1,9 +1,16 @@
 import pc from 'picocolors';
-import { append } from '../../core/append.js';
 import { outcomeLine } from '../../core/message.js';
 import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
 import { terminalSafe, terminalSafeDeep } from './escape.js';
-import type { FileReport, FormatOptions, Formatter, LintReport } from './types.js';
+import {
+  type FileReport,
+  type FormatOptions,
+  type Formatter,
+  type LintReport,
+  type StreamFormatter,
+  toText,
+  type Write,
+} from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -163,15 +170,13 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
   return out;
 }
 
-function formatFile(c: Colors, file: FileReport, verbose: boolean): string[] {
+function writeFile(c: Colors, file: FileReport, verbose: boolean, write: Write): void {
   const lines = file.text === undefined ? undefined : splitLines(file.text);
-  const out = [c.underline(c.bold(terminalSafe(file.file)))];
+  write(`${c.underline(c.bold(terminalSafe(file.file)))}\n`);
   for (const finding of file.findings) {
     // Names, messages and targets quote the input: nothing in them may steer the terminal.
-    append(out, formatFinding(c, terminalSafeDeep(finding), lines, verbose));
-    out.push('');
+    write(`${formatFinding(c, terminalSafeDeep(finding), lines, verbose).join('\n')}\n\n`);
   }
-  return out;
 }
 
 function targetsLine(targets: readonly string[]): string {
@@ -200,12 +205,12 @@ function summaryLine(c: Colors, report: LintReport, shown: readonly FileReport[]
   return c.bold(color(text));
 }
 
-export const formatText: Formatter = (report, options: FormatOptions) => {
+export const writeText: StreamFormatter = (report, options: FormatOptions, write) => {
   const c = pc.createColors(options.color);
-  const out: string[] = [];
-  if (report.targets.length > 0) out.push(c.dim(targetsLine(report.targets)), '');
+  if (report.targets.length > 0) write(`${c.dim(targetsLine(report.targets))}\n\n`);
   const withFindings = report.files.filter((file) => file.findings.length > 0);
-  for (const file of withFindings) append(out, formatFile(c, file, options.verbose === true));
-  out.push(summaryLine(c, report, withFindings));
-  return `${out.join('\n')}\n`;
+  for (const file of withFindings) writeFile(c, file, options.verbose === true, write);
+  write(`${summaryLine(c, report, withFindings)}\n`);
 };
+
+export const formatText: Formatter = toText(writeText);

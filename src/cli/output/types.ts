@@ -35,3 +35,18 @@ export interface FormatOptions {
 }
 
 export type Formatter = (report: LintReport, options: FormatOptions) => string;
+
+/** Receives a report piece by piece, in order (a large report is never one string). */
+export type Write = (text: string) => void;
+
+/** Writes the report as it goes, finding by finding; the pieces joined are what the `Formatter` returns. */
+export type StreamFormatter = (report: LintReport, options: FormatOptions, write: Write) => void;
+
+/** The whole report as one string (for small reports, tests and the library). */
+export function toText(stream: StreamFormatter): Formatter {
+  return (report, options) => {
+    const parts: string[] = [];
+    stream(report, options, (text) => parts.push(text));
+    return parts.join('');
+  };
+}
