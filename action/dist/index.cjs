@@ -9437,243 +9437,6 @@ function loadConfig(file, knownRules) {
 // src/cli/files.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
-function decodeText(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254) {
-    if (bytes[2] === 0 && bytes[3] === 0) return { error: "is UTF-32, which is not read (save it as UTF-8)" };
-    return utf16(bytes, "utf-16le");
-  }
-  if (bytes[0] === 254 && bytes[1] === 255) return utf16(bytes, "utf-16be");
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { error: `is not valid UTF-8 (${invalidUtf8At(bytes)})` };
-  }
-}
-function utf16(bytes, encoding) {
-  try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
-  } catch {
-    return { error: `starts as ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}` };
-  }
-}
-function invalidUtf8At(bytes) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    if (b === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-    const length = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
-    let valid = length > 0 && i + length <= bytes.length;
-    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k] & 192) === 128;
-    if (valid && length === 3) {
-      const c = (b & 15) << 12 | (bytes[i + 1] & 63) << 6;
-      valid = c >= 2048 && (c < 55296 || c > 57343);
-    }
-    if (valid && length === 4) {
-      const c = (b & 7) << 18 | (bytes[i + 1] & 63) << 12;
-      valid = c >= 65536 && c <= 1114111;
-    }
-    if (!valid) return `line ${line}, byte ${i - lineStart + 1} of the line: 0x${b.toString(16).padStart(2, "0")}`;
-    i += length;
-  }
-  return "a truncated character at the end";
-}
-var MANIFEST = /\.(ya?ml|json)$/i;
-function expandPaths(paths, skip) {
-  const out = [];
-  for (const path of paths) {
-    if (path === "-") {
-      out.push({ file: "-" });
-      continue;
-    }
-    let stats;
-    try {
-      stats = (0, import_node_fs2.statSync)(path);
-    } catch (error) {
-      out.push({ file: path, error: describe(error) });
-      continue;
-    }
-    if (stats.isDirectory()) walk(path, out, skip, (0, import_node_fs2.realpathSync)(path));
-    else out.push({ file: path });
-  }
-  return out;
-}
-function insideTree(path, root) {
-  try {
-    const real = (0, import_node_fs2.realpathSync)(path);
-    return real.startsWith(root.endsWith(import_node_path2.sep) ? root : root + import_node_path2.sep) && (0, import_node_fs2.statSync)(real).isFile();
-  } catch {
-    return false;
-  }
-}
-function walk(dir, out, skip, root) {
-  let entries;
-  try {
-    entries = (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true });
-  } catch (error) {
-    out.push({ file: dir, error: describe(error) });
-    return;
-  }
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of entries) {
-    const path = (0, import_node_path2.join)(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      walk(path, out, skip, root);
-    } else if (MANIFEST.test(entry.name) && !skip(path) && (entry.isFile() || entry.isSymbolicLink() && insideTree(path, root))) {
-      out.push({ file: path });
-    }
-  }
-}
-function readInput(input, stdin) {
-  if (input.error !== void 0) return input;
-  try {
-    if (input.file === "-") return { file: input.file, text: stdin() };
-    return { file: input.file, ...decodeText((0, import_node_fs2.readFileSync)(input.file)) };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    return { file: input.file, error: describe(error) };
-  }
-}
-function describe(error) {
-  const e = error;
-  switch (e.code) {
-    case "ENOENT":
-      return "no such file or folder";
-    case "EACCES":
-      return "permission denied";
-    case "EISDIR":
-      return "is a folder";
-    default:
-      return e.message ?? String(error);
-  }
-}
-
-// src/cli/output/sarif.ts
-var INFORMATION_URI = "https://github.com/capdoctor/capdoctor";
-var FINGERPRINT_KEY = "capdoctor/v1";
-var LEVEL = { error: "error", warning: "warning", info: "note" };
-var SECURITY_SEVERITY = { error: "7.5", warning: "5.0", info: "2.0" };
-var SEGMENT_SAFE = /%(24|26|2B|2C|3B|3D|40)/gi;
-function encodeSegment(segment, allowColon) {
-  const encoded = encodeURIComponent(segment).replace(SEGMENT_SAFE, (match) => decodeURIComponent(match));
-  return allowColon ? encoded.replace(/%3A/gi, ":") : encoded;
-}
-function artifactUri(file) {
-  if (file === "-") return "stdin";
-  let path = file.replace(/\\/g, "/");
-  while (path.startsWith("./")) path = path.slice(2);
-  const drive = /^[A-Za-z]:\//.test(path);
-  if (drive || path.startsWith("/")) {
-    const segments = path.replace(/^\/+/, "").split("/");
-    return `file:///${segments.map((s, i) => encodeSegment(s, drive && i === 0)).join("/")}`;
-  }
-  return path.split("/").map((s, i) => encodeSegment(s, i > 0)).join("/");
-}
-function problemPart(message) {
-  return (message.split(" \u2014 ")[0] ?? message).trim();
-}
-function fingerprint(finding) {
-  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${problemPart(finding.message)}`;
-  return process.getBuiltinModule("node:crypto").createHash("sha256").update(key).digest("hex").slice(0, 32);
-}
-function stripMarkdown(markdown) {
-  return markdown.replace(/`/g, "");
-}
-function descriptor(meta) {
-  return {
-    id: meta.id,
-    name: meta.id,
-    shortDescription: { text: meta.description },
-    fullDescription: { text: meta.description },
-    help: { text: stripMarkdown(meta.docs), markdown: meta.docs },
-    helpUri: `${INFORMATION_URI}/blob/main/docs/rules/${meta.id}.md`,
-    defaultConfiguration: { level: LEVEL[meta.severity] },
-    properties: {
-      tags: [.../* @__PURE__ */ new Set(["security", ...meta.tags ?? []])],
-      precision: "very-high",
-      "security-severity": SECURITY_SEVERITY[meta.severity]
-    }
-  };
-}
-function messageMarkdown(finding) {
-  const parts = [`**${escapeMarkdown(finding.message)}**`];
-  if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
-  const targets = (finding.targets ?? []).filter((t) => t.outcome !== "applied");
-  if (targets.length > 0) {
-    parts.push(
-      targets.map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`).join("\n")
-    );
-  }
-  return parts.join("\n\n");
-}
-function escapeMarkdown(text) {
-  return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
-}
-function region(finding) {
-  const startLine = Math.max(1, finding.line);
-  const startColumn = Math.max(1, finding.column);
-  const endLine = Math.max(startLine, finding.endLine);
-  const endColumn = endLine === startLine ? Math.max(startColumn + 1, finding.endColumn) : Math.max(1, finding.endColumn);
-  return { startLine, startColumn, endLine, endColumn };
-}
-function result(finding, ruleIndex) {
-  const index = ruleIndex.get(finding.rule);
-  return {
-    ruleId: finding.rule,
-    ...index === void 0 ? {} : { ruleIndex: index },
-    level: LEVEL[finding.severity],
-    message: { text: finding.message, markdown: messageMarkdown(finding) },
-    locations: [
-      { physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: region(finding) } }
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) }
-  };
-}
-var RESULTS_MARK = "\0results\0";
-var RESULT_INDENT = " ".repeat(8);
-var writeSarif = (report, options, write) => {
-  const ruleIndex = /* @__PURE__ */ new Map();
-  options.rules.forEach((meta, i) => {
-    if (!ruleIndex.has(meta.id)) ruleIndex.set(meta.id, i);
-  });
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "capdoctor",
-            semanticVersion: options.version,
-            informationUri: INFORMATION_URI,
-            rules: options.rules.map(descriptor)
-          }
-        },
-        columnKind: "utf16CodeUnits",
-        results: RESULTS_MARK
-      }
-    ]
-  };
-  const text = JSON.stringify(log, null, 2);
-  const at = text.indexOf(JSON.stringify(RESULTS_MARK));
-  write(text.slice(0, at));
-  let first = true;
-  for (const file of report.files) {
-    for (const finding of file.findings) {
-      const json = JSON.stringify(result(finding, ruleIndex), null, 2).replaceAll("\n", `
-${RESULT_INDENT}`);
-      write(`${first ? "[\n" : ",\n"}${RESULT_INDENT}${json}`);
-      first = false;
-    }
-  }
-  write(`${first ? "[]" : "\n      ]"}${text.slice(at + JSON.stringify(RESULTS_MARK).length)}
-`);
-};
-var formatSarif = toText(writeSarif);
 
 // src/parse/json.ts
 function parseJson(text) {
@@ -9684,7 +9447,7 @@ function parseJson(text) {
   const { parseTree: parseTree3, printParseErrorCode: printParseErrorCode2 } = jsoncLib();
   const root = parseTree3(source, errors, { allowTrailingComma: false, disallowComments: true });
   const problems = errors.map((e) => ({
-    message: `JSON: ${describe2(printParseErrorCode2(e.error))}`,
+    message: `JSON: ${describe(printParseErrorCode2(e.error))}`,
     start: e.offset,
     end: e.offset + e.length
   }));
@@ -9695,7 +9458,7 @@ function parseJson(text) {
     problems
   };
 }
-function describe2(code) {
+function describe(code) {
   return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function findDuplicateKeys(node, problems) {
@@ -11970,6 +11733,258 @@ function ignoreComment(lines, line) {
   }
   return found;
 }
+
+// src/cli/files.ts
+function decodeText(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) {
+    if (bytes[2] === 0 && bytes[3] === 0) return { error: "is UTF-32, which is not read (save it as UTF-8)" };
+    return utf16(bytes, "utf-16le");
+  }
+  if (bytes[0] === 254 && bytes[1] === 255) return utf16(bytes, "utf-16be");
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { error: `is not valid UTF-8 (${invalidUtf8At(bytes)})` };
+  }
+}
+function utf16(bytes, encoding) {
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
+  } catch {
+    return { error: `starts as ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}` };
+  }
+}
+function invalidUtf8At(bytes) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+    const length = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+    let valid = length > 0 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k] & 192) === 128;
+    if (valid && length === 3) {
+      const c = (b & 15) << 12 | (bytes[i + 1] & 63) << 6;
+      valid = c >= 2048 && (c < 55296 || c > 57343);
+    }
+    if (valid && length === 4) {
+      const c = (b & 7) << 18 | (bytes[i + 1] & 63) << 12;
+      valid = c >= 65536 && c <= 1114111;
+    }
+    if (!valid) return `line ${line}, byte ${i - lineStart + 1} of the line: 0x${b.toString(16).padStart(2, "0")}`;
+    i += length;
+  }
+  return "a truncated character at the end";
+}
+var MANIFEST = /\.(ya?ml|json)$/i;
+function expandPaths(paths, skip) {
+  const out = [];
+  for (const path of paths) {
+    if (path === "-") {
+      out.push({ file: "-" });
+      continue;
+    }
+    let stats;
+    try {
+      stats = (0, import_node_fs2.statSync)(path);
+    } catch (error) {
+      out.push({ file: path, error: describe2(error) });
+      continue;
+    }
+    if (stats.isDirectory()) walk(path, out, skip, (0, import_node_fs2.realpathSync)(path));
+    else out.push({ file: path });
+  }
+  return out;
+}
+function insideTree(path, root) {
+  try {
+    const real = (0, import_node_fs2.realpathSync)(path);
+    return real.startsWith(root.endsWith(import_node_path2.sep) ? root : root + import_node_path2.sep) && (0, import_node_fs2.statSync)(real).isFile();
+  } catch {
+    return false;
+  }
+}
+function walk(dir, out, skip, root) {
+  let entries;
+  try {
+    entries = (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true });
+  } catch (error) {
+    out.push({ file: dir, error: describe2(error) });
+    return;
+  }
+  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of entries) {
+    const path = (0, import_node_path2.join)(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      walk(path, out, skip, root);
+    } else if (MANIFEST.test(entry.name) && !skip(path) && (entry.isFile() || entry.isSymbolicLink() && insideTree(path, root))) {
+      out.push({ file: path });
+    }
+  }
+}
+function readInput(input, stdin) {
+  if (input.error !== void 0) return input;
+  try {
+    if (input.file === "-") return { file: input.file, text: stdin() };
+    return { file: input.file, ...decodeText((0, import_node_fs2.readFileSync)(input.file)) };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    return { file: input.file, error: describe2(error) };
+  }
+}
+function describe2(error) {
+  const e = error;
+  switch (e.code) {
+    case "ENOENT":
+      return "no such file or folder";
+    case "EACCES":
+      return "permission denied";
+    case "EISDIR":
+      return "is a folder";
+    default:
+      return e.message ?? String(error);
+  }
+}
+function unreadableFinding(file, why) {
+  return {
+    rule: PARSE_ERROR_RULE,
+    severity: "error",
+    message: `cannot read ${file}: ${why}`,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    path: ""
+  };
+}
+
+// src/cli/output/sarif.ts
+var INFORMATION_URI = "https://github.com/capdoctor/capdoctor";
+var FINGERPRINT_KEY = "capdoctor/v1";
+var LEVEL = { error: "error", warning: "warning", info: "note" };
+var SECURITY_SEVERITY = { error: "7.5", warning: "5.0", info: "2.0" };
+var SEGMENT_SAFE = /%(24|26|2B|2C|3B|3D|40)/gi;
+function encodeSegment(segment, allowColon) {
+  const encoded = encodeURIComponent(segment).replace(SEGMENT_SAFE, (match) => decodeURIComponent(match));
+  return allowColon ? encoded.replace(/%3A/gi, ":") : encoded;
+}
+function artifactUri(file) {
+  if (file === "-") return "stdin";
+  let path = file.replace(/\\/g, "/");
+  while (path.startsWith("./")) path = path.slice(2);
+  const drive = /^[A-Za-z]:\//.test(path);
+  if (drive || path.startsWith("/")) {
+    const segments = path.replace(/^\/+/, "").split("/");
+    return `file:///${segments.map((s, i) => encodeSegment(s, drive && i === 0)).join("/")}`;
+  }
+  return path.split("/").map((s, i) => encodeSegment(s, i > 0)).join("/");
+}
+function problemPart(message) {
+  return (message.split(" \u2014 ")[0] ?? message).trim();
+}
+function fingerprint(finding) {
+  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${problemPart(finding.message)}`;
+  return process.getBuiltinModule("node:crypto").createHash("sha256").update(key).digest("hex").slice(0, 32);
+}
+function stripMarkdown(markdown) {
+  return markdown.replace(/`/g, "");
+}
+function descriptor(meta) {
+  return {
+    id: meta.id,
+    name: meta.id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: meta.description },
+    help: { text: stripMarkdown(meta.docs), markdown: meta.docs },
+    helpUri: `${INFORMATION_URI}/blob/main/docs/rules/${meta.id}.md`,
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: {
+      tags: [.../* @__PURE__ */ new Set(["security", ...meta.tags ?? []])],
+      precision: "very-high",
+      "security-severity": SECURITY_SEVERITY[meta.severity]
+    }
+  };
+}
+function messageMarkdown(finding) {
+  const parts = [`**${escapeMarkdown(finding.message)}**`];
+  if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
+  const targets = (finding.targets ?? []).filter((t) => t.outcome !== "applied");
+  if (targets.length > 0) {
+    parts.push(
+      targets.map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`).join("\n")
+    );
+  }
+  return parts.join("\n\n");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
+}
+function region(finding) {
+  const startLine = Math.max(1, finding.line);
+  const startColumn = Math.max(1, finding.column);
+  const endLine = Math.max(startLine, finding.endLine);
+  const endColumn = endLine === startLine ? Math.max(startColumn + 1, finding.endColumn) : Math.max(1, finding.endColumn);
+  return { startLine, startColumn, endLine, endColumn };
+}
+function result(finding, ruleIndex) {
+  const index = ruleIndex.get(finding.rule);
+  return {
+    ruleId: finding.rule,
+    ...index === void 0 ? {} : { ruleIndex: index },
+    level: LEVEL[finding.severity],
+    message: { text: finding.message, markdown: messageMarkdown(finding) },
+    locations: [
+      { physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: region(finding) } }
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) }
+  };
+}
+var RESULTS_MARK = "\0results\0";
+var RESULT_INDENT = " ".repeat(8);
+var writeSarif = (report, options, write) => {
+  const ruleIndex = /* @__PURE__ */ new Map();
+  options.rules.forEach((meta, i) => {
+    if (!ruleIndex.has(meta.id)) ruleIndex.set(meta.id, i);
+  });
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "capdoctor",
+            semanticVersion: options.version,
+            informationUri: INFORMATION_URI,
+            rules: options.rules.map(descriptor)
+          }
+        },
+        columnKind: "utf16CodeUnits",
+        results: RESULTS_MARK
+      }
+    ]
+  };
+  const text = JSON.stringify(log, null, 2);
+  const at = text.indexOf(JSON.stringify(RESULTS_MARK));
+  write(text.slice(0, at));
+  let first = true;
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      const json = JSON.stringify(result(finding, ruleIndex), null, 2).replaceAll("\n", `
+${RESULT_INDENT}`);
+      write(`${first ? "[\n" : ",\n"}${RESULT_INDENT}${json}`);
+      first = false;
+    }
+  }
+  write(`${first ? "[]" : "\n      ]"}${text.slice(at + JSON.stringify(RESULTS_MARK).length)}
+`);
+};
+var formatSarif = toText(writeSarif);
 
 // src/knowledge/capabilities.ts
 var CAPABILITY_SOURCES = [
@@ -21503,19 +21518,6 @@ function failOnInput(value) {
   }
   return failOn;
 }
-function unreadable(file, why) {
-  return {
-    rule: PARSE_ERROR_RULE,
-    severity: "error",
-    message: `cannot read ${file}: ${why}`,
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    path: ""
-  };
-}
 function runAction(runner2) {
   const cwd = process.cwd();
   const failOn = failOnInput(runner2.input("fail-on"));
@@ -21544,7 +21546,7 @@ function runAction(runner2) {
     if (entry.file === "-") throw new InputError("paths: standard input (-) is not available in an Action");
     const input = readInput(entry, () => "");
     if (input.text === void 0) {
-      files.push({ file: entry.file, findings: [unreadable(entry.file, input.error ?? "cannot be read")] });
+      files.push({ file: entry.file, findings: [unreadableFinding(entry.file, input.error ?? "cannot be read")] });
       continue;
     }
     const result2 = lintSource(entry.file, input.text, options);

@@ -3,12 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findConfig, type LoadedConfig, loadConfig } from '../cli/config-file.js';
-import { expandPaths, readInput } from '../cli/files.js';
+import { expandPaths, readInput, unreadableFinding } from '../cli/files.js';
 import { githubCommand } from '../cli/output/github.js';
 import { formatSarif } from '../cli/output/sarif.js';
 import type { FileReport, LintReport } from '../cli/output/types.js';
 import type { Finding } from '../core/types.js';
-import { ALL_RULE_META, lintSource, PARSE_ERROR_RULE, RULES, resolveTargets } from '../index.js';
+import { ALL_RULE_META, lintSource, RULES, resolveTargets } from '../index.js';
 import type { Runner } from './runner.js';
 import { summaryMarkdown } from './summary.js';
 
@@ -25,20 +25,6 @@ function failOnInput(value: string): FailOn {
     throw new InputError(`fail-on must be error, warning or never, not "${value}"`);
   }
   return failOn;
-}
-
-function unreadable(file: string, why: string): Finding {
-  return {
-    rule: PARSE_ERROR_RULE,
-    severity: 'error',
-    message: `cannot read ${file}: ${why}`,
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    path: '',
-  };
 }
 
 /** Runs the Action in the current folder (the workspace); returns the process exit code. */
@@ -75,7 +61,7 @@ export function runAction(runner: Runner): number {
     if (entry.file === '-') throw new InputError('paths: standard input (-) is not available in an Action');
     const input = readInput(entry, () => '');
     if (input.text === undefined) {
-      files.push({ file: entry.file, findings: [unreadable(entry.file, input.error ?? 'cannot be read')] });
+      files.push({ file: entry.file, findings: [unreadableFinding(entry.file, input.error ?? 'cannot be read')] });
       continue;
     }
     const result = lintSource(entry.file, input.text, options);

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type Config, globToRegExp, parseConfig } from '../core/config.js';
+import type { RuleSetting } from '../core/engine.js';
+import { UsageError } from './usage.js';
 
 export const CONFIG_NAMES = ['.capdoctor.yaml', '.capdoctor.yml'] as const;
 
@@ -39,4 +41,16 @@ export function loadConfig(file: string | undefined, knownRules: ReadonlySet<str
       return patterns.some((p) => p.test(rel));
     },
   };
+}
+
+/** `--rule ID=SEVERITY` values, checked against the known rule ids. */
+export function parseRuleOptions(values: readonly string[], known: ReadonlySet<string>): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const value of values) {
+    const match = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(value.trim());
+    if (!match?.[1] || !match[2]) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${value}"`);
+    if (!known.has(match[1])) throw new UsageError(`--rule: unknown rule "${match[1]}" (see \`capdoctor rules\`)`);
+    out[match[1]] = match[2] as RuleSetting;
+  }
+  return out;
 }

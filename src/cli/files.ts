@@ -1,6 +1,8 @@
 // Finding and reading the inputs: files, folders (recursively) and standard input.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { PARSE_ERROR_RULE } from '../core/engine.js';
+import type { Finding } from '../core/types.js';
 import { UsageError } from './usage.js';
 
 export interface InputFile {
@@ -184,4 +186,19 @@ function describe(error: unknown): string {
     default:
       return e.message ?? String(error);
   }
+}
+
+/** The finding for an input that cannot be read: a parse error at its first position, so the run goes on. */
+export function unreadableFinding(file: string, why: string): Finding {
+  return {
+    rule: PARSE_ERROR_RULE,
+    severity: 'error',
+    message: `cannot read ${file}: ${why}`,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    path: '',
+  };
 }

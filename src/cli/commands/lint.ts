@@ -1,11 +1,11 @@
 import { ConfigError } from '../../core/config.js';
-import { type FileResult, lintSource, PARSE_ERROR_RULE, type RuleSetting } from '../../core/engine.js';
+import { type FileResult, lintSource } from '../../core/engine.js';
 import type { PssLevel } from '../../core/pss.js';
 import type { Finding } from '../../core/types.js';
 import { resolveTargets, TargetError } from '../../knowledge/targets.js';
 import { ALL_RULE_META, RULES } from '../../rules/index.js';
-import { findConfig, loadConfig } from '../config-file.js';
-import { expandPaths, implicitStdin, readInput } from '../files.js';
+import { findConfig, loadConfig, parseRuleOptions } from '../config-file.js';
+import { expandPaths, implicitStdin, readInput, unreadableFinding } from '../files.js';
 import { FORMATTERS, type OutputFormat, STREAM_FORMATTERS } from '../output/index.js';
 import { writeReport } from '../output/sink.js';
 import type { FileReport, LintReport } from '../output/types.js';
@@ -38,17 +38,6 @@ export interface CommandIO {
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
-
-function parseRuleOptions(values: readonly string[], known: ReadonlySet<string>): Record<string, RuleSetting> {
-  const out: Record<string, RuleSetting> = {};
-  for (const value of values) {
-    const match = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(value.trim());
-    if (!match?.[1] || !match[2]) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${value}"`);
-    if (!known.has(match[1])) throw new UsageError(`--rule: unknown rule "${match[1]}" (see \`capdoctor rules\`)`);
-    out[match[1]] = match[2] as RuleSetting;
-  }
-  return out;
-}
 
 export async function runLint(paths: string[], options: LintCommandOptions, io: CommandIO): Promise<number> {
   const format = options.output as OutputFormat;
@@ -193,18 +182,4 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
 function progressTiming(): { delayMs?: number } {
   const delay = Number(process.env.CAPDOCTOR_PROGRESS_DELAY_MS);
   return process.env.CAPDOCTOR_PROGRESS_DELAY_MS !== undefined && Number.isFinite(delay) ? { delayMs: delay } : {};
-}
-
-function unreadableFinding(file: string, why: string): Finding {
-  return {
-    rule: PARSE_ERROR_RULE,
-    severity: 'error',
-    message: `cannot read ${file}: ${why}`,
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    path: '',
-  };
 }

@@ -2,7 +2,6 @@
 // read from the API server or from a `kubectl get … -o json|yaml` dump (`--from`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import pc from 'picocolors';
-import type { RuleSetting } from '../../core/engine.js';
 import type { Mapping } from '../../core/extract.js';
 import { describeNamespacePss } from '../../core/namespace-pss.js';
 import type { NodeTarget } from '../../core/nodes.js';
@@ -11,6 +10,7 @@ import type { ClusterObject, ClusterSnapshot, ScanFinding, ScanResult } from '..
 import type { Severity } from '../../core/types.js';
 import { resolveTarget } from '../../knowledge/targets.js';
 import { ALL_RULE_META, RULES } from '../../rules/index.js';
+import { parseRuleOptions } from '../config-file.js';
 import { FORMATTERS } from '../output/index.js';
 import { toJsonFinding } from '../output/json.js';
 import type { FileReport } from '../output/types.js';
@@ -54,18 +54,6 @@ interface Unreadable {
   status?: number;
   message: string;
   consequence: string;
-}
-
-function parseRules(values: readonly string[]): Record<string, RuleSetting> {
-  const known = new Set(RULES.map((r) => r.meta.id));
-  const out: Record<string, RuleSetting> = {};
-  for (const value of values) {
-    const match = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(value.trim());
-    if (!match?.[1] || !match[2]) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${value}"`);
-    if (!known.has(match[1])) throw new UsageError(`--rule: unknown rule "${match[1]}" (see \`capdoctor rules\`)`);
-    out[match[1]] = match[2] as RuleSetting;
-  }
-  return out;
 }
 
 function inNamespace(value: Mapping, namespace: string | undefined): boolean {
@@ -167,7 +155,7 @@ export async function runScan(options: ScanCommandOptions, io: ScanIO): Promise<
     throw new UsageError(`unknown output format "${options.output}" (expected text, json, sarif)`);
   }
   if (options.allNamespaces && options.namespace) throw new UsageError('give either -A or -n, not both');
-  const settings = parseRules(options.rule);
+  const settings = parseRuleOptions(options.rule, new Set(RULES.map((r) => r.meta.id)));
   const { snapshot, origin, unreadable } = options.from ? await fromDump(options, io) : await fromApi(options, io);
   const { scanCluster } = await import('../../core/scan.js');
   const result = scanCluster(snapshot, { rules: RULES, settings, ...(options.pss ? { pss: options.pss } : {}) });
