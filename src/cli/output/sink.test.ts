@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding, TargetOutcome } from '../../core/types.js';
 import { ALL_RULE_META } from '../../rules/index.js';
 import { FORMATTERS, type OutputFormat, STREAM_FORMATTERS } from './index.js';
@@ -89,8 +89,18 @@ describe('reports written piece by piece', () => {
 });
 
 describe('writeReport', () => {
-  it('writes a file whole, in pieces larger than the buffer, and leaves nothing beside it', () => {
+  const dirs: string[] = [];
+  const scratch = () => {
     const dir = mkdtempSync(join(tmpdir(), 'capdoctor-sink-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a file whole, in pieces larger than the buffer, and leaves nothing beside it', () => {
+    const dir = scratch();
     const file = join(dir, 'report.json');
     const piece = 'x'.repeat(300_000);
     writeReport(
@@ -105,7 +115,7 @@ describe('writeReport', () => {
   });
 
   it('leaves the previous file as it was when formatting fails half way', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'capdoctor-sink-'));
+    const dir = scratch();
     const file = join(dir, 'report.json');
     writeFileSync(file, 'the last good report\n');
     expect(() =>
