@@ -10,7 +10,7 @@ import {
   type SourceFormat,
 } from '../parse/index.js';
 import type { Report, Rule, RuleContext } from '../rules/types.js';
-import { append } from './append.js';
+import { append } from '../util/append.js';
 import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
