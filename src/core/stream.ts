@@ -16,6 +16,8 @@ import { parseYaml } from '../parse/yaml.js';
 import type { RuleContext } from '../rules/types.js';
 import { append } from '../util/append.js';
 import { flatCopy, ownCopy } from '../util/own-copy.js';
+import { type Extracted, extract } from './extract.js';
+import { LineIndex } from './lines.js';
 import {
   byPosition,
   type DocumentUnit,
@@ -24,9 +26,7 @@ import {
   lintDocument,
   lintParsed,
   problemFinding,
-} from './engine.js';
-import { type Extracted, extract } from './extract.js';
-import { LineIndex } from './lines.js';
+} from './lint-documents.js';
 import { skipFilter } from './prefilter.js';
 import type { Finding, Path, PathSegment } from './types.js';
 
