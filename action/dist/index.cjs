@@ -7425,7 +7425,7 @@ var import_node_path3 = require("node:path");
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 
-// src/core/append.ts
+// src/util/append.ts
 function append(to, items) {
   for (const item of items) to.push(item);
   return to;
@@ -9988,7 +9988,197 @@ function compactTargets(group, all) {
   return out;
 }
 
-// src/core/own-copy.ts
+// src/core/lint-documents.ts
+var PARSE_ERROR_RULE = "parse-error";
+var IGNORE_ANNOTATION = "capdoctor.io/ignore";
+var IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
+function lintParsed(file, text, parsed, options, lines = new LineIndex(text)) {
+  const findings = parsed.problems.map((problem) => problemFinding(file, problem, lines));
+  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== void 0);
+  const units = new Array(documents.length);
+  const unitAt = (i) => {
+    const document = documents[i];
+    units[i] ??= { document, extracted: extract(document.value) };
+    return units[i];
+  };
+  let views;
+  const others = () => {
+    views ??= documents.map((_, i) => {
+      const u = unitAt(i);
+      return { value: u.document.value, extracted: u.extracted, locate: (path) => u.document.locate(path) };
+    });
+    return views;
+  };
+  documents.forEach((_, i) => {
+    append(findings, lintDocument(file, unitAt(i), others, lines, options));
+  });
+  findings.sort(byPosition);
+  return {
+    file,
+    findings,
+    documents: documents.length,
+    parseErrors: parsed.problems.filter((p) => !p.warning).length
+  };
+}
+function byPosition(a, b) {
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+function problemFinding(file, problem, lines) {
+  const start = lines.position(problem.start);
+  const end = lines.position(Math.max(problem.end, problem.start));
+  return {
+    rule: PARSE_ERROR_RULE,
+    severity: problem.warning ? "warning" : "error",
+    message: problem.message,
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.line === start.line && end.column === start.column ? start.column + 1 : end.column,
+    path: "",
+    range: { start: problem.start, end: problem.end }
+  };
+}
+function lintDocument(file, unit, others, lines, options) {
+  const out = [];
+  const context = new DocumentContext(file, unit, others, lines, options.targets, out, options.pss);
+  for (const { rule, setting } of enabledRules(options)) {
+    context.rule = rule.meta.id;
+    context.severity = setting;
+    rule.check(context);
+  }
+  return out;
+}
+var DocumentContext = class {
+  constructor(file, unit, others, lines, targets, out, pss) {
+    this.file = file;
+    this.unit = unit;
+    this.others = others;
+    this.lines = lines;
+    this.targets = targets;
+    this.out = out;
+    this.pss = pss;
+  }
+  file;
+  unit;
+  others;
+  lines;
+  targets;
+  out;
+  pss;
+  rule = "";
+  severity = "error";
+  get extracted() {
+    return this.unit.extracted;
+  }
+  get documents() {
+    return this.others();
+  }
+  report(report) {
+    const { document, extracted } = this.unit;
+    const { lines, others } = this;
+    const located = document.locate(report.path);
+    const range = located?.range ?? { start: document.start, end: document.start };
+    const start = lines.position(range.start);
+    let end = lines.position(range.end);
+    if (end.line !== start.line) end = { line: start.line, column: lines.line(start.line).length + 1 };
+    const finding = {
+      rule: this.rule,
+      severity: report.severity ?? this.severity,
+      message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
+      explanation: report.explanation === void 0 ? void 0 : shared(report.explanation),
+      file: this.file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: Math.max(end.column, start.column + 1),
+      path: shared(formatPath(report.path)),
+      range,
+      document: document.index
+    };
+    const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
+    if (object) finding.object = object;
+    if (report.container !== void 0) finding.container = report.container;
+    if (report.targets) finding.targets = report.targets;
+    if (report.fix) finding.fix = report.fix;
+    if (report.suggestion) finding.suggestion = report.suggestion;
+    if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
+    if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
+  }
+};
+var texts = /* @__PURE__ */ new Map();
+var TEXTS_LIMIT = 8192;
+function shared(text) {
+  const known = texts.get(text);
+  if (known !== void 0) return known;
+  if (texts.size >= TEXTS_LIMIT) texts.clear();
+  texts.set(text, text);
+  return text;
+}
+var enabled = /* @__PURE__ */ new WeakMap();
+function enabledRules(options) {
+  const known = enabled.get(options);
+  if (known) return known;
+  const list = [];
+  for (const rule of options.rules) {
+    const setting = options.settings?.[rule.meta.id] ?? (offByDefault(rule, options.pss) ? "off" : rule.meta.severity);
+    if (setting !== "off") list.push({ rule, setting });
+  }
+  enabled.set(options, list);
+  return list;
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(extracted) {
+  let index = indexes.get(extracted);
+  if (!index) {
+    index = {
+      owners: new PrefixIndex(extracted.owners),
+      objects: new PrefixIndex(extracted.objects),
+      podSpecs: new PrefixIndex(extracted.podSpecs)
+    };
+    indexes.set(extracted, index);
+  }
+  return index;
+}
+function ownerAt(extracted, path) {
+  return indexOf(extracted).owners.first(path);
+}
+function listed(value, rule, emptyMeansAll) {
+  if (value === void 0) return false;
+  const ids = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) return emptyMeansAll;
+  return ids.includes(rule) || ids.includes("all") || ids.includes("*");
+}
+function suppressed(finding, path, extracted, lines) {
+  const index = indexOf(extracted);
+  const annotationSources = [
+    ...index.objects.prefixesOf(path).map((o) => o.annotations),
+    ...index.podSpecs.prefixesOf(path).map((p) => p.annotations)
+  ];
+  if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  const same = ignoreComment(lines, finding.line);
+  if (same && listed(same.ids, finding.rule, true)) return true;
+  const above = ignoreComment(lines, finding.line - 1);
+  return above?.wholeLine === true && listed(above.ids, finding.rule, true);
+}
+var ignoreComments = /* @__PURE__ */ new WeakMap();
+function ignoreComment(lines, line) {
+  let known = ignoreComments.get(lines);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    ignoreComments.set(lines, known);
+  }
+  let found = known.get(line);
+  if (found === void 0) {
+    const text = lines.line(line);
+    const match = text.includes("capdoctor-ignore") ? IGNORE_COMMENT.exec(text) : null;
+    found = match ? { ids: match[1]?.trim() ?? "", wholeLine: /^\s*#/.test(text) } : null;
+    known.set(line, found);
+  }
+  return found;
+}
+
+// src/util/own-copy.ts
 function ownCopy(text) {
   return ` ${text}`.slice(1);
 }
@@ -11541,197 +11731,9 @@ function keepFrameLines(findings, lines, first, into) {
 }
 
 // src/core/engine.ts
-var PARSE_ERROR_RULE = "parse-error";
-var IGNORE_ANNOTATION = "capdoctor.io/ignore";
-var IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
 function lintSource(file, text, options) {
   const json = parseJsonFirst(text, options.format ?? "auto");
   return json ? lintParsed(file, text, json, options) : lintYamlText(file, text, options);
-}
-function lintParsed(file, text, parsed, options, lines = new LineIndex(text)) {
-  const findings = parsed.problems.map((problem) => problemFinding(file, problem, lines));
-  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== void 0);
-  const units = new Array(documents.length);
-  const unitAt = (i) => {
-    const document = documents[i];
-    units[i] ??= { document, extracted: extract(document.value) };
-    return units[i];
-  };
-  let views;
-  const others = () => {
-    views ??= documents.map((_, i) => {
-      const u = unitAt(i);
-      return { value: u.document.value, extracted: u.extracted, locate: (path) => u.document.locate(path) };
-    });
-    return views;
-  };
-  documents.forEach((_, i) => {
-    append(findings, lintDocument(file, unitAt(i), others, lines, options));
-  });
-  findings.sort(byPosition);
-  return {
-    file,
-    findings,
-    documents: documents.length,
-    parseErrors: parsed.problems.filter((p) => !p.warning).length
-  };
-}
-function byPosition(a, b) {
-  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-function problemFinding(file, problem, lines) {
-  const start = lines.position(problem.start);
-  const end = lines.position(Math.max(problem.end, problem.start));
-  return {
-    rule: PARSE_ERROR_RULE,
-    severity: problem.warning ? "warning" : "error",
-    message: problem.message,
-    file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.line === start.line && end.column === start.column ? start.column + 1 : end.column,
-    path: "",
-    range: { start: problem.start, end: problem.end }
-  };
-}
-function lintDocument(file, unit, others, lines, options) {
-  const out = [];
-  const context = new DocumentContext(file, unit, others, lines, options.targets, out, options.pss);
-  for (const { rule, setting } of enabledRules(options)) {
-    context.rule = rule.meta.id;
-    context.severity = setting;
-    rule.check(context);
-  }
-  return out;
-}
-var DocumentContext = class {
-  constructor(file, unit, others, lines, targets, out, pss) {
-    this.file = file;
-    this.unit = unit;
-    this.others = others;
-    this.lines = lines;
-    this.targets = targets;
-    this.out = out;
-    this.pss = pss;
-  }
-  file;
-  unit;
-  others;
-  lines;
-  targets;
-  out;
-  pss;
-  rule = "";
-  severity = "error";
-  get extracted() {
-    return this.unit.extracted;
-  }
-  get documents() {
-    return this.others();
-  }
-  report(report) {
-    const { document, extracted } = this.unit;
-    const { lines, others } = this;
-    const located = document.locate(report.path);
-    const range = located?.range ?? { start: document.start, end: document.start };
-    const start = lines.position(range.start);
-    let end = lines.position(range.end);
-    if (end.line !== start.line) end = { line: start.line, column: lines.line(start.line).length + 1 };
-    const finding = {
-      rule: this.rule,
-      severity: report.severity ?? this.severity,
-      message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
-      explanation: report.explanation === void 0 ? void 0 : shared(report.explanation),
-      file: this.file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: Math.max(end.column, start.column + 1),
-      path: shared(formatPath(report.path)),
-      range,
-      document: document.index
-    };
-    const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
-    if (object) finding.object = object;
-    if (report.container !== void 0) finding.container = report.container;
-    if (report.targets) finding.targets = report.targets;
-    if (report.fix) finding.fix = report.fix;
-    if (report.suggestion) finding.suggestion = report.suggestion;
-    if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
-    if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
-  }
-};
-var texts = /* @__PURE__ */ new Map();
-var TEXTS_LIMIT = 8192;
-function shared(text) {
-  const known = texts.get(text);
-  if (known !== void 0) return known;
-  if (texts.size >= TEXTS_LIMIT) texts.clear();
-  texts.set(text, text);
-  return text;
-}
-var enabled = /* @__PURE__ */ new WeakMap();
-function enabledRules(options) {
-  const known = enabled.get(options);
-  if (known) return known;
-  const list = [];
-  for (const rule of options.rules) {
-    const setting = options.settings?.[rule.meta.id] ?? (offByDefault(rule, options.pss) ? "off" : rule.meta.severity);
-    if (setting !== "off") list.push({ rule, setting });
-  }
-  enabled.set(options, list);
-  return list;
-}
-var indexes = /* @__PURE__ */ new WeakMap();
-function indexOf(extracted) {
-  let index = indexes.get(extracted);
-  if (!index) {
-    index = {
-      owners: new PrefixIndex(extracted.owners),
-      objects: new PrefixIndex(extracted.objects),
-      podSpecs: new PrefixIndex(extracted.podSpecs)
-    };
-    indexes.set(extracted, index);
-  }
-  return index;
-}
-function ownerAt(extracted, path) {
-  return indexOf(extracted).owners.first(path);
-}
-function listed(value, rule, emptyMeansAll) {
-  if (value === void 0) return false;
-  const ids = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) return emptyMeansAll;
-  return ids.includes(rule) || ids.includes("all") || ids.includes("*");
-}
-function suppressed(finding, path, extracted, lines) {
-  const index = indexOf(extracted);
-  const annotationSources = [
-    ...index.objects.prefixesOf(path).map((o) => o.annotations),
-    ...index.podSpecs.prefixesOf(path).map((p) => p.annotations)
-  ];
-  if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
-  const same = ignoreComment(lines, finding.line);
-  if (same && listed(same.ids, finding.rule, true)) return true;
-  const above = ignoreComment(lines, finding.line - 1);
-  return above?.wholeLine === true && listed(above.ids, finding.rule, true);
-}
-var ignoreComments = /* @__PURE__ */ new WeakMap();
-function ignoreComment(lines, line) {
-  let known = ignoreComments.get(lines);
-  if (!known) {
-    known = /* @__PURE__ */ new Map();
-    ignoreComments.set(lines, known);
-  }
-  let found = known.get(line);
-  if (found === void 0) {
-    const text = lines.line(line);
-    const match = text.includes("capdoctor-ignore") ? IGNORE_COMMENT.exec(text) : null;
-    found = match ? { ids: match[1]?.trim() ?? "", wholeLine: /^\s*#/.test(text) } : null;
-    known.set(line, found);
-  }
-  return found;
 }
 
 // src/cli/files.ts

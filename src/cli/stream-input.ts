@@ -4,10 +4,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { append } from '../core/append.js';
 import type { FileResult, LintOptions } from '../core/engine.js';
 import { byPosition } from '../core/engine.js';
 import { StreamLinter, sparseText } from '../core/stream.js';
+import { append } from '../util/append.js';
 import { LintPool, threadCount } from './parallel.js';
 
 export { STREAM_BYTES, shouldStream } from './stream-size.js';

@@ -1,8 +1,8 @@
 // The configuration file (.capdoctor.yaml): rule settings, default targets, ignored paths.
 // Pure: the CLI finds and reads the file; this validates its content.
 import { parseYaml } from '../parse/yaml.js';
-import type { RuleSetting } from './engine.js';
 import { LineIndex } from './lines.js';
+import type { RuleSetting } from './lint-documents.js';
 import { isPssLevel, PSS_LEVELS, type PssLevel } from './pss.js';
 
 export interface Config {

@@ -8,7 +8,7 @@ import { type EditLocator, type EditResult, editLocator } from '../parse/edit.js
 import { splitDocuments } from '../parse/fast.js';
 import { parseSource, type SourceFormat } from '../parse/index.js';
 import { targetsFor } from '../rules/support.js';
-import { append } from './append.js';
+import { append } from '../util/append.js';
 import { type FileResult, type LintOptions, lintSource } from './engine.js';
 import { type CapabilityList, extract } from './extract.js';
 import { LineIndex } from './lines.js';

@@ -3,7 +3,7 @@
 // cap-escalation-conflict and pss-restricted also look at containers without one, and the needs rules
 // look at containers only.
 import type { Rule } from '../rules/types.js';
-import type { RuleSetting } from './engine.js';
+import type { RuleSetting } from './lint-documents.js';
 import { offByDefault, type PssLevel } from './pss.js';
 
 /** Groups of words: a rule can report on a document only if every word of some group is in its text. */

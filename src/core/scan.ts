@@ -4,9 +4,9 @@
 import { DEFAULT_MATRIX, type ResolvedTarget, resolveTarget, TargetError } from '../knowledge/targets.js';
 import type { SourceDocument } from '../parse/types.js';
 import type { Rule } from '../rules/types.js';
-import { byPosition, lintParsed, type RuleSetting } from './engine.js';
 import { isMapping, type Mapping } from './extract.js';
 import { LineIndex } from './lines.js';
+import { byPosition, lintParsed, type RuleSetting } from './lint-documents.js';
 import { checkedLevel, describeNamespacePss, type NamespacePss, namespacePss } from './namespace-pss.js';
 import { groupNodes, type NodeGroup, type NodeTarget, nodeTarget } from './nodes.js';
 import { keyOf, keyText, OwnerIndex, type OwnerLink, ownerChain } from './owners.js';

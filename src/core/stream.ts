@@ -14,7 +14,10 @@ import {
 import type { SourceDocument } from '../parse/index.js';
 import { parseYaml } from '../parse/yaml.js';
 import type { RuleContext } from '../rules/types.js';
-import { append } from './append.js';
+import { append } from '../util/append.js';
+import { flatCopy, ownCopy } from '../util/own-copy.js';
+import { type Extracted, extract } from './extract.js';
+import { LineIndex } from './lines.js';
 import {
   byPosition,
   type DocumentUnit,
@@ -23,10 +26,7 @@ import {
   lintDocument,
   lintParsed,
   problemFinding,
-} from './engine.js';
-import { type Extracted, extract } from './extract.js';
-import { LineIndex } from './lines.js';
-import { flatCopy, ownCopy } from './own-copy.js';
+} from './lint-documents.js';
 import { skipFilter } from './prefilter.js';
 import type { Finding, Path, PathSegment } from './types.js';
 

@@ -1,15 +1,11 @@
-/** One step of a path into a document: a mapping key or a sequence index. */
-export type PathSegment = string | number;
-export type Path = readonly PathSegment[];
+import type { Path, PlainValue, Range } from '../parse/types.js';
+
+// The parser's own vocabulary (paths, offsets, edits), kept here too so that the rest of the code
+// and the public types name them as before.
+export type { Path, PathSegment, PlainValue, Range, TextEdit } from '../parse/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/** Half-open character offsets into a file's text. */
-export interface Range {
-  start: number;
-  end: number;
-}
 
 export interface ObjectRef {
   apiVersion?: string;
@@ -37,13 +33,6 @@ export interface TargetOutcome {
   list?: 'add' | 'drop' | 'need';
 }
 
-/** A text edit over the original source: replace [start, end) with text. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
-
 export interface Fix {
   description: string;
   /** Edits expressed as paths and new scalar values; the engine turns them into text edits. */
@@ -59,8 +48,6 @@ export type PathEdit =
   | { kind: 'add-key'; path: Path; value: PlainValue }
   /** Appends items to an existing list. */
   | { kind: 'append-items'; path: Path; values: string[] };
-
-export type PlainValue = string | PlainValue[] | { [key: string]: PlainValue };
 
 export interface Finding {
   rule: string;

@@ -1,5 +1,5 @@
 // Reading a capability string the way a person meant it, and guessing what a typo meant.
-import { ownCopy } from '../core/own-copy.js';
+import { ownCopy } from '../util/own-copy.js';
 import { CAPABILITIES, CAPABILITY_BY_NAME, type CapabilityInfo } from './capabilities.js';
 
 export interface NameAnalysis {

@@ -2,11 +2,11 @@
 // the separators around it. Fixes are text edits over these ranges; nothing is re-serialised.
 import { type Node as JsonNode, modify, parseTree } from 'jsonc-parser';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parse, Scalar } from 'yaml';
-import type { Path, PlainValue, Range, TextEdit } from '../core/types.js';
 import { jsonTooDeepAt } from './depth.js';
 import { type Chunk, splitDocuments } from './fast.js';
 import type { SourceFormat } from './index.js';
 import { jsonNodeAt } from './json.js';
+import type { Path, PlainValue, Range, TextEdit } from './types.js';
 import { parseYamlDocuments } from './yaml.js';
 import { findPair, keyMatches } from './yaml-path.js';
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deployments, listChunks, mixed } from '../../bench/generate.mjs';
-import type { Path } from '../core/types.js';
 import { BAIL_OUT, FastDocument, parseYamlFast, readChunk, splitDocuments } from './fast.js';
+import type { Path } from './types.js';
 import { parseYaml } from './yaml.js';
 
 /** The fast parse must equal the precise one: documents (index, value, start) and problems. */

@@ -4,11 +4,10 @@
 // makes it give the document to the precise parser (`yaml.ts`), which also owns every position and
 // every message. Plain scalars are resolved as the precise parser resolves YAML 1.1 (yaml11-scalar.ts),
 // so values are those it returns, without loading the `yaml` package.
-import { append } from '../core/append.js';
-import { ownCopy } from '../core/own-copy.js';
-import type { Path, Range } from '../core/types.js';
+import { append } from '../util/append.js';
+import { ownCopy } from '../util/own-copy.js';
 import { MAX_DEPTH } from './depth.js';
-import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
+import type { LocatedNode, ParsedSource, ParseProblem, Path, Range, SourceDocument } from './types.js';
 import { locateYaml, parseYaml } from './yaml.js';
 import { mayResolvePlain11, resolvePlain11 } from './yaml11-scalar.js';
 

@@ -1,8 +1,7 @@
 import type { Node, ParseError } from 'jsonc-parser';
-import type { Path, Range } from '../core/types.js';
 import { jsonTooDeepAt, tooDeep } from './depth.js';
 import { jsoncLib } from './libs.js';
-import type { LocatedNode, ParsedSource, ParseProblem } from './types.js';
+import type { LocatedNode, ParsedSource, ParseProblem, Path, Range } from './types.js';
 
 /** Parses one JSON document with offsets (much faster than a YAML parser on `kubectl get -o json` output). */
 export function parseJson(text: string): ParsedSource {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Path } from '../core/types.js';
 import { formatForFile, type ParsedSource, parseSource, type SourceDocument } from './index.js';
 import { parseJson } from './json.js';
+import type { Path } from './types.js';
 import { parseYaml } from './yaml.js';
 
 function only(parsed: ParsedSource): SourceDocument {

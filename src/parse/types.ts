@@ -1,4 +1,22 @@
-import type { Path, Range } from '../core/types.js';
+/** One step of a path into a document: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** Half-open character offsets into a file's text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A text edit over the original source: replace [start, end) with text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A value written into a document by an edit: a scalar, a list or a mapping of them. */
+export type PlainValue = string | PlainValue[] | { [key: string]: PlainValue };
 
 /** Where a path points in the source: the node itself, or its nearest existing ancestor. */
 export interface LocatedNode {

@@ -2,11 +2,10 @@
 // used only in src/parse/, so that a parser upgrade stays local.
 
 import type { CST, Document, Node } from 'yaml';
-import { append } from '../core/append.js';
-import type { Path, PathSegment, Range } from '../core/types.js';
+import { append } from '../util/append.js';
 import { cstTooDeepAt, tooDeep } from './depth.js';
 import { yamlLib } from './libs.js';
-import type { LocatedNode, ParsedSource, ParseProblem, SourceDocument } from './types.js';
+import type { LocatedNode, ParsedSource, ParseProblem, Path, PathSegment, Range, SourceDocument } from './types.js';
 import { findPair } from './yaml-path.js';
 
 /** Aliases beyond this count are refused, which defuses "billion laughs" documents. */

@@ -1,0 +1,297 @@
+// Lints documents already read: extract → rules → place the findings → suppress. Both ways in use it
+// (engine.ts for a whole text, stream.ts for documents read one at a time); it imports neither. No I/O.
+
+import type { ResolvedTarget } from '../knowledge/targets.js';
+import type { ParsedSource, ParseProblem, SourceDocument, SourceFormat } from '../parse/index.js';
+import type { Report, Rule, RuleContext } from '../rules/types.js';
+import { append } from '../util/append.js';
+import { locateEvidence } from './evidence.js';
+import { type CapabilityOwner, type Extracted, extract } from './extract.js';
+import { LineIndex } from './lines.js';
+import { composeMessage } from './message.js';
+import { formatPath, PrefixIndex } from './path.js';
+import { offByDefault, type PssLevel } from './pss.js';
+import type { Finding, Path, Severity } from './types.js';
+
+export type RuleSetting = Severity | 'off';
+export type { PssLevel } from './pss.js';
+
+export interface LintOptions {
+  rules: readonly Rule[];
+  targets: readonly ResolvedTarget[];
+  /** Per-rule severity overrides; `off` disables a rule. */
+  settings?: Readonly<Record<string, RuleSetting>>;
+  format?: SourceFormat;
+  /**
+   * The Pod Security level to check against. Without it only what capdoctor alone can tell is
+   * reported: an entry that fails a level because of its spelling. With it, every entry above the
+   * level is, and `restricted` turns the pss-restricted rule on.
+   */
+  pss?: PssLevel;
+}
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  documents: number;
+  parseErrors: number;
+}
+
+export const PARSE_ERROR_RULE = 'parse-error';
+export const IGNORE_ANNOTATION = 'capdoctor.io/ignore';
+const IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
+
+/**
+ * Lints documents already parsed from `text` (which positions and suppression comments refer to).
+ * Callers that lint parts of one large text several times pass its line index once.
+ */
+export function lintParsed(
+  file: string,
+  text: string,
+  parsed: ParsedSource,
+  options: LintOptions,
+  lines = new LineIndex(text),
+): FileResult {
+  const findings: Finding[] = parsed.problems.map((problem) => problemFinding(file, problem, lines));
+  // Rules may use evidence from the other documents of the same input (a ConfigMap mounted by a pod,
+  // say): those are extracted once, and only when a rule asks for them.
+  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== undefined);
+  // One unit per document, made on first use, so that a rule finds this document among the others
+  // by identity.
+  const units: (DocumentUnit | undefined)[] = new Array(documents.length);
+  const unitAt = (i: number): DocumentUnit => {
+    const document = documents[i] as SourceDocument;
+    units[i] ??= { document, extracted: extract(document.value) };
+    return units[i];
+  };
+  let views: RuleContext['documents'] | undefined;
+  const others = () => {
+    views ??= documents.map((_, i) => {
+      const u = unitAt(i);
+      return { value: u.document.value, extracted: u.extracted, locate: (path: Path) => u.document.locate(path) };
+    });
+    return views;
+  };
+  documents.forEach((_, i) => {
+    append(findings, lintDocument(file, unitAt(i), others, lines, options));
+  });
+  findings.sort(byPosition);
+  return {
+    file,
+    findings,
+    documents: documents.length,
+    parseErrors: parsed.problems.filter((p) => !p.warning).length,
+  };
+}
+
+/** Findings in file order; rule ids break ties in code-point order (the same as locale order for ids). */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export function problemFinding(file: string, problem: ParseProblem, lines: LineIndex): Finding {
+  const start = lines.position(problem.start);
+  const end = lines.position(Math.max(problem.end, problem.start));
+  return {
+    rule: PARSE_ERROR_RULE,
+    severity: problem.warning ? 'warning' : 'error',
+    message: problem.message,
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.line === start.line && end.column === start.column ? start.column + 1 : end.column,
+    path: '',
+    range: { start: problem.start, end: problem.end },
+  };
+}
+
+export interface DocumentUnit {
+  document: SourceDocument;
+  extracted: Extracted;
+}
+
+export function lintDocument(
+  file: string,
+  unit: DocumentUnit,
+  others: () => RuleContext['documents'],
+  lines: LineIndex,
+  options: LintOptions,
+): Finding[] {
+  const out: Finding[] = [];
+  const context = new DocumentContext(file, unit, others, lines, options.targets, out, options.pss);
+  for (const { rule, setting } of enabledRules(options)) {
+    // One context per document, told which rule it serves: rules report only while they check.
+    context.rule = rule.meta.id;
+    context.severity = setting;
+    rule.check(context);
+  }
+  return out;
+}
+
+// A class rather than an object literal: a literal with a getter is built on V8's slow path.
+class DocumentContext implements RuleContext {
+  rule = '';
+  severity: Severity = 'error';
+
+  constructor(
+    private readonly file: string,
+    private readonly unit: DocumentUnit,
+    private readonly others: () => RuleContext['documents'],
+    private readonly lines: LineIndex,
+    readonly targets: readonly ResolvedTarget[],
+    private readonly out: Finding[],
+    readonly pss?: PssLevel,
+  ) {}
+
+  get extracted(): Extracted {
+    return this.unit.extracted;
+  }
+
+  get documents(): RuleContext['documents'] {
+    return this.others();
+  }
+
+  report(report: Report): void {
+    const { document, extracted } = this.unit;
+    const { lines, others } = this;
+    const located = document.locate(report.path);
+    const range = located?.range ?? { start: document.start, end: document.start };
+    const start = lines.position(range.start);
+    let end = lines.position(range.end);
+    // A multi-line node (a whole mapping) is underlined on its first line only.
+    if (end.line !== start.line) end = { line: start.line, column: lines.line(start.line).length + 1 };
+    const finding: Finding = {
+      rule: this.rule,
+      severity: report.severity ?? this.severity,
+      message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
+      explanation: report.explanation === undefined ? undefined : shared(report.explanation),
+      file: this.file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: Math.max(end.column, start.column + 1),
+      path: shared(formatPath(report.path)),
+      range,
+      document: document.index,
+    };
+    const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
+    if (object) finding.object = object;
+    if (report.container !== undefined) finding.container = report.container;
+    if (report.targets) finding.targets = report.targets;
+    if (report.fix) finding.fix = report.fix;
+    if (report.suggestion) finding.suggestion = report.suggestion;
+    if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
+    if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
+  }
+}
+
+// A stream where every document has the same mistake gets the same message and path for each: the
+// findings then hold one copy of each text, not one per document (bounded, for inputs where they differ).
+const texts = new Map<string, string>();
+const TEXTS_LIMIT = 8192;
+
+function shared(text: string): string {
+  const known = texts.get(text);
+  if (known !== undefined) return known;
+  if (texts.size >= TEXTS_LIMIT) texts.clear();
+  texts.set(text, text);
+  return text;
+}
+
+interface EnabledRule {
+  rule: Rule;
+  setting: Severity;
+}
+
+// The same options lint every document of a run: which rules are on, and at what severity, is worked out once.
+const enabled = new WeakMap<LintOptions, readonly EnabledRule[]>();
+
+function enabledRules(options: LintOptions): readonly EnabledRule[] {
+  const known = enabled.get(options);
+  if (known) return known;
+  const list: EnabledRule[] = [];
+  for (const rule of options.rules) {
+    const setting = options.settings?.[rule.meta.id] ?? (offByDefault(rule, options.pss) ? 'off' : rule.meta.severity);
+    if (setting !== 'off') list.push({ rule, setting });
+  }
+  enabled.set(options, list);
+  return list;
+}
+
+interface ExtractedIndex {
+  owners: PrefixIndex<CapabilityOwner>;
+  objects: PrefixIndex<Extracted['objects'][number]>;
+  podSpecs: PrefixIndex<Extracted['podSpecs'][number]>;
+}
+
+// Looked up per finding: by path prefix, so that a document of thousands of objects stays linear.
+const indexes = new WeakMap<Extracted, ExtractedIndex>();
+
+function indexOf(extracted: Extracted): ExtractedIndex {
+  let index = indexes.get(extracted);
+  if (!index) {
+    index = {
+      owners: new PrefixIndex(extracted.owners),
+      objects: new PrefixIndex(extracted.objects),
+      podSpecs: new PrefixIndex(extracted.podSpecs),
+    };
+    indexes.set(extracted, index);
+  }
+  return index;
+}
+
+function ownerAt(extracted: Extracted, path: Path): CapabilityOwner | undefined {
+  return indexOf(extracted).owners.first(path);
+}
+
+/** A comment without ids silences every rule on its line; an annotation must name them (or `all`). */
+function listed(value: string | undefined, rule: string, emptyMeansAll: boolean): boolean {
+  if (value === undefined) return false;
+  const ids = value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0) return emptyMeansAll;
+  return ids.includes(rule) || ids.includes('all') || ids.includes('*');
+}
+
+function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex): boolean {
+  // Annotations work where comments do not exist (a live cluster, an admission request).
+  const index = indexOf(extracted);
+  const annotationSources = [
+    ...index.objects.prefixesOf(path).map((o) => o.annotations),
+    ...index.podSpecs.prefixesOf(path).map((p) => p.annotations),
+  ];
+  if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  const same = ignoreComment(lines, finding.line);
+  if (same && listed(same.ids, finding.rule, true)) return true;
+  const above = ignoreComment(lines, finding.line - 1);
+  return above?.wholeLine === true && listed(above.ids, finding.rule, true);
+}
+
+interface IgnoreComment {
+  ids: string;
+  /** The comment is all the line holds (then it also covers the line below). */
+  wholeLine: boolean;
+}
+
+// Each line is searched for a comment once, however many findings it has: a long line with thousands of
+// findings made this quadratic.
+const ignoreComments = new WeakMap<LineIndex, Map<number, IgnoreComment | null>>();
+
+function ignoreComment(lines: LineIndex, line: number): IgnoreComment | null {
+  let known = ignoreComments.get(lines);
+  if (!known) {
+    known = new Map();
+    ignoreComments.set(lines, known);
+  }
+  let found = known.get(line);
+  if (found === undefined) {
+    const text = lines.line(line);
+    const match = text.includes('capdoctor-ignore') ? IGNORE_COMMENT.exec(text) : null;
+    found = match ? { ids: match[1]?.trim() ?? '', wholeLine: /^\s*#/.test(text) } : null;
+    known.set(line, found);
+  }
+  return found;
+}
