@@ -208,7 +208,13 @@ describe('deploy/webhook', () => {
   });
 
   it('capdoctor finds nothing in them, with the restricted checks on', () => {
-    const options = { rules: RULES, targets: resolveTargets([]), settings: { 'pss-restricted': 'error' as const } };
+    // As `capdoctor lint --pss restricted --rule pss-restricted=error deploy/webhook` runs it.
+    const options = {
+      rules: RULES,
+      targets: resolveTargets([]),
+      settings: { 'pss-restricted': 'error' as const },
+      pss: 'restricted' as const,
+    };
     for (const { file } of all) {
       const result = lintSource(file, readFileSync(join(root, file), 'utf8'), options);
       expect(result.findings, file).toEqual([]);
