@@ -276,6 +276,11 @@ describe('capdoctor webhook --config: the file is re-read when it changes', () =
       const notReloaded = w.lines().filter((l) => l.msg === 'configuration not reloaded');
       expect(notReloaded).toHaveLength(2);
       expect(notReloaded[1].error).toContain('cannot read configuration');
+
+      // The same, counted for alerting.
+      const metrics = (await send(w.port, '/metrics', undefined, { ca: tls.ca })).text;
+      expect(metrics).toContain('capdoctor_webhook_config_reloads_total{outcome="applied"} 2');
+      expect(metrics).toContain('capdoctor_webhook_config_reloads_total{outcome="rejected"} 2');
     } finally {
       expect(await w.stop()).toBe(0);
     }

@@ -2,6 +2,7 @@
 // node-forge) are built into a file of their own that only these commands load.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { Counter } from 'prom-client';
 import { parseRuleOptions } from '../cli/config-file.js';
 import { ConfigError } from '../core/config.js';
 import type { LintOptions, RuleSetting } from '../core/engine.js';
@@ -142,18 +143,28 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
       throw error;
     }
   }
-  const watch =
-    config &&
-    watchConfig({
+  let watch: { stop(): void } | undefined;
+  if (config) {
+    // A rejected version leaves the pods on the old one with nothing to notice but a log line: a metric to alert on.
+    const reloads = new Counter({
+      name: 'capdoctor_webhook_config_reloads_total',
+      help: 'New versions of the --config file, by outcome: applied, or rejected (the last good one stays).',
+      labelNames: ['outcome'] as const,
+      registers: [webhook.registry],
+    });
+    watch = watchConfig({
       initial: config,
       knownRules: known,
       intervalMs: configCheckMs,
       apply: (loaded) => {
         config = loaded;
         webhook.setLint(lintOptions());
+        reloads.inc({ outcome: 'applied' });
       },
+      rejected: () => reloads.inc({ outcome: 'rejected' }),
       log,
     });
+  }
   const current = lintOptions();
   log(
     JSON.stringify({

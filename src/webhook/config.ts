@@ -43,6 +43,8 @@ export interface ConfigWatchOptions {
   intervalMs: number;
   /** Called with each new valid configuration. */
   apply: (config: WebhookConfig) => void;
+  /** Called once for each version that is not applied (invalid, or the file gone). */
+  rejected?: () => void;
   log: (line: string) => void;
 }
 
@@ -69,6 +71,7 @@ export function watchConfig(options: ConfigWatchOptions): ConfigWatch {
         options.log(
           JSON.stringify({ level: 'error', msg: 'configuration not reloaded', config: file, error: message }),
         );
+        options.rejected?.();
       }
       return false;
     }
@@ -87,6 +90,7 @@ export function watchConfig(options: ConfigWatchOptions): ConfigWatch {
           kept: 'the previous configuration',
         }),
       );
+      options.rejected?.();
       return false;
     }
     current = loaded.stamp;
