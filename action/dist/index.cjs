@@ -9330,7 +9330,7 @@ function offByDefault(rule, pss) {
 var ConfigError = class extends Error {
 };
 var SETTINGS = ["off", "info", "warning", "error"];
-function parseConfig(text, file, knownRules) {
+function parseConfig(text, file, knownRules, options = {}) {
   const parsed = parseYaml(text);
   const lines = new LineIndex(text);
   const problem = parsed.problems[0];
@@ -9357,6 +9357,15 @@ function parseConfig(text, file, knownRules) {
           fail([key], `"${key}" must be a list of strings`);
         }
         config[key] = list;
+        if (key === "targets" && options.checkTarget) {
+          for (const [i, target] of list.entries()) {
+            try {
+              options.checkTarget(target);
+            } catch (error) {
+              fail(typeof entry === "string" ? [key] : [key, i], error.message);
+            }
+          }
+        }
         break;
       }
       case "rules": {

@@ -235,6 +235,18 @@ export function buildProgram(): Command {
       new Option('--mode <mode>', 'warn, or refuse workloads with errors').choices(['warn', 'enforce']).default('warn'),
     )
     .option('--mutate', 'on /mutate, patch the safe fixes (CAP_ prefix, case, duplicates)')
+    .option(
+      '-c, --config <file>',
+      'configuration file (.capdoctor.yaml format; none by default), re-read when it changes',
+    )
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
+    .addOption(
+      new Option('--pss <level>', 'also warn about what a Pod Security level refuses').choices([
+        'baseline',
+        'restricted',
+      ]),
+    )
+    .option('--config-check-interval <seconds>', 'how often the configuration file is checked', '10')
     .option('--cert-check-interval <seconds>', 'how often the certificate files are checked', '10')
     .option('--drain-delay <seconds>', 'after SIGTERM, how long to keep serving while not ready', '5')
     .action(async (options) => {

@@ -182,6 +182,28 @@ describe('parseConfig: errors with file:line:column', () => {
       '.capdoctor.yaml:2:6: unknown setting "foo" (expected targets, rules, pss or ignore)',
     );
   });
+
+  it('reports a target the checker refuses at its line, in a list or given alone', () => {
+    const checkTarget = (t: string) => {
+      if (t.startsWith('dockr')) throw new Error(`unknown target "${t}"`);
+    };
+    const failing = (text: string) => {
+      try {
+        parseConfig(text, 'c.yaml', KNOWN, { checkTarget });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    expect(failing('rules: {}\ntargets:\n  - docker@20.10\n  - dockr@1\n')).toBe(
+      'c.yaml:4:5: unknown target "dockr@1"',
+    );
+    expect(failing('targets: dockr@1\n')).toBe('c.yaml:1:10: unknown target "dockr@1"');
+    expect(parseConfig('targets: [docker@20.10]\n', 'c.yaml', KNOWN, { checkTarget }).targets).toEqual([
+      'docker@20.10',
+    ]);
+  });
 });
 
 describe('globToRegExp', () => {

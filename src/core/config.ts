@@ -18,7 +18,17 @@ export class ConfigError extends Error {}
 
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
-export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): Config {
+export interface ParseConfigOptions {
+  /** Throws (any Error) when a `targets` entry is not a target; the message is reported at the entry's line. */
+  checkTarget?: (target: string) => void;
+}
+
+export function parseConfig(
+  text: string,
+  file: string,
+  knownRules: ReadonlySet<string>,
+  options: ParseConfigOptions = {},
+): Config {
   const parsed = parseYaml(text);
   const lines = new LineIndex(text);
   const problem = parsed.problems[0];
@@ -45,6 +55,15 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
           fail([key], `"${key}" must be a list of strings`);
         }
         config[key] = list as string[];
+        if (key === 'targets' && options.checkTarget) {
+          for (const [i, target] of (list as string[]).entries()) {
+            try {
+              options.checkTarget(target);
+            } catch (error) {
+              fail(typeof entry === 'string' ? [key] : [key, i], (error as Error).message);
+            }
+          }
+        }
         break;
       }
       case 'rules': {

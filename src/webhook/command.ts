@@ -2,13 +2,21 @@
 // node-forge) are built into a file of their own that only these commands load.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveTargets, TargetError } from '../knowledge/targets.js';
+import { Counter } from 'prom-client';
+import { parseRuleOptions } from '../cli/config-file.js';
+import { ConfigError } from '../core/config.js';
+import type { LintOptions, RuleSetting } from '../core/engine.js';
+import { isPssLevel, PSS_LEVELS, type PssLevel } from '../core/pss.js';
+import { type ResolvedTarget, resolveTargets, TargetError } from '../knowledge/targets.js';
 import { RULES } from '../rules/index.js';
 import { makeCertificates } from './certs.js';
+import { readWebhookConfig, type WebhookConfig, watchConfig } from './config.js';
 import type { Mode } from './review.js';
 import { startWebhookServer } from './server.js';
 
 export class WebhookUsageError extends Error {}
+
+const RESTRICTED_WARNS: Readonly<Record<string, RuleSetting>> = { 'pss-restricted': 'warning' };
 
 export interface WebhookCommandOptions {
   tlsCertFile?: string;
@@ -24,6 +32,11 @@ export interface WebhookCommandOptions {
   context?: string;
   certCheckInterval: string;
   drainDelay: string;
+  /** A .capdoctor.yaml, re-read when it changes. Never looked for: a server has no project folder. */
+  config?: string;
+  configCheckInterval?: string;
+  rule?: string[];
+  pss?: string;
 }
 
 function seconds(flag: string, value: string): number {
@@ -51,13 +64,49 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new WebhookUsageError(`--port: "${options.port}" is not a port`);
-  let targets: ReturnType<typeof resolveTargets>;
+  if (options.pss !== undefined && !isPssLevel(options.pss)) {
+    throw new WebhookUsageError(`--pss: expected ${PSS_LEVELS.join(' or ')}, got "${options.pss}"`);
+  }
+  const configCheckMs = seconds('--config-check-interval', options.configCheckInterval ?? '10');
+  const known = new Set(RULES.map((r) => r.meta.id));
+  let ruleOptions: Record<string, RuleSetting>;
   try {
-    targets = resolveTargets(options.target);
+    ruleOptions = parseRuleOptions(options.rule ?? [], known);
+  } catch (error) {
+    throw new WebhookUsageError((error as Error).message);
+  }
+  let config: WebhookConfig | undefined;
+  if (options.config !== undefined) {
+    try {
+      config = readWebhookConfig(options.config, known);
+    } catch (error) {
+      if (error instanceof ConfigError || error instanceof TargetError) throw new WebhookUsageError(error.message);
+      throw error;
+    }
+  }
+  let commandLineTargets: ResolvedTarget[] | undefined;
+  try {
+    if (options.target.length > 0) commandLineTargets = resolveTargets(options.target);
   } catch (error) {
     if (error instanceof TargetError) throw new WebhookUsageError(error.message);
     throw error;
   }
+  const builtIn = resolveTargets([]);
+  let discovered: readonly ResolvedTarget[] | undefined;
+  // As in lint, the command line wins over the file, rule by rule: --target (or the nodes, once listed)
+  // over the file's targets, --rule over its rules, --pss over its pss.
+  const lintOptions = (): LintOptions => {
+    const file = config?.config ?? {};
+    const pss = (options.pss as PssLevel | undefined) ?? file.pss;
+    return {
+      rules: RULES,
+      targets: commandLineTargets ?? discovered ?? config?.targets ?? builtIn,
+      // Info findings are not sent as warnings, and pss-restricted is info by default: asked for
+      // restricted, the webhook says what restricted refuses unless a severity is set for it.
+      settings: { ...(pss === 'restricted' ? RESTRICTED_WARNS : {}), ...(file.rules ?? {}), ...ruleOptions },
+      ...(pss ? { pss } : {}),
+    };
+  };
   const log = (line: string) => process.stdout.write(`${line}\n`);
   let webhook: Awaited<ReturnType<typeof startWebhookServer>>;
   try {
@@ -68,7 +117,7 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
       ...(options.host ? { host: options.host } : {}),
       mode: options.mode as Mode,
       mutate: Boolean(options.mutate),
-      lint: { rules: RULES, targets },
+      lint: lintOptions(),
       certCheckMs: seconds('--cert-check-interval', options.certCheckInterval),
       drainDelayMs: seconds('--drain-delay', options.drainDelay),
       log,
@@ -79,12 +128,44 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
   let discovery: { stop(): void } | undefined;
   if (options.discoverNodes) {
     try {
-      discovery = await discoverNodeTargets(options, refreshMs, webhook.setTargets, log);
+      const server = webhook;
+      discovery = await discoverNodeTargets(
+        options,
+        refreshMs,
+        (nodes) => {
+          discovered = nodes;
+          server.setLint(lintOptions());
+        },
+        log,
+      );
     } catch (error) {
       await webhook.drain();
       throw error;
     }
   }
+  let watch: { stop(): void } | undefined;
+  if (config) {
+    // A rejected version leaves the pods on the old one with nothing to notice but a log line: a metric to alert on.
+    const reloads = new Counter({
+      name: 'capdoctor_webhook_config_reloads_total',
+      help: 'New versions of the --config file, by outcome: applied, or rejected (the last good one stays).',
+      labelNames: ['outcome'] as const,
+      registers: [webhook.registry],
+    });
+    watch = watchConfig({
+      initial: config,
+      knownRules: known,
+      intervalMs: configCheckMs,
+      apply: (loaded) => {
+        config = loaded;
+        webhook.setLint(lintOptions());
+        reloads.inc({ outcome: 'applied' });
+      },
+      rejected: () => reloads.inc({ outcome: 'rejected' }),
+      log,
+    });
+  }
+  const current = lintOptions();
   log(
     JSON.stringify({
       level: 'info',
@@ -92,13 +173,17 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
       port: webhook.port,
       mode: options.mode,
       mutate: Boolean(options.mutate),
-      targets: options.discoverNodes ? 'from the nodes' : targets.map((t) => t.id),
+      targets: options.discoverNodes ? 'from the nodes' : current.targets.map((t) => t.id),
+      ...(current.pss ? { pss: current.pss } : {}),
+      ...(Object.keys(current.settings ?? {}).length > 0 ? { rules: current.settings } : {}),
+      ...(config ? { config: config.file } : {}),
     }),
   );
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log(JSON.stringify({ level: 'info', msg: 'signal', signal }));
       discovery?.stop();
+      watch?.stop();
       webhook.drain().then(
         () => resolve(0),
         () => resolve(1),

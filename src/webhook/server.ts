@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext } from 'node:tls';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { LintOptions } from '../core/engine.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type Endpoint, type ReviewOptions, type ReviewRecord, review } from './review.js';
 
@@ -41,6 +42,8 @@ export interface WebhookServer {
   reloadCertificate(): boolean;
   /** The runtimes reviews are checked for from now on (node discovery). */
   setTargets(targets: readonly ResolvedTarget[]): void;
+  /** Everything reviews are checked with from now on (a reloaded configuration). */
+  setLint(lint: LintOptions): void;
 }
 
 interface Loaded {
@@ -309,5 +312,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     options.lint = { ...options.lint, targets };
   }
 
-  return { server, port, registry, drain, reloadCertificate, setTargets };
+  function setLint(lint: LintOptions): void {
+    options.lint = lint;
+  }
+
+  return { server, port, registry, drain, reloadCertificate, setTargets, setLint };
 }
