@@ -11,15 +11,16 @@ import { SIGNATURE_BY_ID } from './signatures.js';
 import {
   type CauseClass,
   CONFIDENCE_RANK,
-  type Confidence,
   type DiagnoseResult,
   type Diagnosis,
   type Entities,
   type Evidence,
   type InputSummary,
   type Interface,
+  type LinkedSymptom,
   type Observation,
   type Phase,
+  type Story,
   type SymptomClass,
 } from './types.js';
 
@@ -109,37 +110,6 @@ export function storyKey(o: Observation): string {
     default:
       return `${cls}|${o.signature.id}|${o.setting?.name ?? ''}`;
   }
-}
-
-export interface LinkedSymptom {
-  observation: Observation;
-  link: NonNullable<Evidence['link']>;
-}
-
-/** One cause with everything that belongs to it. */
-export interface Story {
-  key: string;
-  cls: CauseClass;
-  /** The observation that stands for the story (from its strongest group). */
-  root: Observation;
-  causes: Observation[];
-  counts: Map<string, number>;
-  confidence: Confidence;
-  priority: number;
-  phases: Set<Phase>;
-  /** Failures that needed the capability this story's name problem kept out. */
-  needs: Story[];
-  symptoms: LinkedSymptom[];
-  contexts: Observation[];
-  keys: Set<string>;
-  moments: { node?: string; time: number }[];
-  omitted: number;
-  /** What the rest of the input says about this cause (a capability shown granted, a security module), as sentences. */
-  notes: string[];
-  /** How the container was started, when the input shows it: the fix is written for that. */
-  via?: Interface;
-  /** Why the input speaks against the capability being missing, when it does. */
-  vetoed?: string;
 }
 
 function keysOf(entities: Entities): string[] {

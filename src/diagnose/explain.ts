@@ -6,9 +6,8 @@ import { dockerReleaseForApi } from '../knowledge/docker-api.js';
 import { type Prediction, predict } from '../knowledge/predict.js';
 import { MATRIX, type ResolvedTarget, resolveTarget, TargetError } from '../knowledge/targets.js';
 import type { RuntimeHint } from './classify.js';
-import type { LinkedSymptom, Story } from './correlate.js';
 import { GRANT_ADVICE, NAME_PLACE, NOT_KNOWN_FIX, SIGNATURE_BY_ID } from './signatures.js';
-import type { InputSummary, NextStep, Observation, Phase } from './types.js';
+import type { InputSummary, LinkedSymptom, NextStep, Observation, Phase, Story } from './types.js';
 
 export interface StoryText {
   /** One line (≤ 160 characters): what, the worst consequence, what to write. */

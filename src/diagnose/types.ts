@@ -314,3 +314,36 @@ export interface DiagnoseResult {
   /** Runtimes the input names (node info, API versions, container id schemes). */
   runtimes: string[];
 }
+
+// The correlator's stories, here rather than in correlate.ts so that explain.ts (which words them) and
+// correlate.ts (which calls explain.ts) do not import each other.
+export interface LinkedSymptom {
+  observation: Observation;
+  link: NonNullable<Evidence['link']>;
+}
+
+/** One cause with everything that belongs to it. */
+export interface Story {
+  key: string;
+  cls: CauseClass;
+  /** The observation that stands for the story (from its strongest group). */
+  root: Observation;
+  causes: Observation[];
+  counts: Map<string, number>;
+  confidence: Confidence;
+  priority: number;
+  phases: Set<Phase>;
+  /** Failures that needed the capability this story's name problem kept out. */
+  needs: Story[];
+  symptoms: LinkedSymptom[];
+  contexts: Observation[];
+  keys: Set<string>;
+  moments: { node?: string; time: number }[];
+  omitted: number;
+  /** What the rest of the input says about this cause (a capability shown granted, a security module), as sentences. */
+  notes: string[];
+  /** How the container was started, when the input shows it: the fix is written for that. */
+  via?: Interface;
+  /** Why the input speaks against the capability being missing, when it does. */
+  vetoed?: string;
+}
