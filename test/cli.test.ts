@@ -172,6 +172,17 @@ describe('capdoctor lint', () => {
     expect(stderr).toMatch(/bad-config\.yaml:3:13: unknown rule "cap-nope"/);
   });
 
+  it('names the file and line of an unknown target in the configuration', () => {
+    const { code, stderr } = run([
+      'lint',
+      `${fixtures}/tree/good.yaml`,
+      '--config',
+      join(root, fixtures, 'bad-target-config.yaml'),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bad-target-config\.yaml:4:5: unknown target "dockr@18\.06"/);
+  });
+
   it('rejects an unknown target with exit 2 and lists what is known', () => {
     const { code, stderr } = run(['lint', `${fixtures}/tree/good.yaml`, '--target', 'dockr@18.06']);
     expect(code).toBe(2);

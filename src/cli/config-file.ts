@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type Config, globToRegExp, parseConfig } from '../core/config.js';
 import type { RuleSetting } from '../core/engine.js';
+import { resolveTargets } from '../knowledge/targets.js';
 import { UsageError } from './usage.js';
 
 export const CONFIG_NAMES = ['.capdoctor.yaml', '.capdoctor.yml'] as const;
@@ -29,7 +30,8 @@ export function findConfig(start: string): string | undefined {
 
 export function loadConfig(file: string | undefined, knownRules: ReadonlySet<string>): LoadedConfig {
   if (file === undefined) return { config: {}, ignored: () => false };
-  const config = parseConfig(readFileSync(file, 'utf8'), file, knownRules);
+  // Targets are checked here so that a bad one is reported at its line in the file, not as a bare name.
+  const config = parseConfig(readFileSync(file, 'utf8'), file, knownRules, { checkTarget: (t) => resolveTargets([t]) });
   const base = dirname(resolve(file));
   const patterns = (config.ignore ?? []).map(globToRegExp);
   return {
