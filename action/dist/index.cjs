@@ -9413,6 +9413,1821 @@ function globToRegExp(pattern) {
   return new RegExp(`^${anywhere ? "(?:.*/)?" : ""}${out}(?:/.*)?$`);
 }
 
+// src/knowledge/capabilities.ts
+var CAPABILITY_SOURCES = [
+  "torvalds/linux:include/uapi/linux/capability.h",
+  "capabilities(7) man page (man7.org)"
+];
+var CAPABILITIES = [
+  {
+    number: 0,
+    name: "CHOWN",
+    kernel: "2.2",
+    summary: "Change the owning user or group of any file, whoever owns it now.",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 1,
+    name: "DAC_OVERRIDE",
+    kernel: "2.2",
+    summary: "Read, write and execute files and directories in spite of their permission bits.",
+    risk: "medium",
+    scope: "container"
+  },
+  {
+    number: 2,
+    name: "DAC_READ_SEARCH",
+    kernel: "2.2",
+    summary: "Skip read checks on files and read/search checks on directories; permits open_by_handle_at(2).",
+    risk: "near-root",
+    scope: "host-escape",
+    why: "open_by_handle_at lets a container open host files by handle (the 'shocker' breakout)."
+  },
+  {
+    number: 3,
+    name: "FOWNER",
+    kernel: "2.2",
+    summary: "Act as file owner where the kernel demands it: chmod, utimes, ACLs, xattrs, sticky-dir deletes.",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 4,
+    name: "FSETID",
+    kernel: "2.2",
+    summary: "Keep setuid/setgid bits when a file changes; set setgid for a group the process lacks.",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 5,
+    name: "KILL",
+    kernel: "2.2",
+    summary: "Signal processes that belong to other users (within the pod's PID namespace unless hostPID).",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 6,
+    name: "SETGID",
+    kernel: "2.2",
+    summary: "Switch to any group ID or supplementary groups, fake GIDs over Unix sockets, write gid_map.",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 7,
+    name: "SETUID",
+    kernel: "2.2",
+    summary: "Switch to any user ID, fake UIDs over Unix sockets, write uid_map.",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 8,
+    name: "SETPCAP",
+    kernel: "2.2",
+    summary: "Move bounding-set capabilities into the inheritable set, shrink the bounding set, set securebits.",
+    risk: "medium",
+    scope: "container"
+  },
+  {
+    number: 9,
+    name: "LINUX_IMMUTABLE",
+    kernel: "2.2",
+    summary: "Set or remove the immutable and append-only file attributes (chattr +i / +a).",
+    risk: "medium",
+    scope: "container"
+  },
+  {
+    number: 10,
+    name: "NET_BIND_SERVICE",
+    kernel: "2.2",
+    summary: "Bind to ports below 1024 (or below net.ipv4.ip_unprivileged_port_start).",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 11,
+    name: "NET_BROADCAST",
+    kernel: "2.2",
+    summary: "Meant for broadcast sockets and multicast listening; the kernel hardly checks it any more.",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 12,
+    name: "NET_ADMIN",
+    kernel: "2.2",
+    summary: "Configure networking: interfaces, addresses, routes, iptables/nftables, traffic control, TUN/TAP.",
+    risk: "near-root",
+    scope: "network-namespace",
+    why: "With hostNetwork it rewrites the node's routes and firewall; otherwise it can hijack the pod's traffic."
+  },
+  {
+    number: 13,
+    name: "NET_RAW",
+    kernel: "2.2",
+    summary: "Open raw and packet sockets, and bind to foreign addresses for transparent proxies.",
+    risk: "medium",
+    scope: "network-namespace"
+  },
+  {
+    number: 14,
+    name: "IPC_LOCK",
+    kernel: "2.2",
+    summary: "Pin memory in RAM (mlock, mlockall, MAP_LOCKED, SHM_LOCK) past RLIMIT_MEMLOCK.",
+    risk: "high",
+    scope: "container",
+    why: "Unbounded locked memory cannot be swapped or reclaimed, so it can exhaust the memory of the node."
+  },
+  {
+    number: 15,
+    name: "IPC_OWNER",
+    kernel: "2.2",
+    summary: "Ignore permissions on System V message queues, semaphores and shared-memory segments.",
+    risk: "high",
+    scope: "container",
+    why: "Lets a process read or tamper with any System V IPC object it can reach, e.g. shared memory of others."
+  },
+  {
+    number: 16,
+    name: "SYS_MODULE",
+    kernel: "2.2",
+    summary: "Insert and remove kernel modules; change the usermode-helper capability bounding set.",
+    risk: "near-root",
+    scope: "host",
+    why: "Loading a module runs attacker code inside the host kernel: a full node takeover."
+  },
+  {
+    number: 17,
+    name: "SYS_RAWIO",
+    kernel: "2.2",
+    summary: "Raw hardware access: iopl/ioperm, /dev/mem and /dev/kmem, raw SCSI commands, MSRs, FIBMAP.",
+    risk: "near-root",
+    scope: "host",
+    why: "Direct access to physical memory, I/O ports and devices lets it read or patch the host kernel."
+  },
+  {
+    number: 18,
+    name: "SYS_CHROOT",
+    kernel: "2.2",
+    summary: "Call chroot(2) and switch mount namespace with setns(2).",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 19,
+    name: "SYS_PTRACE",
+    kernel: "2.2",
+    summary: "Trace any process with ptrace(2) and read other processes' memory (process_vm_readv, kcmp).",
+    risk: "near-root",
+    scope: "container",
+    why: "Can inject code into and steal secrets from other processes; with hostPID that includes host processes."
+  },
+  {
+    number: 20,
+    name: "SYS_PACCT",
+    kernel: "2.2",
+    summary: "Switch BSD process accounting on or off with acct(2).",
+    risk: "high",
+    scope: "host",
+    why: "Accounting is node-wide: it can hide activity from records or fill a disk with accounting data."
+  },
+  {
+    number: 21,
+    name: "SYS_ADMIN",
+    kernel: "2.2",
+    summary: "Catch-all admin rights: mounts, namespaces, hostname, swap, quotas, keyctl, many ioctls, and more.",
+    risk: "near-root",
+    scope: "host-escape",
+    why: "The 'new root': mounts and cgroup/namespace tricks give well-known container escapes."
+  },
+  {
+    number: 22,
+    name: "SYS_BOOT",
+    kernel: "2.2",
+    summary: "Reboot the machine and load a replacement kernel with kexec_load(2).",
+    risk: "near-root",
+    scope: "host",
+    why: "It can reboot the node at will or kexec into a kernel the attacker supplies."
+  },
+  {
+    number: 23,
+    name: "SYS_NICE",
+    kernel: "2.2",
+    summary: "Raise priority, use real-time scheduling, set CPU affinity and I/O class of others, move pages.",
+    risk: "high",
+    scope: "host",
+    why: "Real-time or top-priority threads can starve every other workload on the node."
+  },
+  {
+    number: 24,
+    name: "SYS_RESOURCE",
+    kernel: "2.2",
+    summary: "Raise rlimits past the hard limit, bypass quotas and reserved space, lower oom_score_adj freely.",
+    risk: "high",
+    scope: "container",
+    why: "Removes the per-process limits that stop one workload from exhausting node resources."
+  },
+  {
+    number: 25,
+    name: "SYS_TIME",
+    kernel: "2.2",
+    summary: "Set the system clock (settimeofday, clock_settime, adjtimex) and the hardware real-time clock.",
+    risk: "high",
+    scope: "host",
+    why: "The realtime clock is not namespaced: changing it skews the whole node (TLS, logs, tokens)."
+  },
+  {
+    number: 26,
+    name: "SYS_TTY_CONFIG",
+    kernel: "2.2",
+    summary: "Call vhangup(2) and use privileged ioctls on virtual consoles.",
+    risk: "high",
+    scope: "host",
+    why: "Can hang up or reconfigure the host's virtual terminals."
+  },
+  {
+    number: 27,
+    name: "MKNOD",
+    kernel: "2.4",
+    summary: "Create device nodes and other special files with mknod(2).",
+    risk: "low",
+    scope: "container"
+  },
+  {
+    number: 28,
+    name: "LEASE",
+    kernel: "2.4",
+    summary: "Place leases (fcntl F_SETLEASE) on files the process doesn't own.",
+    risk: "medium",
+    scope: "container"
+  },
+  {
+    number: 29,
+    name: "AUDIT_WRITE",
+    kernel: "2.6.11",
+    summary: "Append records to the kernel's audit log over netlink.",
+    risk: "low",
+    scope: "host"
+  },
+  {
+    number: 30,
+    name: "AUDIT_CONTROL",
+    kernel: "2.6.11",
+    summary: "Turn kernel auditing on or off, edit audit rules and query audit status.",
+    risk: "high",
+    scope: "host",
+    why: "Can switch off or rewrite the node's audit trail to hide an attack."
+  },
+  {
+    number: 31,
+    name: "SETFCAP",
+    kernel: "2.6.24",
+    summary: "Put any capabilities on files (setcap); from 5.12 also needed to map uid 0 in a new user namespace.",
+    risk: "medium",
+    scope: "container"
+  },
+  {
+    number: 32,
+    name: "MAC_OVERRIDE",
+    kernel: "2.6.25",
+    summary: "Bypass mandatory access control checks (only Smack honours it).",
+    risk: "near-root",
+    scope: "host",
+    why: "Defeats the mandatory access control policy that is meant to confine the container."
+  },
+  {
+    number: 33,
+    name: "MAC_ADMIN",
+    kernel: "2.6.25",
+    summary: "Change mandatory access control policy or state (Smack; AppArmor policy loads check it too).",
+    risk: "near-root",
+    scope: "host",
+    why: "Can load or change LSM policy for the whole node, including the profile that confines itself."
+  },
+  {
+    number: 34,
+    name: "SYSLOG",
+    kernel: "2.6.37",
+    summary: "Privileged syslog(2): read or clear the kernel log buffer; see kernel pointers when kptr_restrict=1.",
+    risk: "high",
+    scope: "host",
+    why: "Leaked kernel addresses defeat KASLR and make kernel exploits much easier."
+  },
+  {
+    number: 35,
+    name: "WAKE_ALARM",
+    kernel: "3.0",
+    summary: "Arm timers that wake a suspended machine (CLOCK_REALTIME_ALARM, CLOCK_BOOTTIME_ALARM).",
+    risk: "medium",
+    scope: "host"
+  },
+  {
+    number: 36,
+    name: "BLOCK_SUSPEND",
+    kernel: "3.5",
+    summary: "Prevent the system from suspending (EPOLLWAKEUP, /proc/sys/wake_lock).",
+    risk: "medium",
+    scope: "host"
+  },
+  {
+    number: 37,
+    name: "AUDIT_READ",
+    kernel: "3.16",
+    summary: "Receive audit events through a multicast netlink socket.",
+    risk: "high",
+    scope: "host",
+    why: "Exposes the node's whole audit stream, including other tenants' activity."
+  },
+  {
+    number: 38,
+    name: "PERFMON",
+    kernel: "5.8",
+    summary: "Privileged performance monitoring (perf_event_open and related) without needing SYS_ADMIN.",
+    risk: "near-root",
+    scope: "host",
+    why: "System-wide perf and tracing can observe every process on the node and leak kernel data."
+  },
+  {
+    number: 39,
+    name: "BPF",
+    kernel: "5.8",
+    summary: "Privileged BPF: all map types, BTF loading, advanced verifier features, reading program code.",
+    risk: "near-root",
+    scope: "host",
+    why: "With PERFMON or NET_ADMIN it loads kernel BPF programs that can spy on or alter the whole node."
+  },
+  {
+    number: 40,
+    name: "CHECKPOINT_RESTORE",
+    kernel: "5.9",
+    summary: "Checkpoint/restore aids: pick PIDs (clone3 set_tid, ns_last_pid), read map_files, reset /proc/pid/exe.",
+    risk: "high",
+    scope: "container",
+    why: "Can forge PIDs and rewrite a process's exe link, confusing tools that trust them."
+  }
+];
+var CAPABILITY_BY_NAME = new Map(
+  CAPABILITIES.map((cap) => [cap.name, cap])
+);
+function parseKernelVersion(text) {
+  const match = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
+  if (!match) return void 0;
+  return [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+}
+function kernelHasCapability(cap, kernel) {
+  const since = parseKernelVersion(cap.kernel);
+  if (!since) return true;
+  for (let i = 0; i < 3; i++) {
+    const have = kernel[i] ?? 0;
+    const need = since[i] ?? 0;
+    if (have !== need) return have > need;
+  }
+  return true;
+}
+
+// src/knowledge/runtimes.ts
+var DOCKER_DEFAULTS = [
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FSETID",
+  "FOWNER",
+  "MKNOD",
+  "NET_RAW",
+  "SETGID",
+  "SETUID",
+  "SETFCAP",
+  "SETPCAP",
+  "NET_BIND_SERVICE",
+  "SYS_CHROOT",
+  "KILL",
+  "AUDIT_WRITE"
+];
+var CRIO_1_11_DEFAULTS = [
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FSETID",
+  "FOWNER",
+  "NET_RAW",
+  "SETGID",
+  "SETUID",
+  "SETPCAP",
+  "NET_BIND_SERVICE",
+  "SYS_CHROOT",
+  "KILL"
+];
+var CRIO_1_18_DEFAULTS = [
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FSETID",
+  "FOWNER",
+  "SETGID",
+  "SETUID",
+  "SETPCAP",
+  "NET_BIND_SERVICE",
+  "KILL"
+];
+var PODMAN_MINIMAL_DEFAULTS = [
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+];
+var AUDIT_READ = 37;
+var CHECKPOINT_RESTORE = 40;
+var DOCKER_DEFAULT_SOURCES = [
+  "moby/moby@v18.06.1-ce:oci/defaults.go",
+  "moby/moby@v20.10.0:oci/caps/defaults.go",
+  "moby/moby@docker-v29.0.0:daemon/pkg/oci/caps/defaults.go"
+];
+var DOCKER_BOUNDING_ONLY = {
+  detail: "for a user that is not uid 0 Docker writes only the bounding set: the effective and permitted sets stay empty (18.04\u201323.0.6 and 24.0.0\u201324.0.5)",
+  citations: [
+    "moby/moby commit 15ff09395c (PR #36587), first in v18.04.0-ce",
+    "moby/moby@v18.04.0-ce:daemon/oci_linux.go L252-273 setCapabilities",
+    "moby/moby@v20.10.14:oci/oci.go SetCapabilities",
+    "moby/moby@v24.0.5:oci/oci.go SetCapabilities",
+    "moby/moby commit 3aef732e61 (PR #45511, first in v25.0.0; backports PR #46222 in v23.0.7 and PR #46221 in v24.0.6)",
+    "moby/moby@v23.0.7:oci/oci.go SetCapabilities",
+    "moby/moby@v24.0.6:oci/oci.go SetCapabilities"
+  ]
+};
+var DOCKER_INHERITABLE = {
+  detail: "Docker up to 20.10.13 also fills the inheritable set, so a file capability `+ei` works for a non-root program there; from 20.10.14 (CVE-2022-24769) only `+ep` does",
+  citations: [
+    "moby/moby@v18.06.1-ce:daemon/oci_linux.go setCapabilities",
+    "moby/moby@v20.10.13:oci/oci.go SetCapabilities",
+    "moby/moby@v20.10.14:oci/oci.go SetCapabilities"
+  ]
+};
+var DOCKER_PRIVILEGED = {
+  listsIgnored: true,
+  detail: "Docker gives a privileged container every capability and does not apply add or drop",
+  citations: [
+    "moby/moby@4460acf0876fa7d3b7cd200bbc4287292dc4f10e:daemon/oci_linux.go setCapabilities",
+    "moby/moby@941846a3390a57a4ec46437b6c5bb1edb95181d3:oci/caps/utils.go TweakCapabilities"
+  ]
+};
+var DOCKER_PRIVILEGED_NAMES_CHECKED = {
+  ...DOCKER_PRIVILEGED,
+  namesChecked: true,
+  namesCheckedCitations: [
+    "moby/moby@v19.03.0:daemon/container.go L308-320 validateCapabilities",
+    "moby/moby@v20.10.0:daemon/container.go L307-316 validateCapabilities",
+    "moby/moby@docker-v29.0.0:daemon/container.go L331-340 validateCapabilities",
+    "moby/moby@v18.09.0:daemon/oci.go L18-28 setCapabilities (before 19.03: privileged skips the lists, names unchecked)"
+  ]
+};
+var CONTAINERD_PRIVILEGED = {
+  listsIgnored: true,
+  // Newer releases apply the lists and then WithPrivileged, which grants everything again.
+  detail: "containerd gives a privileged container every capability, whatever add or drop say",
+  citations: [
+    "containerd/containerd@aa6418fadd19617eb5aa1182021bef65de022084:pkg/cri/server/container_create_linux.go",
+    "containerd/containerd@01dc4ae36b7f03daaa7c07c27d3514eccfa0b839:internal/cri/server/container_create.go buildLinuxSpec"
+  ]
+};
+var CRIO_PRIVILEGED = {
+  listsIgnored: true,
+  detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
+  citations: [
+    "cri-o/cri-o@03c46e4007abf87ed803d88e803dd4f4bf3454cc:internal/factory/container/container.go SpecSetPrivileges"
+  ]
+};
+var CRIO_CONFLICT = {
+  result: "drop-wins",
+  detail: "CRI-O applies the drop list after the add list",
+  citations: [
+    "cri-o/cri-o@03c46e4007abf87ed803d88e803dd4f4bf3454cc:internal/factory/container/container.go SpecSetupCapabilities"
+  ]
+};
+var CRIO_NAMES = {
+  naming: "normalize",
+  all: "any-case"
+};
+var CRIO_INVALID_CAPABILITY = {
+  action: "reject",
+  status: "CreateContainerError",
+  phase: "create",
+  message: "invalid capability: {name}"
+};
+var CRIO_UNKNOWN_TO_ADD = {
+  action: "reject",
+  status: "CreateContainerError",
+  phase: "create",
+  message: 'unknown capability "{name}" to add'
+};
+var CRIO_FAILED_TO_DROP = {
+  action: "reject",
+  status: "CreateContainerError",
+  phase: "create",
+  message: "failed to drop cap {name} invalid capability: {name}"
+};
+var CRIO_UNAVAILABLE_DROP = {
+  action: "ignore",
+  note: "the kernel never grants it, so there is nothing to drop"
+};
+var CRIO_DROP_SOURCES = [
+  "cri-o/cri-o commit af0a494251 (first in v1.0.0-rc1): a failed drop is returned, no longer only logged",
+  "cri-o/cri-o@v1.0.0:server/container_create.go L729-736",
+  "cri-o/cri-o@v1.21.0:server/container_create.go L365-380",
+  "cri-o/cri-o@v1.36.0:internal/factory/container/container.go SpecSetupCapabilities",
+  "cri-o/cri-o@v1.36.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding",
+  "field report on OpenShift: Error: failed to drop cap CAP_MCK invalid capability: CAP_MCK"
+];
+var CRIO_OLD_GOCAPABILITY = [
+  "cri-o/cri-o@v1.11.0:vendor.conf (syndtr/gocapability e7cb7fa)",
+  'cri-o/cri-o@v1.20.9:go.mod (replace syndtr/gocapability => d98352740cb2, "pinning \u2026 until" runc commit 6dfbe9b807)',
+  "cri-o/cri-o@v1.20.9:vendor/github.com/syndtr/gocapability/capability/enum.go (ends at CAP_AUDIT_READ)"
+];
+var CRIO_NEW_GOCAPABILITY = [
+  "cri-o/cri-o@v1.21.0:go.mod (syndtr/gocapability 42c35b437635)",
+  "cri-o/cri-o@v1.21.0:vendor/github.com/syndtr/gocapability/capability/enum.go (PERFMON, BPF, CHECKPOINT_RESTORE)"
+];
+var CRIO_DROP_ALL_FIX = {
+  detail: "fixed in CRI-O 1.19.5, 1.21.1 and 1.22 (commit c52b85d6c6; backports 1e72afd358 and 2f4af82569); 1.20 never got it",
+  citations: [
+    "cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)",
+    "cri-o/cri-o commit 2f4af82569 (first in v1.21.1)",
+    "cri-o/cri-o commit 1e72afd358 (first in v1.19.5)",
+    "cri-o/cri-o@v1.21.0:server/container_create_linux.go L363 (defaults appended to the add list)",
+    "cri-o/cri-o@v1.21.1:server/container_create.go setupCapabilities (addAll, dropAll)"
+  ]
+};
+var CRIO_AMBIENT = {
+  defaults: true,
+  detail: "CRI-O 1.0\u20131.9.11 and 1.10.0 also fill the ambient set (runtime-tools\u2019 defaults and every added name); commit 18b8d90299 (1.11.0, backported to 1.10.1 and 1.9.12) empties it",
+  citations: [
+    "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go New (Ambient), AddProcessCapability",
+    "cri-o/cri-o@v1.10.0:server/container_create.go L549-570 (AddProcessCapabilityAmbient)",
+    "cri-o/cri-o commit 18b8d90299 (first in v1.11.0); backports e0d3814d97 (v1.10.1) and 336ec9833e (v1.9.12)",
+    "cri-o/cri-o@v1.9.12:server/container_create.go L887-890"
+  ]
+};
+var ENGINE_RANGES = [
+  {
+    engine: "docker",
+    id: "docker-1.2",
+    label: "Docker 1.2\u20131.10",
+    since: "1.2",
+    until: "1.11",
+    naming: "bare",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: 'Unknown capability to add: "{input}"'
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: 'Unknown capability drop: "{input}"'
+    },
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "unknown",
+      detail: "not researched for Docker before 1.11",
+      citations: []
+    },
+    privileged: DOCKER_PRIVILEGED,
+    citations: [
+      "moby/moby@v1.2.0:daemon/execdriver/utils.go",
+      "moby/moby@v1.10.0:daemon/execdriver/utils_unix.go",
+      "moby/moby@v1.2.0:daemon/execdriver/native/template/default_template.go"
+    ],
+    uncertain: ["the highest capability these releases knew depends on the vendored capability list and the kernel"]
+  },
+  {
+    engine: "docker",
+    id: "docker-1.11",
+    label: "Docker 1.11\u201318.09",
+    since: "1.11",
+    until: "19.03.0-beta1",
+    naming: "prefix-always",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      // `CAP_` + the name as written: matching is case-insensitive, the quoted name is not upper-cased.
+      message: 'linux spec capabilities: Unknown capability to add: "CAP_{input}"'
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: 'linux spec capabilities: Unknown capability drop: "{input}"'
+    },
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "add-wins",
+      detail: "Docker keeps the defaults that are not dropped and then appends the added names",
+      citations: ["moby/moby@e2593239d949eee454935daea7a5fe025477322f:daemon/caps/utils.go TweakCapabilities"]
+    },
+    privileged: DOCKER_PRIVILEGED,
+    citations: [
+      "moby/moby@v1.11.0:daemon/caps/utils_unix.go (commit 9c4570a958, PR #20662)",
+      "moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136",
+      "moby/moby@v18.06.1-ce:daemon/oci_linux.go L755",
+      "moby/moby@v18.06.1-ce:daemon/start.go L154",
+      "kubernetes/kubernetes#33104",
+      ...DOCKER_DEFAULT_SOURCES
+    ],
+    nonRoot: {
+      boundingOnly: { releases: [{ since: "18.04" }], ...DOCKER_BOUNDING_ONLY },
+      inheritable: { releases: [{}], ...DOCKER_INHERITABLE }
+    },
+    uncertain: [
+      "the highest capability these releases knew depends on the vendored capability list and the kernel",
+      "before 17.12 Docker wrote a single capability list (OCI spec before 1.0) that runc applied to every set: the inheritable set being filled there is inferred, not read"
+    ],
+    notes: [
+      "the container is created, then fails at start, so the kubelet reports RunContainerError",
+      "up to 18.03 Docker put the set in the effective and permitted sets for every user; from 18.04 only in the bounding set for a non-root user",
+      "behind Kubernetes this is dockershim (Kubernetes \u22641.23) or cri-dockerd, which pass names through unchanged"
+    ]
+  },
+  {
+    engine: "docker",
+    id: "docker-19.03",
+    label: "Docker 19.03\u201320.10",
+    since: "19.03.0-beta1",
+    until: "22",
+    naming: "normalize",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: 'invalid CapAdd: unknown capability: "{name}"'
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: 'invalid CapDrop: unknown capability: "{name}"'
+    },
+    // 20.10 deliberately stops at AUDIT_READ; 19.03's vendored list predates PERFMON/BPF/CHECKPOINT_RESTORE.
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "add-wins",
+      detail: "Docker removes the dropped names from its defaults first and then appends the added ones",
+      citations: ["moby/moby@v20.10.0:oci/caps/utils.go TweakCapabilities"]
+    },
+    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
+    citations: [
+      "moby/moby commit 80d7bfd54d (PR #38380), first released in v19.03.0",
+      "moby/moby@v19.03.0:oci/caps/utils.go L86-113",
+      "moby/moby@v19.03.0:daemon/container.go L309-320",
+      "moby/moby@v20.10.0:oci/caps/utils.go L13-30 (commit a38b96b8cd, PR #41563)",
+      ...DOCKER_DEFAULT_SOURCES
+    ],
+    nonRoot: {
+      boundingOnly: { releases: [{}], ...DOCKER_BOUNDING_ONLY },
+      inheritable: { releases: [{ until: "20.10.14" }], ...DOCKER_INHERITABLE }
+    },
+    notes: ["names are checked when the container is created, so the kubelet reports CreateContainerError"]
+  },
+  {
+    engine: "docker",
+    id: "docker-23",
+    label: "Docker 23+",
+    since: "22",
+    naming: "normalize",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: 'invalid CapAdd: unknown capability: "{name}"'
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: 'invalid CapDrop: unknown capability: "{name}"'
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    unavailable: {
+      add: {
+        action: "reject",
+        status: "CreateContainerError",
+        phase: "create",
+        message: 'invalid CapAdd: capability not supported by your kernel or not available in the current environment: "{name}"'
+      },
+      drop: {
+        action: "reject",
+        status: "CreateContainerError",
+        phase: "create",
+        message: 'invalid CapDrop: capability not supported by your kernel or not available in the current environment: "{name}"'
+      }
+    },
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "add-wins",
+      detail: "Docker removes the dropped names from its defaults first and then appends the added ones",
+      citations: ["moby/moby@v23.0.0:oci/caps/utils.go TweakCapabilities"]
+    },
+    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
+    citations: [
+      "moby/moby commit 485cf38d48 (PR #42933)",
+      "moby/moby@v23.0.0:oci/caps/utils.go L56-78",
+      "moby/moby@docker-v29.0.0:daemon/pkg/oci/caps/utils.go",
+      ...DOCKER_DEFAULT_SOURCES
+    ],
+    nonRoot: {
+      boundingOnly: {
+        releases: [
+          { since: "22", until: "23.0.7" },
+          { since: "24.0.0", until: "24.0.6" }
+        ],
+        ...DOCKER_BOUNDING_ONLY
+      }
+    }
+  },
+  {
+    engine: "containerd",
+    id: "containerd-1.1",
+    label: "containerd 1.1\u20131.2",
+    since: "1.1",
+    until: "1.3",
+    naming: "prefix-always",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: 'failed to generate container "<id>" spec: failed to set capabilities &Capability{...}: invalid capability: {name}'
+    },
+    // runtime-tools checks the name after removing it (DropProcessCapability in v1.1,
+    // DropProcessCapabilityBounding in v1.2) and the CRI plugin returns that error.
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: 'failed to generate container "<id>" spec: failed to set capabilities &Capability{...}: invalid capability: {name}'
+    },
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    nonRoot: {
+      ambient: {
+        releases: [{ since: "1.1.0", until: "1.1.1" }],
+        defaults: false,
+        detail: "containerd 1.1.0 (cri v1.0.0) adds each capability with runtime-tools\u2019 AddProcessCapability, which also puts it in the ambient set; cri commit 73d3ea18 (containerd 1.1.1) empties the ambient set again",
+        citations: [
+          "containerd/containerd@v1.1.0:vendor.conf (containerd/cri v1.0.0)",
+          "containerd/containerd@v1.1.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go AddProcessCapability",
+          "containerd/cri commit 73d3ea18 (first in v1.0.3, vendored by containerd v1.1.1)",
+          "containerd/containerd@v1.1.1:vendor/github.com/containerd/cri/pkg/server/container_create.go L375-379"
+        ]
+      },
+      inheritable: {
+        releases: [{}],
+        detail: "containerd before 1.5.11 and 1.6.2 also fills the inheritable set",
+        citations: [
+          "containerd/containerd@v1.2.0:vendor/github.com/containerd/cri/pkg/server/container_create.go addProcessRootCapability"
+        ]
+      }
+    },
+    conflict: {
+      result: "drop-wins",
+      detail: "containerd applies the drop list after the add list",
+      citations: [
+        "containerd/cri@9a674d16e4c52007b3ee11feea62cb4937dbd54c:pkg/server/container_create.go setOCICapabilities"
+      ]
+    },
+    privileged: CONTAINERD_PRIVILEGED,
+    citations: [
+      "containerd/cri commit f247a081 (PR #71)",
+      "containerd/cri@v1.0.0:pkg/server/container_create.go L370-373, L703-745",
+      "containerd/cri@release/1.2:pkg/server/container_create.go L401-404, L826-866",
+      "containerd/cri@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid",
+      "containerd/containerd@v1.1.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapability (CapValid after the removal)",
+      "containerd/containerd@v1.2.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding (CapValid after the removal)",
+      "containerd/containerd@v1.2.0:vendor/github.com/containerd/cri/pkg/server/container_create.go L398-401, L790-850"
+    ],
+    notes: [
+      "drop: [CAP_KILL] becomes CAP_CAP_KILL, which runtime-tools refuses: the container is not created",
+      "the names come from the vendored gocapability (db04d3cc), which ends at AUDIT_READ"
+    ]
+  },
+  {
+    engine: "containerd",
+    id: "containerd-1.3",
+    label: "containerd 1.3+",
+    since: "1.3",
+    naming: "prefix-always",
+    all: "any-case",
+    unknownAdd: { action: "oci" },
+    unknownDrop: { action: "ignore", note: "removing a name that is not in the list changes nothing" },
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "drop-wins",
+      detail: "containerd applies the drop list after the add list",
+      citations: [
+        "containerd/containerd@030e9a19c859838539a4f7699bbb3f10be3d92f4:internal/cri/opts/spec_opts.go WithCapabilities"
+      ]
+    },
+    privileged: CONTAINERD_PRIVILEGED,
+    citations: [
+      "containerd/cri@release/1.3:pkg/containerd/opts/spec.go L448-475",
+      "containerd/containerd@v1.6.0:pkg/cri/opts/spec_linux.go L350-366",
+      "containerd/containerd@v1.7.0:pkg/cri/opts/spec_opts.go L190-205",
+      "containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235",
+      "containerd/containerd@v2.0.0:pkg/oci/spec.go defaultUnixCaps",
+      "containerd/containerd@v1.6.0:oci/spec_opts.go WithDroppedCapabilities, removeCap (a dropped name is not checked)"
+    ],
+    nonRoot: {
+      inheritable: {
+        releases: [{ until: "1.5.11" }, { since: "1.6", until: "1.6.2" }],
+        detail: "containerd before 1.5.11 and 1.6.2 also fills the inheritable set (CVE-2022-24769)",
+        citations: [
+          "containerd/containerd@v1.5.10:oci/spec.go populateDefaultUnixSpec",
+          "containerd/containerd@v1.5.11:oci/spec.go populateDefaultUnixSpec",
+          "containerd/containerd@v1.6.2:oci/spec.go populateDefaultUnixSpec"
+        ]
+      }
+    },
+    notes: [
+      "a start failure shows as RunContainerError while waiting, with StartError as the last termination reason",
+      "measured with containerd 1.6.20 over CRI: CAP_SYS_RESOURCE became CAP_CAP_SYS_RESOURCE and the container started without it; drop CAP_KILL left KILL in place"
+    ]
+  },
+  {
+    engine: "crio",
+    id: "crio-0",
+    label: "CRI-O before 1.0",
+    since: "0",
+    until: "1.0.0-alpha.0",
+    naming: "prefix-required",
+    // runtime-tools upper-cases the name before it checks the prefix.
+    prefixRequiredMessage: "capability {name} must start with CAP_",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: "Invalid capability: {name}"
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: "Invalid capability: {name}"
+    },
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    conflict: { result: "unknown", detail: "not researched for CRI-O before 1.0", citations: [] },
+    privileged: { listsIgnored: "unknown", detail: "not researched", citations: [] },
+    citations: [
+      "cri-o/cri-o@v0.3:server/container_create.go L402-420",
+      "cri-o/cri-o@v0.3:vendor/github.com/opencontainers/runtime-tools/generate/generate.go AddProcessCapability, DropProcessCapability",
+      "cri-o/cri-o@v0.3:vendor/github.com/opencontainers/runtime-tools/validate/validate.go L620-640 CapValid"
+    ],
+    notes: ["both lists go to runtime-tools unchanged, which checks every name, in add and in drop"]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.0",
+    label: "CRI-O 1.0\u20131.9",
+    since: "1.0.0-alpha.0",
+    until: "1.10",
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_INVALID_CAPABILITY,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    // HostSpecific generator: runtime-tools also checks add and drop against the kernel's last capability.
+    unavailable: {
+      add: { ...CRIO_INVALID_CAPABILITY, message: "{name} is not supported on the current host" },
+      drop: {
+        ...CRIO_FAILED_TO_DROP,
+        message: "failed to drop cap {name} {name} is not supported on the current host"
+      }
+    },
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "drop-wins",
+      detail: "CRI-O applies the drop list after the add list",
+      citations: ["cri-o/cri-o@v1.0.0:server/container_create.go L719-737"]
+    },
+    privileged: {
+      listsIgnored: true,
+      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
+      citations: ["cri-o/cri-o@v1.0.0:server/container_create.go L687-691 (SetupPrivileged)"]
+    },
+    nonRoot: { ambient: { releases: [{ since: "1.0.0-alpha.0", until: "1.9.12" }], ...CRIO_AMBIENT } },
+    citations: [
+      "cri-o/cri-o commit 139b16bac2 (first in v1.0.0-alpha.0)",
+      "cri-o/cri-o@v1.0.0:server/container_create.go L692-737",
+      "cri-o/cri-o@v1.0.0:server/container_create.go L538-539 (generate.New, HostSpecific)",
+      "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go New (the 14 defaults)",
+      "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
+    ],
+    notes: [
+      "the defaults are runtime-tools\u2019 generator set (the same 14 as Docker); drop: [ALL] removes them",
+      "the 1.0.0 alpha and beta pre-releases only logged a failed drop (at debug level); it fails the container from 1.0.0-rc1 on"
+    ]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.10",
+    label: "CRI-O 1.10",
+    since: "1.10",
+    until: "1.11",
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_INVALID_CAPABILITY,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: {
+      add: { ...CRIO_INVALID_CAPABILITY, message: "{name} is not supported on the current host" },
+      drop: CRIO_UNAVAILABLE_DROP
+    },
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "drop-wins",
+      detail: "CRI-O applies the drop list after the add list",
+      citations: ["cri-o/cri-o@v1.10.0:server/container_create.go L549-590 setupCapabilities"]
+    },
+    privileged: {
+      listsIgnored: true,
+      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
+      citations: ["cri-o/cri-o@v1.10.0:server/container_create.go L946-948 (SetupPrivileged)"]
+    },
+    nonRoot: { ambient: { releases: [{ since: "1.10.0", until: "1.10.1" }], ...CRIO_AMBIENT } },
+    citations: [
+      "cri-o/cri-o@v1.10.0:server/container_create.go L494-590 setupCapabilities",
+      "cri-o/cri-o@v1.10.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go (fdbc3d6: drops checked with CapValid(cp, false))",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
+    ],
+    notes: ["the defaults are runtime-tools\u2019 generator set (the same 14 as Docker); drop: [ALL] removes them"]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.11",
+    label: "CRI-O 1.11",
+    since: "1.11",
+    until: "1.12",
+    ...CRIO_NAMES,
+    // CRI-O checks an added name against its own list, cut at the node kernel's last capability,
+    // before runtime-tools sees it: 1.11.0 and 1.11.1 skip a miss, 1.11.2 refuses it (PR #1708).
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownAddIn: {
+      releases: [{ since: "1.11", until: "1.11.2" }],
+      handling: {
+        action: "ignore",
+        note: "CRI-O 1.11.0 and 1.11.1 log a warning and create the container without it",
+        message: 'invalid capability "{input}", skipping...'
+      },
+      detail: "CRI-O 1.11.0 and 1.11.1 skip an added name they do not know with a warning; 1.11.2 and later refuse it (cri-o/cri-o#1708)",
+      citations: [
+        "cri-o/cri-o@v1.11.0:server/container_create.go L562-572",
+        "cri-o/cri-o@v1.11.1:server/container_create.go L562-572",
+        "cri-o/cri-o@v1.11.0:server/utils.go L180-189 getOCICapabilitiesList (cut at the kernel\u2019s last capability)"
+      ]
+    },
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
+    knownMax: AUDIT_READ,
+    defaults: CRIO_1_11_DEFAULTS,
+    dropAllKeepsDefaults: true,
+    dropAllFix: CRIO_DROP_ALL_FIX,
+    conflict: {
+      result: "drop-wins",
+      detail: "CRI-O applies the drop list after the add list",
+      citations: ["cri-o/cri-o@v1.11.0:server/container_create.go L507-605 setupCapabilities"]
+    },
+    privileged: {
+      listsIgnored: true,
+      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
+      citations: ["cri-o/cri-o@v1.11.0:server/container_create.go L1015-1017 (SetupPrivileged)"]
+    },
+    citations: [
+      "cri-o/cri-o PR #1708, commit 38de9320b7 (first in v1.11.2): an unknown added name is refused",
+      "cri-o/cri-o@v1.11.2:server/container_create.go L567-575",
+      "cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)",
+      "cri-o/cri-o@v1.11.0:server/container_create.go L1025-1033 (defaults appended to the add list)",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
+    ]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.12",
+    label: "CRI-O 1.12\u20131.17",
+    since: "1.12",
+    until: "1.18",
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
+    knownMax: AUDIT_READ,
+    defaults: CRIO_1_11_DEFAULTS,
+    dropAllKeepsDefaults: true,
+    dropAllFix: CRIO_DROP_ALL_FIX,
+    conflict: {
+      result: "drop-wins",
+      detail: "CRI-O applies the drop list after the add list",
+      citations: ["cri-o/cri-o@v1.13.0:server/container_create.go L334-400 setupCapabilities"]
+    },
+    privileged: CRIO_PRIVILEGED,
+    citations: [
+      "cri-o/cri-o commit d2bcd76b42 (first in v1.12.0)",
+      "cri-o/cri-o@v1.13.0:server/container_create.go L334-400",
+      "cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)",
+      "cri-o/cri-o@v1.17.0:pkg/config/config.go L103-115",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
+    ],
+    notes: ["the known list is cut at the node kernel\u2019s last capability"]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.18",
+    label: "CRI-O 1.18\u20131.20",
+    since: "1.18",
+    until: "1.21",
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
+    knownMax: AUDIT_READ,
+    defaults: CRIO_1_18_DEFAULTS,
+    dropAllKeepsDefaults: [
+      { since: "1.18", until: "1.19.5" },
+      { since: "1.20", until: "1.21" }
+    ],
+    dropAllFix: CRIO_DROP_ALL_FIX,
+    conflict: CRIO_CONFLICT,
+    privileged: CRIO_PRIVILEGED,
+    citations: [
+      "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
+      "cri-o/cri-o@v1.18.0:internal/config/capabilities/capabilities.go L15-27",
+      "cri-o/cri-o@v1.18.0:server/container_create.go L380-475 setupCapabilities",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_OLD_GOCAPABILITY
+    ],
+    notes: ["the known list is cut at the node kernel\u2019s last capability"]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.21",
+    label: "CRI-O 1.21",
+    since: "1.21",
+    until: "1.22",
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
+    knownMax: CHECKPOINT_RESTORE,
+    defaults: CRIO_1_18_DEFAULTS,
+    dropAllKeepsDefaults: [{ since: "1.21", until: "1.21.1" }],
+    dropAllFix: CRIO_DROP_ALL_FIX,
+    conflict: CRIO_CONFLICT,
+    privileged: CRIO_PRIVILEGED,
+    citations: [
+      "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
+      "cri-o/cri-o@v1.21.0:server/container_create.go L286-380 setupCapabilities",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_NEW_GOCAPABILITY
+    ],
+    notes: ["the known list is cut at the node kernel\u2019s last capability"]
+  },
+  {
+    engine: "crio",
+    id: "crio-1.22",
+    label: "CRI-O 1.22+",
+    since: "1.22",
+    ...CRIO_NAMES,
+    unknownAdd: CRIO_UNKNOWN_TO_ADD,
+    unknownDrop: CRIO_FAILED_TO_DROP,
+    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
+    knownMax: CHECKPOINT_RESTORE,
+    defaults: CRIO_1_18_DEFAULTS,
+    conflict: CRIO_CONFLICT,
+    privileged: CRIO_PRIVILEGED,
+    citations: [
+      "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
+      "cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)",
+      "cri-o/cri-o@v1.18.0:internal/config/capabilities/capabilities.go L15-27",
+      "cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790",
+      ...CRIO_DROP_SOURCES,
+      ...CRIO_NEW_GOCAPABILITY
+    ],
+    notes: [
+      "drop: [ALL] removes the defaults from 1.22 on (commit c52b85d6c6)",
+      "the known list is cut at the node kernel\u2019s last capability"
+    ]
+  },
+  {
+    engine: "podman",
+    id: "podman-1",
+    label: "Podman before 4.4",
+    since: "1.0",
+    until: "4.4",
+    naming: "normalize",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: '"{name}": unknown capability'
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: '"{name}": unknown capability'
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "rejected",
+      detail: 'Podman refuses the container: capability "{name}" cannot be dropped and added',
+      citations: ["containers/common@HEAD:pkg/capabilities/capabilities.go MergeCapabilities"]
+    },
+    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
+    citations: [
+      "containers/common commit ca9bcc05",
+      "containers/common@HEAD:pkg/capabilities/capabilities.go",
+      "containers/common@v0.50.0:pkg/config/default.go",
+      "containers/podman@v4.3.1:go.mod (containers/common v0.50.1: the 14 defaults)"
+    ],
+    notes: [
+      'measured with Podman 4.3.1: CAP_CAP_SYS_RESOURCE was refused with `"CAP_CAP_SYS_RESOURCE": unknown capability`'
+    ]
+  },
+  {
+    engine: "podman",
+    id: "podman-4.4.0",
+    label: "Podman 4.4.0\u20134.4.2",
+    since: "4.4",
+    until: "4.4.3",
+    naming: "normalize",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: '"{name}": unknown capability'
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: '"{name}": unknown capability'
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    // containers/common v0.51.0 also left SYS_CHROOT out; v0.51.1 (Podman 4.4.3) put it back.
+    defaults: PODMAN_MINIMAL_DEFAULTS.filter((c) => c !== "SYS_CHROOT"),
+    conflict: {
+      result: "rejected",
+      detail: 'Podman refuses the container: capability "{name}" cannot be dropped and added',
+      citations: ["containers/common@HEAD:pkg/capabilities/capabilities.go MergeCapabilities"]
+    },
+    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
+    citations: [
+      "containers/common commit a3328f26 (first in v0.51.0)",
+      "containers/podman@v4.4.0:go.mod (containers/common v0.51.0)",
+      "containers/podman@v4.4.0:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (10, no SYS_CHROOT)",
+      "containers/common@HEAD:pkg/capabilities/capabilities.go"
+    ]
+  },
+  {
+    engine: "podman",
+    id: "podman-4.4",
+    label: "Podman 4.4.3+",
+    since: "4.4.3",
+    naming: "normalize",
+    all: "any-case",
+    unknownAdd: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: '"{name}": unknown capability'
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "CreateContainerError",
+      phase: "create",
+      message: '"{name}": unknown capability'
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    defaults: PODMAN_MINIMAL_DEFAULTS,
+    conflict: {
+      result: "rejected",
+      detail: 'Podman refuses the container: capability "{name}" cannot be dropped and added',
+      citations: ["containers/common@HEAD:pkg/capabilities/capabilities.go MergeCapabilities"]
+    },
+    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
+    citations: [
+      "containers/podman@v4.4.3:go.mod (containers/common v0.51.1)",
+      "containers/podman@v4.4.3:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (11)",
+      "containers/podman@v5.6.0:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (11)",
+      "containers/common@v0.60.0:pkg/config/default.go",
+      "containers/common@HEAD:pkg/capabilities/capabilities.go"
+    ]
+  },
+  {
+    engine: "rkt",
+    id: "rkt-1",
+    label: "rkt (rktnetes)",
+    since: "1.0",
+    naming: "prefix-required",
+    prefixRequiredMessage: "Failed to parse capability {input}.",
+    all: "unknown",
+    unknownAdd: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: "Failed to parse capability {input}."
+    },
+    unknownDrop: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: "Failed to parse capability {input}."
+    },
+    knownMax: AUDIT_READ,
+    defaults: DOCKER_DEFAULTS,
+    conflict: {
+      result: "rejected",
+      detail: "rkt refuses any pod with both lists: cannot have both os/linux/capabilities-retain-set and os/linux/capabilities-remove-set",
+      citations: ["rkt/rkt@v1.30.0:stage1/init/common/pod.go getAppCapabilities"]
+    },
+    privileged: { listsIgnored: "unknown", detail: "not researched", citations: [] },
+    citations: [
+      "kubernetes/kubernetes#33104",
+      "rkt/rkt@v1.30.0:stage1/init/common/pod.go L537, L636-713",
+      "rkt/rkt@v1.9.1:stage1/init/common/pod.go L970-1040"
+    ],
+    notes: [
+      "add becomes a retain set that replaces the defaults: the container keeps only the listed capabilities",
+      "rktnetes was removed from Kubernetes around 1.10/1.11"
+    ],
+    uncertain: ["case handling is inferred from systemd\u2019s case-insensitive name table"]
+  }
+];
+var OCI_RANGES = [
+  {
+    runtime: "runc",
+    id: "runc-old",
+    label: "runc \u22641.0.0-rc92",
+    until: "1.0.0-rc93",
+    unknown: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: 'OCI runtime create failed: \u2026 unknown capability "{name}": unknown'
+    },
+    knownMax: AUDIT_READ,
+    caseInsensitive: false,
+    citations: [
+      "opencontainers/runc@v1.0.0-rc92:libcontainer/capabilities_linux.go L33-70",
+      "opencontainers/runc@v1.0.0-rc92:vendor/github.com/syndtr/gocapability/capability/enum.go (ends at CAP_AUDIT_READ)",
+      "utkuozdemir/pv-migrate#165"
+    ]
+  },
+  {
+    runtime: "runc",
+    id: "runc-rc93",
+    label: "runc 1.0.0-rc93",
+    since: "1.0.0-rc93",
+    until: "1.0.0-rc94",
+    unknown: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: 'OCI runtime create failed: \u2026 unknown capability "{name}": unknown'
+    },
+    // Its list is cut at the kernel's last capability (gocapability's CAP_LAST_CAP is read at start).
+    knownMax: CHECKPOINT_RESTORE,
+    caseInsensitive: false,
+    citations: [
+      "opencontainers/runc@v1.0.0-rc93:libcontainer/capabilities/capabilities.go L17-25, L58-63",
+      "opencontainers/runc commit 6dfbe9b807 (PERFMON, BPF, CHECKPOINT_RESTORE; first in v1.0.0-rc93)",
+      "opencontainers/runc@v1.0.0-rc93:vendor/github.com/syndtr/gocapability/capability/enum.go"
+    ]
+  },
+  {
+    runtime: "runc",
+    id: "runc-new",
+    label: "runc \u22651.0.0-rc94",
+    since: "1.0.0-rc94",
+    unknown: {
+      action: "ignore",
+      note: "runc only logs `ignoring unknown or unavailable capabilities: [{name}]`, which the kubelet never shows"
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    caseInsensitive: false,
+    citations: [
+      "opencontainers/runc commit 5fb831a0f (PR #2854), first in v1.0.0-rc94",
+      "opencontainers/runc@v1.0.0:libcontainer/capabilities/capabilities.go L37-61"
+    ]
+  },
+  {
+    runtime: "crun",
+    id: "crun-old",
+    label: "crun \u22640.18",
+    until: "0.19",
+    unknown: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: "unknown cap: `{name}`"
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    caseInsensitive: true,
+    citations: ["containers/crun@0.17:src/libcrun/linux.c L2435-2436"],
+    uncertain: ["crun resolves names with libcap; which names it knows depends on the libcap it was built with"]
+  },
+  {
+    runtime: "crun",
+    id: "crun-mid",
+    label: "crun 0.19\u20131.28",
+    since: "0.19",
+    until: "1.29",
+    unknown: {
+      action: "ignore",
+      note: 'crun skips unknown names with the warning "unknown cap: `{name}`", printed only with --debug (from 1.17 also with --log-level=warning), which the kubelet never shows'
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    caseInsensitive: true,
+    citations: [
+      "containers/crun commit 78aeac9f (first in 0.19)",
+      "containers/crun@1.28:src/libcrun/linux.c L3489-3492 (libcrun_warning)",
+      "containers/crun@0.19:src/crun.c L310-311 (--debug raises the verbosity to warnings)",
+      "containers/crun commit 19b98930 (--log-level, first in 1.17)",
+      "containers/crun@1.28:src/crun.c L228-233, L335-345"
+    ]
+  },
+  {
+    runtime: "crun",
+    id: "crun-new",
+    label: "crun \u22651.29",
+    since: "1.29",
+    unknown: {
+      action: "reject",
+      status: "RunContainerError",
+      phase: "start",
+      message: "unknown capability `{name}`"
+    },
+    knownMax: CHECKPOINT_RESTORE,
+    caseInsensitive: true,
+    citations: [
+      "containers/crun commit 2e822523",
+      "containers/crun@1.29:NEWS",
+      "containers/crun@1.29:src/libcrun/linux.c L4309-4310"
+    ],
+    uncertain: [
+      "crun 1.29 is recent (tagged 2026-08-07); the return to a hard error has not been checked against a released build"
+    ]
+  }
+];
+var CONTAINERD_BUNDLED_RUNC = [
+  {
+    since: "1.3.0",
+    until: "1.3.1",
+    runc: "1.0.0-rc8",
+    source: "containerd/containerd@v1.3.0:vendor.conf (rc8+, 3e425f80)"
+  },
+  { since: "1.3.1", until: "1.3.3", runc: "1.0.0-rc9", source: "containerd/containerd@v1.3.1:vendor.conf" },
+  { since: "1.3.3", until: "1.4.0", runc: "1.0.0-rc10", source: "containerd/containerd@v1.3.3:vendor.conf" },
+  { since: "1.4.0", until: "1.4.5", runc: "1.0.0-rc92", source: "containerd/containerd@v1.4.0:vendor.conf" },
+  {
+    since: "1.4.5",
+    until: "1.4.6",
+    runc: "1.0.0-rc94",
+    source: "containerd/containerd@v1.4.5:script/setup/runc-version"
+  },
+  {
+    since: "1.4.6",
+    until: "1.4.7",
+    runc: "1.0.0-rc95",
+    source: "containerd/containerd@v1.4.6:script/setup/runc-version"
+  },
+  { since: "1.4.7", until: "1.4.9", runc: "1.0.0", source: "containerd/containerd@v1.4.7:script/setup/runc-version" },
+  { since: "1.4.9", until: "1.4.10", runc: "1.0.1", source: "containerd/containerd@v1.4.9:script/setup/runc-version" },
+  {
+    since: "1.4.10",
+    until: "1.4.13",
+    runc: "1.0.2",
+    source: "containerd/containerd@v1.4.10:script/setup/runc-version"
+  },
+  { since: "1.4.13", until: "1.5.0", runc: "1.0.3", source: "containerd/containerd@v1.4.13:script/setup/runc-version" },
+  {
+    since: "1.5.0",
+    until: "1.5.1",
+    runc: "1.0.0-rc93",
+    source: "containerd/containerd@v1.5.0:script/setup/runc-version"
+  },
+  {
+    since: "1.5.1",
+    until: "1.5.2",
+    runc: "1.0.0-rc94",
+    source: "containerd/containerd@v1.5.1:script/setup/runc-version"
+  },
+  {
+    since: "1.5.2",
+    until: "1.5.3",
+    runc: "1.0.0-rc95",
+    source: "containerd/containerd@v1.5.2:script/setup/runc-version"
+  },
+  { since: "1.5.3", until: "1.5.5", runc: "1.0.0", source: "containerd/containerd@v1.5.3:script/setup/runc-version" },
+  { since: "1.5.5", until: "1.5.6", runc: "1.0.1", source: "containerd/containerd@v1.5.5:script/setup/runc-version" },
+  { since: "1.5.6", until: "1.5.9", runc: "1.0.2", source: "containerd/containerd@v1.5.6:script/setup/runc-version" },
+  { since: "1.5.9", until: "1.5.12", runc: "1.0.3", source: "containerd/containerd@v1.5.9:script/setup/runc-version" },
+  {
+    since: "1.5.12",
+    until: "1.5.14",
+    runc: "1.1.2",
+    source: "containerd/containerd@v1.5.12:script/setup/runc-version"
+  },
+  { since: "1.5.14", until: "1.6.0", runc: "1.1.4", source: "containerd/containerd@v1.5.14:script/setup/runc-version" },
+  { since: "1.6.0", runc: "1.1.0", source: "containerd/containerd@v1.6.0:script/setup/runc-version" }
+];
+var ENGINE_NAMES = ["docker", "containerd", "crio", "podman", "rkt"];
+
+// src/knowledge/versions.ts
+var VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(alpha|beta|rc)\.?(\d+)?)?/i;
+var PRE_RANK = { alpha: 0, beta: 1e3, rc: 2e3 };
+function parseVersion(text) {
+  const match = VERSION.exec(text.trim());
+  if (!match?.[1]) return void 0;
+  const parts = match[1].split(".").map((p) => Number.parseInt(p, 10));
+  if (!match[2]) return { text, parts };
+  const rank2 = (PRE_RANK[match[2].toLowerCase()] ?? 0) + Number.parseInt(match[3] ?? "0", 10);
+  return { text, parts, pre: rank2 };
+}
+function compareVersions(a, b) {
+  const length = Math.max(a.parts.length, b.parts.length);
+  for (let i = 0; i < length; i++) {
+    const diff = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  if (a.pre === void 0 && b.pre === void 0) return 0;
+  if (a.pre === void 0) return 1;
+  if (b.pre === void 0) return -1;
+  return a.pre - b.pre;
+}
+function inRange(version, since, until) {
+  if (since !== void 0 && compareVersions(version, must(since)) < 0) return false;
+  if (until !== void 0 && compareVersions(version, must(until)) >= 0) return false;
+  return true;
+}
+function must(text) {
+  const version = parseVersion(text);
+  if (!version) throw new Error(`not a version: ${text}`);
+  return version;
+}
+function releaseCoverage(version, releases) {
+  if (releases === void 0 || releases === false) return "none";
+  if (releases === true) return "all";
+  if (version.parts.length >= 3 || version.pre !== void 0) {
+    return releases.some((r) => inRange(version, r.since, r.until)) ? "all" : "none";
+  }
+  const low = { text: version.text, parts: [...version.parts] };
+  const next = [...version.parts];
+  while (next.length < 2) next.push(0);
+  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
+  const high = { text: "", parts: next };
+  let some = false;
+  for (const r of releases) {
+    const startsBefore = r.since === void 0 || compareVersions(low, must(r.since)) >= 0;
+    const endsAfter = r.until === void 0 || compareVersions(high, must(r.until)) <= 0;
+    if (startsBefore && endsAfter) return "all";
+    const overlaps = (r.until === void 0 || compareVersions(low, must(r.until)) < 0) && (r.since === void 0 || compareVersions(high, must(r.since)) > 0);
+    if (overlaps) some = true;
+  }
+  return some ? "some" : "none";
+}
+
+// src/knowledge/targets.ts
+var TargetError = class extends Error {
+};
+var ALIASES = {
+  docker: "docker",
+  moby: "docker",
+  dockershim: "dockershim",
+  "cri-dockerd": "dockershim",
+  containerd: "containerd",
+  crio: "crio",
+  "cri-o": "crio",
+  podman: "podman",
+  rkt: "rkt",
+  runc: "runc",
+  crun: "crun",
+  k8s: "k8s",
+  kubernetes: "k8s",
+  kubelet: "k8s",
+  kernel: "kernel",
+  linux: "kernel"
+};
+var LATEST = {
+  docker: "29.0",
+  containerd: "2.2",
+  crio: "1.36",
+  podman: "5.6",
+  rkt: "1.30",
+  runc: "1.3",
+  crun: "1.29"
+};
+var DOCKER_SUPPORT = [
+  "moby/moby tags (docker-v29.7.2 of 2026-08-05 is the newest; no docker-v30 yet)",
+  "https://endoflife.date/docker-engine"
+];
+var CONTAINERD_SUPPORT = [
+  'containerd/containerd@301026e58c619e63d09c0ec411012e54c0124b03:RELEASES.md "Support horizon" (2.3 LTS until 2028-04-30; 2.0 extended until March 2027; 2.2 until 2026-11-06; 1.7 extended until September 2026; 1.5 ended 2023-02-28; 1.2 ended 2020-10-15)',
+  "https://endoflife.date/containerd"
+];
+var CRIO_SUPPORT = [
+  'cri-o/cri-o:README.md "Compatibility matrix" (a CRI-O minor is supported while the Kubernetes minor of the same number is)',
+  "https://kubernetes.io/releases/ (the three newest Kubernetes minors are supported, about 14 months each)"
+];
+var PODMAN_SUPPORT = [
+  "podman-container-tools/podman discussion #23352 (upstream fixes only the newest release)",
+  "https://endoflife.date/podman"
+];
+var MATRIX = [
+  {
+    spec: "docker@29",
+    support: "current",
+    lines: "Docker Engine 29, the newest major (docker-v29.7.2 tagged 2026-08-05); Kubernetes reaches it through cri-dockerd",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "containerd@2.3",
+    support: "current",
+    lines: "containerd 2.0 (extended support until March 2027), 2.3 (LTS until 2028-04-30) and newer, with the runc they ship (\u22651.1); 2.2 ended 2026-11-06, 1.7 in September 2026",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "crio@1.36",
+    support: "current",
+    lines: "CRI-O 1.35\u20131.37, the lines of the supported Kubernetes minors",
+    sources: CRIO_SUPPORT
+  },
+  {
+    spec: "podman@5.6",
+    support: "current",
+    lines: "Podman 5.x (upstream fixes only the newest release)",
+    sources: PODMAN_SUPPORT
+  },
+  {
+    spec: "docker@1.10",
+    support: "legacy",
+    short: "Docker \u22641.10",
+    lines: "Docker 1.2\u20131.10 (replaced by 1.11 in April 2016), end of life",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "docker@18.09",
+    support: "legacy",
+    short: "Docker \u226418.09",
+    lines: "Docker 1.11\u201318.09 (replaced by 19.03 in July 2019), end of life",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "docker@20.10",
+    support: "legacy",
+    short: "Docker 19.03\u201320.10",
+    lines: "Docker 19.03\u201320.10, end of life since 2023-12-10 (20.10 was the last)",
+    sources: DOCKER_SUPPORT
+  },
+  {
+    spec: "containerd@1.2",
+    support: "legacy",
+    short: "containerd \u22641.2",
+    lines: "containerd 1.1\u20131.2, end of life since 2020-10-15",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "containerd@1.5.0",
+    support: "legacy",
+    short: "containerd \u22641.5 with runc \u22641.0.0-rc93",
+    lines: "containerd 1.3\u20131.5 with runc \u22641.0.0-rc93; containerd 1.5 ended 2023-02-28",
+    sources: CONTAINERD_SUPPORT
+  },
+  {
+    spec: "crio@1.17",
+    support: "legacy",
+    short: "CRI-O 1.12\u20131.17",
+    lines: "CRI-O 1.12\u20131.17, end of life with Kubernetes 1.17 (2021-01-13)",
+    sources: CRIO_SUPPORT
+  },
+  {
+    spec: "podman@4.3",
+    support: "legacy",
+    short: "Podman <4.4",
+    lines: "Podman before 4.4, ended upstream in 2023 (Debian 12 still ships 4.3.1 under LTS: name it with --target podman@4.3)",
+    sources: PODMAN_SUPPORT
+  }
+];
+var DEFAULT_MATRIX = MATRIX.map((p) => p.spec);
+var CURRENT_MATRIX = MATRIX.filter((p) => p.support === "current").map((p) => p.spec);
+var LEGACY_MATRIX = MATRIX.filter((p) => p.support === "legacy").map((p) => p.spec);
+var ENGINE_ORDER = ["docker", "containerd", "crio", "podman"];
+var engineOf = (spec2) => ENGINE_ORDER.indexOf(spec2.split("@")[0] ?? "");
+var ALL_MATRIX = [...LEGACY_MATRIX, ...CURRENT_MATRIX].sort(
+  (a, b) => engineOf(a) - engineOf(b)
+);
+var TARGET_SETS = {
+  current: CURRENT_MATRIX,
+  legacy: LEGACY_MATRIX,
+  all: ALL_MATRIX
+};
+function knownTargetsHelp() {
+  const engines = ENGINE_NAMES.map((name) => {
+    const ranges = ENGINE_RANGES.filter((r) => r.engine === name).map((r) => r.label);
+    return `  ${name}: ${ranges.join("; ")}`;
+  });
+  const oci = ["runc", "crun"].map(
+    (name) => `  ${name}: ${OCI_RANGES.filter((r) => r.runtime === name).map((r) => r.label).join("; ")}`
+  );
+  return [
+    "Known runtimes and version ranges:",
+    ...engines,
+    ...oci,
+    "  dockershim, cri-dockerd: pass names to Docker unchanged (combine with docker@VERSION)",
+    "Other facts: k8s@VERSION, kernel@VERSION",
+    "Syntax: runtime@version joined by + for a runtime stack and , for other facts,",
+    "  e.g. docker@18.06, containerd@1.7+runc@1.1, crio@1.25, k8s@1.13.2,docker@18.06,kernel@3.10"
+  ].join("\n");
+}
+function parsePart(raw, whole) {
+  const text = raw.trim();
+  const match = /^([a-z][a-z0-9-]*)(?:(?:@|:\/\/)(.+))?$/i.exec(text);
+  const name = match?.[1] ? ALIASES[match[1].toLowerCase()] : void 0;
+  if (!match || !name) {
+    throw new TargetError(`unknown target "${text}" in "${whole}".
+${knownTargetsHelp()}`);
+  }
+  const versionText = match[2] ?? LATEST[name];
+  if (versionText === void 0) {
+    throw new TargetError(`target "${text}" needs a version, e.g. ${name}@1.25.
+${knownTargetsHelp()}`);
+  }
+  const version = parseVersion(versionText);
+  if (!version) throw new TargetError(`"${versionText}" is not a version in target "${whole}".`);
+  return { name, version, text };
+}
+function findEngineRange(engine, version) {
+  return ENGINE_RANGES.find((r) => r.engine === engine && inRange(version, r.since, r.until));
+}
+function findOciRange(runtime, version) {
+  return OCI_RANGES.find((r) => r.runtime === runtime && inRange(version, r.since, r.until));
+}
+function bundledRunc(version) {
+  const entries = CONTAINERD_BUNDLED_RUNC.filter((e) => releaseCoverage(version, [e]) !== "none");
+  const ranges = new Set(entries.map((e) => findOciRange("runc", parseVersion(e.runc))));
+  const range = ranges.size === 1 ? [...ranges][0] : void 0;
+  if (!range) {
+    return {
+      note: `the runc that containerd ${version.text} ships with is not pinned down here; name it, e.g. +runc@1.1`
+    };
+  }
+  const first = entries[0];
+  const last = entries.at(-1);
+  const runc = first === last ? first.runc : `${first.runc} to ${last.runc}`;
+  const pinned = last.until ? `runc ${runc}` : `runc ${runc} or later`;
+  const sources = entries.map((e) => e.source).join(", ");
+  return {
+    range,
+    note: `${pinned} assumed, as containerd ${version.text} ships it (${sources}); name the node's runc with +runc@VERSION if it differs`
+  };
+}
+function resolveTarget(text) {
+  const parts = text.split(/[,+]/).filter((p) => p.trim() !== "").map((p) => parsePart(p, text));
+  if (parts.length === 0) throw new TargetError(`empty target.
+${knownTargetsHelp()}`);
+  const target = { id: text.trim(), label: "" };
+  let engineName;
+  let shim = false;
+  let oci;
+  for (const part of parts) {
+    switch (part.name) {
+      case "k8s":
+        target.kubernetes = part.version;
+        break;
+      case "kernel": {
+        const kernel = parseKernelVersion(part.version.text);
+        if (!kernel) throw new TargetError(`"${part.version.text}" is not a kernel version in "${text}".`);
+        target.kernel = kernel;
+        break;
+      }
+      case "dockershim":
+        shim = true;
+        break;
+      case "runc":
+      case "crun":
+        if (oci) throw new TargetError(`target "${text}" names two OCI runtimes.`);
+        oci = part;
+        break;
+      default: {
+        if (engineName) throw new TargetError(`target "${text}" names two container engines; use one per target.`);
+        engineName = part.name;
+        const range = findEngineRange(engineName, part.version);
+        if (!range) {
+          throw new TargetError(`${part.text}: no facts for this ${engineName} version.
+${knownTargetsHelp()}`);
+        }
+        target.engine = range;
+        target.engineVersion = part.version;
+      }
+    }
+  }
+  if (shim && !target.engine) {
+    throw new TargetError(`"${text}": dockershim and cri-dockerd pass names to Docker; add docker@VERSION.`);
+  }
+  if (shim && target.engine?.engine !== "docker") {
+    throw new TargetError(`"${text}": dockershim and cri-dockerd run only with Docker.`);
+  }
+  if (oci) {
+    if (!target.engine || target.engine.engine !== "containerd" && target.engine.engine !== "crio") {
+      throw new TargetError(
+        `"${text}": an OCI runtime matters only behind containerd or CRI-O (e.g. containerd@1.7+runc@1.1).`
+      );
+    }
+    const range = findOciRange(oci.name, oci.version);
+    if (!range) throw new TargetError(`${oci.text}: no facts for this version.
+${knownTargetsHelp()}`);
+    target.oci = range;
+  } else if (target.engine?.engine === "containerd" && target.engine.id !== "containerd-1.1" && target.engineVersion) {
+    const bundled = bundledRunc(target.engineVersion);
+    if (bundled.range) target.oci = bundled.range;
+    target.ociNote = bundled.note;
+  }
+  target.label = describeTarget(target);
+  return target;
+}
+function describeTarget(target) {
+  const parts = [];
+  if (target.engine) {
+    parts.push(target.oci ? `${target.engine.label} with ${target.oci.label}` : target.engine.label);
+  }
+  if (target.kubernetes) parts.push(`Kubernetes ${target.kubernetes.text}`);
+  if (target.kernel) parts.push(`kernel ${target.kernel.join(".")}`);
+  return parts.join(", ");
+}
+function matrixEntry(spec2, context) {
+  const profile = MATRIX.find((p) => p.spec === spec2);
+  const target = { ...resolveTarget(spec2), matrix: true };
+  if (profile) target.support = profile.support;
+  if (context) target.context = true;
+  return target;
+}
+function defaultTargets() {
+  return [...CURRENT_MATRIX.map((t) => matrixEntry(t, false)), ...LEGACY_MATRIX.map((t) => matrixEntry(t, true))];
+}
+function resolveTargets(texts3) {
+  if (texts3.length === 0) return defaultTargets();
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (target) => {
+    if (seen.has(target.id)) return;
+    seen.add(target.id);
+    out.push(target);
+  };
+  for (const text of texts3) {
+    const set = TARGET_SETS[text.trim().toLowerCase()];
+    if (set) {
+      for (const spec2 of set) push(matrixEntry(spec2, false));
+      continue;
+    }
+    const target = resolveTarget(text);
+    if (target.engine) {
+      push(target);
+      continue;
+    }
+    for (const entry of defaultTargets()) {
+      const merged = { ...entry };
+      if (target.kubernetes) merged.kubernetes = target.kubernetes;
+      if (target.kernel) merged.kernel = target.kernel;
+      merged.label = describeTarget(merged);
+      merged.id = `${entry.id},${text}`;
+      push(merged);
+    }
+  }
+  return out;
+}
+
 // src/cli/config-file.ts
 var CONFIG_NAMES = [".capdoctor.yaml", ".capdoctor.yml"];
 function findConfig(start) {
@@ -9429,7 +11244,7 @@ function findConfig(start) {
 }
 function loadConfig(file, knownRules) {
   if (file === void 0) return { config: {}, ignored: () => false };
-  const config = parseConfig((0, import_node_fs.readFileSync)(file, "utf8"), file, knownRules);
+  const config = parseConfig((0, import_node_fs.readFileSync)(file, "utf8"), file, knownRules, { checkTarget: (t) => resolveTargets([t]) });
   const base = (0, import_node_path.dirname)((0, import_node_path.resolve)(file));
   const patterns = (config.ignore ?? []).map(globToRegExp);
   return {
@@ -9954,15 +11769,15 @@ function span(label2) {
   if (m) return { engine: m[1], from: m[2], to: m[2] };
   return void 0;
 }
-function engineOf(label2) {
+function engineOf2(label2) {
   return (label2.split(/[\s@]/)[0] ?? label2).toLowerCase();
 }
 function compactTargets(group, all) {
   const out = [];
-  const engines = [...new Set(group.map(engineOf))];
+  const engines = [...new Set(group.map(engineOf2))];
   for (const engine of engines) {
-    const members = group.filter((l) => engineOf(l) === engine);
-    const everyOne = all.filter((l) => engineOf(l) === engine);
+    const members = group.filter((l) => engineOf2(l) === engine);
+    const everyOne = all.filter((l) => engineOf2(l) === engine);
     const name = members[0]?.split(/[\s@]/)[0] ?? engine;
     if (everyOne.length > 1 && everyOne.every((l) => members.includes(l))) {
       out.push(name);
@@ -11997,436 +13812,6 @@ ${RESULT_INDENT}`);
 };
 var formatSarif = toText(writeSarif);
 
-// src/knowledge/capabilities.ts
-var CAPABILITY_SOURCES = [
-  "torvalds/linux:include/uapi/linux/capability.h",
-  "capabilities(7) man page (man7.org)"
-];
-var CAPABILITIES = [
-  {
-    number: 0,
-    name: "CHOWN",
-    kernel: "2.2",
-    summary: "Change the owning user or group of any file, whoever owns it now.",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 1,
-    name: "DAC_OVERRIDE",
-    kernel: "2.2",
-    summary: "Read, write and execute files and directories in spite of their permission bits.",
-    risk: "medium",
-    scope: "container"
-  },
-  {
-    number: 2,
-    name: "DAC_READ_SEARCH",
-    kernel: "2.2",
-    summary: "Skip read checks on files and read/search checks on directories; permits open_by_handle_at(2).",
-    risk: "near-root",
-    scope: "host-escape",
-    why: "open_by_handle_at lets a container open host files by handle (the 'shocker' breakout)."
-  },
-  {
-    number: 3,
-    name: "FOWNER",
-    kernel: "2.2",
-    summary: "Act as file owner where the kernel demands it: chmod, utimes, ACLs, xattrs, sticky-dir deletes.",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 4,
-    name: "FSETID",
-    kernel: "2.2",
-    summary: "Keep setuid/setgid bits when a file changes; set setgid for a group the process lacks.",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 5,
-    name: "KILL",
-    kernel: "2.2",
-    summary: "Signal processes that belong to other users (within the pod's PID namespace unless hostPID).",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 6,
-    name: "SETGID",
-    kernel: "2.2",
-    summary: "Switch to any group ID or supplementary groups, fake GIDs over Unix sockets, write gid_map.",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 7,
-    name: "SETUID",
-    kernel: "2.2",
-    summary: "Switch to any user ID, fake UIDs over Unix sockets, write uid_map.",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 8,
-    name: "SETPCAP",
-    kernel: "2.2",
-    summary: "Move bounding-set capabilities into the inheritable set, shrink the bounding set, set securebits.",
-    risk: "medium",
-    scope: "container"
-  },
-  {
-    number: 9,
-    name: "LINUX_IMMUTABLE",
-    kernel: "2.2",
-    summary: "Set or remove the immutable and append-only file attributes (chattr +i / +a).",
-    risk: "medium",
-    scope: "container"
-  },
-  {
-    number: 10,
-    name: "NET_BIND_SERVICE",
-    kernel: "2.2",
-    summary: "Bind to ports below 1024 (or below net.ipv4.ip_unprivileged_port_start).",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 11,
-    name: "NET_BROADCAST",
-    kernel: "2.2",
-    summary: "Meant for broadcast sockets and multicast listening; the kernel hardly checks it any more.",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 12,
-    name: "NET_ADMIN",
-    kernel: "2.2",
-    summary: "Configure networking: interfaces, addresses, routes, iptables/nftables, traffic control, TUN/TAP.",
-    risk: "near-root",
-    scope: "network-namespace",
-    why: "With hostNetwork it rewrites the node's routes and firewall; otherwise it can hijack the pod's traffic."
-  },
-  {
-    number: 13,
-    name: "NET_RAW",
-    kernel: "2.2",
-    summary: "Open raw and packet sockets, and bind to foreign addresses for transparent proxies.",
-    risk: "medium",
-    scope: "network-namespace"
-  },
-  {
-    number: 14,
-    name: "IPC_LOCK",
-    kernel: "2.2",
-    summary: "Pin memory in RAM (mlock, mlockall, MAP_LOCKED, SHM_LOCK) past RLIMIT_MEMLOCK.",
-    risk: "high",
-    scope: "container",
-    why: "Unbounded locked memory cannot be swapped or reclaimed, so it can exhaust the memory of the node."
-  },
-  {
-    number: 15,
-    name: "IPC_OWNER",
-    kernel: "2.2",
-    summary: "Ignore permissions on System V message queues, semaphores and shared-memory segments.",
-    risk: "high",
-    scope: "container",
-    why: "Lets a process read or tamper with any System V IPC object it can reach, e.g. shared memory of others."
-  },
-  {
-    number: 16,
-    name: "SYS_MODULE",
-    kernel: "2.2",
-    summary: "Insert and remove kernel modules; change the usermode-helper capability bounding set.",
-    risk: "near-root",
-    scope: "host",
-    why: "Loading a module runs attacker code inside the host kernel: a full node takeover."
-  },
-  {
-    number: 17,
-    name: "SYS_RAWIO",
-    kernel: "2.2",
-    summary: "Raw hardware access: iopl/ioperm, /dev/mem and /dev/kmem, raw SCSI commands, MSRs, FIBMAP.",
-    risk: "near-root",
-    scope: "host",
-    why: "Direct access to physical memory, I/O ports and devices lets it read or patch the host kernel."
-  },
-  {
-    number: 18,
-    name: "SYS_CHROOT",
-    kernel: "2.2",
-    summary: "Call chroot(2) and switch mount namespace with setns(2).",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 19,
-    name: "SYS_PTRACE",
-    kernel: "2.2",
-    summary: "Trace any process with ptrace(2) and read other processes' memory (process_vm_readv, kcmp).",
-    risk: "near-root",
-    scope: "container",
-    why: "Can inject code into and steal secrets from other processes; with hostPID that includes host processes."
-  },
-  {
-    number: 20,
-    name: "SYS_PACCT",
-    kernel: "2.2",
-    summary: "Switch BSD process accounting on or off with acct(2).",
-    risk: "high",
-    scope: "host",
-    why: "Accounting is node-wide: it can hide activity from records or fill a disk with accounting data."
-  },
-  {
-    number: 21,
-    name: "SYS_ADMIN",
-    kernel: "2.2",
-    summary: "Catch-all admin rights: mounts, namespaces, hostname, swap, quotas, keyctl, many ioctls, and more.",
-    risk: "near-root",
-    scope: "host-escape",
-    why: "The 'new root': mounts and cgroup/namespace tricks give well-known container escapes."
-  },
-  {
-    number: 22,
-    name: "SYS_BOOT",
-    kernel: "2.2",
-    summary: "Reboot the machine and load a replacement kernel with kexec_load(2).",
-    risk: "near-root",
-    scope: "host",
-    why: "It can reboot the node at will or kexec into a kernel the attacker supplies."
-  },
-  {
-    number: 23,
-    name: "SYS_NICE",
-    kernel: "2.2",
-    summary: "Raise priority, use real-time scheduling, set CPU affinity and I/O class of others, move pages.",
-    risk: "high",
-    scope: "host",
-    why: "Real-time or top-priority threads can starve every other workload on the node."
-  },
-  {
-    number: 24,
-    name: "SYS_RESOURCE",
-    kernel: "2.2",
-    summary: "Raise rlimits past the hard limit, bypass quotas and reserved space, lower oom_score_adj freely.",
-    risk: "high",
-    scope: "container",
-    why: "Removes the per-process limits that stop one workload from exhausting node resources."
-  },
-  {
-    number: 25,
-    name: "SYS_TIME",
-    kernel: "2.2",
-    summary: "Set the system clock (settimeofday, clock_settime, adjtimex) and the hardware real-time clock.",
-    risk: "high",
-    scope: "host",
-    why: "The realtime clock is not namespaced: changing it skews the whole node (TLS, logs, tokens)."
-  },
-  {
-    number: 26,
-    name: "SYS_TTY_CONFIG",
-    kernel: "2.2",
-    summary: "Call vhangup(2) and use privileged ioctls on virtual consoles.",
-    risk: "high",
-    scope: "host",
-    why: "Can hang up or reconfigure the host's virtual terminals."
-  },
-  {
-    number: 27,
-    name: "MKNOD",
-    kernel: "2.4",
-    summary: "Create device nodes and other special files with mknod(2).",
-    risk: "low",
-    scope: "container"
-  },
-  {
-    number: 28,
-    name: "LEASE",
-    kernel: "2.4",
-    summary: "Place leases (fcntl F_SETLEASE) on files the process doesn't own.",
-    risk: "medium",
-    scope: "container"
-  },
-  {
-    number: 29,
-    name: "AUDIT_WRITE",
-    kernel: "2.6.11",
-    summary: "Append records to the kernel's audit log over netlink.",
-    risk: "low",
-    scope: "host"
-  },
-  {
-    number: 30,
-    name: "AUDIT_CONTROL",
-    kernel: "2.6.11",
-    summary: "Turn kernel auditing on or off, edit audit rules and query audit status.",
-    risk: "high",
-    scope: "host",
-    why: "Can switch off or rewrite the node's audit trail to hide an attack."
-  },
-  {
-    number: 31,
-    name: "SETFCAP",
-    kernel: "2.6.24",
-    summary: "Put any capabilities on files (setcap); from 5.12 also needed to map uid 0 in a new user namespace.",
-    risk: "medium",
-    scope: "container"
-  },
-  {
-    number: 32,
-    name: "MAC_OVERRIDE",
-    kernel: "2.6.25",
-    summary: "Bypass mandatory access control checks (only Smack honours it).",
-    risk: "near-root",
-    scope: "host",
-    why: "Defeats the mandatory access control policy that is meant to confine the container."
-  },
-  {
-    number: 33,
-    name: "MAC_ADMIN",
-    kernel: "2.6.25",
-    summary: "Change mandatory access control policy or state (Smack; AppArmor policy loads check it too).",
-    risk: "near-root",
-    scope: "host",
-    why: "Can load or change LSM policy for the whole node, including the profile that confines itself."
-  },
-  {
-    number: 34,
-    name: "SYSLOG",
-    kernel: "2.6.37",
-    summary: "Privileged syslog(2): read or clear the kernel log buffer; see kernel pointers when kptr_restrict=1.",
-    risk: "high",
-    scope: "host",
-    why: "Leaked kernel addresses defeat KASLR and make kernel exploits much easier."
-  },
-  {
-    number: 35,
-    name: "WAKE_ALARM",
-    kernel: "3.0",
-    summary: "Arm timers that wake a suspended machine (CLOCK_REALTIME_ALARM, CLOCK_BOOTTIME_ALARM).",
-    risk: "medium",
-    scope: "host"
-  },
-  {
-    number: 36,
-    name: "BLOCK_SUSPEND",
-    kernel: "3.5",
-    summary: "Prevent the system from suspending (EPOLLWAKEUP, /proc/sys/wake_lock).",
-    risk: "medium",
-    scope: "host"
-  },
-  {
-    number: 37,
-    name: "AUDIT_READ",
-    kernel: "3.16",
-    summary: "Receive audit events through a multicast netlink socket.",
-    risk: "high",
-    scope: "host",
-    why: "Exposes the node's whole audit stream, including other tenants' activity."
-  },
-  {
-    number: 38,
-    name: "PERFMON",
-    kernel: "5.8",
-    summary: "Privileged performance monitoring (perf_event_open and related) without needing SYS_ADMIN.",
-    risk: "near-root",
-    scope: "host",
-    why: "System-wide perf and tracing can observe every process on the node and leak kernel data."
-  },
-  {
-    number: 39,
-    name: "BPF",
-    kernel: "5.8",
-    summary: "Privileged BPF: all map types, BTF loading, advanced verifier features, reading program code.",
-    risk: "near-root",
-    scope: "host",
-    why: "With PERFMON or NET_ADMIN it loads kernel BPF programs that can spy on or alter the whole node."
-  },
-  {
-    number: 40,
-    name: "CHECKPOINT_RESTORE",
-    kernel: "5.9",
-    summary: "Checkpoint/restore aids: pick PIDs (clone3 set_tid, ns_last_pid), read map_files, reset /proc/pid/exe.",
-    risk: "high",
-    scope: "container",
-    why: "Can forge PIDs and rewrite a process's exe link, confusing tools that trust them."
-  }
-];
-var CAPABILITY_BY_NAME = new Map(
-  CAPABILITIES.map((cap) => [cap.name, cap])
-);
-function parseKernelVersion(text) {
-  const match = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
-  if (!match) return void 0;
-  return [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
-}
-function kernelHasCapability(cap, kernel) {
-  const since = parseKernelVersion(cap.kernel);
-  if (!since) return true;
-  for (let i = 0; i < 3; i++) {
-    const have = kernel[i] ?? 0;
-    const need = since[i] ?? 0;
-    if (have !== need) return have > need;
-  }
-  return true;
-}
-
-// src/knowledge/versions.ts
-var VERSION = /^v?(\d+(?:\.\d+){0,3})(?:[-.]?(alpha|beta|rc)\.?(\d+)?)?/i;
-var PRE_RANK = { alpha: 0, beta: 1e3, rc: 2e3 };
-function parseVersion(text) {
-  const match = VERSION.exec(text.trim());
-  if (!match?.[1]) return void 0;
-  const parts = match[1].split(".").map((p) => Number.parseInt(p, 10));
-  if (!match[2]) return { text, parts };
-  const rank2 = (PRE_RANK[match[2].toLowerCase()] ?? 0) + Number.parseInt(match[3] ?? "0", 10);
-  return { text, parts, pre: rank2 };
-}
-function compareVersions(a, b) {
-  const length = Math.max(a.parts.length, b.parts.length);
-  for (let i = 0; i < length; i++) {
-    const diff = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  if (a.pre === void 0 && b.pre === void 0) return 0;
-  if (a.pre === void 0) return 1;
-  if (b.pre === void 0) return -1;
-  return a.pre - b.pre;
-}
-function inRange(version, since, until) {
-  if (since !== void 0 && compareVersions(version, must(since)) < 0) return false;
-  if (until !== void 0 && compareVersions(version, must(until)) >= 0) return false;
-  return true;
-}
-function must(text) {
-  const version = parseVersion(text);
-  if (!version) throw new Error(`not a version: ${text}`);
-  return version;
-}
-function releaseCoverage(version, releases) {
-  if (releases === void 0 || releases === false) return "none";
-  if (releases === true) return "all";
-  if (version.parts.length >= 3 || version.pre !== void 0) {
-    return releases.some((r) => inRange(version, r.since, r.until)) ? "all" : "none";
-  }
-  const low = { text: version.text, parts: [...version.parts] };
-  const next = [...version.parts];
-  while (next.length < 2) next.push(0);
-  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
-  const high = { text: "", parts: next };
-  let some = false;
-  for (const r of releases) {
-    const startsBefore = r.since === void 0 || compareVersions(low, must(r.since)) >= 0;
-    const endsAfter = r.until === void 0 || compareVersions(high, must(r.until)) <= 0;
-    if (startsBefore && endsAfter) return "all";
-    const overlaps = (r.until === void 0 || compareVersions(low, must(r.until)) < 0) && (r.since === void 0 || compareVersions(high, must(r.since)) > 0);
-    if (overlaps) some = true;
-  }
-  return some ? "some" : "none";
-}
-
 // src/knowledge/predict.ts
 var PREFIX = /^cap_/i;
 var OCI_KNOWN_BY_ALL = 37;
@@ -12842,1391 +14227,6 @@ function compareNames(a, b) {
   const x = a.replaceAll("_", " ");
   const y = b.replaceAll("_", " ");
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-// src/knowledge/runtimes.ts
-var DOCKER_DEFAULTS = [
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FSETID",
-  "FOWNER",
-  "MKNOD",
-  "NET_RAW",
-  "SETGID",
-  "SETUID",
-  "SETFCAP",
-  "SETPCAP",
-  "NET_BIND_SERVICE",
-  "SYS_CHROOT",
-  "KILL",
-  "AUDIT_WRITE"
-];
-var CRIO_1_11_DEFAULTS = [
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FSETID",
-  "FOWNER",
-  "NET_RAW",
-  "SETGID",
-  "SETUID",
-  "SETPCAP",
-  "NET_BIND_SERVICE",
-  "SYS_CHROOT",
-  "KILL"
-];
-var CRIO_1_18_DEFAULTS = [
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FSETID",
-  "FOWNER",
-  "SETGID",
-  "SETUID",
-  "SETPCAP",
-  "NET_BIND_SERVICE",
-  "KILL"
-];
-var PODMAN_MINIMAL_DEFAULTS = [
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "NET_BIND_SERVICE",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT"
-];
-var AUDIT_READ = 37;
-var CHECKPOINT_RESTORE = 40;
-var DOCKER_DEFAULT_SOURCES = [
-  "moby/moby@v18.06.1-ce:oci/defaults.go",
-  "moby/moby@v20.10.0:oci/caps/defaults.go",
-  "moby/moby@docker-v29.0.0:daemon/pkg/oci/caps/defaults.go"
-];
-var DOCKER_BOUNDING_ONLY = {
-  detail: "for a user that is not uid 0 Docker writes only the bounding set: the effective and permitted sets stay empty (18.04\u201323.0.6 and 24.0.0\u201324.0.5)",
-  citations: [
-    "moby/moby commit 15ff09395c (PR #36587), first in v18.04.0-ce",
-    "moby/moby@v18.04.0-ce:daemon/oci_linux.go L252-273 setCapabilities",
-    "moby/moby@v20.10.14:oci/oci.go SetCapabilities",
-    "moby/moby@v24.0.5:oci/oci.go SetCapabilities",
-    "moby/moby commit 3aef732e61 (PR #45511, first in v25.0.0; backports PR #46222 in v23.0.7 and PR #46221 in v24.0.6)",
-    "moby/moby@v23.0.7:oci/oci.go SetCapabilities",
-    "moby/moby@v24.0.6:oci/oci.go SetCapabilities"
-  ]
-};
-var DOCKER_INHERITABLE = {
-  detail: "Docker up to 20.10.13 also fills the inheritable set, so a file capability `+ei` works for a non-root program there; from 20.10.14 (CVE-2022-24769) only `+ep` does",
-  citations: [
-    "moby/moby@v18.06.1-ce:daemon/oci_linux.go setCapabilities",
-    "moby/moby@v20.10.13:oci/oci.go SetCapabilities",
-    "moby/moby@v20.10.14:oci/oci.go SetCapabilities"
-  ]
-};
-var DOCKER_PRIVILEGED = {
-  listsIgnored: true,
-  detail: "Docker gives a privileged container every capability and does not apply add or drop",
-  citations: [
-    "moby/moby@4460acf0876fa7d3b7cd200bbc4287292dc4f10e:daemon/oci_linux.go setCapabilities",
-    "moby/moby@941846a3390a57a4ec46437b6c5bb1edb95181d3:oci/caps/utils.go TweakCapabilities"
-  ]
-};
-var DOCKER_PRIVILEGED_NAMES_CHECKED = {
-  ...DOCKER_PRIVILEGED,
-  namesChecked: true,
-  namesCheckedCitations: [
-    "moby/moby@v19.03.0:daemon/container.go L308-320 validateCapabilities",
-    "moby/moby@v20.10.0:daemon/container.go L307-316 validateCapabilities",
-    "moby/moby@docker-v29.0.0:daemon/container.go L331-340 validateCapabilities",
-    "moby/moby@v18.09.0:daemon/oci.go L18-28 setCapabilities (before 19.03: privileged skips the lists, names unchecked)"
-  ]
-};
-var CONTAINERD_PRIVILEGED = {
-  listsIgnored: true,
-  // Newer releases apply the lists and then WithPrivileged, which grants everything again.
-  detail: "containerd gives a privileged container every capability, whatever add or drop say",
-  citations: [
-    "containerd/containerd@aa6418fadd19617eb5aa1182021bef65de022084:pkg/cri/server/container_create_linux.go",
-    "containerd/containerd@01dc4ae36b7f03daaa7c07c27d3514eccfa0b839:internal/cri/server/container_create.go buildLinuxSpec"
-  ]
-};
-var CRIO_PRIVILEGED = {
-  listsIgnored: true,
-  detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
-  citations: [
-    "cri-o/cri-o@03c46e4007abf87ed803d88e803dd4f4bf3454cc:internal/factory/container/container.go SpecSetPrivileges"
-  ]
-};
-var CRIO_CONFLICT = {
-  result: "drop-wins",
-  detail: "CRI-O applies the drop list after the add list",
-  citations: [
-    "cri-o/cri-o@03c46e4007abf87ed803d88e803dd4f4bf3454cc:internal/factory/container/container.go SpecSetupCapabilities"
-  ]
-};
-var CRIO_NAMES = {
-  naming: "normalize",
-  all: "any-case"
-};
-var CRIO_INVALID_CAPABILITY = {
-  action: "reject",
-  status: "CreateContainerError",
-  phase: "create",
-  message: "invalid capability: {name}"
-};
-var CRIO_UNKNOWN_TO_ADD = {
-  action: "reject",
-  status: "CreateContainerError",
-  phase: "create",
-  message: 'unknown capability "{name}" to add'
-};
-var CRIO_FAILED_TO_DROP = {
-  action: "reject",
-  status: "CreateContainerError",
-  phase: "create",
-  message: "failed to drop cap {name} invalid capability: {name}"
-};
-var CRIO_UNAVAILABLE_DROP = {
-  action: "ignore",
-  note: "the kernel never grants it, so there is nothing to drop"
-};
-var CRIO_DROP_SOURCES = [
-  "cri-o/cri-o commit af0a494251 (first in v1.0.0-rc1): a failed drop is returned, no longer only logged",
-  "cri-o/cri-o@v1.0.0:server/container_create.go L729-736",
-  "cri-o/cri-o@v1.21.0:server/container_create.go L365-380",
-  "cri-o/cri-o@v1.36.0:internal/factory/container/container.go SpecSetupCapabilities",
-  "cri-o/cri-o@v1.36.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding",
-  "field report on OpenShift: Error: failed to drop cap CAP_MCK invalid capability: CAP_MCK"
-];
-var CRIO_OLD_GOCAPABILITY = [
-  "cri-o/cri-o@v1.11.0:vendor.conf (syndtr/gocapability e7cb7fa)",
-  'cri-o/cri-o@v1.20.9:go.mod (replace syndtr/gocapability => d98352740cb2, "pinning \u2026 until" runc commit 6dfbe9b807)',
-  "cri-o/cri-o@v1.20.9:vendor/github.com/syndtr/gocapability/capability/enum.go (ends at CAP_AUDIT_READ)"
-];
-var CRIO_NEW_GOCAPABILITY = [
-  "cri-o/cri-o@v1.21.0:go.mod (syndtr/gocapability 42c35b437635)",
-  "cri-o/cri-o@v1.21.0:vendor/github.com/syndtr/gocapability/capability/enum.go (PERFMON, BPF, CHECKPOINT_RESTORE)"
-];
-var CRIO_DROP_ALL_FIX = {
-  detail: "fixed in CRI-O 1.19.5, 1.21.1 and 1.22 (commit c52b85d6c6; backports 1e72afd358 and 2f4af82569); 1.20 never got it",
-  citations: [
-    "cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)",
-    "cri-o/cri-o commit 2f4af82569 (first in v1.21.1)",
-    "cri-o/cri-o commit 1e72afd358 (first in v1.19.5)",
-    "cri-o/cri-o@v1.21.0:server/container_create_linux.go L363 (defaults appended to the add list)",
-    "cri-o/cri-o@v1.21.1:server/container_create.go setupCapabilities (addAll, dropAll)"
-  ]
-};
-var CRIO_AMBIENT = {
-  defaults: true,
-  detail: "CRI-O 1.0\u20131.9.11 and 1.10.0 also fill the ambient set (runtime-tools\u2019 defaults and every added name); commit 18b8d90299 (1.11.0, backported to 1.10.1 and 1.9.12) empties it",
-  citations: [
-    "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go New (Ambient), AddProcessCapability",
-    "cri-o/cri-o@v1.10.0:server/container_create.go L549-570 (AddProcessCapabilityAmbient)",
-    "cri-o/cri-o commit 18b8d90299 (first in v1.11.0); backports e0d3814d97 (v1.10.1) and 336ec9833e (v1.9.12)",
-    "cri-o/cri-o@v1.9.12:server/container_create.go L887-890"
-  ]
-};
-var ENGINE_RANGES = [
-  {
-    engine: "docker",
-    id: "docker-1.2",
-    label: "Docker 1.2\u20131.10",
-    since: "1.2",
-    until: "1.11",
-    naming: "bare",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: 'Unknown capability to add: "{input}"'
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: 'Unknown capability drop: "{input}"'
-    },
-    knownMax: AUDIT_READ,
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "unknown",
-      detail: "not researched for Docker before 1.11",
-      citations: []
-    },
-    privileged: DOCKER_PRIVILEGED,
-    citations: [
-      "moby/moby@v1.2.0:daemon/execdriver/utils.go",
-      "moby/moby@v1.10.0:daemon/execdriver/utils_unix.go",
-      "moby/moby@v1.2.0:daemon/execdriver/native/template/default_template.go"
-    ],
-    uncertain: ["the highest capability these releases knew depends on the vendored capability list and the kernel"]
-  },
-  {
-    engine: "docker",
-    id: "docker-1.11",
-    label: "Docker 1.11\u201318.09",
-    since: "1.11",
-    until: "19.03.0-beta1",
-    naming: "prefix-always",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      // `CAP_` + the name as written: matching is case-insensitive, the quoted name is not upper-cased.
-      message: 'linux spec capabilities: Unknown capability to add: "CAP_{input}"'
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: 'linux spec capabilities: Unknown capability drop: "{input}"'
-    },
-    knownMax: AUDIT_READ,
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "add-wins",
-      detail: "Docker keeps the defaults that are not dropped and then appends the added names",
-      citations: ["moby/moby@e2593239d949eee454935daea7a5fe025477322f:daemon/caps/utils.go TweakCapabilities"]
-    },
-    privileged: DOCKER_PRIVILEGED,
-    citations: [
-      "moby/moby@v1.11.0:daemon/caps/utils_unix.go (commit 9c4570a958, PR #20662)",
-      "moby/moby@v18.06.1-ce:daemon/caps/utils.go L82-136",
-      "moby/moby@v18.06.1-ce:daemon/oci_linux.go L755",
-      "moby/moby@v18.06.1-ce:daemon/start.go L154",
-      "kubernetes/kubernetes#33104",
-      ...DOCKER_DEFAULT_SOURCES
-    ],
-    nonRoot: {
-      boundingOnly: { releases: [{ since: "18.04" }], ...DOCKER_BOUNDING_ONLY },
-      inheritable: { releases: [{}], ...DOCKER_INHERITABLE }
-    },
-    uncertain: [
-      "the highest capability these releases knew depends on the vendored capability list and the kernel",
-      "before 17.12 Docker wrote a single capability list (OCI spec before 1.0) that runc applied to every set: the inheritable set being filled there is inferred, not read"
-    ],
-    notes: [
-      "the container is created, then fails at start, so the kubelet reports RunContainerError",
-      "up to 18.03 Docker put the set in the effective and permitted sets for every user; from 18.04 only in the bounding set for a non-root user",
-      "behind Kubernetes this is dockershim (Kubernetes \u22641.23) or cri-dockerd, which pass names through unchanged"
-    ]
-  },
-  {
-    engine: "docker",
-    id: "docker-19.03",
-    label: "Docker 19.03\u201320.10",
-    since: "19.03.0-beta1",
-    until: "22",
-    naming: "normalize",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: 'invalid CapAdd: unknown capability: "{name}"'
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: 'invalid CapDrop: unknown capability: "{name}"'
-    },
-    // 20.10 deliberately stops at AUDIT_READ; 19.03's vendored list predates PERFMON/BPF/CHECKPOINT_RESTORE.
-    knownMax: AUDIT_READ,
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "add-wins",
-      detail: "Docker removes the dropped names from its defaults first and then appends the added ones",
-      citations: ["moby/moby@v20.10.0:oci/caps/utils.go TweakCapabilities"]
-    },
-    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
-    citations: [
-      "moby/moby commit 80d7bfd54d (PR #38380), first released in v19.03.0",
-      "moby/moby@v19.03.0:oci/caps/utils.go L86-113",
-      "moby/moby@v19.03.0:daemon/container.go L309-320",
-      "moby/moby@v20.10.0:oci/caps/utils.go L13-30 (commit a38b96b8cd, PR #41563)",
-      ...DOCKER_DEFAULT_SOURCES
-    ],
-    nonRoot: {
-      boundingOnly: { releases: [{}], ...DOCKER_BOUNDING_ONLY },
-      inheritable: { releases: [{ until: "20.10.14" }], ...DOCKER_INHERITABLE }
-    },
-    notes: ["names are checked when the container is created, so the kubelet reports CreateContainerError"]
-  },
-  {
-    engine: "docker",
-    id: "docker-23",
-    label: "Docker 23+",
-    since: "22",
-    naming: "normalize",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: 'invalid CapAdd: unknown capability: "{name}"'
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: 'invalid CapDrop: unknown capability: "{name}"'
-    },
-    knownMax: CHECKPOINT_RESTORE,
-    unavailable: {
-      add: {
-        action: "reject",
-        status: "CreateContainerError",
-        phase: "create",
-        message: 'invalid CapAdd: capability not supported by your kernel or not available in the current environment: "{name}"'
-      },
-      drop: {
-        action: "reject",
-        status: "CreateContainerError",
-        phase: "create",
-        message: 'invalid CapDrop: capability not supported by your kernel or not available in the current environment: "{name}"'
-      }
-    },
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "add-wins",
-      detail: "Docker removes the dropped names from its defaults first and then appends the added ones",
-      citations: ["moby/moby@v23.0.0:oci/caps/utils.go TweakCapabilities"]
-    },
-    privileged: DOCKER_PRIVILEGED_NAMES_CHECKED,
-    citations: [
-      "moby/moby commit 485cf38d48 (PR #42933)",
-      "moby/moby@v23.0.0:oci/caps/utils.go L56-78",
-      "moby/moby@docker-v29.0.0:daemon/pkg/oci/caps/utils.go",
-      ...DOCKER_DEFAULT_SOURCES
-    ],
-    nonRoot: {
-      boundingOnly: {
-        releases: [
-          { since: "22", until: "23.0.7" },
-          { since: "24.0.0", until: "24.0.6" }
-        ],
-        ...DOCKER_BOUNDING_ONLY
-      }
-    }
-  },
-  {
-    engine: "containerd",
-    id: "containerd-1.1",
-    label: "containerd 1.1\u20131.2",
-    since: "1.1",
-    until: "1.3",
-    naming: "prefix-always",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: 'failed to generate container "<id>" spec: failed to set capabilities &Capability{...}: invalid capability: {name}'
-    },
-    // runtime-tools checks the name after removing it (DropProcessCapability in v1.1,
-    // DropProcessCapabilityBounding in v1.2) and the CRI plugin returns that error.
-    unknownDrop: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: 'failed to generate container "<id>" spec: failed to set capabilities &Capability{...}: invalid capability: {name}'
-    },
-    knownMax: AUDIT_READ,
-    defaults: DOCKER_DEFAULTS,
-    nonRoot: {
-      ambient: {
-        releases: [{ since: "1.1.0", until: "1.1.1" }],
-        defaults: false,
-        detail: "containerd 1.1.0 (cri v1.0.0) adds each capability with runtime-tools\u2019 AddProcessCapability, which also puts it in the ambient set; cri commit 73d3ea18 (containerd 1.1.1) empties the ambient set again",
-        citations: [
-          "containerd/containerd@v1.1.0:vendor.conf (containerd/cri v1.0.0)",
-          "containerd/containerd@v1.1.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go AddProcessCapability",
-          "containerd/cri commit 73d3ea18 (first in v1.0.3, vendored by containerd v1.1.1)",
-          "containerd/containerd@v1.1.1:vendor/github.com/containerd/cri/pkg/server/container_create.go L375-379"
-        ]
-      },
-      inheritable: {
-        releases: [{}],
-        detail: "containerd before 1.5.11 and 1.6.2 also fills the inheritable set",
-        citations: [
-          "containerd/containerd@v1.2.0:vendor/github.com/containerd/cri/pkg/server/container_create.go addProcessRootCapability"
-        ]
-      }
-    },
-    conflict: {
-      result: "drop-wins",
-      detail: "containerd applies the drop list after the add list",
-      citations: [
-        "containerd/cri@9a674d16e4c52007b3ee11feea62cb4937dbd54c:pkg/server/container_create.go setOCICapabilities"
-      ]
-    },
-    privileged: CONTAINERD_PRIVILEGED,
-    citations: [
-      "containerd/cri commit f247a081 (PR #71)",
-      "containerd/cri@v1.0.0:pkg/server/container_create.go L370-373, L703-745",
-      "containerd/cri@release/1.2:pkg/server/container_create.go L401-404, L826-866",
-      "containerd/cri@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid",
-      "containerd/containerd@v1.1.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapability (CapValid after the removal)",
-      "containerd/containerd@v1.2.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go DropProcessCapabilityBounding (CapValid after the removal)",
-      "containerd/containerd@v1.2.0:vendor/github.com/containerd/cri/pkg/server/container_create.go L398-401, L790-850"
-    ],
-    notes: [
-      "drop: [CAP_KILL] becomes CAP_CAP_KILL, which runtime-tools refuses: the container is not created",
-      "the names come from the vendored gocapability (db04d3cc), which ends at AUDIT_READ"
-    ]
-  },
-  {
-    engine: "containerd",
-    id: "containerd-1.3",
-    label: "containerd 1.3+",
-    since: "1.3",
-    naming: "prefix-always",
-    all: "any-case",
-    unknownAdd: { action: "oci" },
-    unknownDrop: { action: "ignore", note: "removing a name that is not in the list changes nothing" },
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "drop-wins",
-      detail: "containerd applies the drop list after the add list",
-      citations: [
-        "containerd/containerd@030e9a19c859838539a4f7699bbb3f10be3d92f4:internal/cri/opts/spec_opts.go WithCapabilities"
-      ]
-    },
-    privileged: CONTAINERD_PRIVILEGED,
-    citations: [
-      "containerd/cri@release/1.3:pkg/containerd/opts/spec.go L448-475",
-      "containerd/containerd@v1.6.0:pkg/cri/opts/spec_linux.go L350-366",
-      "containerd/containerd@v1.7.0:pkg/cri/opts/spec_opts.go L190-205",
-      "containerd/containerd@v2.0.0:internal/cri/opts/spec_opts.go L198-235",
-      "containerd/containerd@v2.0.0:pkg/oci/spec.go defaultUnixCaps",
-      "containerd/containerd@v1.6.0:oci/spec_opts.go WithDroppedCapabilities, removeCap (a dropped name is not checked)"
-    ],
-    nonRoot: {
-      inheritable: {
-        releases: [{ until: "1.5.11" }, { since: "1.6", until: "1.6.2" }],
-        detail: "containerd before 1.5.11 and 1.6.2 also fills the inheritable set (CVE-2022-24769)",
-        citations: [
-          "containerd/containerd@v1.5.10:oci/spec.go populateDefaultUnixSpec",
-          "containerd/containerd@v1.5.11:oci/spec.go populateDefaultUnixSpec",
-          "containerd/containerd@v1.6.2:oci/spec.go populateDefaultUnixSpec"
-        ]
-      }
-    },
-    notes: [
-      "a start failure shows as RunContainerError while waiting, with StartError as the last termination reason",
-      "measured with containerd 1.6.20 over CRI: CAP_SYS_RESOURCE became CAP_CAP_SYS_RESOURCE and the container started without it; drop CAP_KILL left KILL in place"
-    ]
-  },
-  {
-    engine: "crio",
-    id: "crio-0",
-    label: "CRI-O before 1.0",
-    since: "0",
-    until: "1.0.0-alpha.0",
-    naming: "prefix-required",
-    // runtime-tools upper-cases the name before it checks the prefix.
-    prefixRequiredMessage: "capability {name} must start with CAP_",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: "Invalid capability: {name}"
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: "Invalid capability: {name}"
-    },
-    knownMax: AUDIT_READ,
-    defaults: DOCKER_DEFAULTS,
-    conflict: { result: "unknown", detail: "not researched for CRI-O before 1.0", citations: [] },
-    privileged: { listsIgnored: "unknown", detail: "not researched", citations: [] },
-    citations: [
-      "cri-o/cri-o@v0.3:server/container_create.go L402-420",
-      "cri-o/cri-o@v0.3:vendor/github.com/opencontainers/runtime-tools/generate/generate.go AddProcessCapability, DropProcessCapability",
-      "cri-o/cri-o@v0.3:vendor/github.com/opencontainers/runtime-tools/validate/validate.go L620-640 CapValid"
-    ],
-    notes: ["both lists go to runtime-tools unchanged, which checks every name, in add and in drop"]
-  },
-  {
-    engine: "crio",
-    id: "crio-1.0",
-    label: "CRI-O 1.0\u20131.9",
-    since: "1.0.0-alpha.0",
-    until: "1.10",
-    ...CRIO_NAMES,
-    unknownAdd: CRIO_INVALID_CAPABILITY,
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    // HostSpecific generator: runtime-tools also checks add and drop against the kernel's last capability.
-    unavailable: {
-      add: { ...CRIO_INVALID_CAPABILITY, message: "{name} is not supported on the current host" },
-      drop: {
-        ...CRIO_FAILED_TO_DROP,
-        message: "failed to drop cap {name} {name} is not supported on the current host"
-      }
-    },
-    knownMax: AUDIT_READ,
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "drop-wins",
-      detail: "CRI-O applies the drop list after the add list",
-      citations: ["cri-o/cri-o@v1.0.0:server/container_create.go L719-737"]
-    },
-    privileged: {
-      listsIgnored: true,
-      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
-      citations: ["cri-o/cri-o@v1.0.0:server/container_create.go L687-691 (SetupPrivileged)"]
-    },
-    nonRoot: { ambient: { releases: [{ since: "1.0.0-alpha.0", until: "1.9.12" }], ...CRIO_AMBIENT } },
-    citations: [
-      "cri-o/cri-o commit 139b16bac2 (first in v1.0.0-alpha.0)",
-      "cri-o/cri-o@v1.0.0:server/container_create.go L692-737",
-      "cri-o/cri-o@v1.0.0:server/container_create.go L538-539 (generate.New, HostSpecific)",
-      "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go New (the 14 defaults)",
-      "cri-o/cri-o@v1.0.0:vendor/github.com/opencontainers/runtime-tools/validate/validate.go CapValid",
-      ...CRIO_DROP_SOURCES,
-      ...CRIO_OLD_GOCAPABILITY
-    ],
-    notes: [
-      "the defaults are runtime-tools\u2019 generator set (the same 14 as Docker); drop: [ALL] removes them",
-      "the 1.0.0 alpha and beta pre-releases only logged a failed drop (at debug level); it fails the container from 1.0.0-rc1 on"
-    ]
-  },
-  {
-    engine: "crio",
-    id: "crio-1.10",
-    label: "CRI-O 1.10",
-    since: "1.10",
-    until: "1.11",
-    ...CRIO_NAMES,
-    unknownAdd: CRIO_INVALID_CAPABILITY,
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    unavailable: {
-      add: { ...CRIO_INVALID_CAPABILITY, message: "{name} is not supported on the current host" },
-      drop: CRIO_UNAVAILABLE_DROP
-    },
-    knownMax: AUDIT_READ,
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "drop-wins",
-      detail: "CRI-O applies the drop list after the add list",
-      citations: ["cri-o/cri-o@v1.10.0:server/container_create.go L549-590 setupCapabilities"]
-    },
-    privileged: {
-      listsIgnored: true,
-      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
-      citations: ["cri-o/cri-o@v1.10.0:server/container_create.go L946-948 (SetupPrivileged)"]
-    },
-    nonRoot: { ambient: { releases: [{ since: "1.10.0", until: "1.10.1" }], ...CRIO_AMBIENT } },
-    citations: [
-      "cri-o/cri-o@v1.10.0:server/container_create.go L494-590 setupCapabilities",
-      "cri-o/cri-o@v1.10.0:vendor/github.com/opencontainers/runtime-tools/generate/generate.go (fdbc3d6: drops checked with CapValid(cp, false))",
-      ...CRIO_DROP_SOURCES,
-      ...CRIO_OLD_GOCAPABILITY
-    ],
-    notes: ["the defaults are runtime-tools\u2019 generator set (the same 14 as Docker); drop: [ALL] removes them"]
-  },
-  {
-    engine: "crio",
-    id: "crio-1.11",
-    label: "CRI-O 1.11",
-    since: "1.11",
-    until: "1.12",
-    ...CRIO_NAMES,
-    // CRI-O checks an added name against its own list, cut at the node kernel's last capability,
-    // before runtime-tools sees it: 1.11.0 and 1.11.1 skip a miss, 1.11.2 refuses it (PR #1708).
-    unknownAdd: CRIO_UNKNOWN_TO_ADD,
-    unknownAddIn: {
-      releases: [{ since: "1.11", until: "1.11.2" }],
-      handling: {
-        action: "ignore",
-        note: "CRI-O 1.11.0 and 1.11.1 log a warning and create the container without it",
-        message: 'invalid capability "{input}", skipping...'
-      },
-      detail: "CRI-O 1.11.0 and 1.11.1 skip an added name they do not know with a warning; 1.11.2 and later refuse it (cri-o/cri-o#1708)",
-      citations: [
-        "cri-o/cri-o@v1.11.0:server/container_create.go L562-572",
-        "cri-o/cri-o@v1.11.1:server/container_create.go L562-572",
-        "cri-o/cri-o@v1.11.0:server/utils.go L180-189 getOCICapabilitiesList (cut at the kernel\u2019s last capability)"
-      ]
-    },
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
-    knownMax: AUDIT_READ,
-    defaults: CRIO_1_11_DEFAULTS,
-    dropAllKeepsDefaults: true,
-    dropAllFix: CRIO_DROP_ALL_FIX,
-    conflict: {
-      result: "drop-wins",
-      detail: "CRI-O applies the drop list after the add list",
-      citations: ["cri-o/cri-o@v1.11.0:server/container_create.go L507-605 setupCapabilities"]
-    },
-    privileged: {
-      listsIgnored: true,
-      detail: "CRI-O sets a privileged container up with every capability and skips add and drop",
-      citations: ["cri-o/cri-o@v1.11.0:server/container_create.go L1015-1017 (SetupPrivileged)"]
-    },
-    citations: [
-      "cri-o/cri-o PR #1708, commit 38de9320b7 (first in v1.11.2): an unknown added name is refused",
-      "cri-o/cri-o@v1.11.2:server/container_create.go L567-575",
-      "cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)",
-      "cri-o/cri-o@v1.11.0:server/container_create.go L1025-1033 (defaults appended to the add list)",
-      ...CRIO_DROP_SOURCES,
-      ...CRIO_OLD_GOCAPABILITY
-    ]
-  },
-  {
-    engine: "crio",
-    id: "crio-1.12",
-    label: "CRI-O 1.12\u20131.17",
-    since: "1.12",
-    until: "1.18",
-    ...CRIO_NAMES,
-    unknownAdd: CRIO_UNKNOWN_TO_ADD,
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
-    knownMax: AUDIT_READ,
-    defaults: CRIO_1_11_DEFAULTS,
-    dropAllKeepsDefaults: true,
-    dropAllFix: CRIO_DROP_ALL_FIX,
-    conflict: {
-      result: "drop-wins",
-      detail: "CRI-O applies the drop list after the add list",
-      citations: ["cri-o/cri-o@v1.13.0:server/container_create.go L334-400 setupCapabilities"]
-    },
-    privileged: CRIO_PRIVILEGED,
-    citations: [
-      "cri-o/cri-o commit d2bcd76b42 (first in v1.12.0)",
-      "cri-o/cri-o@v1.13.0:server/container_create.go L334-400",
-      "cri-o/cri-o@v1.11.0:lib/config.go L61-73 (commit bb6678777c, PR #1546)",
-      "cri-o/cri-o@v1.17.0:pkg/config/config.go L103-115",
-      ...CRIO_DROP_SOURCES,
-      ...CRIO_OLD_GOCAPABILITY
-    ],
-    notes: ["the known list is cut at the node kernel\u2019s last capability"]
-  },
-  {
-    engine: "crio",
-    id: "crio-1.18",
-    label: "CRI-O 1.18\u20131.20",
-    since: "1.18",
-    until: "1.21",
-    ...CRIO_NAMES,
-    unknownAdd: CRIO_UNKNOWN_TO_ADD,
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
-    knownMax: AUDIT_READ,
-    defaults: CRIO_1_18_DEFAULTS,
-    dropAllKeepsDefaults: [
-      { since: "1.18", until: "1.19.5" },
-      { since: "1.20", until: "1.21" }
-    ],
-    dropAllFix: CRIO_DROP_ALL_FIX,
-    conflict: CRIO_CONFLICT,
-    privileged: CRIO_PRIVILEGED,
-    citations: [
-      "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
-      "cri-o/cri-o@v1.18.0:internal/config/capabilities/capabilities.go L15-27",
-      "cri-o/cri-o@v1.18.0:server/container_create.go L380-475 setupCapabilities",
-      ...CRIO_DROP_SOURCES,
-      ...CRIO_OLD_GOCAPABILITY
-    ],
-    notes: ["the known list is cut at the node kernel\u2019s last capability"]
-  },
-  {
-    engine: "crio",
-    id: "crio-1.21",
-    label: "CRI-O 1.21",
-    since: "1.21",
-    until: "1.22",
-    ...CRIO_NAMES,
-    unknownAdd: CRIO_UNKNOWN_TO_ADD,
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
-    knownMax: CHECKPOINT_RESTORE,
-    defaults: CRIO_1_18_DEFAULTS,
-    dropAllKeepsDefaults: [{ since: "1.21", until: "1.21.1" }],
-    dropAllFix: CRIO_DROP_ALL_FIX,
-    conflict: CRIO_CONFLICT,
-    privileged: CRIO_PRIVILEGED,
-    citations: [
-      "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
-      "cri-o/cri-o@v1.21.0:server/container_create.go L286-380 setupCapabilities",
-      ...CRIO_DROP_SOURCES,
-      ...CRIO_NEW_GOCAPABILITY
-    ],
-    notes: ["the known list is cut at the node kernel\u2019s last capability"]
-  },
-  {
-    engine: "crio",
-    id: "crio-1.22",
-    label: "CRI-O 1.22+",
-    since: "1.22",
-    ...CRIO_NAMES,
-    unknownAdd: CRIO_UNKNOWN_TO_ADD,
-    unknownDrop: CRIO_FAILED_TO_DROP,
-    unavailable: { add: CRIO_UNKNOWN_TO_ADD, drop: CRIO_UNAVAILABLE_DROP },
-    knownMax: CHECKPOINT_RESTORE,
-    defaults: CRIO_1_18_DEFAULTS,
-    conflict: CRIO_CONFLICT,
-    privileged: CRIO_PRIVILEGED,
-    citations: [
-      "cri-o/cri-o commit 63b9f4ec98 (PR #3119)",
-      "cri-o/cri-o commit c52b85d6c6 (first in v1.22.0)",
-      "cri-o/cri-o@v1.18.0:internal/config/capabilities/capabilities.go L15-27",
-      "cri-o/cri-o@v1.36.0:internal/factory/container/container.go L640-790",
-      ...CRIO_DROP_SOURCES,
-      ...CRIO_NEW_GOCAPABILITY
-    ],
-    notes: [
-      "drop: [ALL] removes the defaults from 1.22 on (commit c52b85d6c6)",
-      "the known list is cut at the node kernel\u2019s last capability"
-    ]
-  },
-  {
-    engine: "podman",
-    id: "podman-1",
-    label: "Podman before 4.4",
-    since: "1.0",
-    until: "4.4",
-    naming: "normalize",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: '"{name}": unknown capability'
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: '"{name}": unknown capability'
-    },
-    knownMax: CHECKPOINT_RESTORE,
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "rejected",
-      detail: 'Podman refuses the container: capability "{name}" cannot be dropped and added',
-      citations: ["containers/common@HEAD:pkg/capabilities/capabilities.go MergeCapabilities"]
-    },
-    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
-    citations: [
-      "containers/common commit ca9bcc05",
-      "containers/common@HEAD:pkg/capabilities/capabilities.go",
-      "containers/common@v0.50.0:pkg/config/default.go",
-      "containers/podman@v4.3.1:go.mod (containers/common v0.50.1: the 14 defaults)"
-    ],
-    notes: [
-      'measured with Podman 4.3.1: CAP_CAP_SYS_RESOURCE was refused with `"CAP_CAP_SYS_RESOURCE": unknown capability`'
-    ]
-  },
-  {
-    engine: "podman",
-    id: "podman-4.4.0",
-    label: "Podman 4.4.0\u20134.4.2",
-    since: "4.4",
-    until: "4.4.3",
-    naming: "normalize",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: '"{name}": unknown capability'
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: '"{name}": unknown capability'
-    },
-    knownMax: CHECKPOINT_RESTORE,
-    // containers/common v0.51.0 also left SYS_CHROOT out; v0.51.1 (Podman 4.4.3) put it back.
-    defaults: PODMAN_MINIMAL_DEFAULTS.filter((c) => c !== "SYS_CHROOT"),
-    conflict: {
-      result: "rejected",
-      detail: 'Podman refuses the container: capability "{name}" cannot be dropped and added',
-      citations: ["containers/common@HEAD:pkg/capabilities/capabilities.go MergeCapabilities"]
-    },
-    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
-    citations: [
-      "containers/common commit a3328f26 (first in v0.51.0)",
-      "containers/podman@v4.4.0:go.mod (containers/common v0.51.0)",
-      "containers/podman@v4.4.0:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (10, no SYS_CHROOT)",
-      "containers/common@HEAD:pkg/capabilities/capabilities.go"
-    ]
-  },
-  {
-    engine: "podman",
-    id: "podman-4.4",
-    label: "Podman 4.4.3+",
-    since: "4.4.3",
-    naming: "normalize",
-    all: "any-case",
-    unknownAdd: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: '"{name}": unknown capability'
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "CreateContainerError",
-      phase: "create",
-      message: '"{name}": unknown capability'
-    },
-    knownMax: CHECKPOINT_RESTORE,
-    defaults: PODMAN_MINIMAL_DEFAULTS,
-    conflict: {
-      result: "rejected",
-      detail: 'Podman refuses the container: capability "{name}" cannot be dropped and added',
-      citations: ["containers/common@HEAD:pkg/capabilities/capabilities.go MergeCapabilities"]
-    },
-    privileged: { listsIgnored: "unknown", detail: "not verified", citations: [] },
-    citations: [
-      "containers/podman@v4.4.3:go.mod (containers/common v0.51.1)",
-      "containers/podman@v4.4.3:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (11)",
-      "containers/podman@v5.6.0:vendor/github.com/containers/common/pkg/config/default.go DefaultCapabilities (11)",
-      "containers/common@v0.60.0:pkg/config/default.go",
-      "containers/common@HEAD:pkg/capabilities/capabilities.go"
-    ]
-  },
-  {
-    engine: "rkt",
-    id: "rkt-1",
-    label: "rkt (rktnetes)",
-    since: "1.0",
-    naming: "prefix-required",
-    prefixRequiredMessage: "Failed to parse capability {input}.",
-    all: "unknown",
-    unknownAdd: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: "Failed to parse capability {input}."
-    },
-    unknownDrop: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: "Failed to parse capability {input}."
-    },
-    knownMax: AUDIT_READ,
-    defaults: DOCKER_DEFAULTS,
-    conflict: {
-      result: "rejected",
-      detail: "rkt refuses any pod with both lists: cannot have both os/linux/capabilities-retain-set and os/linux/capabilities-remove-set",
-      citations: ["rkt/rkt@v1.30.0:stage1/init/common/pod.go getAppCapabilities"]
-    },
-    privileged: { listsIgnored: "unknown", detail: "not researched", citations: [] },
-    citations: [
-      "kubernetes/kubernetes#33104",
-      "rkt/rkt@v1.30.0:stage1/init/common/pod.go L537, L636-713",
-      "rkt/rkt@v1.9.1:stage1/init/common/pod.go L970-1040"
-    ],
-    notes: [
-      "add becomes a retain set that replaces the defaults: the container keeps only the listed capabilities",
-      "rktnetes was removed from Kubernetes around 1.10/1.11"
-    ],
-    uncertain: ["case handling is inferred from systemd\u2019s case-insensitive name table"]
-  }
-];
-var OCI_RANGES = [
-  {
-    runtime: "runc",
-    id: "runc-old",
-    label: "runc \u22641.0.0-rc92",
-    until: "1.0.0-rc93",
-    unknown: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: 'OCI runtime create failed: \u2026 unknown capability "{name}": unknown'
-    },
-    knownMax: AUDIT_READ,
-    caseInsensitive: false,
-    citations: [
-      "opencontainers/runc@v1.0.0-rc92:libcontainer/capabilities_linux.go L33-70",
-      "opencontainers/runc@v1.0.0-rc92:vendor/github.com/syndtr/gocapability/capability/enum.go (ends at CAP_AUDIT_READ)",
-      "utkuozdemir/pv-migrate#165"
-    ]
-  },
-  {
-    runtime: "runc",
-    id: "runc-rc93",
-    label: "runc 1.0.0-rc93",
-    since: "1.0.0-rc93",
-    until: "1.0.0-rc94",
-    unknown: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: 'OCI runtime create failed: \u2026 unknown capability "{name}": unknown'
-    },
-    // Its list is cut at the kernel's last capability (gocapability's CAP_LAST_CAP is read at start).
-    knownMax: CHECKPOINT_RESTORE,
-    caseInsensitive: false,
-    citations: [
-      "opencontainers/runc@v1.0.0-rc93:libcontainer/capabilities/capabilities.go L17-25, L58-63",
-      "opencontainers/runc commit 6dfbe9b807 (PERFMON, BPF, CHECKPOINT_RESTORE; first in v1.0.0-rc93)",
-      "opencontainers/runc@v1.0.0-rc93:vendor/github.com/syndtr/gocapability/capability/enum.go"
-    ]
-  },
-  {
-    runtime: "runc",
-    id: "runc-new",
-    label: "runc \u22651.0.0-rc94",
-    since: "1.0.0-rc94",
-    unknown: {
-      action: "ignore",
-      note: "runc only logs `ignoring unknown or unavailable capabilities: [{name}]`, which the kubelet never shows"
-    },
-    knownMax: CHECKPOINT_RESTORE,
-    caseInsensitive: false,
-    citations: [
-      "opencontainers/runc commit 5fb831a0f (PR #2854), first in v1.0.0-rc94",
-      "opencontainers/runc@v1.0.0:libcontainer/capabilities/capabilities.go L37-61"
-    ]
-  },
-  {
-    runtime: "crun",
-    id: "crun-old",
-    label: "crun \u22640.18",
-    until: "0.19",
-    unknown: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: "unknown cap: `{name}`"
-    },
-    knownMax: CHECKPOINT_RESTORE,
-    caseInsensitive: true,
-    citations: ["containers/crun@0.17:src/libcrun/linux.c L2435-2436"],
-    uncertain: ["crun resolves names with libcap; which names it knows depends on the libcap it was built with"]
-  },
-  {
-    runtime: "crun",
-    id: "crun-mid",
-    label: "crun 0.19\u20131.28",
-    since: "0.19",
-    until: "1.29",
-    unknown: {
-      action: "ignore",
-      note: 'crun skips unknown names with the warning "unknown cap: `{name}`", printed only with --debug (from 1.17 also with --log-level=warning), which the kubelet never shows'
-    },
-    knownMax: CHECKPOINT_RESTORE,
-    caseInsensitive: true,
-    citations: [
-      "containers/crun commit 78aeac9f (first in 0.19)",
-      "containers/crun@1.28:src/libcrun/linux.c L3489-3492 (libcrun_warning)",
-      "containers/crun@0.19:src/crun.c L310-311 (--debug raises the verbosity to warnings)",
-      "containers/crun commit 19b98930 (--log-level, first in 1.17)",
-      "containers/crun@1.28:src/crun.c L228-233, L335-345"
-    ]
-  },
-  {
-    runtime: "crun",
-    id: "crun-new",
-    label: "crun \u22651.29",
-    since: "1.29",
-    unknown: {
-      action: "reject",
-      status: "RunContainerError",
-      phase: "start",
-      message: "unknown capability `{name}`"
-    },
-    knownMax: CHECKPOINT_RESTORE,
-    caseInsensitive: true,
-    citations: [
-      "containers/crun commit 2e822523",
-      "containers/crun@1.29:NEWS",
-      "containers/crun@1.29:src/libcrun/linux.c L4309-4310"
-    ],
-    uncertain: [
-      "crun 1.29 is recent (tagged 2026-08-07); the return to a hard error has not been checked against a released build"
-    ]
-  }
-];
-var CONTAINERD_BUNDLED_RUNC = [
-  {
-    since: "1.3.0",
-    until: "1.3.1",
-    runc: "1.0.0-rc8",
-    source: "containerd/containerd@v1.3.0:vendor.conf (rc8+, 3e425f80)"
-  },
-  { since: "1.3.1", until: "1.3.3", runc: "1.0.0-rc9", source: "containerd/containerd@v1.3.1:vendor.conf" },
-  { since: "1.3.3", until: "1.4.0", runc: "1.0.0-rc10", source: "containerd/containerd@v1.3.3:vendor.conf" },
-  { since: "1.4.0", until: "1.4.5", runc: "1.0.0-rc92", source: "containerd/containerd@v1.4.0:vendor.conf" },
-  {
-    since: "1.4.5",
-    until: "1.4.6",
-    runc: "1.0.0-rc94",
-    source: "containerd/containerd@v1.4.5:script/setup/runc-version"
-  },
-  {
-    since: "1.4.6",
-    until: "1.4.7",
-    runc: "1.0.0-rc95",
-    source: "containerd/containerd@v1.4.6:script/setup/runc-version"
-  },
-  { since: "1.4.7", until: "1.4.9", runc: "1.0.0", source: "containerd/containerd@v1.4.7:script/setup/runc-version" },
-  { since: "1.4.9", until: "1.4.10", runc: "1.0.1", source: "containerd/containerd@v1.4.9:script/setup/runc-version" },
-  {
-    since: "1.4.10",
-    until: "1.4.13",
-    runc: "1.0.2",
-    source: "containerd/containerd@v1.4.10:script/setup/runc-version"
-  },
-  { since: "1.4.13", until: "1.5.0", runc: "1.0.3", source: "containerd/containerd@v1.4.13:script/setup/runc-version" },
-  {
-    since: "1.5.0",
-    until: "1.5.1",
-    runc: "1.0.0-rc93",
-    source: "containerd/containerd@v1.5.0:script/setup/runc-version"
-  },
-  {
-    since: "1.5.1",
-    until: "1.5.2",
-    runc: "1.0.0-rc94",
-    source: "containerd/containerd@v1.5.1:script/setup/runc-version"
-  },
-  {
-    since: "1.5.2",
-    until: "1.5.3",
-    runc: "1.0.0-rc95",
-    source: "containerd/containerd@v1.5.2:script/setup/runc-version"
-  },
-  { since: "1.5.3", until: "1.5.5", runc: "1.0.0", source: "containerd/containerd@v1.5.3:script/setup/runc-version" },
-  { since: "1.5.5", until: "1.5.6", runc: "1.0.1", source: "containerd/containerd@v1.5.5:script/setup/runc-version" },
-  { since: "1.5.6", until: "1.5.9", runc: "1.0.2", source: "containerd/containerd@v1.5.6:script/setup/runc-version" },
-  { since: "1.5.9", until: "1.5.12", runc: "1.0.3", source: "containerd/containerd@v1.5.9:script/setup/runc-version" },
-  {
-    since: "1.5.12",
-    until: "1.5.14",
-    runc: "1.1.2",
-    source: "containerd/containerd@v1.5.12:script/setup/runc-version"
-  },
-  { since: "1.5.14", until: "1.6.0", runc: "1.1.4", source: "containerd/containerd@v1.5.14:script/setup/runc-version" },
-  { since: "1.6.0", runc: "1.1.0", source: "containerd/containerd@v1.6.0:script/setup/runc-version" }
-];
-var ENGINE_NAMES = ["docker", "containerd", "crio", "podman", "rkt"];
-
-// src/knowledge/targets.ts
-var TargetError = class extends Error {
-};
-var ALIASES = {
-  docker: "docker",
-  moby: "docker",
-  dockershim: "dockershim",
-  "cri-dockerd": "dockershim",
-  containerd: "containerd",
-  crio: "crio",
-  "cri-o": "crio",
-  podman: "podman",
-  rkt: "rkt",
-  runc: "runc",
-  crun: "crun",
-  k8s: "k8s",
-  kubernetes: "k8s",
-  kubelet: "k8s",
-  kernel: "kernel",
-  linux: "kernel"
-};
-var LATEST = {
-  docker: "29.0",
-  containerd: "2.2",
-  crio: "1.36",
-  podman: "5.6",
-  rkt: "1.30",
-  runc: "1.3",
-  crun: "1.29"
-};
-var DOCKER_SUPPORT = [
-  "moby/moby tags (docker-v29.7.2 of 2026-08-05 is the newest; no docker-v30 yet)",
-  "https://endoflife.date/docker-engine"
-];
-var CONTAINERD_SUPPORT = [
-  'containerd/containerd@301026e58c619e63d09c0ec411012e54c0124b03:RELEASES.md "Support horizon" (2.3 LTS until 2028-04-30; 2.0 extended until March 2027; 2.2 until 2026-11-06; 1.7 extended until September 2026; 1.5 ended 2023-02-28; 1.2 ended 2020-10-15)',
-  "https://endoflife.date/containerd"
-];
-var CRIO_SUPPORT = [
-  'cri-o/cri-o:README.md "Compatibility matrix" (a CRI-O minor is supported while the Kubernetes minor of the same number is)',
-  "https://kubernetes.io/releases/ (the three newest Kubernetes minors are supported, about 14 months each)"
-];
-var PODMAN_SUPPORT = [
-  "podman-container-tools/podman discussion #23352 (upstream fixes only the newest release)",
-  "https://endoflife.date/podman"
-];
-var MATRIX = [
-  {
-    spec: "docker@29",
-    support: "current",
-    lines: "Docker Engine 29, the newest major (docker-v29.7.2 tagged 2026-08-05); Kubernetes reaches it through cri-dockerd",
-    sources: DOCKER_SUPPORT
-  },
-  {
-    spec: "containerd@2.3",
-    support: "current",
-    lines: "containerd 2.0 (extended support until March 2027), 2.3 (LTS until 2028-04-30) and newer, with the runc they ship (\u22651.1); 2.2 ended 2026-11-06, 1.7 in September 2026",
-    sources: CONTAINERD_SUPPORT
-  },
-  {
-    spec: "crio@1.36",
-    support: "current",
-    lines: "CRI-O 1.35\u20131.37, the lines of the supported Kubernetes minors",
-    sources: CRIO_SUPPORT
-  },
-  {
-    spec: "podman@5.6",
-    support: "current",
-    lines: "Podman 5.x (upstream fixes only the newest release)",
-    sources: PODMAN_SUPPORT
-  },
-  {
-    spec: "docker@1.10",
-    support: "legacy",
-    short: "Docker \u22641.10",
-    lines: "Docker 1.2\u20131.10 (replaced by 1.11 in April 2016), end of life",
-    sources: DOCKER_SUPPORT
-  },
-  {
-    spec: "docker@18.09",
-    support: "legacy",
-    short: "Docker \u226418.09",
-    lines: "Docker 1.11\u201318.09 (replaced by 19.03 in July 2019), end of life",
-    sources: DOCKER_SUPPORT
-  },
-  {
-    spec: "docker@20.10",
-    support: "legacy",
-    short: "Docker 19.03\u201320.10",
-    lines: "Docker 19.03\u201320.10, end of life since 2023-12-10 (20.10 was the last)",
-    sources: DOCKER_SUPPORT
-  },
-  {
-    spec: "containerd@1.2",
-    support: "legacy",
-    short: "containerd \u22641.2",
-    lines: "containerd 1.1\u20131.2, end of life since 2020-10-15",
-    sources: CONTAINERD_SUPPORT
-  },
-  {
-    spec: "containerd@1.5.0",
-    support: "legacy",
-    short: "containerd \u22641.5 with runc \u22641.0.0-rc93",
-    lines: "containerd 1.3\u20131.5 with runc \u22641.0.0-rc93; containerd 1.5 ended 2023-02-28",
-    sources: CONTAINERD_SUPPORT
-  },
-  {
-    spec: "crio@1.17",
-    support: "legacy",
-    short: "CRI-O 1.12\u20131.17",
-    lines: "CRI-O 1.12\u20131.17, end of life with Kubernetes 1.17 (2021-01-13)",
-    sources: CRIO_SUPPORT
-  },
-  {
-    spec: "podman@4.3",
-    support: "legacy",
-    short: "Podman <4.4",
-    lines: "Podman before 4.4, ended upstream in 2023 (Debian 12 still ships 4.3.1 under LTS: name it with --target podman@4.3)",
-    sources: PODMAN_SUPPORT
-  }
-];
-var DEFAULT_MATRIX = MATRIX.map((p) => p.spec);
-var CURRENT_MATRIX = MATRIX.filter((p) => p.support === "current").map((p) => p.spec);
-var LEGACY_MATRIX = MATRIX.filter((p) => p.support === "legacy").map((p) => p.spec);
-var ENGINE_ORDER = ["docker", "containerd", "crio", "podman"];
-var engineOf2 = (spec2) => ENGINE_ORDER.indexOf(spec2.split("@")[0] ?? "");
-var ALL_MATRIX = [...LEGACY_MATRIX, ...CURRENT_MATRIX].sort(
-  (a, b) => engineOf2(a) - engineOf2(b)
-);
-var TARGET_SETS = {
-  current: CURRENT_MATRIX,
-  legacy: LEGACY_MATRIX,
-  all: ALL_MATRIX
-};
-function knownTargetsHelp() {
-  const engines = ENGINE_NAMES.map((name) => {
-    const ranges = ENGINE_RANGES.filter((r) => r.engine === name).map((r) => r.label);
-    return `  ${name}: ${ranges.join("; ")}`;
-  });
-  const oci = ["runc", "crun"].map(
-    (name) => `  ${name}: ${OCI_RANGES.filter((r) => r.runtime === name).map((r) => r.label).join("; ")}`
-  );
-  return [
-    "Known runtimes and version ranges:",
-    ...engines,
-    ...oci,
-    "  dockershim, cri-dockerd: pass names to Docker unchanged (combine with docker@VERSION)",
-    "Other facts: k8s@VERSION, kernel@VERSION",
-    "Syntax: runtime@version joined by + for a runtime stack and , for other facts,",
-    "  e.g. docker@18.06, containerd@1.7+runc@1.1, crio@1.25, k8s@1.13.2,docker@18.06,kernel@3.10"
-  ].join("\n");
-}
-function parsePart(raw, whole) {
-  const text = raw.trim();
-  const match = /^([a-z][a-z0-9-]*)(?:(?:@|:\/\/)(.+))?$/i.exec(text);
-  const name = match?.[1] ? ALIASES[match[1].toLowerCase()] : void 0;
-  if (!match || !name) {
-    throw new TargetError(`unknown target "${text}" in "${whole}".
-${knownTargetsHelp()}`);
-  }
-  const versionText = match[2] ?? LATEST[name];
-  if (versionText === void 0) {
-    throw new TargetError(`target "${text}" needs a version, e.g. ${name}@1.25.
-${knownTargetsHelp()}`);
-  }
-  const version = parseVersion(versionText);
-  if (!version) throw new TargetError(`"${versionText}" is not a version in target "${whole}".`);
-  return { name, version, text };
-}
-function findEngineRange(engine, version) {
-  return ENGINE_RANGES.find((r) => r.engine === engine && inRange(version, r.since, r.until));
-}
-function findOciRange(runtime, version) {
-  return OCI_RANGES.find((r) => r.runtime === runtime && inRange(version, r.since, r.until));
-}
-function bundledRunc(version) {
-  const entries = CONTAINERD_BUNDLED_RUNC.filter((e) => releaseCoverage(version, [e]) !== "none");
-  const ranges = new Set(entries.map((e) => findOciRange("runc", parseVersion(e.runc))));
-  const range = ranges.size === 1 ? [...ranges][0] : void 0;
-  if (!range) {
-    return {
-      note: `the runc that containerd ${version.text} ships with is not pinned down here; name it, e.g. +runc@1.1`
-    };
-  }
-  const first = entries[0];
-  const last = entries.at(-1);
-  const runc = first === last ? first.runc : `${first.runc} to ${last.runc}`;
-  const pinned = last.until ? `runc ${runc}` : `runc ${runc} or later`;
-  const sources = entries.map((e) => e.source).join(", ");
-  return {
-    range,
-    note: `${pinned} assumed, as containerd ${version.text} ships it (${sources}); name the node's runc with +runc@VERSION if it differs`
-  };
-}
-function resolveTarget(text) {
-  const parts = text.split(/[,+]/).filter((p) => p.trim() !== "").map((p) => parsePart(p, text));
-  if (parts.length === 0) throw new TargetError(`empty target.
-${knownTargetsHelp()}`);
-  const target = { id: text.trim(), label: "" };
-  let engineName;
-  let shim = false;
-  let oci;
-  for (const part of parts) {
-    switch (part.name) {
-      case "k8s":
-        target.kubernetes = part.version;
-        break;
-      case "kernel": {
-        const kernel = parseKernelVersion(part.version.text);
-        if (!kernel) throw new TargetError(`"${part.version.text}" is not a kernel version in "${text}".`);
-        target.kernel = kernel;
-        break;
-      }
-      case "dockershim":
-        shim = true;
-        break;
-      case "runc":
-      case "crun":
-        if (oci) throw new TargetError(`target "${text}" names two OCI runtimes.`);
-        oci = part;
-        break;
-      default: {
-        if (engineName) throw new TargetError(`target "${text}" names two container engines; use one per target.`);
-        engineName = part.name;
-        const range = findEngineRange(engineName, part.version);
-        if (!range) {
-          throw new TargetError(`${part.text}: no facts for this ${engineName} version.
-${knownTargetsHelp()}`);
-        }
-        target.engine = range;
-        target.engineVersion = part.version;
-      }
-    }
-  }
-  if (shim && !target.engine) {
-    throw new TargetError(`"${text}": dockershim and cri-dockerd pass names to Docker; add docker@VERSION.`);
-  }
-  if (shim && target.engine?.engine !== "docker") {
-    throw new TargetError(`"${text}": dockershim and cri-dockerd run only with Docker.`);
-  }
-  if (oci) {
-    if (!target.engine || target.engine.engine !== "containerd" && target.engine.engine !== "crio") {
-      throw new TargetError(
-        `"${text}": an OCI runtime matters only behind containerd or CRI-O (e.g. containerd@1.7+runc@1.1).`
-      );
-    }
-    const range = findOciRange(oci.name, oci.version);
-    if (!range) throw new TargetError(`${oci.text}: no facts for this version.
-${knownTargetsHelp()}`);
-    target.oci = range;
-  } else if (target.engine?.engine === "containerd" && target.engine.id !== "containerd-1.1" && target.engineVersion) {
-    const bundled = bundledRunc(target.engineVersion);
-    if (bundled.range) target.oci = bundled.range;
-    target.ociNote = bundled.note;
-  }
-  target.label = describeTarget(target);
-  return target;
-}
-function describeTarget(target) {
-  const parts = [];
-  if (target.engine) {
-    parts.push(target.oci ? `${target.engine.label} with ${target.oci.label}` : target.engine.label);
-  }
-  if (target.kubernetes) parts.push(`Kubernetes ${target.kubernetes.text}`);
-  if (target.kernel) parts.push(`kernel ${target.kernel.join(".")}`);
-  return parts.join(", ");
-}
-function matrixEntry(spec2, context) {
-  const profile = MATRIX.find((p) => p.spec === spec2);
-  const target = { ...resolveTarget(spec2), matrix: true };
-  if (profile) target.support = profile.support;
-  if (context) target.context = true;
-  return target;
-}
-function defaultTargets() {
-  return [...CURRENT_MATRIX.map((t) => matrixEntry(t, false)), ...LEGACY_MATRIX.map((t) => matrixEntry(t, true))];
-}
-function resolveTargets(texts3) {
-  if (texts3.length === 0) return defaultTargets();
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const push = (target) => {
-    if (seen.has(target.id)) return;
-    seen.add(target.id);
-    out.push(target);
-  };
-  for (const text of texts3) {
-    const set = TARGET_SETS[text.trim().toLowerCase()];
-    if (set) {
-      for (const spec2 of set) push(matrixEntry(spec2, false));
-      continue;
-    }
-    const target = resolveTarget(text);
-    if (target.engine) {
-      push(target);
-      continue;
-    }
-    for (const entry of defaultTargets()) {
-      const merged = { ...entry };
-      if (target.kubernetes) merged.kubernetes = target.kubernetes;
-      if (target.kernel) merged.kernel = target.kernel;
-      merged.label = describeTarget(merged);
-      merged.id = `${entry.id},${text}`;
-      push(merged);
-    }
-  }
-  return out;
 }
 
 // src/rules/support.ts
