@@ -41,6 +41,9 @@ export const PARSE_ERROR_RULE = 'parse-error';
 export const IGNORE_ANNOTATION = 'capdoctor.io/ignore';
 const IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
 
+/** The text of every object linted as data (`lintObject`): one empty index, shared; no comment to look for. */
+export const NO_TEXT = new LineIndex('');
+
 /**
  * Lints documents already parsed from `text` (which positions and suppression comments refer to).
  * Callers that lint parts of one large text several times pass its line index once.
@@ -264,6 +267,7 @@ function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: L
     ...index.podSpecs.prefixesOf(path).map((p) => p.annotations),
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  if (lines === NO_TEXT) return false;
   const same = ignoreComment(lines, finding.line);
   if (same && listed(same.ids, finding.rule, true)) return true;
   const above = ignoreComment(lines, finding.line - 1);
