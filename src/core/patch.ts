@@ -3,8 +3,9 @@
 // changed or removed value is guarded by a `test` of what it was, so a patch made for an older version of
 // the object fails instead of editing the wrong entry. Pure: data in, operations out.
 
+import { append } from '../util/append.js';
 import { type FileResult, lintObject } from './engine.js';
-import { applyPathEdit, cloneTree, type FixOptions, type FixStep, inApplyOrder, worsened } from './fix.js';
+import { applyPathEdit, cloneTree, deepEqual, type FixOptions, type FixStep, inApplyOrder, worsened } from './fix.js';
 import type { Finding, Fix, Path, PathEdit, PathSegment } from './types.js';
 
 /** One RFC 6902 operation, as capdoctor writes them (no `move` or `copy`). */
@@ -71,6 +72,7 @@ export function fixPatch(
   const changes: ObjectChange[] = [];
   const skipped = new Map<string, ObjectSkip>();
   const steps: FixStep[] = [];
+  const patch: JsonPatchOperation[] = [];
   const maxPasses = options.maxPasses ?? 8;
   for (let pass = 0; pass < maxPasses; pass++) {
     const candidates = collect(current, result.findings, options, skipped);
@@ -97,11 +99,15 @@ export function fixPatch(
     }
     const edits = inApplyOrder(accepted.flatMap((c) => c.expected));
     steps.push({ document: 0, edits });
-    for (const edit of edits) current = applyPathEdit(current, edit);
+    // The operations are worked out on the copy as it changes (as `stepsToJsonPatch` does on one of its own).
+    for (const edit of edits) {
+      const ops = operationsFor(current, edit);
+      append(patch, ops);
+      current = applyOperations(current, ops);
+    }
     result = lintObject(file, current, options);
   }
   if (steps.length === 0) return { ...none(), fix: { changes, skipped: [...skipped.values()], steps, result } };
-  const { patch } = stepsToJsonPatch(object, steps);
   return { patch, fixed: current, fix: { changes, skipped: [...skipped.values()], steps, result } };
 }
 
@@ -253,18 +259,17 @@ function ancestorTaken(taken: ReadonlyMap<string, Candidate>, pointer: string, s
  * the data the edits give when each is made once, and no capability list may end up worse on any target.
  */
 function refusal(data: unknown, candidates: readonly Candidate[], options: FixOptions): string | undefined {
-  let expected = cloneTree(data);
-  for (const edit of inApplyOrder(candidates.flatMap((c) => c.expected))) expected = applyPathEdit(expected, edit);
   let made = cloneTree(data);
   for (const edit of inApplyOrder(candidates.flatMap((c) => c.fix.edits))) made = applyPathEdit(made, edit);
-  if (!sameData(expected, made)) {
-    return 'the edit would also change data outside the edited entries (a YAML anchor used elsewhere too)';
+  // Only a finding merged into another's edits makes the expected data differ from the data made.
+  if (candidates.some((c) => c.expected.length > c.fix.edits.length)) {
+    let expected = cloneTree(data);
+    for (const edit of inApplyOrder(candidates.flatMap((c) => c.expected))) expected = applyPathEdit(expected, edit);
+    if (!deepEqual(expected, made)) {
+      return 'the edit would also change data outside the edited entries (a YAML anchor used elsewhere too)';
+    }
   }
   return worsened(data, made, options.targets);
-}
-
-function sameData(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Where a finding's node is in the object printed as JSON, to order findings as their lines would. */
