@@ -228,18 +228,24 @@ interface ExtractedIndex {
   podSpecs: PrefixIndex<Extracted['podSpecs'][number]>;
 }
 
-// Looked up per finding: by path prefix, so that a document of thousands of objects stays linear.
-const indexes = new WeakMap<Extracted, ExtractedIndex>();
+// Looked up per finding: by path prefix, so that a document of thousands of objects stays linear. Kept on
+// the extracted record itself (not in a WeakMap), so that it goes when the document goes: a WeakMap entry
+// keyed by a young record made the collector keep every document past two scavenges and promote it (an
+// admission review's whole object, each time), and scavenges grew to milliseconds.
+const INDEX = Symbol('extracted index');
+type Indexed = Extracted & { [INDEX]?: ExtractedIndex };
 
 function indexOf(extracted: Extracted): ExtractedIndex {
-  let index = indexes.get(extracted);
+  const held = extracted as Indexed;
+  let index = held[INDEX];
   if (!index) {
     index = {
       owners: new PrefixIndex(extracted.owners),
       objects: new PrefixIndex(extracted.objects),
       podSpecs: new PrefixIndex(extracted.podSpecs),
     };
-    indexes.set(extracted, index);
+    // Not enumerable: what copies or compares the record does not see it.
+    Object.defineProperty(held, INDEX, { value: index });
   }
   return index;
 }
