@@ -3,9 +3,12 @@
 // review over loopback HTTPS with keep-alive, answered by `capdoctor webhook` (validate, and mutate with
 // a patch) and by a bare Node HTTPS server that only parses the review and allows it, in the same run.
 // Servers run as processes of their own; the clients run here. Figures are printed, nothing is asserted.
+// Every review is of a different Deployment (uid, name, namespace, labels, image, settings): nothing the
+// server could keep from one review serves the next, but what any Deployment with the same mistake shares.
 //
 //   BENCH_SIZE=small   2,000 reviews per server instead of 100,000
 //   BENCH_WEBHOOK_REVIEWS=n   reviews per server in the throughput phase
+//   BENCH_WEBHOOK_BASE=dir   also runs the webhook of another built checkout (before/after in one run)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
@@ -18,8 +21,8 @@ const bin = join(root, 'bin', 'capdoctor.cjs');
 const node = process.execPath;
 const small = process.env.BENCH_SIZE === 'small';
 const total = Number(process.env.BENCH_WEBHOOK_REVIEWS ?? (small ? 2_000 : 100_000));
-// A mutation runs the whole fix engine (several milliseconds): a tenth as many keep the run short.
-const mutateTotal = Math.max(1_000, Math.round(total / 10));
+const mutateTotal = Math.max(1_000, Math.round(total / 4));
+const base = process.env.BENCH_WEBHOOK_BASE;
 const latencyReviews = small ? 500 : 5_000;
 const warmup = small ? 300 : 3_000;
 const CLIENTS = 8;
@@ -27,8 +30,11 @@ const SERVICE = 'capdoctor-webhook';
 const NAMESPACE = 'capdoctor';
 const servername = `${SERVICE}.${NAMESPACE}.svc`;
 
-/** A Deployment as the API server sends it: managed fields, labels, a probe, the incident's mistake. */
-function review(uid) {
+/**
+ * A Deployment as the API server sends it: managed fields, labels, a probe, the incident's mistake. The
+ * `@…@` fields differ from one review to the next (see `bodyOf`).
+ */
+function review(uid = '@uid@') {
   return {
     apiVersion: 'admission.k8s.io/v1',
     kind: 'AdmissionReview',
@@ -38,18 +44,18 @@ function review(uid) {
       resource: { group: 'apps', version: 'v1', resource: 'deployments' },
       requestKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
       requestResource: { group: 'apps', version: 'v1', resource: 'deployments' },
-      name: 'es',
-      namespace: 'search',
+      name: '@name@',
+      namespace: '@namespace@',
       operation: 'CREATE',
       userInfo: { username: 'jane@example.com', groups: ['system:authenticated', 'search-team'] },
       object: {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: {
-          name: 'es',
-          namespace: 'search',
-          labels: { app: 'es', 'app.kubernetes.io/part-of': 'logging', team: 'search' },
-          annotations: { 'deployment.kubernetes.io/revision': '1' },
+          name: '@name@',
+          namespace: '@namespace@',
+          labels: { app: '@name@', 'app.kubernetes.io/part-of': 'logging', team: '@namespace@' },
+          annotations: { 'deployment.kubernetes.io/revision': '@revision@' },
           managedFields: [
             {
               manager: 'kubectl-client-side-apply',
@@ -62,10 +68,10 @@ function review(uid) {
         },
         spec: {
           replicas: 3,
-          selector: { matchLabels: { app: 'es' } },
+          selector: { matchLabels: { app: '@name@' } },
           strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
           template: {
-            metadata: { labels: { app: 'es' } },
+            metadata: { labels: { app: '@name@' } },
             spec: {
               initContainers: [
                 {
@@ -78,16 +84,16 @@ function review(uid) {
               containers: [
                 {
                   name: 'es',
-                  image: 'docker.elastic.co/elasticsearch/elasticsearch:8.15.0',
+                  image: 'docker.elastic.co/elasticsearch/elasticsearch:@tag@',
                   ports: [
                     { name: 'http', containerPort: 9200, protocol: 'TCP' },
                     { name: 'transport', containerPort: 9300, protocol: 'TCP' },
                   ],
                   env: [
-                    { name: 'ES_JAVA_OPTS', value: '-Xms2g -Xmx2g' },
+                    { name: 'ES_JAVA_OPTS', value: '@heap@' },
                     { name: 'discovery.type', value: 'single-node' },
                   ],
-                  resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { memory: '4Gi' } },
+                  resources: { requests: { cpu: '@cpu@', memory: '@memory@' }, limits: { memory: '@memory@' } },
                   readinessProbe: { httpGet: { path: '/_cluster/health', port: 9200 }, periodSeconds: 10 },
                   volumeMounts: [{ name: 'data', mountPath: '/usr/share/elasticsearch/data' }],
                   securityContext: { capabilities: { add: ['CAP_SYS_RESOURCE', 'IPC_LOCK'] } },
@@ -180,30 +186,63 @@ function post(port, path, agent, ca, body) {
   });
 }
 
-const bodies = Array.from({ length: 64 }, (_, i) => Buffer.from(JSON.stringify(review(`bench-${i}`))));
+// The review as text cut at its `@…@` fields, so that each request's body is a cheap join.
+const template = JSON.stringify(review()).split(/@(\w+)@/);
 
-/** `count` reviews from `clients` keep-alive clients, each with one connection; latencies in ms. */
+/** The body of review number i: a Deployment of its own. */
+function bodyOf(i, server) {
+  const values = {
+    uid: `bench-${server}-${i}`,
+    name: `es-${i}`,
+    namespace: `search-${i % 997}`,
+    revision: String(1 + (i % 13)),
+    tag: `8.${i % 17}.${i % 101}`,
+    heap: `-Xms${1 + (i % 8)}g -Xmx${1 + (i % 8)}g`,
+    cpu: `${100 + (i % 1900)}m`,
+    memory: `${1 + (i % 16)}Gi`,
+  };
+  let text = '';
+  for (let k = 0; k < template.length; k++) text += k % 2 === 0 ? template[k] : values[template[k]];
+  return Buffer.from(text);
+}
+
+/** CPU time (user and system) a process has used so far, in milliseconds. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of the file, in clock ticks (100 a second on Linux).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/**
+ * `count` reviews from `clients` keep-alive clients, each with one connection; latencies in ms. Each
+ * review is a Deployment the server has not seen before (numbered on from the server's last one).
+ */
 async function load(server, count, clients) {
   const agents = Array.from({ length: clients }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
   const latencies = [];
   let errors = 0;
   let next = 0;
+  const first = server.sent;
+  server.sent += count;
   const started = process.hrtime.bigint();
+  const cpuBefore = cpuMs(server.child.pid);
   await Promise.all(
     agents.map(async (agent) => {
       while (next < count) {
         const i = next++;
-        const { ms, ok } = await post(server.port, server.path, agent, server.ca, bodies[i % bodies.length]);
+        const body = bodyOf(first + i, server.id);
+        const { ms, ok } = await post(server.port, server.path, agent, server.ca, body);
         latencies.push(ms);
         if (!ok) errors++;
       }
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = cpuMs(server.child.pid) - cpuBefore;
   for (const agent of agents) agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { median: at(0.5), p99: at(0.99), perSecond: count / seconds, errors };
+  return { median: at(0.5), p99: at(0.99), perSecond: count / seconds, errors, cpu, count };
 }
 
 export async function webhookBench(out = (text) => process.stdout.write(text)) {
@@ -211,40 +250,49 @@ export async function webhookBench(out = (text) => process.stdout.write(text)) {
   if (!existsSync(join(root, 'dist', 'webhook.cjs'))) throw new Error('build first: npm run build');
   const tls = certificates();
   const common = ['--tls-cert-file', tls.cert, '--tls-private-key-file', tls.key, '--port', '0', '--host', '127.0.0.1'];
+  const webhook = (label, program, args, path, reviews) => ({
+    label,
+    argv: [program, 'webhook', ...common, ...args, '--drain-delay', '0'],
+    path,
+    reviews,
+  });
   const servers = [
-    {
-      label: 'capdoctor webhook /validate',
-      argv: [bin, 'webhook', ...common, '--drain-delay', '0'],
-      path: '/validate',
-      reviews: total,
-    },
-    {
-      // What a cluster with one runtime (found by --discover-nodes, or named) checks for.
-      label: 'capdoctor webhook --target containerd@2.2 /validate',
-      argv: [bin, 'webhook', ...common, '--target', 'containerd@2.2', '--drain-delay', '0'],
-      path: '/validate',
-      reviews: Math.round(total / 4),
-    },
-    {
-      label: 'capdoctor webhook --mutate /mutate',
-      argv: [bin, 'webhook', ...common, '--mutate', '--drain-delay', '0'],
-      path: '/mutate',
-      reviews: mutateTotal,
-    },
-    {
-      label: 'bare Node HTTPS (parse, allow)',
-      argv: [join(root, 'bench', 'baselines', 'webhook-bare.mjs'), tls.cert, tls.key],
-      path: '/validate',
-      reviews: total,
-    },
+    webhook('capdoctor webhook /validate', bin, [], '/validate', total),
+    // What a cluster with one runtime (found by --discover-nodes, or named) checks for.
+    webhook(
+      'capdoctor webhook --target containerd@2.2 /validate',
+      bin,
+      ['--target', 'containerd@2.2'],
+      '/validate',
+      Math.round(total / 4),
+    ),
+    webhook('capdoctor webhook --mutate /mutate', bin, ['--mutate'], '/mutate', mutateTotal),
   ];
+  if (base) {
+    // Another build (an earlier commit, say), measured in the same run for a before/after.
+    const other = join(base, 'bin', 'capdoctor.cjs');
+    servers.push(webhook('base: capdoctor webhook /validate', other, [], '/validate', total));
+    servers.push(webhook('base: capdoctor webhook --mutate /mutate', other, ['--mutate'], '/mutate', mutateTotal));
+  }
+  const BARE = 'bare Node HTTPS (parse, allow)';
+  servers.push({
+    label: BARE,
+    argv: [join(root, 'bench', 'baselines', 'webhook-bare.mjs'), tls.cert, tls.key],
+    path: '/validate',
+    reviews: total,
+  });
   out(
-    `\n## webhook: a Deployment review over loopback HTTPS, keep-alive (${total.toLocaleString('en')} reviews per server, ${mutateTotal.toLocaleString('en')} for /mutate)\n`,
+    `\n## webhook: a Deployment review over loopback HTTPS, keep-alive (${total.toLocaleString('en')} reviews per server, ${mutateTotal.toLocaleString('en')} for /mutate; every review a different Deployment)\n`,
   );
   const started = [];
-  for (const server of servers) {
-    const { child, port } = await start(server.argv);
-    started.push({ ...server, child, port, ca: tls.ca });
+  try {
+    for (const [id, server] of servers.entries()) {
+      const { child, port } = await start(server.argv);
+      started.push({ ...server, id, child, port, ca: tls.ca, sent: 0 });
+    }
+  } catch (error) {
+    for (const server of started) server.child.kill('SIGTERM');
+    throw error;
   }
   const rows = [];
   try {
@@ -277,6 +325,8 @@ export async function webhookBench(out = (text) => process.stdout.write(text)) {
         p99: med(parts.map((p) => p.p99)),
         perSecond: med(loaded.map((p) => p.perSecond)),
         clientP99: med(loaded.map((p) => p.p99)),
+        // The server's own CPU time per review under load: what the machine's other work does not change much.
+        cpuPerReview: loaded.reduce((n, p) => n + p.cpu, 0) / loaded.reduce((n, p) => n + p.count, 0),
         errors: [...loaded, ...parts].reduce((n, p) => n + p.errors, 0),
         rss,
       });
@@ -285,16 +335,16 @@ export async function webhookBench(out = (text) => process.stdout.write(text)) {
     for (const server of started) server.child.kill('SIGTERM');
   }
   out(
-    '| server | median (1 client) | p99 (1 client) | reviews/s (8 clients) | p99 (8 clients) | errors | RSS after warm-up, then after each quarter |\n|---|---|---|---|---|---|---|\n',
+    '| server | median (1 client) | p99 (1 client) | reviews/s (8 clients) | p99 (8 clients) | server CPU per review | errors | RSS after warm-up, then after each quarter |\n|---|---|---|---|---|---|---|---|\n',
   );
   for (const r of rows) {
     out(
-      `| ${r.label} | ${r.median.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.perSecond.toFixed(0)} | ${r.clientP99.toFixed(2)} ms | ${r.errors} | ${r.rss.map((x) => x.toFixed(0)).join(' → ')} MiB |\n`,
+      `| ${r.label} | ${r.median.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.perSecond.toFixed(0)} | ${r.clientP99.toFixed(2)} ms | ${r.cpuPerReview.toFixed(3)} ms | ${r.errors} | ${r.rss.map((x) => x.toFixed(0)).join(' → ')} MiB |\n`,
     );
   }
-  const bare = rows[rows.length - 1];
-  out('\n## webhook targets (informative: nothing fails on them)\n');
-  for (const r of rows.slice(0, -1)) {
+  const bare = rows.find((r) => r.label === BARE);
+  out(`\n## webhook targets (informative: nothing fails on them; load average ${loadAverage()})\n`);
+  for (const r of rows.filter((row) => row !== bare)) {
     const check = (what, ok) => out(`- ${ok ? 'met' : 'NOT met'}: ${r.label}: ${what}\n`);
     check(`median +${(r.median - bare.median).toFixed(2)} ms over bare ≤ 1 ms`, r.median - bare.median <= 1);
     check(`p99 +${(r.p99 - bare.p99).toFixed(2)} ms over bare ≤ 3 ms`, r.p99 - bare.p99 <= 3);
@@ -311,6 +361,10 @@ export async function webhookBench(out = (text) => process.stdout.write(text)) {
     );
   }
   return Object.fromEntries(rows.map((r) => [r.label, r]));
+}
+
+function loadAverage() {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

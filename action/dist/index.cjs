@@ -11388,11 +11388,18 @@ function formatPath(path) {
   }
   return out;
 }
+function isPrefix(prefix, path) {
+  if (prefix.length > path.length) return false;
+  return prefix.every((seg, i) => seg === path[i]);
+}
+var SCAN_LIMIT = 8;
 var PrefixIndex = class {
-  root = { items: [], children: /* @__PURE__ */ new Map() };
   constructor(items) {
+    this.items = items;
+    if (items.length <= SCAN_LIMIT) return;
+    const root = { items: [], children: /* @__PURE__ */ new Map() };
     items.forEach((item, order) => {
-      let node = this.root;
+      let node = root;
       for (const seg of item.path) {
         let next = node.children.get(seg);
         if (!next) {
@@ -11403,9 +11410,13 @@ var PrefixIndex = class {
       }
       node.items.push({ item, order });
     });
+    this.root = root;
   }
+  items;
+  root;
   /** Every item whose path is a prefix of `path` (or equal to it), in the order they were given. */
   prefixesOf(path) {
+    if (!this.root) return this.items.filter((item) => isPrefix(item.path, path));
     const found = [];
     let node = this.root;
     for (let i = 0; node; i++) {
@@ -11716,9 +11727,19 @@ function byStanding(targets) {
   return { deciding: deciding2, context: targets.filter((t) => t.legacy === true) };
 }
 function worstConsequence(targets, maxNames = 2) {
+  const known = targets[WORDS];
+  const kept = known?.get(maxNames);
+  if (kept !== void 0) return kept.words;
   const { deciding: deciding2, context } = byStanding(targets);
-  return consequence(deciding2, maxNames, "") ?? consequence(context, maxNames, "end-of-life ");
+  const words = consequence(deciding2, maxNames, "") ?? consequence(context, maxNames, "end-of-life ");
+  known?.set(maxNames, { words });
+  return words;
 }
+function shareOutcomes(targets) {
+  if (!Object.hasOwn(targets, WORDS)) Object.defineProperty(targets, WORDS, { value: /* @__PURE__ */ new Map() });
+  return targets;
+}
+var WORDS = /* @__PURE__ */ Symbol("worst consequence");
 function consequence(targets, maxNames, qualifier) {
   const worst = worstTargets(targets, maxNames);
   if (!worst) return void 0;
@@ -11816,6 +11837,7 @@ function compactTargets(group, all) {
 var PARSE_ERROR_RULE = "parse-error";
 var IGNORE_ANNOTATION = "capdoctor.io/ignore";
 var IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
+var NO_TEXT = new LineIndex("");
 function lintParsed(file, text, parsed, options, lines = new LineIndex(text)) {
   const findings = parsed.problems.map((problem) => problemFinding(file, problem, lines));
   const documents = parsed.documents.filter((document) => document.value !== null && document.value !== void 0);
@@ -11951,16 +11973,17 @@ function enabledRules(options) {
   enabled.set(options, list);
   return list;
 }
-var indexes = /* @__PURE__ */ new WeakMap();
+var INDEX = /* @__PURE__ */ Symbol("extracted index");
 function indexOf(extracted) {
-  let index = indexes.get(extracted);
+  const held = extracted;
+  let index = held[INDEX];
   if (!index) {
     index = {
       owners: new PrefixIndex(extracted.owners),
       objects: new PrefixIndex(extracted.objects),
       podSpecs: new PrefixIndex(extracted.podSpecs)
     };
-    indexes.set(extracted, index);
+    Object.defineProperty(held, INDEX, { value: index });
   }
   return index;
 }
@@ -11980,6 +12003,7 @@ function suppressed(finding, path, extracted, lines) {
     ...index.podSpecs.prefixesOf(path).map((p) => p.annotations)
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  if (lines === NO_TEXT) return false;
   const same = ignoreComment(lines, finding.line);
   if (same && listed(same.ids, finding.rule, true)) return true;
   const above = ignoreComment(lines, finding.line - 1);
@@ -12022,7 +12046,7 @@ var scratch = new Uint8Array(0);
 var NULL = ["", "~", "null", "Null", "NULL"];
 var TRUE = ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"];
 var FALSE = ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"];
-var WORDS = new Map([
+var WORDS2 = new Map([
   ...NULL.map((w) => [w, null]),
   ...TRUE.map((w) => [w, true]),
   ...FALSE.map((w) => [w, false])
@@ -12106,7 +12130,7 @@ function resolvePlain11(source) {
   if (c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46) return numberOrTimestamp(source);
   if (!mayResolvePlain11(source)) return source;
   if (source.length <= 5) {
-    const word = WORDS.get(source);
+    const word = WORDS2.get(source);
     if (word !== void 0) return word;
   }
   if ((c === 69 || c === 101) && EXPONENT.test(source)) return Number.parseFloat(source.replaceAll("_", ""));
@@ -14303,6 +14327,7 @@ function toTargetOutcomes(evaluated) {
       if (target.context) outcome.legacy = true;
       return outcome;
     });
+    shareOutcomes(outcomes2);
     outcomesOf.set(evaluated, outcomes2);
   }
   return outcomes2;
@@ -16470,8 +16495,8 @@ function label(v) {
   const name = v.target.matrix && v.target.engine ? v.target.engine.label : targetName(v.target);
   return v.uncertain ? `${name} (assumed from a later release)` : name;
 }
-function labels2(verdicts) {
-  return joinAnd([...new Set(verdicts.map(label))]);
+function labels2(verdicts2) {
+  return joinAnd([...new Set(verdicts2.map(label))]);
 }
 function reason(detail) {
   const colon = detail.indexOf(": ");
@@ -16483,24 +16508,24 @@ var EFFECT = {
   rejected: "the container is refused",
   unknown: "the result is not known"
 };
-function describe3(verdicts) {
-  const only = verdicts[0];
-  if (verdicts.length === 1 && only) {
+function describe3(verdicts2) {
+  const only = verdicts2[0];
+  if (verdicts2.length === 1 && only) {
     const assumed2 = only.uncertain ? " This order was read in a later release and is assumed for this one." : "";
     const effect = only.result === "rejected" ? "" : `, so ${EFFECT[only.result]}`;
     return `On ${label({ ...only, uncertain: false })}: ${only.detail}${effect}.${assumed2}`;
   }
   const parts = [];
   for (const result2 of ["add-wins", "drop-wins"]) {
-    const items = verdicts.filter((v) => v.result === result2);
+    const items = verdicts2.filter((v) => v.result === result2);
     if (items.length > 0) parts.push(`on ${labels2(items)} ${EFFECT[result2]}`);
   }
   const rejected = /* @__PURE__ */ new Map();
-  for (const v of verdicts.filter((x) => x.result === "rejected")) {
+  for (const v of verdicts2.filter((x) => x.result === "rejected")) {
     rejected.set(reason(v.detail), [...rejected.get(reason(v.detail)) ?? [], v]);
   }
   for (const [why, items] of rejected) parts.push(`on ${labels2(items)} ${EFFECT.rejected} (${why})`);
-  const unknown = verdicts.filter((v) => v.result === "unknown");
+  const unknown = verdicts2.filter((v) => v.result === "unknown");
   if (unknown.length > 0) parts.push(`on ${labels2(unknown)} ${EFFECT.unknown}`);
   return `${parts.join("; ").replace(/^on/, "On")}.`;
 }
@@ -16611,13 +16636,13 @@ var cap_add_drop_conflict_default = defineRule({
             return;
           }
           const all = targetsFor(context.targets, owner).map((t) => verdict(t, capability));
-          const verdicts = all.filter((v) => !v.target.context);
-          const rejected = verdicts.some((v) => v.result === "rejected");
+          const verdicts2 = all.filter((v) => !v.target.context);
+          const rejected = verdicts2.some((v) => v.result === "rejected");
           context.report({
             path: entry.path,
             problem: `${capability} both added and dropped`,
             remedy: "keep it in one list",
-            explanation: `${pairing(capability, add, drop)} ${describe3(verdicts)} Keep it in one list: add if the ${owner.kind === "compose" ? "service" : "container"} needs it, drop if it must not have it.`,
+            explanation: `${pairing(capability, add, drop)} ${describe3(verdicts2)} Keep it in one list: add if the ${owner.kind === "compose" ? "service" : "container"} needs it, drop if it must not have it.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY, rejected ? "error" : DEFAULT_SEVERITY),
             ...reportBase(owner),
             targets: all.map((v) => ({
@@ -18656,10 +18681,10 @@ function decodeBase64(text) {
     return void 0;
   }
 }
-var indexes2 = /* @__PURE__ */ new WeakMap();
+var indexes = /* @__PURE__ */ new WeakMap();
 function candidates(documents, kind, name) {
   if (documents.length === 0) return [];
-  let index = indexes2.get(documents);
+  let index = indexes.get(documents);
   if (!index) {
     index = /* @__PURE__ */ new Map();
     for (const [document, view] of documents.entries()) {
@@ -18671,7 +18696,7 @@ function candidates(documents, kind, name) {
         index.set(key, list);
       }
     }
-    indexes2.set(documents, index);
+    indexes.set(documents, index);
   }
   return index.get(`${kind}/${name}`) ?? [];
 }
@@ -20254,48 +20279,83 @@ var cap_prefix_default = defineRule({
       const { name, list, owner, entry } = site;
       if (name.text === void 0 || name.prefixes === 0 || !name.capability || name.padded) continue;
       const canonical = name.capability.name;
-      const targets = targetsFor(context.targets, owner);
-      const privileged = { privileged: isPrivileged(owner) };
-      const written = evaluate(targets, list.direction, name.text, privileged);
-      const intended = evaluate(targets, list.direction, canonical, privileged);
-      const heldByDefault = (w) => list.direction === "add" && w.prediction.outcome === "ignored" && !policyName(owner) && (w.target.engine?.defaults.includes(canonical) ?? false) && !droppedByOwner(owner, canonical);
-      const worse = written.filter((w, i) => {
-        const baseline = intended[i]?.prediction.outcome;
-        return baseline === "applied" && w.prediction.outcome !== "applied" && !heldByDefault(w);
-      });
-      const defaulted = deciding(written).filter(heldByDefault);
-      const current = deciding(worse);
-      const policy = policyName(owner);
-      const portableOnly = current.length === 0;
-      const quiet = portableOnly && owner.kind === "compose";
-      const severity = current.length > 0 ? severityFromOutcomes(worse, "warning") : quiet ? "info" : "warning";
-      const prefix = name.prefixes > 1 ? "a doubled CAP_ prefix" : "the CAP_ prefix";
-      const exact = policy ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(name.text)} carry the prefix to the runtime.` : "";
-      const accepted = deciding(written).filter((w) => w.prediction.outcome === "applied");
-      let consequence2;
-      if (current.length > 0) {
-        consequence2 = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, list.direction);
-      } else {
-        const which = written.every((w) => w.target.matrix) ? "current runtime" : "selected target";
-        const every = privileged.privileged ? `The container is privileged, so no ${which} applies the entry.` : defaulted.length > 0 ? `No ${which} breaks on it: ${labels(defaulted)} ${defaulted.length > 1 ? "skip" : "skips"} it, but ${canonical} is in the default set there.` : `Every ${which} accepts it.`;
-        const legacy = legacyNote(worse, list.direction);
-        const exactly = owner.kind === "compose" ? "" : " Pod Security admission and policy engines compare names exactly, so a policy that expects the bare name does not match it.";
-        consequence2 = [every, legacy, exactly.trim()].filter(Boolean).join(" ");
-      }
+      const verdict2 = verdictFor(
+        targetsFor(context.targets, owner),
+        owner,
+        list.direction,
+        name.text,
+        name.prefixes,
+        canonical
+      );
       const change = replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`);
       context.report({
         path: entry.path,
-        problem: `${quote(name.text)}: ${name.prefixes > 1 ? "doubled CAP_ prefix" : "CAP_ prefix"}`,
-        ...worse.length > 0 ? {} : { consequence: "admission policies compare names exactly" },
-        explanation: `${quote(name.text)} carries ${prefix}.${exact} ${consequence2} Write ${canonical}.`,
-        severity: chooseSeverity(context.severity, "error", severity),
+        problem: verdict2.problem,
+        ...verdict2.consequence === void 0 ? {} : { consequence: verdict2.consequence },
+        explanation: verdict2.explanation,
+        severity: chooseSeverity(context.severity, "error", verdict2.severity),
         ...reportBase(owner),
-        targets: toTargetOutcomes(written),
-        ...quiet ? { suggestion: change } : { fix: change }
+        targets: verdict2.targets,
+        ...verdict2.quiet ? { suggestion: change } : { fix: change }
       });
     }
   }
 });
+var VERDICTS_LIMIT = 4096;
+var verdicts = /* @__PURE__ */ new WeakMap();
+function verdictFor(targets, owner, direction, text, prefixes, canonical) {
+  const privileged = isPrivileged(owner);
+  const policy = policyName(owner);
+  const dropped = direction === "add" && !policy && droppedByOwner(owner, canonical);
+  const key = `${direction}\0${privileged}\0${owner.kind}\0${dropped}\0${prefixes}\0${text}`;
+  let cache = verdicts.get(targets);
+  if (!cache) {
+    cache = /* @__PURE__ */ new Map();
+    verdicts.set(targets, cache);
+  }
+  let verdict2 = cache.get(key);
+  if (!verdict2) {
+    if (cache.size >= VERDICTS_LIMIT) cache.clear();
+    verdict2 = judge(targets, owner.kind, policy, privileged, dropped, direction, text, prefixes, canonical);
+    cache.set(key, verdict2);
+  }
+  return verdict2;
+}
+function judge(targets, ownerKind, policy, privileged, dropped, direction, text, prefixes, canonical) {
+  const written = evaluate(targets, direction, text, { privileged });
+  const intended = evaluate(targets, direction, canonical, { privileged });
+  const heldByDefault = (w) => direction === "add" && w.prediction.outcome === "ignored" && !policy && (w.target.engine?.defaults.includes(canonical) ?? false) && !dropped;
+  const worse = written.filter((w, i) => {
+    const baseline = intended[i]?.prediction.outcome;
+    return baseline === "applied" && w.prediction.outcome !== "applied" && !heldByDefault(w);
+  });
+  const defaulted = deciding(written).filter(heldByDefault);
+  const current = deciding(worse);
+  const portableOnly = current.length === 0;
+  const quiet = portableOnly && ownerKind === "compose";
+  const severity = current.length > 0 ? severityFromOutcomes(worse, "warning") : quiet ? "info" : "warning";
+  const prefix = prefixes > 1 ? "a doubled CAP_ prefix" : "the CAP_ prefix";
+  const exact = policy ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(text)} carry the prefix to the runtime.` : "";
+  const accepted = deciding(written).filter((w) => w.prediction.outcome === "applied");
+  let consequence2;
+  if (current.length > 0) {
+    consequence2 = describeOutcomes(written.length > 1 ? [...worse, ...accepted] : worse, direction);
+  } else {
+    const which = written.every((w) => w.target.matrix) ? "current runtime" : "selected target";
+    const every = privileged ? `The container is privileged, so no ${which} applies the entry.` : defaulted.length > 0 ? `No ${which} breaks on it: ${labels(defaulted)} ${defaulted.length > 1 ? "skip" : "skips"} it, but ${canonical} is in the default set there.` : `Every ${which} accepts it.`;
+    const legacy = legacyNote(worse, direction);
+    const exactly = ownerKind === "compose" ? "" : " Pod Security admission and policy engines compare names exactly, so a policy that expects the bare name does not match it.";
+    consequence2 = [every, legacy, exactly.trim()].filter(Boolean).join(" ");
+  }
+  return {
+    problem: `${quote(text)}: ${prefixes > 1 ? "doubled CAP_ prefix" : "CAP_ prefix"}`,
+    ...worse.length > 0 ? {} : { consequence: "admission policies compare names exactly" },
+    explanation: `${quote(text)} carries ${prefix}.${exact} ${consequence2} Write ${canonical}.`,
+    severity,
+    targets: toTargetOutcomes(written),
+    quiet
+  };
+}
 
 // src/rules/cap-privileged-redundant/index.ts
 var CITATIONS = [...new Set(ENGINE_RANGES.flatMap((r) => r.privileged.citations))];

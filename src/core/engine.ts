@@ -3,7 +3,7 @@
 // the documents to lint-documents.ts; nothing on the path imports it back.
 
 import { parseJsonFirst, parseSource, type SourceDocument } from '../parse/index.js';
-import { type FileResult, type LintOptions, lintParsed } from './lint-documents.js';
+import { type FileResult, type LintOptions, lintParsed, NO_TEXT } from './lint-documents.js';
 import { lintYamlText } from './stream.js';
 
 export {
@@ -40,5 +40,5 @@ export function lintSourcePrecise(file: string, text: string, options: LintOptio
  */
 export function lintObject(file: string, value: unknown, options: LintOptions): FileResult {
   const document: SourceDocument = { index: 0, value, start: 0, locate: () => undefined };
-  return lintParsed(file, '', { documents: [document], problems: [] }, options);
+  return lintParsed(file, '', { documents: [document], problems: [] }, options, NO_TEXT);
 }

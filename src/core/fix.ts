@@ -165,7 +165,7 @@ function stepsOf(accepted: readonly Candidate[]): FixStep[] {
 }
 
 /** Paths index the original lists: edit from the highest index down so that removals do not shift the rest. */
-function inApplyOrder(edits: readonly PathEdit[]): PathEdit[] {
+export function inApplyOrder(edits: readonly PathEdit[]): PathEdit[] {
   return [...edits].sort((a, b) => lastIndex(b) - lastIndex(a));
 }
 
@@ -440,7 +440,7 @@ function differences(a: unknown, b: unknown): Path[] | undefined {
 }
 
 /** A copy of plain data in which no node is shared (aliases become copies). */
-function cloneTree(value: unknown): unknown {
+export function cloneTree(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cloneTree);
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
@@ -462,7 +462,7 @@ function lastIndex(edit: PathEdit): number {
   return typeof last === 'number' ? last : Number.POSITIVE_INFINITY;
 }
 
-function applyPathEdit(root: unknown, edit: PathEdit): unknown {
+export function applyPathEdit(root: unknown, edit: PathEdit): unknown {
   if (edit.path.length === 0) return edit.kind === 'replace-scalar' ? edit.value : root;
   const parentPath = edit.path.slice(0, -1);
   const last = edit.path[edit.path.length - 1] as string | number;
@@ -529,7 +529,7 @@ function effect(
 }
 
 /** A reason when some list now applies less, or fails more, on some target than before. */
-function worsened(before: unknown, after: unknown, targets: readonly ResolvedTarget[]): string | undefined {
+export function worsened(before: unknown, after: unknown, targets: readonly ResolvedTarget[]): string | undefined {
   const listsAfter = new Map<string, CapabilityList>();
   for (const owner of extract(after).owners)
     for (const list of owner.lists) listsAfter.set(JSON.stringify(list.path), list);

@@ -41,6 +41,9 @@ export const PARSE_ERROR_RULE = 'parse-error';
 export const IGNORE_ANNOTATION = 'capdoctor.io/ignore';
 const IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
 
+/** The text of every object linted as data (`lintObject`): one empty index, shared; no comment to look for. */
+export const NO_TEXT = new LineIndex('');
+
 /**
  * Lints documents already parsed from `text` (which positions and suppression comments refer to).
  * Callers that lint parts of one large text several times pass its line index once.
@@ -225,18 +228,24 @@ interface ExtractedIndex {
   podSpecs: PrefixIndex<Extracted['podSpecs'][number]>;
 }
 
-// Looked up per finding: by path prefix, so that a document of thousands of objects stays linear.
-const indexes = new WeakMap<Extracted, ExtractedIndex>();
+// Looked up per finding: by path prefix, so that a document of thousands of objects stays linear. Kept on
+// the extracted record itself (not in a WeakMap), so that it goes when the document goes: a WeakMap entry
+// keyed by a young record made the collector keep every document past two scavenges and promote it (an
+// admission review's whole object, each time), and scavenges grew to milliseconds.
+const INDEX = Symbol('extracted index');
+type Indexed = Extracted & { [INDEX]?: ExtractedIndex };
 
 function indexOf(extracted: Extracted): ExtractedIndex {
-  let index = indexes.get(extracted);
+  const held = extracted as Indexed;
+  let index = held[INDEX];
   if (!index) {
     index = {
       owners: new PrefixIndex(extracted.owners),
       objects: new PrefixIndex(extracted.objects),
       podSpecs: new PrefixIndex(extracted.podSpecs),
     };
-    indexes.set(extracted, index);
+    // Not enumerable: what copies or compares the record does not see it.
+    Object.defineProperty(held, INDEX, { value: index });
   }
   return index;
 }
@@ -264,6 +273,7 @@ function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: L
     ...index.podSpecs.prefixesOf(path).map((p) => p.annotations),
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  if (lines === NO_TEXT) return false;
   const same = ignoreComment(lines, finding.line);
   if (same && listed(same.ids, finding.rule, true)) return true;
   const above = ignoreComment(lines, finding.line - 1);

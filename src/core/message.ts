@@ -98,9 +98,28 @@ function byStanding(targets: readonly TargetOutcome[]): { deciding: TargetOutcom
  * runtimes, said to be so. Undefined when it works everywhere.
  */
 export function worstConsequence(targets: readonly TargetOutcome[], maxNames = 2): string | undefined {
+  const known = (targets as Worded)[WORDS];
+  const kept = known?.get(maxNames);
+  if (kept !== undefined) return kept.words;
   const { deciding, context } = byStanding(targets);
-  return consequence(deciding, maxNames, '') ?? consequence(context, maxNames, 'end-of-life ');
+  const words = consequence(deciding, maxNames, '') ?? consequence(context, maxNames, 'end-of-life ');
+  known?.set(maxNames, { words });
+  return words;
 }
+
+/**
+ * Marks an outcomes array that many findings share, read-only (rules/support.ts `toTargetOutcomes`):
+ * its words are then kept on it, worked out once. On the array itself, not in a WeakMap, whose entries
+ * would make the collector keep young arrays longer.
+ */
+export function shareOutcomes<T extends readonly TargetOutcome[]>(targets: T): T {
+  // Not enumerable: copies, comparisons and serialisations of the array do not see it.
+  if (!Object.hasOwn(targets, WORDS)) Object.defineProperty(targets, WORDS, { value: new Map() });
+  return targets;
+}
+
+const WORDS = Symbol('worst consequence');
+type Worded = readonly TargetOutcome[] & { [WORDS]?: Map<number, { words: string | undefined }> };
 
 function consequence(targets: readonly TargetOutcome[], maxNames: number, qualifier: string): string | undefined {
   const worst = worstTargets(targets, maxNames);

@@ -18,6 +18,9 @@ export function isPrefix(prefix: Path, path: Path): boolean {
   return prefix.every((seg, i) => seg === path[i]);
 }
 
+/** Up to this many items, PrefixIndex scans them instead of building its tree. */
+const SCAN_LIMIT = 8;
+
 interface TrieNode<T> {
   items: { item: T; order: number }[];
   children: Map<PathSegment, TrieNode<T>>;
@@ -25,14 +28,18 @@ interface TrieNode<T> {
 
 /**
  * Items by path, to find those whose path is a prefix of a given one in time proportional to that
- * path's length rather than to the number of items (a `kind: List` of thousands of objects).
+ * path's length rather than to the number of items (a `kind: List` of thousands of objects). A few items
+ * (one object, one pod spec: an admission review) are simply scanned: a tree of maps would cost more to
+ * build than all the scans it saves.
  */
 export class PrefixIndex<T extends { path: Path }> {
-  private readonly root: TrieNode<T> = { items: [], children: new Map() };
+  private readonly root: TrieNode<T> | undefined;
 
-  constructor(items: readonly T[]) {
+  constructor(private readonly items: readonly T[]) {
+    if (items.length <= SCAN_LIMIT) return;
+    const root: TrieNode<T> = { items: [], children: new Map() };
     items.forEach((item, order) => {
-      let node = this.root;
+      let node = root;
       for (const seg of item.path) {
         let next = node.children.get(seg);
         if (!next) {
@@ -43,10 +50,12 @@ export class PrefixIndex<T extends { path: Path }> {
       }
       node.items.push({ item, order });
     });
+    this.root = root;
   }
 
   /** Every item whose path is a prefix of `path` (or equal to it), in the order they were given. */
   prefixesOf(path: Path): T[] {
+    if (!this.root) return this.items.filter((item) => isPrefix(item.path, path));
     const found: { item: T; order: number }[] = [];
     let node: TrieNode<T> | undefined = this.root;
     for (let i = 0; node; i++) {

@@ -1,5 +1,6 @@
 // Helpers shared by the rules: walking capability names, asking the predictions, wording outcomes.
 import type { CapabilityEntry, CapabilityList, CapabilityOwner, Extracted } from '../core/extract.js';
+import { shareOutcomes } from '../core/message.js';
 import type { Fix, ObjectRef, Path, Severity, TargetOutcome } from '../core/types.js';
 import { PSA_POD_SPEC_KINDS } from '../knowledge/kubernetes.js';
 import { analyzeName, type NameAnalysis } from '../knowledge/names.js';
@@ -137,6 +138,7 @@ export function toTargetOutcomes(evaluated: readonly Evaluated[]): TargetOutcome
       if (target.context) outcome.legacy = true;
       return outcome;
     });
+    shareOutcomes(outcomes);
     outcomesOf.set(evaluated, outcomes);
   }
   return outcomes;

@@ -11,6 +11,7 @@ import { type ResolvedTarget, resolveTargets, TargetError } from '../knowledge/t
 import { RULES } from '../rules/index.js';
 import { makeCertificates } from './certs.js';
 import { readWebhookConfig, type WebhookConfig, watchConfig } from './config.js';
+import { lineWriter } from './log.js';
 import type { Mode } from './review.js';
 import { startWebhookServer } from './server.js';
 
@@ -107,7 +108,7 @@ export async function runWebhook(options: WebhookCommandOptions): Promise<number
       ...(pss ? { pss } : {}),
     };
   };
-  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const log = lineWriter((text) => process.stdout.write(text));
   let webhook: Awaited<ReturnType<typeof startWebhookServer>>;
   try {
     webhook = await startWebhookServer({

@@ -98,7 +98,8 @@ export function review(input: unknown, endpoint: Endpoint, options: ReviewOption
       record.verdict = 'allowed';
       return answer({});
     }
-    const { patch, fix } = fixPatch(object, options.lint, `${kind}.json`);
+    // The findings just made are the fix's first pass: it lints again only after changing something.
+    const { patch, fix } = fixPatch(object, options.lint, `${kind}.json`, result);
     const remaining = fix.result.findings;
     record.findings = remaining.length;
     record.errors = remaining.filter((f) => f.severity === 'error').length;

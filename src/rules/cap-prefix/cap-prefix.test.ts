@@ -144,3 +144,35 @@ describe('cap-prefix where the runc version is not pinned down', () => {
     expect(finding?.targets?.[0]?.outcome).toBe('unknown');
   });
 });
+
+describe('cap-prefix words a spelling once per set of targets', () => {
+  // The same spelling where each owner fact that changes the wording differs: a plain container, a
+  // privileged one, one that drops it, a pod-level list, a PodSecurityPolicy, a compose service.
+  const stream = [
+    pod('          add: [CAP_CHOWN, CAP_SYS_RESOURCE]'),
+    pod('          add: [CAP_CHOWN]\n        privileged: true'),
+    pod('          add: [CAP_CHOWN]\n          drop: [CHOWN]'),
+    pod('          drop: [CAP_CHOWN]'),
+    `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: p
+spec:
+  allowedCapabilities: [CAP_CHOWN]
+  defaultAddCapabilities: [CAP_SYS_RESOURCE]
+`,
+  ];
+  const compose = 'services:\n  web:\n    image: nginx\n    cap_add: [CAP_CHOWN]\n';
+  const summary = (findings: ReturnType<typeof runRule>) =>
+    findings.map((f) => ({ severity: f.severity, message: f.message, explanation: f.explanation, targets: f.targets }));
+
+  it('gives each document what it gives alone, whatever came before it', () => {
+    const together = runRule('cap-prefix', stream.join('---\n'));
+    const alone = stream.flatMap((text) => runRule('cap-prefix', text));
+    expect(summary(together)).toEqual(summary(alone));
+    // Owners that differ are worded differently: one answer per owner fact, not one per spelling.
+    expect(new Set(together.map((f) => f.explanation)).size).toBeGreaterThanOrEqual(5);
+    expect(summary(runRule('cap-prefix', compose))).toEqual(summary(runRule('cap-prefix', compose)));
+    expect(runRule('cap-prefix', compose)[0]?.severity).toBe('info');
+  });
+});
