@@ -151,6 +151,13 @@ class DocumentContext implements RuleContext {
     return this.unit.extracted;
   }
 
+  /**
+   * The ignore comments of the lines searched so far: each line once, however many findings it has (a
+   * long line with thousands of findings made this quadratic). Per document: a WeakMap per line index
+   * kept each window of a stream out of V8's young generation.
+   */
+  private comments: Map<number, IgnoreComment | null> | undefined;
+
   get documents(): RuleContext['documents'] {
     return this.others();
   }
@@ -185,7 +192,8 @@ class DocumentContext implements RuleContext {
     if (report.fix) finding.fix = report.fix;
     if (report.suggestion) finding.suggestion = report.suggestion;
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
-    if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
+    this.comments ??= new Map();
+    if (!suppressed(finding, report.path, extracted, lines, this.comments)) this.out.push(finding);
   }
 }
 
@@ -265,7 +273,13 @@ function listed(value: string | undefined, rule: string, emptyMeansAll: boolean)
   return ids.includes(rule) || ids.includes('all') || ids.includes('*');
 }
 
-function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex): boolean {
+function suppressed(
+  finding: Finding,
+  path: Path,
+  extracted: Extracted,
+  lines: LineIndex,
+  comments: Map<number, IgnoreComment | null>,
+): boolean {
   // Annotations work where comments do not exist (a live cluster, an admission request).
   const index = indexOf(extracted);
   const annotationSources = [
@@ -274,9 +288,9 @@ function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: L
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
   if (lines === NO_TEXT) return false;
-  const same = ignoreComment(lines, finding.line);
+  const same = ignoreComment(lines, finding.line, comments);
   if (same && listed(same.ids, finding.rule, true)) return true;
-  const above = ignoreComment(lines, finding.line - 1);
+  const above = ignoreComment(lines, finding.line - 1, comments);
   return above?.wholeLine === true && listed(above.ids, finding.rule, true);
 }
 
@@ -286,16 +300,8 @@ interface IgnoreComment {
   wholeLine: boolean;
 }
 
-// Each line is searched for a comment once, however many findings it has: a long line with thousands of
-// findings made this quadratic.
-const ignoreComments = new WeakMap<LineIndex, Map<number, IgnoreComment | null>>();
-
-function ignoreComment(lines: LineIndex, line: number): IgnoreComment | null {
-  let known = ignoreComments.get(lines);
-  if (!known) {
-    known = new Map();
-    ignoreComments.set(lines, known);
-  }
+/** The ignore comment of a line, if any; `known` holds the answers for lines already searched. */
+function ignoreComment(lines: LineIndex, line: number, known: Map<number, IgnoreComment | null>): IgnoreComment | null {
   let found = known.get(line);
   if (found === undefined) {
     const text = lines.line(line);
