@@ -302,6 +302,8 @@ interface IgnoreComment {
 
 /** The ignore comment of a line, if any; `known` holds the answers for lines already searched. */
 function ignoreComment(lines: LineIndex, line: number, known: Map<number, IgnoreComment | null>): IgnoreComment | null {
+  // Most texts hold no ignore comment at all: their lines are not cut out to be searched.
+  if (!lines.includes('capdoctor-ignore')) return null;
   let found = known.get(line);
   if (found === undefined) {
     const text = lines.line(line);

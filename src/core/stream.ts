@@ -272,6 +272,10 @@ class WindowLines extends LineIndex {
     return { line: this.baseLine + low, column: local - (starts[low] as number) + 1 };
   }
 
+  protected override source(): string {
+    return this.window;
+  }
+
   override line(line: number): string {
     const index = line - this.baseLine;
     if (index < 0) return '';
