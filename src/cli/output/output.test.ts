@@ -365,6 +365,28 @@ describe('formatJson', () => {
     );
   });
 
+  it('is the text of JSON.stringify for every kind of field: evidence, empty lists and objects, legacy targets', () => {
+    const odd: Finding = {
+      ...infoFinding(),
+      rule: 'needs-cap',
+      message: 'quotes " and \\ and \u2028, a dash —',
+      object: {},
+      targets: [],
+      evidence: [
+        { text: 'ulimit -l unlimited', label: 'args[0]', path: 'spec.containers[0].args[0]', line: 7, column: 11 },
+      ],
+    };
+    const legacy: Finding = {
+      ...warningFinding(),
+      object: { kind: 'Pod', namespace: 'ns' },
+      targets: [{ target: 'docker@1.9', outcome: 'rejected', detail: 'old', legacy: true }],
+      fix: { description: 'nothing', edits: [] },
+    };
+    const report = emptyReport([{ file: 'c.yaml', findings: [odd, legacy] }], 1);
+    const whole = { version: 2, findings: [odd, legacy].map(toJsonFinding), summary: report.summary };
+    expect(formatJson(report, OPTIONS)).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+  });
+
   it('prints an empty report', () => {
     expect(JSON.parse(formatJson(emptyReport(), OPTIONS))).toStrictEqual({
       version: 2,
