@@ -11,7 +11,7 @@ import { LineIndex } from './lines.js';
 import { composeMessage } from './message.js';
 import { formatPath, PrefixIndex } from './path.js';
 import { offByDefault, type PssLevel } from './pss.js';
-import type { Finding, Path, Severity } from './types.js';
+import type { Finding, Fix, Path, Severity } from './types.js';
 
 export type RuleSetting = Severity | 'off';
 export type { PssLevel } from './pss.js';
@@ -189,8 +189,8 @@ class DocumentContext implements RuleContext {
     if (object) finding.object = object;
     if (report.container !== undefined) finding.container = report.container;
     if (report.targets) finding.targets = report.targets;
-    if (report.fix) finding.fix = report.fix;
-    if (report.suggestion) finding.suggestion = report.suggestion;
+    if (report.fix) finding.fix = sharedFix(report.fix);
+    if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
     this.comments ??= new Map();
     if (!suppressed(finding, report.path, extracted, lines, this.comments)) this.out.push(finding);
@@ -208,6 +208,19 @@ function shared(text: string): string {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
+}
+
+// Likewise fixes: the same replacement at the same path of each document is one object (a fix is only
+// read). Its JSON text tells two fixes apart without ambiguity.
+const fixes = new Map<string, Fix>();
+
+function sharedFix(fix: Fix): Fix {
+  const key = JSON.stringify([fix.description, fix.edits]);
+  const known = fixes.get(key);
+  if (known !== undefined) return known;
+  if (fixes.size >= TEXTS_LIMIT) fixes.clear();
+  fixes.set(key, fix);
+  return fix;
 }
 
 interface EnabledRule {
