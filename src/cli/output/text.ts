@@ -173,10 +173,23 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
 function writeFile(c: Colors, file: FileReport, verbose: boolean, write: Write): void {
   const lines = file.text === undefined ? undefined : splitLines(file.text);
   write(`${c.underline(c.bold(terminalSafe(file.file)))}\n`);
+  const copies = new WeakMap<object, unknown>();
   for (const finding of file.findings) {
     // Names, messages and targets quote the input: nothing in them may steer the terminal.
-    write(`${formatFinding(c, terminalSafeDeep(finding), lines, verbose).join('\n')}\n\n`);
+    write(`${formatFinding(c, safeFinding(finding, copies), lines, verbose).join('\n')}\n\n`);
   }
+}
+
+/** Parts that findings share (per-target lists, fixes, the object): each is made safe once, in `copies`. */
+const SHARED_PARTS: ReadonlySet<string> = new Set(['targets', 'fix', 'suggestion', 'object']);
+
+/** `terminalSafeDeep(finding)`, copying each shared part once. */
+function safeFinding(finding: Finding, copies: WeakMap<object, unknown>): Finding {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(finding)) {
+    out[key] = terminalSafeDeep(value, SHARED_PARTS.has(key) ? copies : undefined);
+  }
+  return out as unknown as Finding;
 }
 
 function targetsLine(targets: readonly string[]): string {
