@@ -97,7 +97,16 @@ export function toJsonFinding(finding: Finding): JsonFinding {
  */
 function property(sep: string, indent: string, key: string, value: unknown): string {
   if (value === undefined) return '';
-  return `${sep}\n${indent}${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  return `${sep}\n${indent}${JSON.stringify(key)}: ${typeof value === 'string' ? quote(value) : JSON.stringify(value)}`;
+}
+
+/** What JSON.stringify must escape in a string: quotes, backslashes, controls and lone surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to find.
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** `JSON.stringify(text)`; a string with nothing to escape (most) is only put in quotes. */
+function quote(text: string): string {
+  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** A nested value written by JSON.stringify, its lines indented for `indent`. */

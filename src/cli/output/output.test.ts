@@ -369,7 +369,7 @@ describe('formatJson', () => {
     const odd: Finding = {
       ...infoFinding(),
       rule: 'needs-cap',
-      message: 'quotes " and \\ and \u2028, a dash —',
+      message: 'quotes " and \\ and \u2028, a dash —, a bell \u0007, a lone \ud800 and a pair 😀',
       object: {},
       targets: [],
       evidence: [
