@@ -491,9 +491,10 @@ class Reader {
   }
 
   /**
-   * Where the node at `path` is, as `locateIn` would find it in the ranges of the whole document, but
-   * reading only the lines on the way: keys before the one on the path and items before the one on it
-   * are stepped over by their indentation (the document was read before, so it is in the subset).
+   * Where the node at `path` is, as the positional parser places it, reading only the lines on the way:
+   * keys before the one on the path and items before the one on it are stepped over by their
+   * indentation (the document was read before, so it is in the subset). UNKNOWN where the answer is a
+   * range the fast reader does not know (a block collection's or block scalar's end).
    */
   seek(path: Path): LocatedNode | typeof UNKNOWN {
     if (this.eof) return UNKNOWN;
@@ -1096,7 +1097,7 @@ export class FastDocument implements SourceDocument {
     return { range: { start: found.range.start + base, end: found.range.end + base }, exact: found.exact };
   }
 
-  /** What the precise parser answers (for tests: the fast reader's ranges must agree with it). */
+  /** What the precise parser answers (for tests: the fast reader's positions must agree with it). */
   preciseLocate(path: Path): LocatedNode | undefined {
     return this.resolve()?.locate(path);
   }
