@@ -1,5 +1,5 @@
 import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, Severity } from '../../core/types.js';
+import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { type Formatter, type StreamFormatter, toText } from './types.js';
 
@@ -22,6 +22,17 @@ function encodeSegment(segment: string, allowColon: boolean): string {
  * needed; `stdin` for `-`; absolute paths become `file://` URIs.
  */
 export function artifactUri(file: string): string {
+  // Every finding of a file asks for the same one.
+  if (file === lastFile) return lastUri;
+  lastUri = fileUri(file);
+  lastFile = file;
+  return lastUri;
+}
+
+let lastFile: string | undefined;
+let lastUri = '';
+
+function fileUri(file: string): string {
   if (file === '-') return 'stdin';
   let path = file.replace(/\\/g, '/');
   while (path.startsWith('./')) path = path.slice(2);
@@ -73,15 +84,25 @@ function descriptor(meta: RuleMeta): ReportingDescriptor {
 function messageMarkdown(finding: Finding): string {
   const parts = [`**${escapeMarkdown(finding.message)}**`];
   if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
-  const targets = (finding.targets ?? []).filter((t) => t.outcome !== 'applied');
-  if (targets.length > 0) {
-    parts.push(
-      targets
-        .map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` — ${escapeMarkdown(t.detail)}` : ''}`)
-        .join('\n'),
-    );
-  }
+  const targets = finding.targets && targetsMarkdown(finding.targets);
+  if (targets) parts.push(targets);
   return parts.join('\n\n');
+}
+
+// Findings share their per-target lists: the markdown of each is made once.
+const targetLists = new WeakMap<readonly TargetOutcome[], string>();
+
+/** One line per target whose outcome is not `applied` (empty when there is none). */
+function targetsMarkdown(list: readonly TargetOutcome[]): string {
+  let text = targetLists.get(list);
+  if (text === undefined) {
+    text = list
+      .filter((t) => t.outcome !== 'applied')
+      .map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` — ${escapeMarkdown(t.detail)}` : ''}`)
+      .join('\n');
+    targetLists.set(list, text);
+  }
+  return text;
 }
 
 /**
