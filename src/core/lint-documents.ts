@@ -5,13 +5,14 @@ import type { ResolvedTarget } from '../knowledge/targets.js';
 import type { ParsedSource, ParseProblem, SourceDocument, SourceFormat } from '../parse/index.js';
 import type { Report, Rule, RuleContext } from '../rules/types.js';
 import { append } from '../util/append.js';
+import { ownCopy } from '../util/own-copy.js';
 import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { composeMessage } from './message.js';
 import { formatPath, PrefixIndex } from './path.js';
 import { offByDefault, type PssLevel } from './pss.js';
-import type { Finding, Fix, Path, Severity } from './types.js';
+import type { Finding, Fix, ObjectRef, Path, Severity } from './types.js';
 
 export type RuleSetting = Severity | 'off';
 export type { PssLevel } from './pss.js';
@@ -162,6 +163,28 @@ class DocumentContext implements RuleContext {
     return this.others();
   }
 
+  // A finding keeps names read from its document (an object's, a container's); a name of 13 characters
+  // or more read from the text is a slice of it, and would keep the whole document alive with the
+  // finding. Findings get copies, made once per document.
+  private refs: [ObjectRef, ObjectRef] | undefined;
+  private names: [string, string] | undefined;
+
+  private ownRef(ref: ObjectRef): ObjectRef {
+    if (this.refs?.[0] === ref) return this.refs[1];
+    const copy: ObjectRef = {};
+    for (const key of Object.keys(ref) as (keyof ObjectRef)[]) {
+      const value = ref[key];
+      copy[key] = typeof value === 'string' ? ownCopy(value) : value;
+    }
+    this.refs = [ref, copy];
+    return copy;
+  }
+
+  private ownName(name: string): string {
+    if (this.names?.[0] !== name) this.names = [name, ownCopy(name)];
+    return this.names[1];
+  }
+
   report(report: Report): void {
     const { document, extracted } = this.unit;
     const { lines, others } = this;
@@ -186,8 +209,8 @@ class DocumentContext implements RuleContext {
       document: document.index,
     };
     const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
-    if (object) finding.object = object;
-    if (report.container !== undefined) finding.container = report.container;
+    if (object) finding.object = this.ownRef(object);
+    if (report.container !== undefined) finding.container = this.ownName(report.container);
     if (report.targets) finding.targets = report.targets;
     if (report.fix) finding.fix = sharedFix(report.fix);
     if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
