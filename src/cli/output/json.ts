@@ -105,7 +105,7 @@ function property(sep: string, indent: string, key: string, value: unknown): str
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** `JSON.stringify(text)`; a string with nothing to escape (most) is only put in quotes. */
-function quote(text: string): string {
+export function quote(text: string): string {
   return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 

@@ -1,6 +1,7 @@
 import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
+import { quote } from './json.js';
 import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
@@ -123,7 +124,8 @@ function region(finding: Finding): Region {
   return { startLine, startColumn, endLine, endColumn };
 }
 
-function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Result {
+/** A finding as a SARIF result (what `resultText` writes; tests hold the two together). */
+export function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Result {
   const index = ruleIndex.get(finding.rule);
   return {
     ruleId: finding.rule,
@@ -135,6 +137,35 @@ function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Resul
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
   };
+}
+
+/** A number as JSON.stringify writes it. */
+function number(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
+}
+
+/**
+ * `sarifResult(finding)` as `JSON.stringify(…, null, 2)` writes it at its place in the log, written directly
+ * (the layout of a result is fixed; its strings go through the JSON writer's quoting).
+ */
+function resultText(finding: Finding, ruleIndex: ReadonlyMap<string, number>): string {
+  const at = `\n${RESULT_INDENT}`;
+  const index = ruleIndex.get(finding.rule);
+  const { startLine, startColumn, endLine, endColumn } = region(finding) as Required<
+    Pick<Region, 'startLine' | 'startColumn' | 'endLine' | 'endColumn'>
+  >;
+  return (
+    `{${at}  "ruleId": ${quote(finding.rule)},` +
+    (index === undefined ? '' : `${at}  "ruleIndex": ${number(index)},`) +
+    `${at}  "level": ${quote(LEVEL[finding.severity])},` +
+    `${at}  "message": {${at}    "text": ${quote(finding.message)},${at}    "markdown": ${quote(messageMarkdown(finding))}${at}  },` +
+    `${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {` +
+    `${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {` +
+    `${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},` +
+    `${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}` +
+    `${at}        }${at}      }${at}    }${at}  ],` +
+    `${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding))}${at}  }${at}}`
+  );
 }
 
 const RESULTS_MARK = '\u0000results\u0000';
@@ -171,8 +202,7 @@ export const writeSarif: StreamFormatter = (report, options, write) => {
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      const json = JSON.stringify(result(finding, ruleIndex), null, 2).replaceAll('\n', `\n${RESULT_INDENT}`);
-      write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}${json}`);
+      write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}${resultText(finding, ruleIndex)}`);
       first = false;
     }
   }
