@@ -185,18 +185,21 @@ function writeFile(c: Colors, file: FileReport, verbose: boolean, write: Write):
   const copies = new WeakMap<object, unknown>();
   for (const finding of file.findings) {
     // Names, messages and targets quote the input: nothing in them may steer the terminal.
-    write(`${formatFinding(c, safeFinding(finding, copies), lines, verbose).join('\n')}\n\n`);
+    write(`${formatFinding(c, safeFinding(finding, copies, verbose), lines, verbose).join('\n')}\n\n`);
   }
 }
 
 /** Parts that findings share (per-target lists, fixes, the object): each is made safe once, in `copies`. */
 const SHARED_PARTS: ReadonlySet<string> = new Set(['targets', 'fix', 'suggestion', 'object']);
 
-/** `terminalSafeDeep(finding)`, copying each shared part once. */
-function safeFinding(finding: Finding, copies: WeakMap<object, unknown>): Finding {
+/** `terminalSafeDeep(finding)`, copying each shared part once; without --verbose the explanation is not shown, nor made safe. */
+function safeFinding(finding: Finding, copies: WeakMap<object, unknown>, verbose: boolean): Finding {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(finding)) {
-    out[key] = terminalSafeDeep(value, SHARED_PARTS.has(key) ? copies : undefined);
+    out[key] =
+      key === 'explanation' && !verbose
+        ? undefined
+        : terminalSafeDeep(value, SHARED_PARTS.has(key) ? copies : undefined);
   }
   return out as unknown as Finding;
 }
