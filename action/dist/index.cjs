@@ -12007,8 +12007,7 @@ var DocumentContext = class {
     if (report.fix) finding.fix = sharedFix(report.fix);
     if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
-    this.comments ??= /* @__PURE__ */ new Map();
-    if (!suppressed(finding, report.path, extracted, lines, this.comments)) this.out.push(finding);
+    if (!suppressed(finding, report.path, extracted, lines, this)) this.out.push(finding);
   }
 };
 var texts = /* @__PURE__ */ new Map();
@@ -12064,7 +12063,7 @@ function listed(value, rule, emptyMeansAll) {
   if (ids.length === 0) return emptyMeansAll;
   return ids.includes(rule) || ids.includes("all") || ids.includes("*");
 }
-function suppressed(finding, path, extracted, lines, comments) {
+function suppressed(finding, path, extracted, lines, memo) {
   const index = indexOf(extracted);
   const annotationSources = [
     ...index.objects.prefixesOf(path).map((o) => o.annotations),
@@ -12072,13 +12071,15 @@ function suppressed(finding, path, extracted, lines, comments) {
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
   if (lines === NO_TEXT) return false;
-  const same = ignoreComment(lines, finding.line, comments);
+  const same = ignoreComment(lines, finding.line, memo);
   if (same && listed(same.ids, finding.rule, true)) return true;
-  const above = ignoreComment(lines, finding.line - 1, comments);
+  const above = ignoreComment(lines, finding.line - 1, memo);
   return above?.wholeLine === true && listed(above.ids, finding.rule, true);
 }
-function ignoreComment(lines, line, known) {
+function ignoreComment(lines, line, memo) {
   if (!lines.includes("capdoctor-ignore")) return null;
+  memo.comments ??= /* @__PURE__ */ new Map();
+  const known = memo.comments;
   let found = known.get(line);
   if (found === void 0) {
     const text = lines.line(line);

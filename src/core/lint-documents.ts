@@ -157,7 +157,7 @@ class DocumentContext implements RuleContext {
    * long line with thousands of findings made this quadratic). Per document: a WeakMap per line index
    * kept each window of a stream out of V8's young generation.
    */
-  private comments: Map<number, IgnoreComment | null> | undefined;
+  comments: Map<number, IgnoreComment | null> | undefined;
 
   get documents(): RuleContext['documents'] {
     return this.others();
@@ -215,8 +215,7 @@ class DocumentContext implements RuleContext {
     if (report.fix) finding.fix = sharedFix(report.fix);
     if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
-    this.comments ??= new Map();
-    if (!suppressed(finding, report.path, extracted, lines, this.comments)) this.out.push(finding);
+    if (!suppressed(finding, report.path, extracted, lines, this)) this.out.push(finding);
   }
 }
 
@@ -309,13 +308,7 @@ function listed(value: string | undefined, rule: string, emptyMeansAll: boolean)
   return ids.includes(rule) || ids.includes('all') || ids.includes('*');
 }
 
-function suppressed(
-  finding: Finding,
-  path: Path,
-  extracted: Extracted,
-  lines: LineIndex,
-  comments: Map<number, IgnoreComment | null>,
-): boolean {
+function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex, memo: CommentMemo): boolean {
   // Annotations work where comments do not exist (a live cluster, an admission request).
   const index = indexOf(extracted);
   const annotationSources = [
@@ -324,9 +317,9 @@ function suppressed(
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
   if (lines === NO_TEXT) return false;
-  const same = ignoreComment(lines, finding.line, comments);
+  const same = ignoreComment(lines, finding.line, memo);
   if (same && listed(same.ids, finding.rule, true)) return true;
-  const above = ignoreComment(lines, finding.line - 1, comments);
+  const above = ignoreComment(lines, finding.line - 1, memo);
   return above?.wholeLine === true && listed(above.ids, finding.rule, true);
 }
 
@@ -336,10 +329,17 @@ interface IgnoreComment {
   wholeLine: boolean;
 }
 
-/** The ignore comment of a line, if any; `known` holds the answers for lines already searched. */
-function ignoreComment(lines: LineIndex, line: number, known: Map<number, IgnoreComment | null>): IgnoreComment | null {
+/** Where the ignore comments found so far are kept (a document's rule context). */
+interface CommentMemo {
+  comments: Map<number, IgnoreComment | null> | undefined;
+}
+
+/** The ignore comment of a line, if any; `memo` holds the answers for lines already searched. */
+function ignoreComment(lines: LineIndex, line: number, memo: CommentMemo): IgnoreComment | null {
   // Most texts hold no ignore comment at all: their lines are not cut out to be searched.
   if (!lines.includes('capdoctor-ignore')) return null;
+  memo.comments ??= new Map();
+  const known = memo.comments;
   let found = known.get(line);
   if (found === undefined) {
     const text = lines.line(line);
