@@ -6038,9 +6038,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -7583,21 +7583,21 @@ function createScanner(text, ignoreTrivia = false) {
     return text.substring(start, end);
   }
   function scanString() {
-    let result2 = "", start = pos;
+    let result = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result2 += text.substring(start, pos);
+        result += text.substring(start, pos);
         scanError = 2;
         break;
       }
       const ch = text.charCodeAt(pos);
       if (ch === 34) {
-        result2 += text.substring(start, pos);
+        result += text.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result2 += text.substring(start, pos);
+        result += text.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
@@ -7606,33 +7606,33 @@ function createScanner(text, ignoreTrivia = false) {
         const ch2 = text.charCodeAt(pos++);
         switch (ch2) {
           case 34:
-            result2 += '"';
+            result += '"';
             break;
           case 92:
-            result2 += "\\";
+            result += "\\";
             break;
           case 47:
-            result2 += "/";
+            result += "/";
             break;
           case 98:
-            result2 += "\b";
+            result += "\b";
             break;
           case 102:
-            result2 += "\f";
+            result += "\f";
             break;
           case 110:
-            result2 += "\n";
+            result += "\n";
             break;
           case 114:
-            result2 += "\r";
+            result += "\r";
             break;
           case 116:
-            result2 += "	";
+            result += "	";
             break;
           case 117:
             const ch3 = scanHexDigits(4, true);
             if (ch3 >= 0) {
-              result2 += String.fromCharCode(ch3);
+              result += String.fromCharCode(ch3);
             } else {
               scanError = 4;
             }
@@ -7645,7 +7645,7 @@ function createScanner(text, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result2 += text.substring(start, pos);
+          result += text.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -7654,7 +7654,7 @@ function createScanner(text, ignoreTrivia = false) {
       }
       pos++;
     }
-    return result2;
+    return result;
   }
   function scanNext() {
     value = "";
@@ -7818,11 +7818,11 @@ function createScanner(text, ignoreTrivia = false) {
     return true;
   }
   function scanNextNonTrivia() {
-    let result2;
+    let result;
     do {
-      result2 = scanNext();
-    } while (result2 >= 12 && result2 <= 15);
-    return result2;
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
   }
   return {
     setPosition,
@@ -8156,11 +8156,11 @@ function format(documentText, range, options) {
   return editOperations;
 }
 function repeat(s, count) {
-  let result2 = "";
+  let result = "";
   for (let i = 0; i < count; i++) {
-    result2 += s;
+    result += s;
   }
-  return result2;
+  return result;
 }
 function computeIndentLevel(content, options) {
   let i = 0;
@@ -8411,11 +8411,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
     }
   };
   visit(text, visitor, options);
-  const result2 = currentParent.children[0];
-  if (result2) {
-    delete result2.parent;
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
   }
-  return result2;
+  return result;
 }
 function findNodeAtLocation(root, path) {
   if (!root) {
@@ -8906,58 +8906,58 @@ function setProperty(text, originalPath, value, options) {
       }
       const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
       const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length;
-      let edit;
+      let edit2;
       if (index > 0) {
         let previous = parent.children[index - 1];
-        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
+        edit2 = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       } else if (parent.children.length === 0) {
-        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+        edit2 = { offset: parent.offset + 1, length: 0, content: newProperty };
       } else {
-        edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
+        edit2 = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
       }
-      return withFormatting(text, edit, options);
+      return withFormatting(text, edit2, options);
     }
   } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
     const insertIndex = lastSegment;
     if (insertIndex === -1) {
       const newProperty = `${JSON.stringify(value)}`;
-      let edit;
+      let edit2;
       if (parent.children.length === 0) {
-        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+        edit2 = { offset: parent.offset + 1, length: 0, content: newProperty };
       } else {
         const previous = parent.children[parent.children.length - 1];
-        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
+        edit2 = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text, edit, options);
+      return withFormatting(text, edit2, options);
     } else if (value === void 0 && parent.children.length >= 0) {
       const removalIndex = lastSegment;
       const toRemove = parent.children[removalIndex];
-      let edit;
+      let edit2;
       if (parent.children.length === 1) {
-        edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
+        edit2 = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
       } else if (parent.children.length - 1 === removalIndex) {
         let previous = parent.children[removalIndex - 1];
         let offset = previous.offset + previous.length;
         let parentEndOffset = parent.offset + parent.length;
-        edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
+        edit2 = { offset, length: parentEndOffset - 2 - offset, content: "" };
       } else {
-        edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
+        edit2 = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
       }
-      return withFormatting(text, edit, options);
+      return withFormatting(text, edit2, options);
     } else if (value !== void 0) {
-      let edit;
+      let edit2;
       const newProperty = `${JSON.stringify(value)}`;
       if (!options.isArrayInsertion && parent.children.length > lastSegment) {
         const toModify = parent.children[lastSegment];
-        edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+        edit2 = { offset: toModify.offset, length: toModify.length, content: newProperty };
       } else if (parent.children.length === 0 || lastSegment === 0) {
-        edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
+        edit2 = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
       } else {
         const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
         const previous = parent.children[index - 1];
-        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
+        edit2 = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text, edit, options);
+      return withFormatting(text, edit2, options);
     } else {
       throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
     }
@@ -8965,14 +8965,14 @@ function setProperty(text, originalPath, value, options) {
     throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
   }
 }
-function withFormatting(text, edit, options) {
+function withFormatting(text, edit2, options) {
   if (!options.formattingOptions) {
-    return [edit];
+    return [edit2];
   }
-  let newText = applyEdit(text, edit);
-  let begin = edit.offset;
-  let end = edit.offset + edit.content.length;
-  if (edit.length === 0 || edit.content.length === 0) {
+  let newText = applyEdit(text, edit2);
+  let begin = edit2.offset;
+  let end = edit2.offset + edit2.content.length;
+  if (edit2.length === 0 || edit2.content.length === 0) {
     while (begin > 0 && !isEOL(newText, begin - 1)) {
       begin--;
     }
@@ -8982,17 +8982,17 @@ function withFormatting(text, edit, options) {
   }
   const edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
   for (let i = edits.length - 1; i >= 0; i--) {
-    const edit2 = edits[i];
-    newText = applyEdit(newText, edit2);
-    begin = Math.min(begin, edit2.offset);
-    end = Math.max(end, edit2.offset + edit2.length);
-    end += edit2.content.length - edit2.length;
+    const edit3 = edits[i];
+    newText = applyEdit(newText, edit3);
+    begin = Math.min(begin, edit3.offset);
+    end = Math.max(end, edit3.offset + edit3.length);
+    end += edit3.content.length - edit3.length;
   }
   const editLength = text.length - (newText.length - end) - begin;
   return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
 }
-function applyEdit(text, edit) {
-  return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
+function applyEdit(text, edit2) {
+  return text.substring(0, edit2.offset) + edit2.content + text.substring(edit2.offset + edit2.length);
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
@@ -9309,6 +9309,20 @@ var LineIndex = class {
     if (start === void 0) return "";
     const next = starts[line];
     return this.text.slice(start, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
+  }
+  searched;
+  found = false;
+  /** Whether the text holds `word` anywhere (remembered for the last word asked: most texts never hold it). */
+  includes(word) {
+    if (this.searched !== word) {
+      this.found = this.source().includes(word);
+      this.searched = word;
+    }
+    return this.found;
+  }
+  /** The text the offsets refer to (a subclass may hold it differently). */
+  source() {
+    return this.text;
   }
   get lineCount() {
     return this.lineStarts().length;
@@ -11377,6 +11391,22 @@ function parseJsonFirst(text, format3) {
   return void 0;
 }
 
+// src/util/own-copy.ts
+function ownCopy(text) {
+  return ` ${text}`.slice(1);
+}
+var encoder = new TextEncoder();
+var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+function flatCopy(text) {
+  const room = text.length * 3;
+  if (room > SCRATCH_MAX) return decoder.decode(encoder.encode(text));
+  if (scratch.length < room) scratch = new Uint8Array(room);
+  const { written } = encoder.encodeInto(text, scratch);
+  return decoder.decode(scratch.subarray(0, written));
+}
+var SCRATCH_MAX = 3 * 1024 * 1024;
+var scratch = new Uint8Array(0);
+
 // src/core/path.ts
 var IDENT = /^[A-Za-z_$][\w$-]*$/;
 function formatPath(path) {
@@ -11524,17 +11554,17 @@ function samePath(a, b) {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }
 function extract(root) {
-  const result2 = { objects: [], podSpecs: [], owners: [] };
-  collectObjects(root, [], result2.objects);
+  const result = { objects: [], podSpecs: [], owners: [] };
+  collectObjects(root, [], result.objects);
   let beforeWalk = 0;
-  const claimed = (path) => result2.owners.slice(0, beforeWalk).some((o) => samePath(o.path, path));
+  const claimed = (path) => result.owners.slice(0, beforeWalk).some((o) => samePath(o.path, path));
   const addOwner = (owner, mapping, fields) => {
     for (const [field, direction] of fields) listAt(owner, mapping, field, direction);
-    result2.owners.push(owner);
+    result.owners.push(owner);
   };
-  const objects = new PrefixIndex(result2.objects);
+  const objects = new PrefixIndex(result.objects);
   const objectAt = (path) => objects.deepest(path);
-  for (const object of result2.objects) {
+  for (const object of result.objects) {
     const kind = object.ref.kind;
     const spec2 = kind === "PodSecurityPolicy" ? object.value.spec : kind === "SecurityContextConstraints" ? object.value : void 0;
     if (!isMapping(spec2)) continue;
@@ -11546,7 +11576,7 @@ function extract(root) {
       ["requiredDropCapabilities", "drop"]
     ]);
   }
-  if (isMapping(root) && result2.objects.length === 0 && isComposeFile(root)) {
+  if (isMapping(root) && result.objects.length === 0 && isComposeFile(root)) {
     for (const [name, service] of Object.entries(root.services)) {
       if (!isMapping(service)) continue;
       const owner = {
@@ -11572,7 +11602,7 @@ function extract(root) {
       containers: []
     };
     if (object) podSpec.object = object;
-    result2.podSpecs.push(podSpec);
+    result.podSpecs.push(podSpec);
     const podContext = spec2.securityContext;
     if (isMapping(podContext) && isMapping(podContext.capabilities)) {
       const owner = {
@@ -11667,16 +11697,16 @@ function extract(root) {
       at.pop();
     }
   };
-  beforeWalk = result2.owners.length;
+  beforeWalk = result.owners.length;
   if (typeof root === "object" && root !== null) walk2(root, void 0);
-  return result2;
+  return result;
 }
 
 // src/core/message.ts
 var MESSAGE_MAX = 160;
-function composeMessage(parts, targets, fix2, suggestion) {
+function composeMessage(parts, targets, fix3, suggestion) {
   const consequence2 = parts.consequence ?? (targets ? worstConsequence(targets) : void 0);
-  const remedy = parts.remedy ?? remedyOf(fix2, suggestion);
+  const remedy = parts.remedy ?? remedyOf(fix3, suggestion);
   const join4 = (problem, c, r) => `${problem}${c ? ` \u2014 ${c}` : ""}${r ? `; ${r}` : ""}`;
   let message = join4(oneLine(parts.problem), consequence2 && oneLine(consequence2), remedy && oneLine(remedy));
   if (message.length <= MESSAGE_MAX) return message;
@@ -11689,24 +11719,27 @@ function composeMessage(parts, targets, fix2, suggestion) {
   return clip(message, MESSAGE_MAX);
 }
 function oneLine(text) {
+  if (!MORE_THAN_A_SPACE.test(text) && text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32)
+    return text;
   return text.replace(/\s+/g, " ").trim();
 }
+var MORE_THAN_A_SPACE = /[^\S ]|\s\s/;
 function clip(text, max) {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:—-]+$/, "")}\u2026`;
 }
-function remedyOf(fix2, suggestion) {
-  const chosen = fix2 ?? suggestion;
+function remedyOf(fix3, suggestion) {
+  const chosen = fix3 ?? suggestion;
   if (!chosen) return void 0;
-  const [edit, ...rest] = chosen.edits;
+  const [edit2, ...rest] = chosen.edits;
   let words = chosen.description;
-  if (edit && rest.length === 0) {
-    if (edit.kind === "replace-scalar") words = `write ${edit.value}`;
-    else if (edit.kind === "remove-item") words = "remove this entry";
+  if (edit2 && rest.length === 0) {
+    if (edit2.kind === "replace-scalar") words = `write ${edit2.value}`;
+    else if (edit2.kind === "remove-item") words = "remove this entry";
   }
-  return fix2 ? words : `suggested: ${words}`;
+  return fix3 ? words : `suggested: ${words}`;
 }
 var RANK = { rejected: 3, ignored: 2, unknown: 1, applied: 0 };
 function outcomeWords(target) {
@@ -11917,8 +11950,33 @@ var DocumentContext = class {
   get extracted() {
     return this.unit.extracted;
   }
+  /**
+   * The ignore comments of the lines searched so far: each line once, however many findings it has (a
+   * long line with thousands of findings made this quadratic). Per document: a WeakMap per line index
+   * kept each window of a stream out of V8's young generation.
+   */
+  comments;
   get documents() {
     return this.others();
+  }
+  // A finding keeps names read from its document (an object's, a container's); a name of 13 characters
+  // or more read from the text is a slice of it, and would keep the whole document alive with the
+  // finding. Findings get copies, made once per document.
+  refs;
+  names;
+  ownRef(ref) {
+    if (this.refs?.[0] === ref) return this.refs[1];
+    const copy = {};
+    for (const key of Object.keys(ref)) {
+      const value = ref[key];
+      copy[key] = typeof value === "string" ? ownCopy(value) : value;
+    }
+    this.refs = [ref, copy];
+    return copy;
+  }
+  ownName(name) {
+    if (this.names?.[0] !== name) this.names = [name, ownCopy(name)];
+    return this.names[1];
   }
   report(report) {
     const { document, extracted } = this.unit;
@@ -11943,13 +12001,13 @@ var DocumentContext = class {
       document: document.index
     };
     const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
-    if (object) finding.object = object;
-    if (report.container !== void 0) finding.container = report.container;
+    if (object) finding.object = this.ownRef(object);
+    if (report.container !== void 0) finding.container = this.ownName(report.container);
     if (report.targets) finding.targets = report.targets;
-    if (report.fix) finding.fix = report.fix;
-    if (report.suggestion) finding.suggestion = report.suggestion;
+    if (report.fix) finding.fix = sharedFix(report.fix);
+    if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
-    if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
+    if (!suppressed(finding, report.path, extracted, lines, this)) this.out.push(finding);
   }
 };
 var texts = /* @__PURE__ */ new Map();
@@ -11960,6 +12018,15 @@ function shared(text) {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
+}
+var fixes = /* @__PURE__ */ new Map();
+function sharedFix(fix3) {
+  const key = JSON.stringify([fix3.description, fix3.edits]);
+  const known = fixes.get(key);
+  if (known !== void 0) return known;
+  if (fixes.size >= TEXTS_LIMIT) fixes.clear();
+  fixes.set(key, fix3);
+  return fix3;
 }
 var enabled = /* @__PURE__ */ new WeakMap();
 function enabledRules(options) {
@@ -11996,7 +12063,7 @@ function listed(value, rule, emptyMeansAll) {
   if (ids.length === 0) return emptyMeansAll;
   return ids.includes(rule) || ids.includes("all") || ids.includes("*");
 }
-function suppressed(finding, path, extracted, lines) {
+function suppressed(finding, path, extracted, lines, memo) {
   const index = indexOf(extracted);
   const annotationSources = [
     ...index.objects.prefixesOf(path).map((o) => o.annotations),
@@ -12004,18 +12071,15 @@ function suppressed(finding, path, extracted, lines) {
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
   if (lines === NO_TEXT) return false;
-  const same = ignoreComment(lines, finding.line);
+  const same = ignoreComment(lines, finding.line, memo);
   if (same && listed(same.ids, finding.rule, true)) return true;
-  const above = ignoreComment(lines, finding.line - 1);
+  const above = ignoreComment(lines, finding.line - 1, memo);
   return above?.wholeLine === true && listed(above.ids, finding.rule, true);
 }
-var ignoreComments = /* @__PURE__ */ new WeakMap();
-function ignoreComment(lines, line) {
-  let known = ignoreComments.get(lines);
-  if (!known) {
-    known = /* @__PURE__ */ new Map();
-    ignoreComments.set(lines, known);
-  }
+function ignoreComment(lines, line, memo) {
+  if (!lines.includes("capdoctor-ignore")) return null;
+  memo.comments ??= /* @__PURE__ */ new Map();
+  const known = memo.comments;
   let found = known.get(line);
   if (found === void 0) {
     const text = lines.line(line);
@@ -12025,22 +12089,6 @@ function ignoreComment(lines, line) {
   }
   return found;
 }
-
-// src/util/own-copy.ts
-function ownCopy(text) {
-  return ` ${text}`.slice(1);
-}
-var encoder = new TextEncoder();
-var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-function flatCopy(text) {
-  const room = text.length * 3;
-  if (room > SCRATCH_MAX) return decoder.decode(encoder.encode(text));
-  if (scratch.length < room) scratch = new Uint8Array(room);
-  const { written } = encoder.encodeInto(text, scratch);
-  return decoder.decode(scratch.subarray(0, written));
-}
-var SCRATCH_MAX = 3 * 1024 * 1024;
-var scratch = new Uint8Array(0);
 
 // src/parse/yaml11-scalar.ts
 var NULL = ["", "~", "null", "Null", "NULL"];
@@ -12299,18 +12347,16 @@ function setKey(map, key, value) {
   Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
 var Reader = class {
-  constructor(text, from, end, build2, track = false) {
+  constructor(text, from, end, build2) {
     this.text = text;
     this.end = end;
     this.build = build2;
-    this.track = track;
     this.nextLine = from;
     this.advance();
   }
   text;
   end;
   build;
-  track;
   /** Start, end (excluding the line break) and indentation of the current content line. */
   ls = 0;
   le = 0;
@@ -12324,7 +12370,6 @@ var Reader = class {
   /** Collections open around the current token: deeper than MAX_DEPTH is the precise parser's to refuse. */
   depth = 0;
   eof = false;
-  node;
   /** Moves to the next line with content, skipping blank and comment lines. */
   advance() {
     const { text, end } = this;
@@ -12366,18 +12411,14 @@ var Reader = class {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const out = {};
     const keys = this.build ? void 0 : [];
-    const node = this.track ? { start: this.p, end: void 0, pairs: /* @__PURE__ */ new Map() } : void 0;
     for (; ; ) {
       const colon = this.keyEnd();
       if (colon < 0) throw BAIL;
-      const keyStart = this.p;
       const key = this.key(colon);
       this.p = colon + 1;
       const value = this.value(col, true);
       if (keys) addKey(keys, key);
       else setKey(out, key, value);
-      if (node && this.node) node.pairs?.set(key, { key: { start: keyStart, end: colon }, value: this.node });
-      this.node = node;
       if (this.eof || this.indent < col) {
         this.depth--;
         return out;
@@ -12389,15 +12430,12 @@ var Reader = class {
   seq(col, zeroIndented) {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const out = [];
-    const node = this.track ? { start: this.p, end: void 0, items: [] } : void 0;
     for (; ; ) {
       this.p += 1;
       this.skipSpaces();
       if (this.p < this.le && this.isSeqEntry()) throw BAIL;
       const item = this.compactKey() ? this.map(this.p - this.ls) : this.value(col, false);
       if (this.build) out.push(item);
-      if (node && this.node) node.items?.push(this.node);
-      this.node = node;
       if (this.eof || this.indent < col) {
         this.depth--;
         return out;
@@ -12472,17 +12510,17 @@ var Reader = class {
   /** Offset just after the closing quote of a one-line quoted scalar at `at`, or -1. */
   quoteEnd(at) {
     const { text, le } = this;
-    const quote2 = text.charCodeAt(at);
+    const quote3 = text.charCodeAt(at);
     for (let i = at + 1; i < le; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === quote2) {
-        if (quote2 === 39 && text.charCodeAt(i + 1) === 39 && i + 1 < le) {
+      if (ch === quote3) {
+        if (quote3 === 39 && text.charCodeAt(i + 1) === 39 && i + 1 < le) {
           i++;
           continue;
         }
         return i + 1;
       }
-      if (ch === 92 && quote2 === 34) i++;
+      if (ch === 92 && quote3 === 34) i++;
     }
     return -1;
   }
@@ -12501,7 +12539,6 @@ var Reader = class {
     const { text, p, le } = this;
     if (p >= le || text.charCodeAt(p) === HASH) {
       if (p < le && text.charCodeAt(p - 1) !== SPACE) throw BAIL;
-      if (this.track) this.node = { start: p, end: inMap ? p : void 0 };
       this.advance();
       if (this.eof) return null;
       if (this.indent > col) {
@@ -12514,21 +12551,16 @@ var Reader = class {
     }
     const c = text.charCodeAt(p);
     let value;
-    if (c === 124 || c === 62) {
-      if (this.track) this.node = { start: p, end: void 0 };
-      return this.blockScalar(col);
-    }
+    if (c === 124 || c === 62) return this.blockScalar(col);
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(p);
       if (close < 0) throw BAIL;
       value = this.quoted(p, close);
       this.p = close;
-      if (this.track) this.node = { start: p, end: close };
     } else if (c === 91 || c === 123) {
-      const flow = new FlowReader(text, p, le, this.build, this.track, this.depth);
+      const flow = new FlowReader(text, p, le, this.build, false, this.depth);
       value = flow.read();
       this.p = flow.p;
-      if (this.track) this.node = flow.node;
     } else {
       if (!plainStart(c, text.charCodeAt(p + 1), p + 1 < le)) throw BAIL;
       let stop = le;
@@ -12549,12 +12581,112 @@ var Reader = class {
       while (text.charCodeAt(last - 1) === SPACE) last--;
       value = this.build ? shortPlain(text, p, last, hash) : true;
       this.p = last;
-      if (this.track) this.node = { start: p, end: last };
     }
     this.lineEndsHere();
     this.advance();
     if (!this.eof && this.indent > col) throw BAIL;
     return value;
+  }
+  /**
+   * Where the node at `path` is, as the positional parser places it, reading only the lines on the way:
+   * keys before the one on the path and items before the one on it are stepped over by their
+   * indentation (the document was read before, so it is in the subset). UNKNOWN where the answer is a
+   * range the fast reader does not know (a block collection's or block scalar's end).
+   */
+  seek(path) {
+    if (this.eof) return UNKNOWN;
+    let block = this.isSeqEntry() ? { seq: true, col: this.indent, zeroIndented: false } : { seq: false, col: this.indent, zeroIndented: false };
+    let node;
+    let best;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      if (!block) return locateFrom(node, path, i, best);
+      if (typeof seg === "string" && !block.seq) {
+        const key = this.seekKey(block.col, seg);
+        if (!key) return best ? { range: best, exact: false } : UNKNOWN;
+        best = key;
+        const value = this.seekValue(block.col, true);
+        block = value.block;
+        node = value.node;
+      } else if (typeof seg === "number" && block.seq) {
+        if (!this.seekItem(block.col, seg)) return best ? { range: best, exact: false } : UNKNOWN;
+        const { col } = block;
+        this.p += 1;
+        this.skipSpaces();
+        if (this.compactKey()) {
+          block = { seq: false, col: this.p - this.ls, zeroIndented: false };
+          node = void 0;
+        } else {
+          const value = this.seekValue(col, false);
+          block = value.block;
+          node = value.node;
+        }
+        best = node?.end === void 0 ? void 0 : { start: node.start, end: node.end };
+      } else {
+        return best ? { range: best, exact: false } : UNKNOWN;
+      }
+    }
+    return !node || node.end === void 0 ? UNKNOWN : { range: { start: node.start, end: node.end }, exact: true };
+  }
+  /** Offset of the first node of the document (undefined when it is empty). */
+  rootStart() {
+    return this.eof ? void 0 : this.p;
+  }
+  /** The range of key `seg` of the block mapping at `col` whose first key is the current token (the reader then stands after its colon). */
+  seekKey(col, seg) {
+    for (; ; ) {
+      const colon = this.keyEnd();
+      if (colon < 0) return void 0;
+      const start = this.p;
+      if (this.key(colon) === seg) {
+        this.p = colon + 1;
+        return { start, end: colon };
+      }
+      do
+        this.advance();
+      while (!this.eof && (this.indent > col || this.indent === col && this.isSeqEntry()));
+      if (this.eof || this.indent < col) return void 0;
+    }
+  }
+  /** Moves to the dash of item `item` of the block sequence at `col` whose first dash is the current token. */
+  seekItem(col, item) {
+    for (let n = 0; n < item; n++) {
+      do
+        this.advance();
+      while (!this.eof && this.indent > col);
+      if (this.eof || this.indent < col || !this.isSeqEntry()) return false;
+    }
+    return true;
+  }
+  /** What `value(col, inMap)` would read, without reading nested collections: where it starts, or its range. */
+  seekValue(col, inMap) {
+    this.skipSpaces();
+    const { text, p, le } = this;
+    if (p >= le || text.charCodeAt(p) === HASH) {
+      const empty = { start: p, end: inMap ? p : void 0 };
+      this.advance();
+      if (this.eof) return { node: empty };
+      if (this.indent > col) return { block: { seq: this.isSeqEntry(), col: this.indent, zeroIndented: false } };
+      if (this.indent === col && inMap && this.isSeqEntry()) return { block: { seq: true, col, zeroIndented: true } };
+      return { node: empty };
+    }
+    const c = text.charCodeAt(p);
+    if (c === 124 || c === 62) return { node: { start: p, end: void 0 } };
+    if (c === 34 || c === 39) return { node: { start: p, end: this.quoteEnd(p) } };
+    if (c === 91 || c === 123) {
+      const flow = new FlowReader(text, p, le, false, true);
+      flow.read();
+      return { node: flow.node };
+    }
+    let stop = le;
+    for (let i = p; i < le; i++) {
+      if (text.charCodeAt(i) === HASH && text.charCodeAt(i - 1) === SPACE) {
+        stop = i;
+        break;
+      }
+    }
+    while (text.charCodeAt(stop - 1) === SPACE) stop--;
+    return { node: { start: p, end: stop } };
   }
   /** After a scalar: only spaces and a comment may follow on its line. */
   lineEndsHere() {
@@ -12859,20 +12991,20 @@ var FlowReader = class {
     const { text, le } = this;
     const from = this.p;
     this.node = void 0;
-    const quote2 = text.charCodeAt(from);
+    const quote3 = text.charCodeAt(from);
     for (let i = from + 1; i < le; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === quote2) {
-        if (quote2 === 39 && i + 1 < le && text.charCodeAt(i + 1) === 39) {
+      if (ch === quote3) {
+        if (quote3 === 39 && i + 1 < le && text.charCodeAt(i + 1) === 39) {
           i++;
           continue;
         }
         this.p = i + 1;
         const body = text.slice(from + 1, i);
-        if (quote2 === 39) return body.includes("''") ? body.replaceAll("''", "'") : body;
+        if (quote3 === 39) return body.includes("''") ? body.replaceAll("''", "'") : body;
         return body.includes("\\") ? unescapeDouble(body) : body;
       }
-      if (ch === 92 && quote2 === 34) i++;
+      if (ch === 92 && quote3 === 34) i++;
     }
     throw BAIL;
   }
@@ -12902,22 +13034,12 @@ var FlowReader = class {
     return text.slice(from, last);
   }
 };
-function rangesOf(text, from, to) {
-  try {
-    const reader = new Reader(text, from, to, false, true);
-    reader.document();
-    return reader.node;
-  } catch (error) {
-    if (error === BAIL) return void 0;
-    throw error;
-  }
-}
 var UNKNOWN = /* @__PURE__ */ Symbol("ask the precise parser");
-function locateIn(root, path) {
+function locateFrom(root, path, from, best) {
   let node = root;
-  let best = root.end === void 0 ? void 0 : { start: root.start, end: root.end };
   const inexact = () => best ? { range: best, exact: false } : UNKNOWN;
-  for (const seg of path) {
+  for (let i = from; i < path.length; i++) {
+    const seg = path[i];
     if (typeof seg === "string" && node.pairs) {
       const pair = node.pairs.get(seg);
       if (!pair) return inexact();
@@ -12933,6 +13055,14 @@ function locateIn(root, path) {
     }
   }
   return node.end === void 0 ? UNKNOWN : { range: { start: node.start, end: node.end }, exact: true };
+}
+function seekPath(text, from, to, path) {
+  try {
+    return new Reader(text, from, to, false).seek(path);
+  } catch (error) {
+    if (error === BAIL) return UNKNOWN;
+    throw error;
+  }
 }
 function readChunk(text, from, to, build2 = true) {
   if (UNUSUAL.test(text.slice(from, to))) return BAIL_OUT;
@@ -12979,7 +13109,6 @@ var FastDocument = class {
   value;
   base;
   precise = null;
-  ranges = null;
   get index() {
     return this.chunk.index;
   }
@@ -13001,24 +13130,24 @@ var FastDocument = class {
     }
     return this.precise;
   }
-  /** The fast reader's ranges (read again on the first question: most documents are never asked). */
-  own() {
-    if (this.ranges === null) this.ranges = rangesOf(this.text, this.chunk.contentStart, this.chunk.end);
-    return this.ranges;
-  }
   get start() {
-    const own = this.own();
-    if (own) return own.start + this.base;
-    return this.resolve()?.start ?? this.chunk.contentStart + this.base;
+    const { chunk } = this;
+    const own = new Reader(this.text, chunk.contentStart, chunk.end, false).rootStart();
+    if (own !== void 0) return own + this.base;
+    return this.resolve()?.start ?? chunk.contentStart + this.base;
   }
+  /**
+   * Positions are found along the path asked for, in the text (most documents are never asked, and a
+   * finding's path passes through a few of a document's lines); the precise parser is asked for what
+   * the fast reader does not know.
+   */
   locate(path) {
-    const own = this.own();
-    const found = own ? locateIn(own, path) : UNKNOWN;
+    const found = seekPath(this.text, this.chunk.contentStart, this.chunk.end, path);
     if (found === UNKNOWN) return this.resolve()?.locate(path);
     const { base } = this;
     return { range: { start: found.range.start + base, end: found.range.end + base }, exact: found.exact };
   }
-  /** What the precise parser answers (for tests: the fast reader's ranges must agree with it). */
+  /** What the precise parser answers (for tests: the fast reader's positions must agree with it). */
   preciseLocate(path) {
     return this.resolve()?.locate(path);
   }
@@ -13281,6 +13410,9 @@ var WindowLines = class extends LineIndex {
       else high = mid - 1;
     }
     return { line: this.baseLine + low, column: local - starts[low] + 1 };
+  }
+  source() {
+    return this.window;
   }
   line(line) {
     const index = line - this.baseLine;
@@ -13713,6 +13845,134 @@ function unreadableFinding(file, why) {
   };
 }
 
+// src/cli/output/json.ts
+var JSON_VERSION = 2;
+function edit(e) {
+  return structuredClone(e);
+}
+function fix(f) {
+  return { description: f.description, edits: f.edits.map(edit) };
+}
+function property(sep3, indent, key, value) {
+  if (value === void 0) return "";
+  return `${sep3}
+${indent}${JSON.stringify(key)}: ${typeof value === "string" ? quote(value) : JSON.stringify(value)}`;
+}
+var ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+function quote(text) {
+  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+function nested(sep3, indent, key, value) {
+  return `${sep3}
+${indent}"${key}": ${JSON.stringify(value, null, 2).replaceAll("\n", `
+${indent}`)}`;
+}
+var IN_FINDING = "      ";
+var IN_OBJECT = "        ";
+function findingText(finding) {
+  let out = "    {";
+  let sep3 = "";
+  const add = (key, value) => {
+    const text = property(sep3, IN_FINDING, key, value);
+    if (text) {
+      out += text;
+      sep3 = ",";
+    }
+  };
+  add("rule", finding.rule);
+  add("severity", finding.severity);
+  add("message", finding.message);
+  if (finding.explanation) add("explanation", finding.explanation);
+  add("file", finding.file);
+  add("line", finding.line);
+  add("column", finding.column);
+  add("endLine", finding.endLine);
+  add("endColumn", finding.endColumn);
+  add("path", finding.path);
+  const ref = finding.object;
+  if (ref) {
+    let object = "";
+    let inner = "";
+    for (const key of ["apiVersion", "kind", "namespace", "name"]) {
+      const text = property(inner, IN_OBJECT, key, ref[key]);
+      if (text) {
+        object += text;
+        inner = ",";
+      }
+    }
+    if (object) {
+      out += `${sep3}
+${IN_FINDING}"object": {${object}
+${IN_FINDING}}`;
+      sep3 = ",";
+    }
+  }
+  if (finding.container !== void 0) add("container", finding.container);
+  const targets = finding.targets;
+  if (targets) {
+    out += `${sep3}
+${IN_FINDING}"targets": ${targetsText(targets)}`;
+    sep3 = ",";
+  }
+  if (finding.fix) {
+    out += nested(sep3, IN_FINDING, "fix", fix(finding.fix));
+    sep3 = ",";
+  }
+  if (finding.suggestion) {
+    out += nested(sep3, IN_FINDING, "suggestion", fix(finding.suggestion));
+    sep3 = ",";
+  }
+  if (finding.evidence) {
+    const evidence = finding.evidence.map((e) => ({
+      text: e.text,
+      label: e.label,
+      path: e.path,
+      line: e.line,
+      column: e.column
+    }));
+    out += nested(sep3, IN_FINDING, "evidence", evidence);
+    sep3 = ",";
+  }
+  return sep3 ? `${out}
+    }` : "    {}";
+}
+var targetsTexts = /* @__PURE__ */ new WeakMap();
+function targetsText(targets) {
+  let text = targetsTexts.get(targets);
+  if (text === void 0) {
+    const copy = targets.map((t) => ({
+      target: t.target,
+      outcome: t.outcome,
+      detail: t.detail,
+      ...t.legacy ? { legacy: true } : {}
+    }));
+    text = JSON.stringify(copy, null, 2).replaceAll("\n", `
+${IN_FINDING}`);
+    targetsTexts.set(targets, text);
+  }
+  return text;
+}
+var writeJson = (report, _options, write) => {
+  const { files, documents, errors, warnings, infos } = report.summary;
+  const summary = { files, documents, errors, warnings, infos };
+  write(`{
+  "version": ${JSON_VERSION},
+  "findings": `);
+  let first = true;
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      write(`${first ? "[\n" : ",\n"}${findingText(finding)}`);
+      first = false;
+    }
+  }
+  const tail = JSON.stringify(summary, null, 2).replaceAll("\n", "\n  ");
+  write(`${first ? "[]" : "\n  ]"},
+  "summary": ${tail}
+}
+`);
+};
+var formatJson = toText(writeJson);
+
 // src/cli/output/sarif.ts
 var INFORMATION_URI = "https://github.com/capdoctor/capdoctor";
 var FINGERPRINT_KEY = "capdoctor/v1";
@@ -13724,6 +13984,14 @@ function encodeSegment(segment, allowColon) {
   return allowColon ? encoded.replace(/%3A/gi, ":") : encoded;
 }
 function artifactUri(file) {
+  if (file === lastFile) return lastUri;
+  lastUri = fileUri(file);
+  lastFile = file;
+  return lastUri;
+}
+var lastFile;
+var lastUri = "";
+function fileUri(file) {
   if (file === "-") return "stdin";
   let path = file.replace(/\\/g, "/");
   while (path.startsWith("./")) path = path.slice(2);
@@ -13763,13 +14031,18 @@ function descriptor(meta) {
 function messageMarkdown(finding) {
   const parts = [`**${escapeMarkdown(finding.message)}**`];
   if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
-  const targets = (finding.targets ?? []).filter((t) => t.outcome !== "applied");
-  if (targets.length > 0) {
-    parts.push(
-      targets.map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`).join("\n")
-    );
-  }
+  const targets = finding.targets && targetsMarkdown(finding.targets);
+  if (targets) parts.push(targets);
   return parts.join("\n\n");
+}
+var targetLists = /* @__PURE__ */ new WeakMap();
+function targetsMarkdown(list) {
+  let text = targetLists.get(list);
+  if (text === void 0) {
+    text = list.filter((t) => t.outcome !== "applied").map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`).join("\n");
+    targetLists.set(list, text);
+  }
+  return text;
 }
 function escapeMarkdown(text) {
   return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
@@ -13781,18 +14054,15 @@ function region(finding) {
   const endColumn = endLine === startLine ? Math.max(startColumn + 1, finding.endColumn) : Math.max(1, finding.endColumn);
   return { startLine, startColumn, endLine, endColumn };
 }
-function result(finding, ruleIndex) {
+function number(value) {
+  return Number.isFinite(value) ? String(value) : "null";
+}
+function resultText(finding, ruleIndex) {
+  const at = `
+${RESULT_INDENT}`;
   const index = ruleIndex.get(finding.rule);
-  return {
-    ruleId: finding.rule,
-    ...index === void 0 ? {} : { ruleIndex: index },
-    level: LEVEL[finding.severity],
-    message: { text: finding.message, markdown: messageMarkdown(finding) },
-    locations: [
-      { physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: region(finding) } }
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) }
-  };
+  const { startLine, startColumn, endLine, endColumn } = region(finding);
+  return `{${at}  "ruleId": ${quote(finding.rule)},` + (index === void 0 ? "" : `${at}  "ruleIndex": ${number(index)},`) + `${at}  "level": ${quote(LEVEL[finding.severity])},${at}  "message": {${at}    "text": ${quote(finding.message)},${at}    "markdown": ${quote(messageMarkdown(finding))}${at}  },${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}${at}        }${at}      }${at}    }${at}  ],${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding))}${at}  }${at}}`;
 }
 var RESULTS_MARK = "\0results\0";
 var RESULT_INDENT = " ".repeat(8);
@@ -13825,9 +14095,7 @@ var writeSarif = (report, options, write) => {
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      const json = JSON.stringify(result(finding, ruleIndex), null, 2).replaceAll("\n", `
-${RESULT_INDENT}`);
-      write(`${first ? "[\n" : ",\n"}${RESULT_INDENT}${json}`);
+      write(`${first ? "[\n" : ",\n"}${RESULT_INDENT}${resultText(finding, ruleIndex)}`);
       first = false;
     }
   }
@@ -13871,10 +14139,10 @@ function predict(target, direction, input) {
   if (input.trim().toUpperCase() === "ALL" && input === input.trim()) {
     const keeps = direction === "drop" && engine.all === "any-case" ? dropAllKeepsDefaults(engine, target.engineVersion) : "none";
     if (keeps !== "none") {
-      const fix2 = engine.dropAllFix;
+      const fix3 = engine.dropAllFix;
       const back = `add${keeps === "all" ? "s" : ""} the default capabilities back after drop ALL (${engine.defaults.join(", ")})`;
-      const fixed = fix2 ? `; ${fix2.detail}` : "";
-      const sources2 = [...citations, ...fix2?.citations ?? []];
+      const fixed = fix3 ? `; ${fix3.detail}` : "";
+      const sources2 = [...citations, ...fix3?.citations ?? []];
       if (keeps === "all") return { outcome: "ignored", detail: `${engine.label} ${back}${fixed}`, citations: sources2 };
       const version = target.engineVersion?.text ?? "";
       return {
@@ -14375,7 +14643,7 @@ function replaceWith(path, value, description) {
 function removeItem(path, description) {
   return { description, edits: [{ kind: "remove-item", path }] };
 }
-function quote(value) {
+function quote2(value) {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 var versionsOf = /* @__PURE__ */ new WeakMap();
@@ -16516,9 +16784,9 @@ function describe3(verdicts2) {
     return `On ${label({ ...only, uncertain: false })}: ${only.detail}${effect}.${assumed2}`;
   }
   const parts = [];
-  for (const result2 of ["add-wins", "drop-wins"]) {
-    const items = verdicts2.filter((v) => v.result === result2);
-    if (items.length > 0) parts.push(`on ${labels2(items)} ${EFFECT[result2]}`);
+  for (const result of ["add-wins", "drop-wins"]) {
+    const items = verdicts2.filter((v) => v.result === result);
+    if (items.length > 0) parts.push(`on ${labels2(items)} ${EFFECT[result]}`);
   }
   const rejected = /* @__PURE__ */ new Map();
   for (const v of verdicts2.filter((x) => x.result === "rejected")) {
@@ -16533,13 +16801,13 @@ function pairing(capability, add, drop) {
   const where2 = `${entryLabel(add.list, add.index)}`;
   const other = `${entryLabel(drop.list, drop.index)}`;
   if (add.text === drop.text) return `${capability} is both added (${where2}) and dropped (${other}).`;
-  return `${quote(add.text)} (${where2}) and ${quote(drop.text)} (${other}) add and drop the same capability, ${capability}.`;
+  return `${quote2(add.text)} (${where2}) and ${quote2(drop.text)} (${other}) add and drop the same capability, ${capability}.`;
 }
 function checkPolicy(owner, capability, add, drop) {
   const policy = policyName(owner) ?? "policy";
   const fields = `${add.list.field} and ${drop.list.field}`;
   if (add.text === drop.text) {
-    const refusal = owner.kind === "psp" ? `The API server refuses this PodSecurityPolicy: spec.${add.list.field}: Invalid value: ${quote(add.text)}: capability is listed in spec.${add.list.field} and requiredDropCapabilities.` : `OpenShift refuses this ${policy} (capability is listed in ${add.list.field} and requiredDropCapabilities).`;
+    const refusal = owner.kind === "psp" ? `The API server refuses this PodSecurityPolicy: spec.${add.list.field}: Invalid value: ${quote2(add.text)}: capability is listed in spec.${add.list.field} and requiredDropCapabilities.` : `OpenShift refuses this ${policy} (capability is listed in ${add.list.field} and requiredDropCapabilities).`;
     return {
       message: `${capability} is in both ${fields}. ${refusal} Remove it from one of the lists.`,
       computed: "error"
@@ -16668,13 +16936,13 @@ function exactComparison(owner, list, text) {
   const hedge = owner.kind === "scc" ? " (assumed to work like PodSecurityPolicy; not verified for SCC)" : "";
   if (owner.kind === "compose") return "";
   if (policy && list.field === "allowedCapabilities") {
-    return `${policy} compares names exactly${hedge}: this entry admits pods that add ${quote(text)}, not ALL.`;
+    return `${policy} compares names exactly${hedge}: this entry admits pods that add ${quote2(text)}, not ALL.`;
   }
   if (policy && list.field === "defaultAddCapabilities") {
-    return `${policy} copies ${quote(text)} as written into every container's add list.`;
+    return `${policy} copies ${quote2(text)} as written into every container's add list.`;
   }
   if (policy) {
-    return `${policy} compares names exactly${hedge}: a pod that drops ALL does not satisfy this entry, so the policy adds ${quote(text)} to the pod's drop list as written.`;
+    return `${policy} compares names exactly${hedge}: a pod that drops ALL does not satisfy this entry, so the policy adds ${quote2(text)} to the pod's drop list as written.`;
   }
   if (list.direction === "drop" && !list.entries.some((e) => e.value === "ALL")) {
     return `Pod Security admission\u2019s restricted level requires exactly "ALL" in drop, so the pod fails it (${RESTRICTED_MESSAGE}).`;
@@ -16757,10 +17025,10 @@ var cap_all_default = defineRule({
           if (owner.kind === "compose" && spelling && !prefixed && !add && deciding(worse).length === 0) continue;
           const parts = [];
           if (prefixed) {
-            parts.push(`${quote(text)} is not ALL to runtimes: they recognise ALL only without the CAP_ prefix.`);
+            parts.push(`${quote2(text)} is not ALL to runtimes: they recognise ALL only without the CAP_ prefix.`);
             if (worse.length > 0) parts.push(describeOutcomes(relevant, list.direction));
           } else if (spelling) {
-            parts.push(`${quote(text)} is ALL written in ${text === text.toLowerCase() ? "lower" : "mixed"} case.`);
+            parts.push(`${quote2(text)} is ALL written in ${text === text.toLowerCase() ? "lower" : "mixed"} case.`);
             if (worse.length > 0) parts.push(describeOutcomes(relevant, list.direction));
             else if (relevant.length > 0) parts.push("Runtimes accept ALL in any case.");
           }
@@ -16771,24 +17039,24 @@ var cap_all_default = defineRule({
           if (add) parts.push(grantsEverything(owner, list, !prefixed));
           if (spelling && !add) parts.push("Write ALL.");
           else if (spelling && !prefixed) parts.push("If you keep it, write ALL.");
-          let fix2;
+          let fix3;
           let suggestion;
           if (spelling) {
-            const change = replaceWith(entry.path, "ALL", `replace ${quote(text)} with ALL`);
+            const change = replaceWith(entry.path, "ALL", `replace ${quote2(text)} with ALL`);
             if (add && prefixed) suggestion = change;
-            else fix2 = change;
+            else fix3 = change;
           }
           const computed = prefixed || breaks(worse) ? "error" : "warning";
           context.report({
             path: entry.path,
-            problem: prefixed ? `${quote(text)}: not ALL to runtimes (CAP_ prefix)` : spelling ? `${quote(text)}: ALL in ${text === text.toLowerCase() ? "lower" : "mixed"} case` : `ALL in ${list.field}`,
+            problem: prefixed ? `${quote2(text)}: not ALL to runtimes (CAP_ prefix)` : spelling ? `${quote2(text)}: ALL in ${text === text.toLowerCase() ? "lower" : "mixed"} case` : `ALL in ${list.field}`,
             ...worse.length > 0 ? {} : { consequence: add ? "grants every capability" : "admission policies compare names exactly" },
             ...add && !spelling ? { remedy: "add only the capabilities needed" } : {},
             explanation: parts.join(" "),
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY2, computed),
             ...reportBase(owner),
             ...written.length > 0 ? { targets: toTargetOutcomes(written) } : {},
-            ...fix2 ? { fix: fix2 } : {},
+            ...fix3 ? { fix: fix3 } : {},
             ...suggestion ? { suggestion } : {}
           });
         }
@@ -16803,25 +17071,25 @@ function exactComparison2(owner, list, written, name) {
   const policy = policyName(owner);
   const hedge = owner.kind === "scc" ? " (assumed to work like PodSecurityPolicy; not verified for SCC)" : "";
   if (policy && list.field === "allowedCapabilities") {
-    return `${policy} compares names exactly${hedge}: this entry admits pods that write ${quote(written)} and refuses pods that write ${name}.`;
+    return `${policy} compares names exactly${hedge}: this entry admits pods that write ${quote2(written)} and refuses pods that write ${name}.`;
   }
   if (policy && list.field === "defaultAddCapabilities") {
-    return `${policy} compares names exactly${hedge} and copies ${quote(written)} as written into every container's add list.`;
+    return `${policy} compares names exactly${hedge} and copies ${quote2(written)} as written into every container's add list.`;
   }
   if (policy) {
-    return `${policy} compares names exactly${hedge}: a pod that drops ${name} does not satisfy this entry, so the policy adds ${quote(written)} to the pod's drop list as written.`;
+    return `${policy} compares names exactly${hedge}: a pod that drops ${name} does not satisfy this entry, so the policy adds ${quote2(written)} to the pod's drop list as written.`;
   }
   if (list.direction === "drop") {
-    return `A policy that requires ${name} to be dropped and compares names exactly does not see ${quote(written)}.`;
+    return `A policy that requires ${name} to be dropped and compares names exactly does not see ${quote2(written)}.`;
   }
   const levels = [
     PSS_BASELINE_ALLOWED_ADD.has(name) ? "baseline" : void 0,
     PSS_RESTRICTED_ALLOWED_ADD.has(name) ? "restricted" : void 0
   ].filter((l) => l !== void 0);
   if (levels.length > 0) {
-    return `Pod Security admission compares names exactly: the ${levels.join(" and ")} level${levels.length > 1 ? "s refuse" : " refuses"} ${quote(written)} even though ${name} is allowed.`;
+    return `Pod Security admission compares names exactly: the ${levels.join(" and ")} level${levels.length > 1 ? "s refuse" : " refuses"} ${quote2(written)} even though ${name} is allowed.`;
   }
-  return `Policies that allow ${name} by name and compare exactly (PodSecurityPolicy, admission policies) do not match ${quote(written)}.`;
+  return `Policies that allow ${name} by name and compare exactly (PodSecurityPolicy, admission policies) do not match ${quote2(written)}.`;
 }
 function knownExactMatch(owner, list, name) {
   if (policyName(owner)) return true;
@@ -16906,19 +17174,19 @@ var cap_case_default = defineRule({
             const effect = list.direction === "add" ? "gets" : "loses";
             runtime = `Runtimes upper-case it or ignore case, so the container ${effect} ${name}.`;
           } else {
-            runtime = `Runtimes upper-case it or ignore case: wherever ${name} works, ${quote(text)} works too.`;
+            runtime = `Runtimes upper-case it or ignore case: wherever ${name} works, ${quote2(text)} works too.`;
           }
           const policy = owner.kind === "compose" ? "" : ` ${exactComparison2(owner, list, text, name)}`;
           const computed = breaks(spellingBreaks) ? "error" : knownExactMatch(owner, list, name) ? "warning" : "info";
           context.report({
             path: entry.path,
-            problem: `${quote(text)}: not upper case`,
+            problem: `${quote2(text)}: not upper case`,
             ...spellingBreaks.length > 0 ? {} : { consequence: "admission policies compare names exactly" },
-            explanation: `${quote(text)} is not upper case.${runtime ? ` ${runtime}` : ""}${policy} Write ${name}.`,
+            explanation: `${quote2(text)} is not upper case.${runtime ? ` ${runtime}` : ""}${policy} Write ${name}.`,
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY3, computed),
             ...reportBase(owner),
             ...evaluated.length > 0 ? { targets: toTargetOutcomes(evaluated) } : {},
-            fix: replaceWith(entry.path, name, `replace ${quote(text)} with ${name}`)
+            fix: replaceWith(entry.path, name, `replace ${quote2(text)} with ${name}`)
           });
         }
       }
@@ -17052,7 +17320,7 @@ var cap_dangerous_default = defineRule({
           if (name.isAll) {
             context.report({
               ...base,
-              problem: `${quote(name.text)} in ${list.field}`,
+              problem: `${quote2(name.text)} in ${list.field}`,
               consequence: "grants every capability, SYS_ADMIN included",
               remedy: "add only the capabilities needed",
               explanation: `${grant(owner, list, `ALL${spelled("ALL")}`)}${podLevelNote(owner)}: every capability, including the near-root ones (${NEAR_ROOT.join(", ")}). ${ALTERNATIVES.ALL}`
@@ -17070,7 +17338,7 @@ var cap_dangerous_default = defineRule({
           ];
           context.report({
             ...base,
-            problem: `${quote(name.text)}: near-root capability`,
+            problem: `${quote2(name.text)}: near-root capability`,
             consequence: cap.why ? clip(firstClause(cap.why), 72) : "a compromise reaches beyond the container",
             remedy: NARROWER[cap.name] ?? "remove it unless needed",
             explanation: parts.filter(Boolean).join(" ")
@@ -17153,16 +17421,16 @@ var cap_duplicate_default = defineRule({
             let what;
             if (repeat2.text === keeper.text) what = `${key} is ${later ? "already" : "also"} listed at ${where2}.`;
             else if (later)
-              what = `${quote(repeat2.text)} names ${key} again, already listed as ${quote(keeper.text)} at ${where2}.`;
+              what = `${quote2(repeat2.text)} names ${key} again, already listed as ${quote2(keeper.text)} at ${where2}.`;
             else
-              what = `${quote(repeat2.text)} names ${key}, which is also listed as ${quote(keeper.text)} at ${where2}.`;
+              what = `${quote2(repeat2.text)} names ${key}, which is also listed as ${quote2(keeper.text)} at ${where2}.`;
             context.report({
               path: entry.path,
-              problem: `${quote(repeat2.text)}: ${key} listed twice (also at ${where2})`,
+              problem: `${quote2(repeat2.text)}: ${key} listed twice (also at ${where2})`,
               consequence: "harmless, but noise in reviews and diffs",
               explanation: `${what} ${whyHarmless(owner)}, but it is noise in reviews and diffs. Remove this entry.`,
               ...reportBase(owner),
-              fix: removeItem(entry.path, `remove the repeated ${quote(repeat2.text)}`)
+              fix: removeItem(entry.path, `remove the repeated ${quote2(repeat2.text)}`)
             });
           }
         }
@@ -17264,7 +17532,7 @@ var cap_escalation_conflict_default = defineRule({
           const what = name.isAll ? "ALL (every capability, SYS_ADMIN included)" : spelledSysAdmin(name.text ?? "");
           context.report({
             path: entry.path,
-            problem: `${name.isAll ? "ALL" : quote(name.text ?? "")} in add with allowPrivilegeEscalation: false`,
+            problem: `${name.isAll ? "ALL" : quote2(name.text ?? "")} in add with allowPrivilegeEscalation: false`,
             consequence: `no_new_privs does not limit ${name.isAll ? "every capability" : "SYS_ADMIN"}`,
             remedy: "grant narrower capabilities",
             explanation: `allowPrivilegeEscalation: false next to ${what} in add is contradictory. The API server accepts it (its check matches only the literal "${LITERAL}"), and the container then runs with no_new_privs while holding ${name.isAll ? "every capability" : "SYS_ADMIN"}: no_new_privs only stops setuid binaries and file capabilities, so forbidding escalation promises more than it gives (kubernetes/kubernetes#119568, #131336). Grant the narrower capabilities the container needs instead.`,
@@ -17317,7 +17585,7 @@ function isSysAdmin(name) {
   return name.capability?.name === "SYS_ADMIN";
 }
 function spelledSysAdmin(text) {
-  return text === "SYS_ADMIN" ? "SYS_ADMIN" : `${quote(text)} (SYS_ADMIN, if the runtime accepts this spelling)`;
+  return text === "SYS_ADMIN" ? "SYS_ADMIN" : `${quote2(text)} (SYS_ADMIN, if the runtime accepts this spelling)`;
 }
 
 // src/rules/cap-kernel/index.ts
@@ -17411,7 +17679,7 @@ var cap_kernel_default = defineRule({
       const uncertain = deciding(concerned).filter((e) => e.prediction.outcome === "unknown");
       const legacyBroken = contextOnly(concerned).filter((e) => breaks2(e, direction));
       if (broken.length === 0 && uncertain.length === 0 && legacyBroken.length === 0) continue;
-      const written = name.text === capability.name ? "" : `written ${quote(name.text)}, `;
+      const written = name.text === capability.name ? "" : `written ${quote2(name.text)}, `;
       const some = evaluated.length === 1 ? "the target" : "some targets";
       const where2 = owner.kind === "values" || owner.kind === "security-context" ? `this ${list.field} list` : `the ${list.field} list of ${ownerLabel(owner)}`;
       const onlyLegacy = broken.length === 0 && uncertain.length === 0;
@@ -17423,7 +17691,7 @@ var cap_kernel_default = defineRule({
       const advice = broken.length > 0 ? " Upgrade the runtime or kernel of those nodes, or keep the entry off them." : onlyLegacy ? "" : evaluated.length > 1 ? " Name the OCI runtime in the target (e.g. containerd@1.7+runc@1.1) to know." : "";
       context.report({
         path: entry.path,
-        problem: `${quote(name.text)}: needs Linux ${capability.kernel} and a runtime that knows it`,
+        problem: `${quote2(name.text)}: needs Linux ${capability.kernel} and a runtime that knows it`,
         remedy: broken.length > 0 ? "upgrade those nodes or avoid them" : onlyLegacy ? `fine on current runtimes with Linux \u2265${capability.kernel}` : "name the OCI runtime in the target",
         explanation: `${head} ${outcome}${kernelNote}${notes}${advice}`,
         severity: chooseSeverity(
@@ -18585,9 +18853,9 @@ function readSu(tool, args) {
   }
   const spec2 = user ?? "root";
   const shown4 = `${tool}${login ? " -l" : ""} ${spec2}`;
-  const result2 = { switch: switchTo(tool, true, login, spec2, shown4), argv: [] };
-  if (script) result2.script = script;
-  return result2;
+  const result = { switch: switchTo(tool, true, login, spec2, shown4), argv: [] };
+  if (script) result.script = script;
+  return result;
 }
 function readSetpriv(args) {
   let uid;
@@ -19245,17 +19513,17 @@ function portNeeds(container, document, user) {
   const out = [];
   ports.forEach((port, index) => {
     if (!isMapping(port) || typeof port.containerPort !== "number") return;
-    const number = port.containerPort;
-    if (number <= 0 || number >= LOW_PORT.limit) return;
+    const number2 = port.containerPort;
+    if (number2 <= 0 || number2 >= LOW_PORT.limit) return;
     const path = [...container.path, "ports", index, "containerPort"];
     out.push({
       kind: "port",
       capability: "NET_BIND_SERVICE",
-      port: number,
+      port: number2,
       user,
       hostNetwork,
-      evidence: [{ document, path, text: `containerPort: ${number}`, label: `ports[${index}]` }],
-      summary: `the process listens on port ${number} (containerPort), below ${LOW_PORT.limit}`
+      evidence: [{ document, path, text: `containerPort: ${number2}`, label: `ports[${index}]` }],
+      summary: `the process listens on port ${number2} (containerPort), below ${LOW_PORT.limit}`
     });
   });
   return out;
@@ -19347,7 +19615,7 @@ function processOnTarget(container, target) {
       });
     }
   }
-  const result2 = {
+  const result = {
     target,
     container,
     privileged,
@@ -19362,20 +19630,20 @@ function processOnTarget(container, target) {
     boundingOnly: "none"
   };
   const start = nonRootStart(target);
-  result2.boundingOnly = start.boundingOnly;
+  result.boundingOnly = start.boundingOnly;
   const rejected = entries.find((e) => e.outcome === "rejected");
   if (rejected?.prediction) {
-    result2.starts = false;
-    result2.failure = `${JSON.stringify(rejected.input)} in ${rejected.list.field} is refused (${rejected.prediction.status ?? "error"})`;
+    result.starts = false;
+    result.failure = `${JSON.stringify(rejected.input)} in ${rejected.list.field} is refused (${rejected.prediction.status ?? "error"})`;
   }
   if (!engine) {
-    result2.uncertain = [];
-    return result2;
+    result.uncertain = [];
+    return result;
   }
   if (privileged) {
-    result2.bounding = allFor(target);
-    if (start.ambient !== "none" && start.ambientDefaults) result2.runtimeAmbient = ambientOf(start, result2.bounding);
-    return result2;
+    result.bounding = allFor(target);
+    if (start.ambient !== "none" && start.ambientDefaults) result.runtimeAmbient = ambientOf(start, result.bounding);
+    return result;
   }
   const isAll = (e) => e.input?.trim().toUpperCase() === "ALL";
   const applied = (direction) => entries.filter((e) => e.list.direction === direction && e.outcome === "applied");
@@ -19396,9 +19664,9 @@ function processOnTarget(container, target) {
     if (conflict === "unknown") {
       for (const c of adds) if (drops.includes(c)) uncertain.add(c);
     }
-    if (conflict === "rejected" && adds.some((c) => drops.includes(c)) && result2.starts) {
-      result2.starts = false;
-      result2.failure = engine.conflict.detail;
+    if (conflict === "rejected" && adds.some((c) => drops.includes(c)) && result.starts) {
+      result.starts = false;
+      result.failure = engine.conflict.detail;
     }
   }
   for (const e of maybe("add")) {
@@ -19413,13 +19681,13 @@ function processOnTarget(container, target) {
   if (dropAllUnknown) {
     for (const c of defaults) if (bounding.has(c)) uncertain.add(c);
   }
-  result2.bounding = sorted(bounding);
-  result2.uncertain = sorted(uncertain);
+  result.bounding = sorted(bounding);
+  result.uncertain = sorted(uncertain);
   if (start.ambient !== "none") {
-    const added = applied("add").some(isAll) ? result2.bounding : adds.filter((c) => bounding.has(c));
-    result2.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result2.bounding : sorted(added));
+    const added = applied("add").some(isAll) ? result.bounding : adds.filter((c) => bounding.has(c));
+    result.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result.bounding : sorted(added));
   }
-  return result2;
+  return result;
 }
 function ambientOf(start, capabilities) {
   const out = {
@@ -19791,23 +20059,23 @@ function addCapabilities(container, capabilities) {
   const values = [...capabilities];
   const contextPath = [...container.path, "securityContext"];
   const context = container.securityContext;
-  let edit;
+  let edit2;
   if (!("securityContext" in container.value)) {
-    edit = { kind: "add-key", path: contextPath, value: { capabilities: { add: values } } };
+    edit2 = { kind: "add-key", path: contextPath, value: { capabilities: { add: values } } };
   } else if (!isMapping(context)) {
     return void 0;
   } else if (!("capabilities" in context)) {
-    edit = { kind: "add-key", path: [...contextPath, "capabilities"], value: { add: values } };
+    edit2 = { kind: "add-key", path: [...contextPath, "capabilities"], value: { add: values } };
   } else if (!isMapping(context.capabilities)) {
     return void 0;
   } else if (!("add" in context.capabilities)) {
-    edit = { kind: "add-key", path: [...contextPath, "capabilities", "add"], value: values };
+    edit2 = { kind: "add-key", path: [...contextPath, "capabilities", "add"], value: values };
   } else if (Array.isArray(context.capabilities.add)) {
-    edit = { kind: "append-items", path: [...contextPath, "capabilities", "add"], values };
+    edit2 = { kind: "append-items", path: [...contextPath, "capabilities", "add"], values };
   } else {
     return void 0;
   }
-  return { description: `add ${joinAnd(values)} to capabilities.add`, edits: [edit] };
+  return { description: `add ${joinAnd(values)} to capabilities.add`, edits: [edit2] };
 }
 function addsCapability(container, capability) {
   const caps = container.securityContext?.capabilities;
@@ -20039,12 +20307,12 @@ var cap_nonroot_ineffective_default = defineRule({
           info: "If it does not, drop the capability or run the program as root.",
           error: "Drop it, run the program as root, or start the binary directly (no shell or script in between) with the file capability, or allow privilege escalation."
         };
-        const what = name.isAll ? "ALL is added" : `${quote(value)} is added`;
+        const what = name.isAll ? "ALL is added" : `${quote2(value)} is added`;
         const except = (holding.length > 0 ? ` (${holding.join(", ")} ${holding.length === 1 ? "puts" : "put"} it in the ambient set too, so there the process holds it)` : "") + (open.length > 0 ? ` (not known on ${open.join(", ")}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)` : "");
         const message = `${what}, but the process runs as ${describeUser(main?.user.kind === "non-root" ? main.user : user)}: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}${capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : ""}`;
         context.report({
           path: [...container.path, "securityContext", "capabilities", "add", index],
-          problem: `${name.isAll ? "ALL" : quote(value)} added for a non-root process`,
+          problem: `${name.isAll ? "ALL" : quote2(value)} added for a non-root process`,
           // Without evidence that the chain breaks this is a question: the image's binary may carry it.
           consequence: severity === "error" ? "the process does not hold it (no ambient capabilities)" : "held only if the program carries it as a file capability: does it?",
           remedy: severity === "error" ? "drop it or run as root" : "if not, drop it or run as root",
@@ -20287,7 +20555,7 @@ var cap_prefix_default = defineRule({
         name.prefixes,
         canonical
       );
-      const change = replaceWith(entry.path, canonical, `replace ${quote(name.text)} with ${canonical}`);
+      const change = replaceWith(entry.path, canonical, `replace ${quote2(name.text)} with ${canonical}`);
       context.report({
         path: entry.path,
         problem: verdict2.problem,
@@ -20335,7 +20603,7 @@ function judge(targets, ownerKind, policy, privileged, dropped, direction, text,
   const quiet = portableOnly && ownerKind === "compose";
   const severity = current.length > 0 ? severityFromOutcomes(worse, "warning") : quiet ? "info" : "warning";
   const prefix = prefixes > 1 ? "a doubled CAP_ prefix" : "the CAP_ prefix";
-  const exact = policy ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote(text)} carry the prefix to the runtime.` : "";
+  const exact = policy ? ` ${policy} compares names exactly, so pods that write ${canonical} are refused and pods that copy ${quote2(text)} carry the prefix to the runtime.` : "";
   const accepted = deciding(written).filter((w) => w.prediction.outcome === "applied");
   let consequence2;
   if (current.length > 0) {
@@ -20348,9 +20616,9 @@ function judge(targets, ownerKind, policy, privileged, dropped, direction, text,
     consequence2 = [every, legacy, exactly.trim()].filter(Boolean).join(" ");
   }
   return {
-    problem: `${quote(text)}: ${prefixes > 1 ? "doubled CAP_ prefix" : "CAP_ prefix"}`,
+    problem: `${quote2(text)}: ${prefixes > 1 ? "doubled CAP_ prefix" : "CAP_ prefix"}`,
     ...worse.length > 0 ? {} : { consequence: "admission policies compare names exactly" },
-    explanation: `${quote(text)} carries ${prefix}.${exact} ${consequence2} Write ${canonical}.`,
+    explanation: `${quote2(text)} carries ${prefix}.${exact} ${consequence2} Write ${canonical}.`,
     severity,
     targets: toTargetOutcomes(written),
     quiet
@@ -20485,8 +20753,8 @@ function describeNonString(value) {
 function numberNote(value, quoted) {
   const name = byNumber(value);
   const which = name ? `Capability number ${value} is ${name}, but runtimes` : "Runtimes";
-  const quote2 = quoted ? "" : ` Quoting it ("${value}") would not help: it is still not a name.`;
-  return `${which} behind Kubernetes look names up and do not parse numbers (only crun, run directly, does).${quote2}`;
+  const quote3 = quoted ? "" : ` Quoting it ("${value}") would not help: it is still not a name.`;
+  return `${which} behind Kubernetes look names up and do not parse numbers (only crun, run directly, does).${quote3}`;
 }
 function checkNonString(context, owner, path, value) {
   const parts = [describeNonString(value)];
@@ -20585,19 +20853,19 @@ var cap_unknown_default = defineRule({
           const known = name.capability !== void 0 || name.isAll;
           if (known && !name.padded) return;
           const parts = [];
-          let problem = `${quote(value)}: not a Linux capability`;
+          let problem = `${quote2(value)}: not a Linux capability`;
           let replacement;
           let alternatives = [];
           if (value.trim() === "") {
-            problem = value === "" ? "empty capability name" : `${quote(value)}: only white space`;
+            problem = value === "" ? "empty capability name" : `${quote2(value)}: only white space`;
             parts.push(
-              value === "" ? "An empty string is not a capability name." : `${quote(value)} is only white space.`
+              value === "" ? "An empty string is not a capability name." : `${quote2(value)} is only white space.`
             );
           } else if (name.padded && known) {
             replacement = name.isAll ? "ALL" : name.capability?.name;
-            problem = `${quote(value)}: white space around the name`;
+            problem = `${quote2(value)}: white space around the name`;
             parts.push(
-              `${quote(value)} has white space around the name, which no runtime trims, so it is not ${replacement} to them.`
+              `${quote2(value)} has white space around the name, which no runtime trims, so it is not ${replacement} to them.`
             );
           } else if (value === "*") {
             problem = '"*": a wildcard only in policy allow-lists';
@@ -20605,12 +20873,12 @@ var cap_unknown_default = defineRule({
               '"*" is a wildcard only in the allowedCapabilities of a PodSecurityPolicy or SecurityContextConstraints; runtimes do not know it (their word for every capability is ALL).'
             );
           } else if (/^\d+$/.test(name.bare)) {
-            const number = Number(name.bare);
-            replacement = byNumber(number);
-            problem = `${quote(value)}: a capability number, not a name`;
-            parts.push(`${quote(value)} is a capability number, not a name. ${numberNote(number, true)}`);
+            const number2 = Number(name.bare);
+            replacement = byNumber(number2);
+            problem = `${quote2(value)}: a capability number, not a name`;
+            parts.push(`${quote2(value)} is a capability number, not a name. ${numberNote(number2, true)}`);
           } else {
-            const shown4 = name.bare === value ? quote(value) : `${quote(value)} (read as ${name.bare})`;
+            const shown4 = name.bare === value ? quote2(value) : `${quote2(value)} (read as ${name.bare})`;
             parts.push(`${shown4} is not a Linux capability.`);
             alternatives = guesses(name.bare, list, index);
             if (alternatives.length === 1) replacement = alternatives[0];
@@ -20643,7 +20911,7 @@ var cap_unknown_default = defineRule({
             severity: chooseSeverity(context.severity, DEFAULT_SEVERITY4, computed),
             ...reportBase(owner),
             ...targets.length > 0 ? { targets: toTargetOutcomes(targets) } : {},
-            ...replacement ? { suggestion: replaceWith(entry.path, replacement, `replace ${quote(value)} with ${replacement}`) } : {}
+            ...replacement ? { suggestion: replaceWith(entry.path, replacement, `replace ${quote2(value)} with ${replacement}`) } : {}
           });
         });
       }
@@ -21166,8 +21434,8 @@ function missingDrop(container) {
   const named = container.value.name !== void 0 ? [...container.path, "name"] : container.path;
   const contextPath = [...container.path, "securityContext"];
   if (!("securityContext" in container.value)) {
-    const edit2 = { kind: "add-key", path: contextPath, value: { capabilities: { drop: [ALL] } } };
-    return { path: named, why: "it has no securityContext", edit: edit2 };
+    const edit3 = { kind: "add-key", path: contextPath, value: { capabilities: { drop: [ALL] } } };
+    return { path: named, why: "it has no securityContext", edit: edit3 };
   }
   const context = container.value.securityContext;
   if (!isMapping(context) || !("capabilities" in context)) {
@@ -21184,9 +21452,9 @@ function missingDrop(container) {
   }
   const drop = caps.drop;
   if (!Array.isArray(drop)) return { path: dropPath, why: "drop is not a list" };
-  const edit = { kind: "append-items", path: dropPath, values: [ALL] };
-  if (drop.length === 0) return { path: dropPath, why: "its drop list is empty", edit };
-  return { path: dropPath, why: `its drop list (${drop.map(shown3).join(", ")}) does not contain ALL`, edit };
+  const edit2 = { kind: "append-items", path: dropPath, values: [ALL] };
+  if (drop.length === 0) return { path: dropPath, why: "its drop list is empty", edit: edit2 };
+  return { path: dropPath, why: `its drop list (${drop.map(shown3).join(", ")}) does not contain ALL`, edit: edit2 };
 }
 var pss_restricted_default = defineRule({
   meta: {
@@ -21264,7 +21532,7 @@ var pss_restricted_default = defineRule({
               suggestion: replaceWith(path, ALL, `replace ${shown3(variant)} with ALL`)
             });
           } else {
-            const { path, why, edit } = missingDrop(container);
+            const { path, why, edit: edit2 } = missingDrop(container);
             context.report({
               ...base,
               path,
@@ -21273,7 +21541,7 @@ var pss_restricted_default = defineRule({
               remedy: "add ALL to capabilities.drop",
               explanation: `${label2} does not drop ALL capabilities: ${why}, and restricted requires securityContext.capabilities.drop to contain ALL. ${dropDetail(name)}${scope}${note}`,
               // Dropping ALL removes what the container may rely on: a suggestion, never applied silently.
-              ...edit ? { suggestion: { description: `drop ALL in container ${JSON.stringify(name)}`, edits: [edit] } } : {}
+              ...edit2 ? { suggestion: { description: `drop ALL in container ${JSON.stringify(name)}`, edits: [edit2] } } : {}
             });
           }
         }
@@ -21620,9 +21888,9 @@ function runAction(runner2) {
       files.push({ file: entry.file, findings: [unreadableFinding(entry.file, input.error ?? "cannot be read")] });
       continue;
     }
-    const result2 = lintSource(entry.file, input.text, options);
-    documents += result2.documents;
-    files.push({ file: entry.file, findings: result2.findings });
+    const result = lintSource(entry.file, input.text, options);
+    documents += result.documents;
+    files.push({ file: entry.file, findings: result.findings });
   }
   const all = files.flatMap((f) => f.findings);
   const count = (severity) => all.filter((f) => f.severity === severity).length;

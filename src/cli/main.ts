@@ -74,6 +74,7 @@ export function buildProgram(): Command {
         {
           cwd: process.cwd(),
           stdout: (text) => process.stdout.write(text),
+          stdoutBytes: (bytes) => process.stdout.write(bytes),
           stdinIsTTY: Boolean(process.stdin.isTTY),
           readStdin,
           version: VERSION,

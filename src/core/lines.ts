@@ -34,6 +34,23 @@ export class LineIndex {
     return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
   }
 
+  private searched: string | undefined;
+  private found = false;
+
+  /** Whether the text holds `word` anywhere (remembered for the last word asked: most texts never hold it). */
+  includes(word: string): boolean {
+    if (this.searched !== word) {
+      this.found = this.source().includes(word);
+      this.searched = word;
+    }
+    return this.found;
+  }
+
+  /** The text the offsets refer to (a subclass may hold it differently). */
+  protected source(): string {
+    return this.text;
+  }
+
   get lineCount(): number {
     return this.lineStarts().length;
   }

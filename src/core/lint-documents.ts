@@ -5,13 +5,14 @@ import type { ResolvedTarget } from '../knowledge/targets.js';
 import type { ParsedSource, ParseProblem, SourceDocument, SourceFormat } from '../parse/index.js';
 import type { Report, Rule, RuleContext } from '../rules/types.js';
 import { append } from '../util/append.js';
+import { ownCopy } from '../util/own-copy.js';
 import { locateEvidence } from './evidence.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { composeMessage } from './message.js';
 import { formatPath, PrefixIndex } from './path.js';
 import { offByDefault, type PssLevel } from './pss.js';
-import type { Finding, Path, Severity } from './types.js';
+import type { Finding, Fix, ObjectRef, Path, Severity } from './types.js';
 
 export type RuleSetting = Severity | 'off';
 export type { PssLevel } from './pss.js';
@@ -151,8 +152,37 @@ class DocumentContext implements RuleContext {
     return this.unit.extracted;
   }
 
+  /**
+   * The ignore comments of the lines searched so far: each line once, however many findings it has (a
+   * long line with thousands of findings made this quadratic). Per document: a WeakMap per line index
+   * kept each window of a stream out of V8's young generation.
+   */
+  comments: Map<number, IgnoreComment | null> | undefined;
+
   get documents(): RuleContext['documents'] {
     return this.others();
+  }
+
+  // A finding keeps names read from its document (an object's, a container's); a name of 13 characters
+  // or more read from the text is a slice of it, and would keep the whole document alive with the
+  // finding. Findings get copies, made once per document.
+  private refs: [ObjectRef, ObjectRef] | undefined;
+  private names: [string, string] | undefined;
+
+  private ownRef(ref: ObjectRef): ObjectRef {
+    if (this.refs?.[0] === ref) return this.refs[1];
+    const copy: ObjectRef = {};
+    for (const key of Object.keys(ref) as (keyof ObjectRef)[]) {
+      const value = ref[key];
+      copy[key] = typeof value === 'string' ? ownCopy(value) : value;
+    }
+    this.refs = [ref, copy];
+    return copy;
+  }
+
+  private ownName(name: string): string {
+    if (this.names?.[0] !== name) this.names = [name, ownCopy(name)];
+    return this.names[1];
   }
 
   report(report: Report): void {
@@ -179,13 +209,13 @@ class DocumentContext implements RuleContext {
       document: document.index,
     };
     const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
-    if (object) finding.object = object;
-    if (report.container !== undefined) finding.container = report.container;
+    if (object) finding.object = this.ownRef(object);
+    if (report.container !== undefined) finding.container = this.ownName(report.container);
     if (report.targets) finding.targets = report.targets;
-    if (report.fix) finding.fix = report.fix;
-    if (report.suggestion) finding.suggestion = report.suggestion;
+    if (report.fix) finding.fix = sharedFix(report.fix);
+    if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
-    if (!suppressed(finding, report.path, extracted, lines)) this.out.push(finding);
+    if (!suppressed(finding, report.path, extracted, lines, this)) this.out.push(finding);
   }
 }
 
@@ -200,6 +230,19 @@ function shared(text: string): string {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
+}
+
+// Likewise fixes: the same replacement at the same path of each document is one object (a fix is only
+// read). Its JSON text tells two fixes apart without ambiguity.
+const fixes = new Map<string, Fix>();
+
+function sharedFix(fix: Fix): Fix {
+  const key = JSON.stringify([fix.description, fix.edits]);
+  const known = fixes.get(key);
+  if (known !== undefined) return known;
+  if (fixes.size >= TEXTS_LIMIT) fixes.clear();
+  fixes.set(key, fix);
+  return fix;
 }
 
 interface EnabledRule {
@@ -265,7 +308,7 @@ function listed(value: string | undefined, rule: string, emptyMeansAll: boolean)
   return ids.includes(rule) || ids.includes('all') || ids.includes('*');
 }
 
-function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex): boolean {
+function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex, memo: CommentMemo): boolean {
   // Annotations work where comments do not exist (a live cluster, an admission request).
   const index = indexOf(extracted);
   const annotationSources = [
@@ -274,9 +317,9 @@ function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: L
   ];
   if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
   if (lines === NO_TEXT) return false;
-  const same = ignoreComment(lines, finding.line);
+  const same = ignoreComment(lines, finding.line, memo);
   if (same && listed(same.ids, finding.rule, true)) return true;
-  const above = ignoreComment(lines, finding.line - 1);
+  const above = ignoreComment(lines, finding.line - 1, memo);
   return above?.wholeLine === true && listed(above.ids, finding.rule, true);
 }
 
@@ -286,16 +329,17 @@ interface IgnoreComment {
   wholeLine: boolean;
 }
 
-// Each line is searched for a comment once, however many findings it has: a long line with thousands of
-// findings made this quadratic.
-const ignoreComments = new WeakMap<LineIndex, Map<number, IgnoreComment | null>>();
+/** Where the ignore comments found so far are kept (a document's rule context). */
+interface CommentMemo {
+  comments: Map<number, IgnoreComment | null> | undefined;
+}
 
-function ignoreComment(lines: LineIndex, line: number): IgnoreComment | null {
-  let known = ignoreComments.get(lines);
-  if (!known) {
-    known = new Map();
-    ignoreComments.set(lines, known);
-  }
+/** The ignore comment of a line, if any; `memo` holds the answers for lines already searched. */
+function ignoreComment(lines: LineIndex, line: number, memo: CommentMemo): IgnoreComment | null {
+  // Most texts hold no ignore comment at all: their lines are not cut out to be searched.
+  if (!lines.includes('capdoctor-ignore')) return null;
+  memo.comments ??= new Map();
+  const known = memo.comments;
   let found = known.get(line);
   if (found === undefined) {
     const text = lines.line(line);

@@ -36,8 +36,14 @@ export function composeMessage(parts: MessageParts, targets?: readonly TargetOut
 
 /** Collapses white space, so that a message is one line whatever its parts held. */
 function oneLine(text: string): string {
+  // Most parts are one line already: they are then not copied.
+  if (!MORE_THAN_A_SPACE.test(text) && text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32)
+    return text;
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** White space that `oneLine` would change: any but a space, or two in a row. */
+const MORE_THAN_A_SPACE = /[^\S ]|\s\s/;
 
 /** Cuts text to `max` characters at a word boundary where one is near, ending with an ellipsis. */
 export function clip(text: string, max: number): string {

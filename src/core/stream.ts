@@ -1,6 +1,7 @@
 // The fast lint path for YAML: documents are split cheaply, read by the fast reader (or, outside its
-// subset, by the precise parser), linted one at a time and dropped; positions come from the precise
-// parser, only for documents with findings. Findings are those of `lintSourcePrecise`.
+// subset, by the precise parser), linted one at a time and dropped; positions are found for findings
+// only, along their paths (the precise parser where the fast reader cannot tell). Findings are those of
+// `lintSourcePrecise`.
 
 import {
   BAIL_OUT,
@@ -270,6 +271,10 @@ class WindowLines extends LineIndex {
       else high = mid - 1;
     }
     return { line: this.baseLine + low, column: local - (starts[low] as number) + 1 };
+  }
+
+  protected override source(): string {
+    return this.window;
   }
 
   override line(line: number): string {

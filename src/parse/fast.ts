@@ -7,7 +7,7 @@
 import { append } from '../util/append.js';
 import { ownCopy } from '../util/own-copy.js';
 import { MAX_DEPTH } from './depth.js';
-import type { LocatedNode, ParsedSource, ParseProblem, Path, Range, SourceDocument } from './types.js';
+import type { LocatedNode, ParsedSource, ParseProblem, Path, PathSegment, Range, SourceDocument } from './types.js';
 import { locateYaml, parseYaml } from './yaml.js';
 import { mayResolvePlain11, resolvePlain11 } from './yaml11-scalar.js';
 
@@ -254,14 +254,10 @@ class Reader {
     private readonly end: number,
     /** False: only check that the document is in the subset (no values are built). */
     private readonly build: boolean,
-    /** Record where each node is (in `node`, set by every method that reads one). */
-    private readonly track = false,
   ) {
     this.nextLine = from;
     this.advance();
   }
-
-  node: RangeNode | undefined;
 
   /** Moves to the next line with content, skipping blank and comment lines. */
   private advance(): void {
@@ -307,18 +303,14 @@ class Reader {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const out: Record<string, unknown> = {};
     const keys: string[] | undefined = this.build ? undefined : [];
-    const node: RangeNode | undefined = this.track ? { start: this.p, end: undefined, pairs: new Map() } : undefined;
     for (;;) {
       const colon = this.keyEnd();
       if (colon < 0) throw BAIL;
-      const keyStart = this.p;
       const key = this.key(colon);
       this.p = colon + 1;
       const value = this.value(col, true);
       if (keys) addKey(keys, key);
       else setKey(out, key, value);
-      if (node && this.node) node.pairs?.set(key, { key: { start: keyStart, end: colon }, value: this.node });
-      this.node = node;
       if (this.eof || this.indent < col) {
         this.depth--;
         return out;
@@ -331,15 +323,12 @@ class Reader {
   private seq(col: number, zeroIndented: boolean): unknown[] {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const out: unknown[] = [];
-    const node: RangeNode | undefined = this.track ? { start: this.p, end: undefined, items: [] } : undefined;
     for (;;) {
       this.p += 1;
       this.skipSpaces();
       if (this.p < this.le && this.isSeqEntry()) throw BAIL; // `- - a`
       const item = this.compactKey() ? this.map(this.p - this.ls) : this.value(col, false);
       if (this.build) out.push(item);
-      if (node && this.node) node.items?.push(this.node);
-      this.node = node;
       if (this.eof || this.indent < col) {
         this.depth--;
         return out;
@@ -451,8 +440,6 @@ class Reader {
     const { text, p, le } = this;
     if (p >= le || text.charCodeAt(p) === HASH) {
       if (p < le && text.charCodeAt(p - 1) !== SPACE) throw BAIL;
-      // An empty value sits where the line's content would start (the precise parser's empty scalar).
-      if (this.track) this.node = { start: p, end: inMap ? p : undefined };
       this.advance();
       if (this.eof) return null;
       if (this.indent > col) {
@@ -465,21 +452,16 @@ class Reader {
     }
     const c = text.charCodeAt(p);
     let value: unknown;
-    if (c === 124 || c === 62) {
-      if (this.track) this.node = { start: p, end: undefined };
-      return this.blockScalar(col);
-    }
+    if (c === 124 || c === 62) return this.blockScalar(col);
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(p);
       if (close < 0) throw BAIL;
       value = this.quoted(p, close);
       this.p = close;
-      if (this.track) this.node = { start: p, end: close };
     } else if (c === 91 || c === 123) {
-      const flow = new FlowReader(text, p, le, this.build, this.track, this.depth);
+      const flow = new FlowReader(text, p, le, this.build, false, this.depth);
       value = flow.read();
       this.p = flow.p;
-      if (this.track) this.node = flow.node;
     } else {
       if (!plainStart(c, text.charCodeAt(p + 1), p + 1 < le)) throw BAIL;
       let stop = le;
@@ -500,13 +482,121 @@ class Reader {
       while (text.charCodeAt(last - 1) === SPACE) last--;
       value = this.build ? shortPlain(text, p, last, hash) : true;
       this.p = last;
-      if (this.track) this.node = { start: p, end: last };
     }
     this.lineEndsHere();
     this.advance();
     // A more indented line would continue the scalar (or be an error): the precise parser decides.
     if (!this.eof && this.indent > col) throw BAIL;
     return value;
+  }
+
+  /**
+   * Where the node at `path` is, as the positional parser places it, reading only the lines on the way:
+   * keys before the one on the path and items before the one on it are stepped over by their
+   * indentation (the document was read before, so it is in the subset). UNKNOWN where the answer is a
+   * range the fast reader does not know (a block collection's or block scalar's end).
+   */
+  seek(path: Path): LocatedNode | typeof UNKNOWN {
+    if (this.eof) return UNKNOWN;
+    // The node reached so far: a block collection (its column) or a node whose range is known.
+    let block: Block | undefined = this.isSeqEntry()
+      ? { seq: true, col: this.indent, zeroIndented: false }
+      : { seq: false, col: this.indent, zeroIndented: false };
+    let node: RangeNode | undefined;
+    let best: Range | undefined;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i] as PathSegment;
+      if (!block) return locateFrom(node as RangeNode, path, i, best);
+      if (typeof seg === 'string' && !block.seq) {
+        const key = this.seekKey(block.col, seg);
+        if (!key) return best ? { range: best, exact: false } : UNKNOWN;
+        best = key;
+        const value = this.seekValue(block.col, true);
+        block = value.block;
+        node = value.node;
+      } else if (typeof seg === 'number' && block.seq) {
+        if (!this.seekItem(block.col, seg)) return best ? { range: best, exact: false } : UNKNOWN;
+        const { col } = block;
+        this.p += 1;
+        this.skipSpaces();
+        if (this.compactKey()) {
+          block = { seq: false, col: this.p - this.ls, zeroIndented: false };
+          node = undefined;
+        } else {
+          const value = this.seekValue(col, false);
+          block = value.block;
+          node = value.node;
+        }
+        best = node?.end === undefined ? undefined : { start: node.start, end: node.end };
+      } else {
+        return best ? { range: best, exact: false } : UNKNOWN;
+      }
+    }
+    return !node || node.end === undefined ? UNKNOWN : { range: { start: node.start, end: node.end }, exact: true };
+  }
+
+  /** Offset of the first node of the document (undefined when it is empty). */
+  rootStart(): number | undefined {
+    return this.eof ? undefined : this.p;
+  }
+
+  /** The range of key `seg` of the block mapping at `col` whose first key is the current token (the reader then stands after its colon). */
+  private seekKey(col: number, seg: string): Range | undefined {
+    for (;;) {
+      const colon = this.keyEnd();
+      if (colon < 0) return undefined;
+      const start = this.p;
+      if (this.key(colon) === seg) {
+        this.p = colon + 1;
+        return { start, end: colon };
+      }
+      // The value's lines are indented more, or are the entries of a sequence at the key's column.
+      do this.advance();
+      while (!this.eof && (this.indent > col || (this.indent === col && this.isSeqEntry())));
+      if (this.eof || this.indent < col) return undefined;
+    }
+  }
+
+  /** Moves to the dash of item `item` of the block sequence at `col` whose first dash is the current token. */
+  private seekItem(col: number, item: number): boolean {
+    for (let n = 0; n < item; n++) {
+      do this.advance();
+      while (!this.eof && this.indent > col);
+      if (this.eof || this.indent < col || !this.isSeqEntry()) return false;
+    }
+    return true;
+  }
+
+  /** What `value(col, inMap)` would read, without reading nested collections: where it starts, or its range. */
+  private seekValue(col: number, inMap: boolean): { block?: Block; node?: RangeNode } {
+    this.skipSpaces();
+    const { text, p, le } = this;
+    if (p >= le || text.charCodeAt(p) === HASH) {
+      // An empty value sits where the line's content would start (the precise parser's empty scalar).
+      const empty: RangeNode = { start: p, end: inMap ? p : undefined };
+      this.advance();
+      if (this.eof) return { node: empty };
+      if (this.indent > col) return { block: { seq: this.isSeqEntry(), col: this.indent, zeroIndented: false } };
+      if (this.indent === col && inMap && this.isSeqEntry()) return { block: { seq: true, col, zeroIndented: true } };
+      return { node: empty };
+    }
+    const c = text.charCodeAt(p);
+    if (c === 124 || c === 62) return { node: { start: p, end: undefined } };
+    if (c === 34 || c === 39) return { node: { start: p, end: this.quoteEnd(p) } };
+    if (c === 91 || c === 123) {
+      const flow = new FlowReader(text, p, le, false, true);
+      flow.read();
+      return { node: flow.node };
+    }
+    let stop = le;
+    for (let i = p; i < le; i++) {
+      if (text.charCodeAt(i) === HASH && text.charCodeAt(i - 1) === SPACE) {
+        stop = i;
+        break;
+      }
+    }
+    while (text.charCodeAt(stop - 1) === SPACE) stop--;
+    return { node: { start: p, end: stop } };
   }
 
   /** After a scalar: only spaces and a comment may follow on its line. */
@@ -851,29 +941,21 @@ class FlowReader {
   }
 }
 
-/** Where a document's nodes are, read again by the fast reader (undefined outside its subset). */
-function rangesOf(text: string, from: number, to: number): RangeNode | undefined {
-  try {
-    const reader = new Reader(text, from, to, false, true);
-    reader.document();
-    return reader.node;
-  } catch (error) {
-    if (error === BAIL) return undefined;
-    throw error;
-  }
+/** A block collection the path goes through: a sequence or a mapping, and its column. */
+interface Block {
+  seq: boolean;
+  col: number;
+  zeroIndented: boolean;
 }
 
 const UNKNOWN = Symbol('ask the precise parser');
 
-/**
- * `locate` as the precise parser answers it (src/parse/yaml.ts), from the fast reader's ranges; UNKNOWN
- * when the answer is a range the fast reader does not know.
- */
-function locateIn(root: RangeNode, path: Path): LocatedNode | typeof UNKNOWN {
+/** `locate` along `path` from one of its nodes (a flow collection's), `best` the range found on the way. */
+function locateFrom(root: RangeNode, path: Path, from: number, best: Range | undefined): LocatedNode | typeof UNKNOWN {
   let node = root;
-  let best: Range | undefined = root.end === undefined ? undefined : { start: root.start, end: root.end };
   const inexact = () => (best ? { range: best, exact: false } : UNKNOWN);
-  for (const seg of path) {
+  for (let i = from; i < path.length; i++) {
+    const seg = path[i];
     if (typeof seg === 'string' && node.pairs) {
       const pair = node.pairs.get(seg);
       if (!pair) return inexact();
@@ -889,6 +971,20 @@ function locateIn(root: RangeNode, path: Path): LocatedNode | typeof UNKNOWN {
     }
   }
   return node.end === undefined ? UNKNOWN : { range: { start: node.start, end: node.end }, exact: true };
+}
+
+/**
+ * `locate` as the precise parser answers it (src/parse/yaml.ts), for a document the fast reader has
+ * read: UNKNOWN when the answer is a range the fast reader does not know (a block collection's or
+ * block scalar's) or the document is outside its subset after all.
+ */
+function seekPath(text: string, from: number, to: number, path: Path): LocatedNode | typeof UNKNOWN {
+  try {
+    return new Reader(text, from, to, false).seek(path);
+  } catch (error) {
+    if (error === BAIL) return UNKNOWN;
+    throw error;
+  }
 }
 
 /**
@@ -948,7 +1044,6 @@ export function preciseChunk(text: string, chunk: Chunk, base = 0): PreciseChunk
 /** A document read by the fast reader; the precise parser reads it again only when a position is asked for. */
 export class FastDocument implements SourceDocument {
   private precise: Pick<SourceDocument, 'start' | 'locate'> | undefined | null = null;
-  private ranges: RangeNode | undefined | null = null;
 
   constructor(
     private readonly text: string,
@@ -983,27 +1078,26 @@ export class FastDocument implements SourceDocument {
     return this.precise;
   }
 
-  /** The fast reader's ranges (read again on the first question: most documents are never asked). */
-  private own(): RangeNode | undefined {
-    if (this.ranges === null) this.ranges = rangesOf(this.text, this.chunk.contentStart, this.chunk.end);
-    return this.ranges;
-  }
-
   get start(): number {
-    const own = this.own();
-    if (own) return own.start + this.base;
-    return this.resolve()?.start ?? this.chunk.contentStart + this.base;
+    const { chunk } = this;
+    const own = new Reader(this.text, chunk.contentStart, chunk.end, false).rootStart();
+    if (own !== undefined) return own + this.base;
+    return this.resolve()?.start ?? chunk.contentStart + this.base;
   }
 
+  /**
+   * Positions are found along the path asked for, in the text (most documents are never asked, and a
+   * finding's path passes through a few of a document's lines); the precise parser is asked for what
+   * the fast reader does not know.
+   */
   locate(path: Path): LocatedNode | undefined {
-    const own = this.own();
-    const found = own ? locateIn(own, path) : UNKNOWN;
+    const found = seekPath(this.text, this.chunk.contentStart, this.chunk.end, path);
     if (found === UNKNOWN) return this.resolve()?.locate(path);
     const { base } = this;
     return { range: { start: found.range.start + base, end: found.range.end + base }, exact: found.exact };
   }
 
-  /** What the precise parser answers (for tests: the fast reader's ranges must agree with it). */
+  /** What the precise parser answers (for tests: the fast reader's positions must agree with it). */
   preciseLocate(path: Path): LocatedNode | undefined {
     return this.resolve()?.locate(path);
   }

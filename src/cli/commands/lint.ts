@@ -30,6 +30,8 @@ export interface LintCommandOptions {
 export interface CommandIO {
   cwd: string;
   stdout: (text: string) => void;
+  /** Standard output for bytes (a report is encoded as it is written); `stdout` takes the report when absent. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stdinIsTTY: boolean;
   readStdin: () => string;
   version: string;
@@ -162,8 +164,11 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   };
   // Written as it is formatted: a report of many findings is never one string in memory.
   try {
-    writeReport(options.outputFile || undefined, io.stdout, (write) =>
-      STREAM_FORMATTERS[format](report, formatOptions, write),
+    writeReport(
+      options.outputFile || undefined,
+      io.stdout,
+      (write) => STREAM_FORMATTERS[format](report, formatOptions, write),
+      io.stdoutBytes,
     );
   } catch (error) {
     const e = error as NodeJS.ErrnoException;

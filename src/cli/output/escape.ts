@@ -17,14 +17,23 @@ export function terminalSafe(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE, escapeOne) : text;
 }
 
-/** A copy of `value` with every string in it made terminal-safe (for text output of whole results). */
-export function terminalSafeDeep<T>(value: T): T {
+/**
+ * A copy of `value` with every string in it made terminal-safe (for text output of whole results).
+ * `copies` remembers the copy of each object met, for callers that pass many values sharing parts
+ * (findings share their per-target lists and fixes): each is then copied once.
+ */
+export function terminalSafeDeep<T>(value: T, copies?: WeakMap<object, unknown>): T {
   if (typeof value === 'string') return terminalSafe(value) as T;
-  if (Array.isArray(value)) return value.map(terminalSafeDeep) as T;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = terminalSafeDeep(item);
-    return out as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const known = copies?.get(value);
+  if (known !== undefined) return known as T;
+  let out: unknown;
+  if (Array.isArray(value)) out = value.map((item) => terminalSafeDeep(item, copies));
+  else {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = terminalSafeDeep(item, copies);
+    out = copy;
   }
-  return value;
+  copies?.set(value, out);
+  return out as T;
 }

@@ -1,7 +1,7 @@
 // `-o junit`: JUnit XML as CI systems import it (GitLab, Jenkins, Azure Pipelines, CircleCI): one
 // <testsuite> per file, one <testcase> per finding, and one passing <testcase> for a file without any.
 // Errors and warnings are failures; info findings pass and carry their message in <system-out>.
-import type { Finding } from '../../core/types.js';
+import type { Finding, TargetOutcome } from '../../core/types.js';
 import { type FileReport, type Formatter, type StreamFormatter, toText, type Write } from './types.js';
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, LF and CR; lone surrogates;
@@ -53,12 +53,30 @@ function details(finding: Finding & { explanation?: string }): string {
   const where = finding.line > 0 ? `${finding.file}:${finding.line}:${finding.column}` : finding.file;
   const lines = [finding.message, ...(finding.explanation ? ['', finding.explanation] : []), '', `at ${where}`];
   if (finding.path) lines.push(`path: ${finding.path}`);
-  const outcomes = (finding.targets ?? []).filter((t) => t.outcome !== 'applied');
-  for (const t of outcomes) lines.push(`${t.target}: ${t.outcome}${t.detail ? ` — ${t.detail}` : ''}`);
+  if (finding.targets) {
+    const outcomes = outcomeLines(finding.targets);
+    if (outcomes) lines.push(outcomes);
+  }
   if (finding.fix) lines.push(`fix: ${finding.fix.description}`);
   if (finding.suggestion) lines.push(`suggested fix: ${finding.suggestion.description}`);
   lines.push(`rule: ${finding.rule}`);
   return lines.join('\n');
+}
+
+// Findings share their per-target lists: the lines of each are made once.
+const targetLists = new WeakMap<readonly TargetOutcome[], string>();
+
+/** One line per target whose outcome is not `applied` (empty when there is none). */
+function outcomeLines(list: readonly TargetOutcome[]): string {
+  let text = targetLists.get(list);
+  if (text === undefined) {
+    text = list
+      .filter((t) => t.outcome !== 'applied')
+      .map((t) => `${t.target}: ${t.outcome}${t.detail ? ` — ${t.detail}` : ''}`)
+      .join('\n');
+    targetLists.set(list, text);
+  }
+  return text;
 }
 
 function testCase(file: string, finding: Finding): string {

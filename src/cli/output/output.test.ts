@@ -3,7 +3,7 @@ import type { Finding } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { FORMATTERS } from './index.js';
 import { formatJson, toJsonFinding } from './json.js';
-import { artifactUri, formatSarif } from './sarif.js';
+import { artifactUri, formatSarif, sarifResult } from './sarif.js';
 import { formatText } from './text.js';
 import type { FileReport, FormatOptions, LintReport } from './types.js';
 
@@ -365,6 +365,28 @@ describe('formatJson', () => {
     );
   });
 
+  it('is the text of JSON.stringify for every kind of field: evidence, empty lists and objects, legacy targets', () => {
+    const odd: Finding = {
+      ...infoFinding(),
+      rule: 'needs-cap',
+      message: 'quotes " and \\ and \u2028, a dash —, a bell \u0007, a lone \ud800 and a pair 😀',
+      object: {},
+      targets: [],
+      evidence: [
+        { text: 'ulimit -l unlimited', label: 'args[0]', path: 'spec.containers[0].args[0]', line: 7, column: 11 },
+      ],
+    };
+    const legacy: Finding = {
+      ...warningFinding(),
+      object: { kind: 'Pod', namespace: 'ns' },
+      targets: [{ target: 'docker@1.9', outcome: 'rejected', detail: 'old', legacy: true }],
+      fix: { description: 'nothing', edits: [] },
+    };
+    const report = emptyReport([{ file: 'c.yaml', findings: [odd, legacy] }], 1);
+    const whole = { version: 2, findings: [odd, legacy].map(toJsonFinding), summary: report.summary };
+    expect(formatJson(report, OPTIONS)).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+  });
+
   it('prints an empty report', () => {
     expect(JSON.parse(formatJson(emptyReport(), OPTIONS))).toStrictEqual({
       version: 2,
@@ -425,6 +447,26 @@ function validateSarif(log: Json): void {
 
 describe('formatSarif', () => {
   const output = formatSarif(makeReport(), OPTIONS);
+
+  it('writes each result as JSON.stringify writes the result object, for every kind of finding', () => {
+    const odd: Finding = {
+      ...infoFinding(),
+      rule: 'not-a-known-rule',
+      message: 'quotes " and \\ and \u2028 — a bell \u0007, a lone \ud800 and a pair 😀 [link](x) <b>',
+      explanation: 'with *stars* and `code`',
+      targets: [{ target: 'docker@1.9', outcome: 'rejected', detail: 'old <one>', legacy: true }],
+      line: 0,
+      endLine: 0,
+    };
+    const report = makeReport();
+    report.files.push({ file: 'C:\\odd dir\\x.yaml', findings: [odd] });
+    const ruleIndex = new Map(RULES.map((meta, i) => [meta.id, i]));
+    const text = formatSarif(report, OPTIONS);
+    const findings = report.files.flatMap((f) => f.findings);
+    const results = findings.map((finding) => sarifResult(finding, ruleIndex));
+    expect(JSON.parse(text).runs[0].results).toStrictEqual(results);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
   const log: Json = JSON.parse(output);
   const run = log.runs[0];
 

@@ -1,6 +1,7 @@
 import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, Severity } from '../../core/types.js';
+import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
+import { quote } from './json.js';
 import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
@@ -22,6 +23,17 @@ function encodeSegment(segment: string, allowColon: boolean): string {
  * needed; `stdin` for `-`; absolute paths become `file://` URIs.
  */
 export function artifactUri(file: string): string {
+  // Every finding of a file asks for the same one.
+  if (file === lastFile) return lastUri;
+  lastUri = fileUri(file);
+  lastFile = file;
+  return lastUri;
+}
+
+let lastFile: string | undefined;
+let lastUri = '';
+
+function fileUri(file: string): string {
   if (file === '-') return 'stdin';
   let path = file.replace(/\\/g, '/');
   while (path.startsWith('./')) path = path.slice(2);
@@ -73,15 +85,25 @@ function descriptor(meta: RuleMeta): ReportingDescriptor {
 function messageMarkdown(finding: Finding): string {
   const parts = [`**${escapeMarkdown(finding.message)}**`];
   if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
-  const targets = (finding.targets ?? []).filter((t) => t.outcome !== 'applied');
-  if (targets.length > 0) {
-    parts.push(
-      targets
-        .map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` — ${escapeMarkdown(t.detail)}` : ''}`)
-        .join('\n'),
-    );
-  }
+  const targets = finding.targets && targetsMarkdown(finding.targets);
+  if (targets) parts.push(targets);
   return parts.join('\n\n');
+}
+
+// Findings share their per-target lists: the markdown of each is made once.
+const targetLists = new WeakMap<readonly TargetOutcome[], string>();
+
+/** One line per target whose outcome is not `applied` (empty when there is none). */
+function targetsMarkdown(list: readonly TargetOutcome[]): string {
+  let text = targetLists.get(list);
+  if (text === undefined) {
+    text = list
+      .filter((t) => t.outcome !== 'applied')
+      .map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` — ${escapeMarkdown(t.detail)}` : ''}`)
+      .join('\n');
+    targetLists.set(list, text);
+  }
+  return text;
 }
 
 /**
@@ -102,7 +124,8 @@ function region(finding: Finding): Region {
   return { startLine, startColumn, endLine, endColumn };
 }
 
-function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Result {
+/** A finding as a SARIF result (what `resultText` writes; tests hold the two together). */
+export function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Result {
   const index = ruleIndex.get(finding.rule);
   return {
     ruleId: finding.rule,
@@ -114,6 +137,35 @@ function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Resul
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
   };
+}
+
+/** A number as JSON.stringify writes it. */
+function number(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
+}
+
+/**
+ * `sarifResult(finding)` as `JSON.stringify(…, null, 2)` writes it at its place in the log, written directly
+ * (the layout of a result is fixed; its strings go through the JSON writer's quoting).
+ */
+function resultText(finding: Finding, ruleIndex: ReadonlyMap<string, number>): string {
+  const at = `\n${RESULT_INDENT}`;
+  const index = ruleIndex.get(finding.rule);
+  const { startLine, startColumn, endLine, endColumn } = region(finding) as Required<
+    Pick<Region, 'startLine' | 'startColumn' | 'endLine' | 'endColumn'>
+  >;
+  return (
+    `{${at}  "ruleId": ${quote(finding.rule)},` +
+    (index === undefined ? '' : `${at}  "ruleIndex": ${number(index)},`) +
+    `${at}  "level": ${quote(LEVEL[finding.severity])},` +
+    `${at}  "message": {${at}    "text": ${quote(finding.message)},${at}    "markdown": ${quote(messageMarkdown(finding))}${at}  },` +
+    `${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {` +
+    `${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {` +
+    `${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},` +
+    `${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}` +
+    `${at}        }${at}      }${at}    }${at}  ],` +
+    `${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding))}${at}  }${at}}`
+  );
 }
 
 const RESULTS_MARK = '\u0000results\u0000';
@@ -150,8 +202,7 @@ export const writeSarif: StreamFormatter = (report, options, write) => {
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      const json = JSON.stringify(result(finding, ruleIndex), null, 2).replaceAll('\n', `\n${RESULT_INDENT}`);
-      write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}${json}`);
+      write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}${resultText(finding, ruleIndex)}`);
       first = false;
     }
   }

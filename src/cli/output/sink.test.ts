@@ -145,4 +145,37 @@ describe('writeReport', () => {
     expect(out.length).toBeGreaterThan(3);
     expect(Math.max(...out.map((p) => p.length))).toBeLessThan(1.1 * 2 ** 20);
   });
+
+  it('without a file, hands bytes when standard output takes them: the UTF-8 of the pieces joined', () => {
+    const pieces = ['{"a": "x — y"}', 'é'.repeat(400_000), 'plain ascii '.repeat(50_000), '😀’≥', ''];
+    const chunks: Uint8Array[] = [];
+    writeReport(
+      undefined,
+      () => {
+        throw new Error('text output used');
+      },
+      (write) => {
+        for (const piece of pieces) write(piece);
+      },
+      (bytes) => chunks.push(bytes),
+    );
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(pieces.join(''));
+    // Each chunk is its own: a stream that holds on to one sees it unchanged.
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+    expect(chunks.length).toBeGreaterThan(1);
+  });
+
+  it('encodes a file piece by piece with the same bytes as the text joined', () => {
+    const dir = scratch();
+    const file = join(dir, 'report.json');
+    const pieces = Array.from({ length: 3000 }, (_, i) => (i % 3 ? `line ${i} — “quoted”\n` : `${'z'.repeat(i)}\n`));
+    writeReport(
+      file,
+      () => {},
+      (write) => {
+        for (const piece of pieces) write(piece);
+      },
+    );
+    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+  });
 });

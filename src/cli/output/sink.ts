@@ -2,21 +2,24 @@
 import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Write } from './types.js';
 
-/** Pieces are gathered up to this many characters before a write (fewer system calls, bounded memory). */
+/** Pieces are gathered up to this many characters (bytes, once encoded) before a write: fewer system calls, bounded memory. */
 const FLUSH_AT = 1 << 20;
 
 /**
- * Runs `produce` with a writer to `file` (or to `stdout` when there is none). A regular file is written
- * beside its place and renamed over it at the end, so a failed run never leaves half a report; a
- * device or pipe given as the file (`/dev/stdout`) is written directly.
+ * Runs `produce` with a writer to `file` (or to standard output when there is none: `stdoutBytes` when
+ * given, else `stdout`). A regular file is written beside its place and renamed over it at the end, so a
+ * failed run never leaves half a report; a device or pipe given as the file (`/dev/stdout`) is written
+ * directly.
  */
 export function writeReport(
   file: string | undefined,
   stdout: (text: string) => void,
   produce: (write: Write) => void,
+  stdoutBytes?: (bytes: Uint8Array) => void,
 ): void {
   if (file === undefined) {
-    buffered(stdout, produce);
+    if (stdoutBytes) encoded(stdoutBytes, produce, false);
+    else buffered(stdout, produce);
     return;
   }
   let special = false;
@@ -29,7 +32,7 @@ export function writeReport(
   const fd = openSync(temporary, 'w');
   let done = false;
   try {
-    buffered((text) => writeSync(fd, text), produce);
+    encoded((bytes) => writeSync(fd, bytes), produce, true);
     done = true;
   } finally {
     closeSync(fd);
@@ -50,4 +53,33 @@ function buffered(sink: (text: string) => void, produce: (write: Write) => void)
     }
   });
   if (pending) sink(pending);
+}
+
+/**
+ * Encodes each piece as it comes into a buffer handed to `sink` when full. Encoding a mebibyte of pieces
+ * joined into one string cost ten times as much: one character beyond Latin-1 anywhere in it (a dash
+ * in a message) makes the whole string two-byte, which UTF-8 encodes on a slow path, while most pieces
+ * alone stay one-byte. `reuse`: the sink is done with the bytes when it returns.
+ */
+function encoded(sink: (bytes: Uint8Array) => void, produce: (write: Write) => void, reuse: boolean): void {
+  let buffer = Buffer.allocUnsafe(FLUSH_AT);
+  let used = 0;
+  const flush = () => {
+    if (used === 0) return;
+    sink(buffer.subarray(0, used));
+    if (!reuse) buffer = Buffer.allocUnsafe(FLUSH_AT);
+    used = 0;
+  };
+  produce((text) => {
+    // A UTF-16 code unit takes at most three bytes in UTF-8 (a surrogate pair, two units, four).
+    if (used + text.length * 3 > FLUSH_AT) {
+      flush();
+      if (text.length * 3 > FLUSH_AT) {
+        sink(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    used += buffer.write(text, used, 'utf8');
+  });
+  flush();
 }

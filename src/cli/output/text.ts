@@ -53,9 +53,18 @@ function contextLine(finding: Finding, verbose: boolean): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-/** Splits text into lines without their line endings (LF or CRLF). */
-function splitLines(text: string): string[] {
-  return text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+/** Lines of a text, by index: each without its line ending (LF or CRLF), cut out only when asked for. */
+class Lines {
+  private readonly raw: string[];
+
+  constructor(text: string) {
+    this.raw = text.split('\n');
+  }
+
+  at(index: number): string | undefined {
+    const line = this.raw[index];
+    return line?.endsWith('\r') ? line.slice(0, -1) : line;
+  }
 }
 
 /** Columns of a long line shown around a finding; the rest is elided (a minified file is one line). */
@@ -73,15 +82,15 @@ function shownSlice(source: string, from: number, to: number): string {
   return `${from > 0 ? '…' : ''}${terminalSafe(source.slice(from, to))}${to < source.length ? '…' : ''}`;
 }
 
-function codeFrame(c: Colors, lines: readonly string[], finding: Finding): string[] {
-  const source = lines[finding.line - 1];
+function codeFrame(c: Colors, lines: Lines, finding: Finding): string[] {
+  const source = lines.at(finding.line - 1);
   if (source === undefined) return [];
   const first = Math.max(1, finding.line - CONTEXT_BEFORE);
   const width = String(finding.line).length;
   const gutter = (n: number | undefined) => (n === undefined ? ' '.repeat(width) : String(n).padStart(width));
   const out: string[] = [];
   for (let n = first; n < finding.line; n++) {
-    const text = lines[n - 1] ?? '';
+    const text = lines.at(n - 1) ?? '';
     const shown = shownSlice(text, 0, Math.min(text.length, FRAME_WIDTH));
     out.push(`${DETAIL_INDENT}${c.dim(`${gutter(n)} |`)}${shown ? ` ${shown}` : ''}`);
   }
@@ -134,7 +143,7 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | undefined, verbose: boolean): string[] {
+function formatFinding(c: Colors, finding: Finding, lines: Lines | undefined, verbose: boolean): string[] {
   const out = [findingLine(finding, c)];
   const context = contextLine(finding, verbose);
   if (context) out.push(`${DETAIL_INDENT}${c.dim(context)}`);
@@ -171,12 +180,28 @@ function formatFinding(c: Colors, finding: Finding, lines: readonly string[] | u
 }
 
 function writeFile(c: Colors, file: FileReport, verbose: boolean, write: Write): void {
-  const lines = file.text === undefined ? undefined : splitLines(file.text);
+  const lines = file.text === undefined ? undefined : new Lines(file.text);
   write(`${c.underline(c.bold(terminalSafe(file.file)))}\n`);
+  const copies = new WeakMap<object, unknown>();
   for (const finding of file.findings) {
     // Names, messages and targets quote the input: nothing in them may steer the terminal.
-    write(`${formatFinding(c, terminalSafeDeep(finding), lines, verbose).join('\n')}\n\n`);
+    write(`${formatFinding(c, safeFinding(finding, copies, verbose), lines, verbose).join('\n')}\n\n`);
   }
+}
+
+/** Parts that findings share (per-target lists, fixes, the object): each is made safe once, in `copies`. */
+const SHARED_PARTS: ReadonlySet<string> = new Set(['targets', 'fix', 'suggestion', 'object']);
+
+/** `terminalSafeDeep(finding)`, copying each shared part once; without --verbose the explanation is not shown, nor made safe. */
+function safeFinding(finding: Finding, copies: WeakMap<object, unknown>, verbose: boolean): Finding {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(finding)) {
+    out[key] =
+      key === 'explanation' && !verbose
+        ? undefined
+        : terminalSafeDeep(value, SHARED_PARTS.has(key) ? copies : undefined);
+  }
+  return out as unknown as Finding;
 }
 
 function targetsLine(targets: readonly string[]): string {
