@@ -6,7 +6,16 @@
 // cache that cannot be read or written is never an error: the CLI then compiles as usual. CommonJS, not
 // an ES module: Node's ES module loader alone costs about 10 ms of a 30 ms start.
 'use strict';
-const { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} = require('node:fs');
 const Module = require('node:module');
 const { createRequire } = Module;
 const { tmpdir } = require('node:os');
@@ -40,6 +49,26 @@ function cachePath() {
   return join(dir, `cli-${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}-${command}.bin`);
 }
 
+/**
+ * Removes the caches other builds of the CLI wrote for this command with this Node: each build writes
+ * files of its own, and without this the folder grows by half a megabyte a command with every upgrade.
+ */
+function prune(kept) {
+  const dir = dirname(kept);
+  const name = kept.slice(dir.length + 1);
+  // cli-SIZE-MTIME-<node version>-<arch>-<command>.bin: the same tail is the same Node and command.
+  const tail = name.replace(/^cli-\d+-\d+-/, '');
+  for (const other of readdirSync(dir)) {
+    if (other === name || !/^cli-\d+-\d+-/.test(other) || other.replace(/^cli-\d+-\d+-/, '') !== tail) continue;
+    try {
+      unlinkSync(join(dir, other));
+      say(`removed ${other}`);
+    } catch {
+      // Another run may have removed it first.
+    }
+  }
+}
+
 let cache;
 let cachedData;
 try {
@@ -60,6 +89,7 @@ if (cache && (cachedData === undefined || script.cachedDataRejected)) {
       writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       renameSync(temporary, cache);
       say('written');
+      prune(cache);
     } catch {
       // The next run compiles again.
     }

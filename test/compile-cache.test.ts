@@ -57,6 +57,23 @@ describe('the compile cache', () => {
     expect(run(dir).said).toEqual(['used']);
   });
 
+  it("removes this command's caches from other builds, and nothing else", () => {
+    const own = join(scratch, 'pruned');
+    const tail = `${process.version}-${process.arch}`;
+    run(own, ['--version']);
+    const older = `cli-1-2-${tail}-lint.bin`;
+    const otherNode = 'cli-1-2-v0.0.0-x64-lint.bin';
+    const notOurs = 'notes.txt';
+    for (const name of [older, otherNode, notOurs]) writeFileSync(join(own, name), 'x');
+    const result = run(own);
+    expect(result.said).toEqual(['none yet', 'written', `removed ${older}`]);
+    const left = readdirSync(own);
+    expect(left).not.toContain(older);
+    expect(left).toEqual(expect.arrayContaining([otherNode, notOurs]));
+    expect(left.filter((f) => f.endsWith(`${tail}-other.bin`))).toHaveLength(1);
+    expect(left.filter((f) => f.endsWith(`${tail}-lint.bin`))).toHaveLength(1);
+  });
+
   it('is not used from a folder that others may write to', () => {
     const shared = join(scratch, 'shared');
     run(shared);
