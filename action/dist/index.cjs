@@ -11728,7 +11728,7 @@ function clip(text, max) {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:—-]+$/, "")}\u2026`;
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:\u2014-]+$/, "")}\u2026`;
 }
 function remedyOf(fix3, suggestion) {
   const chosen = fix3 ?? suggestion;
@@ -11813,7 +11813,7 @@ function nameList(names2, max) {
 }
 var NAMES_ROOM = 40;
 function span(label2) {
-  let m = /^(\S+) (\d[\w.-]*)–(\d[\w.-]*)$/.exec(label2);
+  let m = /^(\S+) (\d[\w.-]*)\u2013(\d[\w.-]*)$/.exec(label2);
   if (m) return { engine: m[1], from: m[2], to: m[3] };
   m = /^(\S+) (\d[\w.-]*)\+$/.exec(label2);
   if (m) return { engine: m[1], from: m[2] };
@@ -15302,7 +15302,7 @@ var SIGNATURES = [
     patterns: [
       /failed to drop cap (?<name>[A-Za-z0-9_]+):? invalid capability: CAP_[A-Za-z0-9_]+/,
       {
-        // 1.0–1.9 build the spec with runtime-tools' host-specific generator, which also checks the kernel.
+        // 1.0 to 1.9 build the spec with runtime-tools' host-specific generator, which also checks the kernel.
         re: /failed to drop cap (?<name>[A-Za-z0-9_]+):? CAP_[A-Za-z0-9_]+ is not supported on the current host/,
         runtime: "CRI-O 1.0\u20131.9"
       }
@@ -17890,7 +17890,7 @@ var MLOCK = {
 };
 var ELASTICSEARCH = {
   setting: "bootstrap.memory_lock",
-  /** Elasticsearch 1.x–2.x. */
+  /** Elasticsearch 1.x to 2.x. */
   legacySetting: "bootstrap.mlockall",
   /** Environment form of a setting in the official image from 8.x on. */
   envSetting: "ES_SETTING_BOOTSTRAP_MEMORY__LOCK",

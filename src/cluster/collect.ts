@@ -121,7 +121,7 @@ export class Collector {
     }
   }
 
-  /** The owner chain by GETs: Pod → ReplicaSet → Deployment, …; stops at a kind it cannot read. */
+  /** The owner chain by GETs: Pod, ReplicaSet, Deployment and so on; stops at a kind it cannot read. */
   async chain(object: Mapping, missing: string[]): Promise<Mapping[]> {
     const chain = [object];
     let current = object;
@@ -236,7 +236,7 @@ export class Collector {
     };
   }
 
-  /** `pod/NAME`, `deploy/NAME`, …: the pod, or the workload's pods that are not ready. */
+  /** `pod/NAME`, `deploy/NAME` and the like: the pod, or the workload's pods that are not ready. */
   async byReference(ref: { kind: string; name: string }, namespace: string): Promise<Collected> {
     const missing: string[] = [];
     const object = await this.get(ref.kind, namespace, ref.name);

@@ -50,7 +50,7 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:—-]+$/, '')}…`;
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:\u2014-]+$/, '')}…`;
 }
 
 /** The fix's new text in words: `write SYS_RESOURCE`, `remove this entry`, or its description. */
@@ -216,7 +216,7 @@ interface Span {
 
 /** `Docker 1.2–1.10`, `Docker 23+`, `Podman before 4.4`, `CRI-O 1.11`; other labels are kept as written. */
 function span(label: string): Span | undefined {
-  let m = /^(\S+) (\d[\w.-]*)–(\d[\w.-]*)$/.exec(label);
+  let m = /^(\S+) (\d[\w.-]*)\u2013(\d[\w.-]*)$/.exec(label);
   if (m) return { engine: m[1] as string, from: m[2], to: m[3] };
   m = /^(\S+) (\d[\w.-]*)\+$/.exec(label);
   if (m) return { engine: m[1] as string, from: m[2] };

@@ -669,7 +669,7 @@ export class StructureTracker {
   }
 }
 
-const COMMAND = /(?:^|[\s$#>▶])(?:kubectl|k|oc)\s+(logs|exec)\s+(.*)$/;
+const COMMAND = /(?:^|[\s$#>\u25b6])(?:kubectl|k|oc)\s+(logs|exec)\s+(.*)$/;
 
 /** The pod (and container, namespace) a `kubectl logs` or `kubectl exec` command line names. */
 export function commandScope(text: string): Scope | undefined {

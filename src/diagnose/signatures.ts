@@ -285,7 +285,7 @@ export const SIGNATURES: readonly Signature[] = [
     patterns: [
       /failed to drop cap (?<name>[A-Za-z0-9_]+):? invalid capability: CAP_[A-Za-z0-9_]+/,
       {
-        // 1.0–1.9 build the spec with runtime-tools' host-specific generator, which also checks the kernel.
+        // 1.0 to 1.9 build the spec with runtime-tools' host-specific generator, which also checks the kernel.
         re: /failed to drop cap (?<name>[A-Za-z0-9_]+):? CAP_[A-Za-z0-9_]+ is not supported on the current host/,
         runtime: 'CRI-O 1.0–1.9',
       },

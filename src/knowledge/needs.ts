@@ -247,7 +247,7 @@ export const MLOCK = {
 
 export const ELASTICSEARCH = {
   setting: 'bootstrap.memory_lock',
-  /** Elasticsearch 1.x–2.x. */
+  /** Elasticsearch 1.x to 2.x. */
   legacySetting: 'bootstrap.mlockall',
   /** Environment form of a setting in the official image from 8.x on. */
   envSetting: 'ES_SETTING_BOOTSTRAP_MEMORY__LOCK',

@@ -59,5 +59,5 @@ function truncate(text: string, max: number): string {
   let cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
   if (space > max * 0.6) cut = cut.slice(0, space);
-  return `${cut.replace(/[\s,;:—-]+$/, '')}…`;
+  return `${cut.replace(/[\s,;:\u2014-]+$/, '')}…`;
 }
