@@ -396,6 +396,27 @@ describe('Pod Security levels from namespace labels', () => {
     }
   });
 
+  it('-n reads its one namespace with a GET, which a namespace-scoped user may do, not a cluster-wide list', async () => {
+    // A user bound to roles in "locked" only: listing namespaces is forbidden, reading "locked" is not.
+    pssApi.faults.set('/api/v1/namespaces$', { status: 403 });
+    const before = pssApi.requests.length;
+    try {
+      const { stdout } = await run(['scan', '-n', 'locked', '--kubeconfig', pssApi.kubeconfig(), '-o', 'json']);
+      const report = JSON.parse(stdout);
+      expect(report.unreadable).toEqual([]);
+      expect(pssRules(report, 'locked')).toEqual([
+        'pss-baseline pod-security.kubernetes.io/enforce',
+        'pss-restricted pod-security.kubernetes.io/enforce',
+        'pss-restricted pod-security.kubernetes.io/enforce',
+      ]);
+      const paths = pssApi.requests.slice(before).map((r) => r.path);
+      expect(paths).toContain('/api/v1/namespaces/locked');
+      expect(paths).not.toContain('/api/v1/namespaces');
+    } finally {
+      pssApi.faults.clear();
+    }
+  });
+
   it('--from reads the Namespace objects of the dump: same findings as the API', async () => {
     const live = JSON.parse((await run(['scan', '-A', '--kubeconfig', pssApi.kubeconfig(), '-o', 'json'])).stdout);
     const file = join(scratch, 'pss.json');

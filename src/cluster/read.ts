@@ -108,13 +108,9 @@ export async function discoverNodes(client: KubeClient): Promise<NodeTarget[]> {
 
 export async function readCluster(client: KubeClient, scope: ReadScope): Promise<ClusterRead> {
   const problems: ReadProblem[] = [];
-  const list = async (resource: Resource): Promise<Mapping[] | undefined> => {
+  const recovering = async (resource: Resource, read: () => Promise<Mapping[]>): Promise<Mapping[] | undefined> => {
     try {
-      const options = resource.namespaced
-        ? { namespace: scope.namespace, labelSelector: scope.labelSelector }
-        : // A label selector is about workloads, never nodes.
-          {};
-      return await listAll(client, resource, options);
+      return await read();
     } catch (error) {
       if (!recoverable(error)) throw error;
       problems.push({
@@ -126,6 +122,17 @@ export async function readCluster(client: KubeClient, scope: ReadScope): Promise
       return undefined;
     }
   };
+  const list = (resource: Resource): Promise<Mapping[] | undefined> =>
+    recovering(resource, () =>
+      listAll(
+        client,
+        resource,
+        resource.namespaced
+          ? { namespace: scope.namespace, labelSelector: scope.labelSelector }
+          : // A label selector is about workloads, never nodes.
+            {},
+      ),
+    );
   // Nodes first, alone: a wrong server, a bad certificate or bad credentials fail here, with one error.
   const nodes = await list(NODES);
   const version = await serverVersion(client);
@@ -140,9 +147,28 @@ export async function readCluster(client: KubeClient, scope: ReadScope): Promise
   const controllers = CONTROLLERS.map((r) => (r.kind === 'CronJob' ? cronJobs : r)).filter(
     (r): r is Resource => r !== undefined,
   );
-  const resources = scope.namespaces ? [NAMESPACES, PODS, ...controllers] : [PODS, ...controllers];
-  const lists = await mapLimit(resources, CONCURRENCY, list);
-  const namespaces = scope.namespaces ? lists.shift() : undefined;
+  // One namespace is read with a GET of its own, which a RoleBinding in that namespace can allow (the API
+  // server takes /api/v1/namespaces/NAME as a request in namespace NAME: kubernetes/kubernetes@db8b216c:
+  // staging/src/k8s.io/apiserver/pkg/endpoints/request/requestinfo.go); listing them all needs a
+  // cluster-wide grant that a user of one namespace rarely has.
+  const one = scope.namespace;
+  const readNamespaces =
+    one === undefined
+      ? () => list(NAMESPACES)
+      : () =>
+          recovering(NAMESPACES, async () => {
+            try {
+              return [(await client.getJson(`/api/v1/namespaces/${encodeURIComponent(one)}`)) as Mapping];
+            } catch (error) {
+              // No such namespace: nothing runs in it, as a list would have said with no items.
+              if (error instanceof ApiError && error.status === 404) return [];
+              throw error;
+            }
+          });
+  const [namespaces, lists] = await Promise.all([
+    scope.namespaces ? readNamespaces() : undefined,
+    mapLimit([PODS, ...controllers], CONCURRENCY, list),
+  ]);
   const [pods, ...owned] = lists;
   const read: ClusterRead = {
     pods: pods ?? [],

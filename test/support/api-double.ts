@@ -183,7 +183,7 @@ function matchesFields(object: Record<string, unknown>, selector: string | undef
 export class ApiDouble {
   readonly token = `test-token-${Math.random().toString(36).slice(2)}`;
   readonly requests: RecordedRequest[] = [];
-  /** By path prefix (`/apis/apps/v1/replicasets`): an error status or a delay. */
+  /** By path prefix (`/apis/apps/v1/replicasets`), or one exact path with a `$` at the end: an error status or a delay. */
   readonly faults = new Map<string, Fault>();
   private server: https.Server | undefined;
   private certs: ReturnType<typeof makeCertificates> | undefined;
@@ -298,7 +298,9 @@ export class ApiDouble {
     if (req.method !== 'GET') return send(405, status(405, 'MethodNotAllowed', 'the test double only reads'));
     if (!user) return send(401, status(401, 'Unauthorized', 'Unauthorized'));
     for (const [prefix, fault] of this.faults) {
-      if (!url.pathname.startsWith(prefix)) continue;
+      // A key ending in `$` is one exact path (a collection, not the objects under it).
+      const exact = prefix.endsWith('$');
+      if (exact ? url.pathname !== prefix.slice(0, -1) : !url.pathname.startsWith(prefix)) continue;
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.status) {
         const code = fault.status;
