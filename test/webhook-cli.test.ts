@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { admissionReview, KINDS, send, tlsFiles, workload } from './support/webhook.js';
+import { admissionReview, KINDS, send, tlsFiles, webhookArgs, workload } from './support/webhook.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'capdoctor.cjs');
@@ -81,24 +81,10 @@ describe('capdoctor webhook', () => {
 
   it('on SIGTERM turns not ready, finishes the review in flight, and exits 0', async () => {
     const tls = tlsFiles(mkdtempSync(join(scratch, 'tls-')));
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [
-        bin,
-        'webhook',
-        '--tls-cert-file',
-        tls.certFile,
-        '--tls-private-key-file',
-        tls.keyFile,
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--drain-delay',
-        '1',
-      ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child: ChildProcess = spawn(process.execPath, [bin, ...webhookArgs(tls, '--drain-delay', '1')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiDouble } from './support/api-double.js';
 import { node } from './support/cluster-fixture.js';
-import { admissionReview, KINDS, send, type TlsFiles, tlsFiles, workload } from './support/webhook.js';
+import { admissionReview, KINDS, send, type TlsFiles, tlsFiles, webhookArgs, workload } from './support/webhook.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'capdoctor.cjs');
@@ -50,25 +50,11 @@ afterAll(() => {
 });
 
 async function webhook(args: string[], env: Record<string, string> = {}): Promise<Webhook> {
-  const child = spawn(
-    process.execPath,
-    [
-      bin,
-      'webhook',
-      '--tls-cert-file',
-      tls.certFile,
-      '--tls-private-key-file',
-      tls.keyFile,
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--drain-delay',
-      '0',
-      ...args,
-    ],
-    { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } },
-  );
+  const child = spawn(process.execPath, [bin, ...webhookArgs(tls, '--drain-delay', '0', ...args)], {
+    cwd: scratch,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   children.push(child);
   let out = '';
   let err = '';

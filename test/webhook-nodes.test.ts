@@ -16,7 +16,7 @@ import { startWebhookServer } from '../src/webhook/server.js';
 import { shortWarnings } from '../src/webhook/warnings.js';
 import { ApiDouble } from './support/api-double.js';
 import { node } from './support/cluster-fixture.js';
-import { admissionReview, KINDS, send, tlsFiles, workload } from './support/webhook.js';
+import { admissionReview, KINDS, send, tlsFiles, webhookArgs, workload } from './support/webhook.js';
 
 const nodes = [
   node('ly-xjf-r021110-gyt', 'docker18'),
@@ -153,20 +153,7 @@ describe('webhook with node discovery', () => {
       process.execPath,
       [
         join(root, 'bin', 'capdoctor.cjs'),
-        'webhook',
-        '--tls-cert-file',
-        tls.certFile,
-        '--tls-private-key-file',
-        tls.keyFile,
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--discover-nodes',
-        '--kubeconfig',
-        kubeconfig,
-        '--drain-delay',
-        '0',
+        ...webhookArgs(tls, '--discover-nodes', '--kubeconfig', kubeconfig, '--drain-delay', '0'),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: '/nonexistent' } },
     );

@@ -32,6 +32,22 @@ export function tlsFiles(dir = mkdtempSync(join(tmpdir(), 'capdoctor-webhook-'))
   return { dir, certFile, keyFile, ca: set.caCert, cert: set.cert };
 }
 
+/** The arguments that start `capdoctor webhook` on a free loopback port with these certificates. */
+export function webhookArgs(tls: TlsFiles, ...more: string[]): string[] {
+  return [
+    'webhook',
+    '--tls-cert-file',
+    tls.certFile,
+    '--tls-private-key-file',
+    tls.keyFile,
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    ...more,
+  ];
+}
+
 export interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
