@@ -228,7 +228,13 @@ describe('capdoctor webhook --config: the file is re-read when it changes', () =
       // A new version: the prefix is reported again.
       volume.update('# the prefix is reported again\nrules: {}\n');
       await until('the new configuration', async () => ((await w.review()).warnings.length === 1 ? true : undefined));
-      expect(w.lines().filter((l) => l.msg === 'configuration reloaded')).toHaveLength(1);
+      // Log lines reach the pipe on their own, not with the review's answer: wait for them as well.
+      const reloads = async (n: number) =>
+        until(`${n} reload lines`, async () => {
+          const lines = w.lines().filter((l) => l.msg === 'configuration reloaded');
+          return lines.length >= n ? lines : undefined;
+        });
+      expect(await reloads(1)).toHaveLength(1);
 
       // A bad version: one error line naming the file and line; the reviews go on with the last good one.
       volume.update('pss: baseline\nrules:\n  cap-prefix: loud\n');
@@ -248,7 +254,7 @@ describe('capdoctor webhook --config: the file is re-read when it changes', () =
       await until('the fixed configuration', async () =>
         about((await w.review()).warnings, 'Pod Security baseline').length === 2 ? true : undefined,
       );
-      const reloaded = w.lines().filter((l) => l.msg === 'configuration reloaded');
+      const reloaded = await reloads(2);
       expect(reloaded).toHaveLength(2);
       expect(reloaded[1]).toMatchObject({ level: 'info', config: volume.path, pss: 'baseline' });
 
@@ -334,7 +340,11 @@ describe('capdoctor webhook --discover-nodes with a configuration file', () => {
       expect(fromNodes).not.toMatch(/containerd@1\.7/);
       const [fromFile] = (await fallback.review()).warnings;
       expect(fromFile).toMatch(/not granted on containerd@1\.7/);
-      expect(fallback.lines().some((l) => l.msg === 'nodes not listed')).toBe(true);
+      expect(
+        await until('the nodes-not-listed line', async () =>
+          fallback.lines().some((l) => l.msg === 'nodes not listed') ? true : undefined,
+        ),
+      ).toBe(true);
     } finally {
       await Promise.all([listed.stop(), fallback.stop()]);
     }
