@@ -68,13 +68,25 @@ export const API_SYS_ADMIN_CHECK = {
   message: 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
   privilegedMessage: 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
   /**
-   * Relaxation merged 2026-05 (PR #138834, read from the PR's description and diff): the first
-   * release that contains it accepts the pair only on updates of existing pods and still rejects new
-   * pods; only the release after accepts new pods. Which release that is has not been checked against
-   * a tag (about 1.37, then 1.38).
+   * PR #138834 relaxes the check in two steps (its description and release note): updates of existing pods
+   * first, new pods in a later release. What the release records show:
+   * - 1.36.0 cannot have it: k8s.io/api tagged v0.37.0-alpha.0 on master on 2026-04-09 and v0.36.0 on
+   *   2026-04-22, both before the PR was opened (2026-05-06). 1.36 patch releases were not checked.
+   * - Its release note is in neither the v1.37.0-alpha.1 notes (changes since v1.36.0) nor the v1.38.0-alpha.1
+   *   notes (changes since v1.37.0, so everything merged after 1.37 branched). It therefore merged between
+   *   1.37.0-alpha.1 and the 1.37 branch, and 1.37 is the first release with the update-only step. The 1.37
+   *   validation code itself, and whether a feature gate guards it, were not read.
+   * - The v1.38.0-alpha.1 notes have no change that accepts new pods either: the second step had not landed by
+   *   then, and its release is not known.
    */
   relaxation:
-    'kubernetes/kubernetes PR #138834 relaxes this check in two steps: the first release with it still rejects new pods and only accepts updates of existing ones; new pods are accepted from the release after (about 1.38; the release numbers are not verified)',
+    'kubernetes/kubernetes PR #138834 relaxes this check in two steps: its first release (1.37; the 1.37 code is not verified) accepts the combination only on updates of existing pods and still rejects new ones; accepting new pods is left to a later release, which had not happened by 1.38.0-alpha.1',
+  relaxationCitations: [
+    'kubernetes/kubernetes PR #138834 (description and release note: updates first, pod creation in a later release)',
+    'kubernetes/api@v0.37.0-alpha.0 (2026-04-09) and kubernetes/api@v0.36.0 (2026-04-22): 1.36 was cut before the PR was opened',
+    'kubernetes/kubernetes@df0a31e010eab41eb769fbd6ecb09391707bd2eb:CHANGELOG/CHANGELOG-1.37.md (v1.37.0-alpha.1 notes: #138834 not listed)',
+    'kubernetes/kubernetes@5e9fea7dbb7dca5d45773b5899b62f299bc914bb:CHANGELOG/CHANGELOG-1.38.md (v1.38.0-alpha.1 notes since v1.37.0: neither #138834 nor a relaxation for new pods)',
+  ],
   citations: [
     'kubernetes/kubernetes@000f26050b9be6fb3d79fae95e06b47fc96128cd:pkg/apis/core/validation/validation.go ValidateSecurityContext',
     'kubernetes/kubernetes PR #52803 (added in 1.8)',

@@ -17,8 +17,9 @@ describe('cap-escalation-conflict', () => {
         'CAP_SYS_ADMIN (since Kubernetes 1.8). The check matches only this exact spelling: SYS_ADMIN would pass it, ' +
         'yet no_new_privs does not hold back a process that already has SYS_ADMIN (kubernetes/kubernetes#119568). ' +
         'Grant the narrower capabilities the container needs instead. Note: kubernetes/kubernetes PR #138834 ' +
-        'relaxes this check in two steps: the first release with it still rejects new pods and only accepts updates of ' +
-        'existing ones; new pods are accepted from the release after (about 1.38; the release numbers are not verified).',
+        'relaxes this check in two steps: its first release (1.37; the 1.37 code is not verified) accepts the ' +
+        'combination only on updates of existing pods and still rejects new ones; accepting new pods is left to a ' +
+        'later release, which had not happened by 1.38.0-alpha.1.',
     );
     expect(finding?.fix).toBeUndefined();
   });
@@ -91,6 +92,13 @@ describe('cap-escalation-conflict', () => {
     expect(finding?.severity).toBe('error');
     expect(finding?.explanation).toMatch(/^On Kubernetes 1\.20, the API server rejects the pod/);
     expect(finding?.explanation).toContain('Kubernetes 1.7 predates the check (added in 1.8) and accepts it.');
+  });
+
+  it('stays an API rejection on 1.37 and 1.38, where #138834 has relaxed only updates', () => {
+    const [finding] = runRule('cap-escalation-conflict', podWith(ape('CAP_SYS_ADMIN')), ['k8s@1.37', 'k8s@1.38']);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.explanation).toMatch(/^On Kubernetes 1\.37, 1\.38, the API server rejects the pod/);
+    expect(finding?.explanation).toContain('only on updates of existing pods and still rejects new ones');
   });
 
   it('says a Deployment is rejected through its template, and checks init and ephemeral containers', () => {

@@ -63,7 +63,9 @@ export default defineRule({
       '  Kubernetes 1.8 (`cannot set allowPrivilegeEscalation to false and privileged to true`). Reported as an error.',
       '- The literal string `CAP_SYS_ADMIN` in `add`: rejected the same way since 1.8',
       '  (`cannot set allowPrivilegeEscalation to false and capabilities.Add CAP_SYS_ADMIN`). Reported as an error.',
-      '  Kubernetes PR #138834 relaxes this check over two releases, expected from about 1.37 (not verified).',
+      '  Kubernetes PR #138834 relaxes this check in two steps. Its first release, 1.37 (inferred from release notes; the',
+      '  code was not read), accepts the combination only on updates of existing pods and still rejects new ones, so',
+      '  this stays an error there. Accepting new pods is left to a later release, not yet made by 1.38.0-alpha.1.',
       '- `SYS_ADMIN` in any other spelling (`SYS_ADMIN`, `sys_admin`, `cap_sys_admin`…) or `ALL`: the check compares',
       '  only that exact string, so the pod is accepted, and it runs with no_new_privs while holding SYS_ADMIN (or',
       '  every capability). The setting then promises more than it gives (kubernetes/kubernetes#119568, #131336).',
@@ -74,7 +76,11 @@ export default defineRule({
       'container both privileged and non-escalating: decide which one it is.',
     ].join('\n'),
     fixable: false,
-    citations: [...API_SYS_ADMIN_CHECK.citations, 'kubernetes/kubernetes#115142', 'kubernetes/kubernetes PR #138834'],
+    citations: [
+      ...API_SYS_ADMIN_CHECK.citations,
+      'kubernetes/kubernetes#115142',
+      ...API_SYS_ADMIN_CHECK.relaxationCitations,
+    ],
     example: {
       invalid: [
         'securityContext:',
