@@ -11990,7 +11990,7 @@ var DocumentContext = class {
       rule: this.rule,
       severity: report.severity ?? this.severity,
       message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
-      explanation: report.explanation === void 0 ? void 0 : shared(report.explanation),
+      explanation: explanationOf(this.rule, report),
       file: this.file,
       line: start.line,
       column: start.column,
@@ -12018,6 +12018,18 @@ function shared(text) {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
+}
+var explanations = /* @__PURE__ */ new Map();
+function explanationOf(rule, report) {
+  const { explanation, explanationKey } = report;
+  if (explanation === void 0) return void 0;
+  if (explanationKey === void 0) return shared(explanation);
+  const key = `${rule}\0${explanationKey}`;
+  const known = explanations.get(key);
+  if (known !== void 0) return known;
+  if (explanations.size >= TEXTS_LIMIT) explanations.clear();
+  explanations.set(key, explanation);
+  return explanation;
 }
 var fixes = /* @__PURE__ */ new Map();
 function sharedFix(fix3) {
@@ -20304,18 +20316,23 @@ var cap_nonroot_ineffective_default = defineRule({
         const runtimeBlocks = losing.every((p) => p.boundingOnly === "all");
         let severity;
         let how;
+        let howKey;
         if (noNewPrivs && !reachable) {
           severity = "error";
           how = runtimeBlocks ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(", ")} ${losing.length === 1 ? "writes" : "write"} only the bounding set for a non-root user, so no file capability can bring it back.` : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ""}\`), which carries no file capability, so nothing can bring it back.`;
+          howKey = how;
         } else if (noFileCap) {
           severity = "error";
           how = "SKIP_SETCAP is set, so the image\u2019s entrypoint does not give the binary the file capability that would bring it back.";
+          howKey = "skip-setcap";
         } else if (!noNewPrivs) {
           severity = "info";
           how = "Does the program\u2019s binary carry it as a file capability (setcap)? Only that brings it back, and the manifest cannot show it.";
+          howKey = "binary";
         } else {
           severity = "info";
           how = `Does every program from the container\u2019s first executable (${first}) on carry it as a file capability? With allowPrivilegeEscalation: false only such a chain brings it back; containerd and CRI-O put the added set in that first process\u2019s permitted set (Docker 18.04\u201323.0.6 and 24.0.0\u201324.0.5 do not).`;
+          howKey = `chain ${first}`;
         }
         const related = needs.needs.filter(
           (n) => n.kind === "port" && capability === "NET_BIND_SERVICE" || n.kind === "mlock" && capability === "IPC_LOCK" || (n.kind === "command" || n.kind === "ulimit") && n.capability === capability
@@ -20327,7 +20344,8 @@ var cap_nonroot_ineffective_default = defineRule({
         };
         const what = name.isAll ? "ALL is added" : `${quote2(value)} is added`;
         const except = (holding.length > 0 ? ` (${holding.join(", ")} ${holding.length === 1 ? "puts" : "put"} it in the ambient set too, so there the process holds it)` : "") + (open.length > 0 ? ` (not known on ${open.join(", ")}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)` : "");
-        const message = `${what}, but the process runs as ${describeUser(main?.user.kind === "non-root" ? main.user : user)}: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}${capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : ""}`;
+        const who = describeUser(main?.user.kind === "non-root" ? main.user : user);
+        const message = `${what}, but the process runs as ${who}: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}${capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : ""}`;
         context.report({
           path: [...container.path, "securityContext", "capabilities", "add", index],
           problem: `${name.isAll ? "ALL" : quote2(value)} added for a non-root process`,
@@ -20335,6 +20353,8 @@ var cap_nonroot_ineffective_default = defineRule({
           consequence: severity === "error" ? "the process does not hold it (no ambient capabilities)" : "held only if the program carries it as a file capability: does it?",
           remedy: severity === "error" ? "drop it or run as root" : "if not, drop it or run as root",
           explanation: message,
+          // Everything above that varies: the user, above all, makes most explanations differ.
+          explanationKey: `${severity}\0${capability}\0${what}\0${who}\0${except}\0${howKey}\0${needed}`,
           severity: chooseSeverity(context.severity, "info", severity),
           ...containerBase(container)
         });

@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { FileResult, LintOptions } from '../core/engine.js';
 import { byPosition } from '../core/engine.js';
-import { StreamLinter, sparseText } from '../core/stream.js';
+import { StreamLinter } from '../core/stream.js';
 import { append } from '../util/append.js';
 import { LintPool, threadCount } from './parallel.js';
 
@@ -39,8 +39,8 @@ function collectGarbage(): void {
 
 export interface StreamedFile {
   result: FileResult;
-  /** The lines around findings (others empty), for code frames (made on demand: only text output shows them). */
-  text(): string;
+  /** The lines around findings, by 1-based number, for code frames (only text output shows them). */
+  frameLines: ReadonlyMap<number, string>;
 }
 
 /**
@@ -118,8 +118,7 @@ export function lintFileStreaming(
       }
       result.findings.sort(byPosition);
     }
-    const lines = linter.lines;
-    return { result, text: () => sparseText(lines) };
+    return { result, frameLines: linter.lines };
   } finally {
     pool?.stop();
     closeSync(fd);

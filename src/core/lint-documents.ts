@@ -198,7 +198,7 @@ class DocumentContext implements RuleContext {
       rule: this.rule,
       severity: report.severity ?? this.severity,
       message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
-      explanation: report.explanation === undefined ? undefined : shared(report.explanation),
+      explanation: explanationOf(this.rule, report),
       file: this.file,
       line: start.line,
       column: start.column,
@@ -230,6 +230,23 @@ function shared(text: string): string {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
+}
+
+// An explanation with a key (see Report.explanationKey) is found by it: a key is a few words where an
+// explanation is hundreds of characters, and reading a text unique to one finding, only to learn that
+// no other finding has it, is most of what sharing it would cost. Bounded like the texts.
+const explanations = new Map<string, string>();
+
+function explanationOf(rule: string, report: Report): string | undefined {
+  const { explanation, explanationKey } = report;
+  if (explanation === undefined) return undefined;
+  if (explanationKey === undefined) return shared(explanation);
+  const key = `${rule}\u0000${explanationKey}`;
+  const known = explanations.get(key);
+  if (known !== undefined) return known;
+  if (explanations.size >= TEXTS_LIMIT) explanations.clear();
+  explanations.set(key, explanation);
+  return explanation;
 }
 
 // Likewise fixes: the same replacement at the same path of each document is one object (a fix is only

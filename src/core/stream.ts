@@ -697,12 +697,3 @@ export function lintWindow(file: string, job: WindowJob, options: LintOptions): 
     lines: [...kept],
   };
 }
-
-/** A text with only the given lines (the others empty), for code frames of a streamed input. */
-export function sparseText(lines: ReadonlyMap<number, string>): string {
-  let last = 0;
-  for (const n of lines.keys()) if (n > last) last = n;
-  const out: string[] = new Array(last).fill('');
-  for (const [n, text] of lines) out[n - 1] = text;
-  return out.join('\n');
-}

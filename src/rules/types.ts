@@ -38,6 +38,12 @@ export interface Report {
   remedy?: string;
   /** The whole story: why, what each target does, what to write instead. */
   explanation: string;
+  /**
+   * A short text that decides the explanation, when the explanation names what few findings share (a
+   * user id): findings of the rule with the same key then share one explanation, found by this key
+   * rather than by reading the long text each time. Without it the engine looks for an equal text.
+   */
+  explanationKey?: string;
   /** Defaults to the rule's severity (after configuration). */
   severity?: Severity;
   object?: ObjectRef;

@@ -119,7 +119,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
       if (result.parseErrors > 0) unreadable = true;
       documents += result.documents;
       const findings = shown(result.findings);
-      reports.push({ file: entry.file, text: format === 'text' ? streamed.text() : undefined, findings });
+      reports.push({ file: entry.file, frameLines: format === 'text' ? streamed.frameLines : undefined, findings });
       continue;
     }
     const input = readInput(entry, stdin);

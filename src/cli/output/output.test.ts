@@ -232,6 +232,29 @@ describe('formatText', () => {
     expect(lines[marked + 1]).toBe('      |   ^^^^');
   });
 
+  it('frames a streamed input from its kept lines as from its whole text', () => {
+    const text = 'a: 1\r\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\n';
+    const findings: Finding[] = [
+      { ...errorFinding(), line: 2, column: 1, endLine: 2, endColumn: 2 },
+      { ...errorFinding(), line: 5, column: 4, endLine: 5, endColumn: 5 },
+    ];
+    const whole = makeReport();
+    whole.files = [{ file: 'x.yaml', text, findings }];
+    const kept = makeReport();
+    // The lines the frames show, as a stream keeps them (with a CR of their own).
+    const frameLines = new Map([
+      [1, 'a: 1\r'],
+      [2, 'b: 2'],
+      [4, 'd: 4'],
+      [5, 'e: 5'],
+    ]);
+    kept.files = [{ file: 'x.yaml', frameLines, findings }];
+    const out = formatText(kept, OPTIONS);
+    expect(out).toContain('  > 5 | e: 5');
+    expect(out).toContain('    1 | a: 1\n');
+    expect(out).toBe(formatText(whole, OPTIONS));
+  });
+
   it('keeps tabs in the caret padding and shows at least one caret', () => {
     const finding: Finding = { ...errorFinding(), line: 1, column: 3, endLine: 1, endColumn: 3 };
     const report = makeReport();

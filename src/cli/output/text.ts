@@ -53,16 +53,31 @@ function contextLine(finding: Finding, verbose: boolean): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-/** Lines of a text, by index: each without its line ending (LF or CRLF), cut out only when asked for. */
+/**
+ * Lines of a text, by index: each without its line ending (LF or CRLF). Either the whole text, or (a
+ * streamed input) only the lines its code frames show, by number: the others then read as empty, as in
+ * the text they came from, without a text of that many lines being made and cut up again.
+ */
 class Lines {
-  private readonly raw: string[];
+  private readonly raw: string[] | undefined;
+  private readonly kept: ReadonlyMap<number, string> | undefined;
+  private readonly count: number;
 
-  constructor(text: string) {
-    this.raw = text.split('\n');
+  constructor(source: string | ReadonlyMap<number, string>) {
+    if (typeof source === 'string') {
+      this.raw = source.split('\n');
+      this.count = this.raw.length;
+    } else {
+      this.kept = source;
+      let last = 1;
+      for (const n of source.keys()) if (n > last) last = n;
+      this.count = last;
+    }
   }
 
   at(index: number): string | undefined {
-    const line = this.raw[index];
+    if (index < 0 || index >= this.count) return undefined;
+    const line = this.raw ? this.raw[index] : (this.kept?.get(index + 1) ?? '');
     return line?.endsWith('\r') ? line.slice(0, -1) : line;
   }
 }
@@ -180,7 +195,8 @@ function formatFinding(c: Colors, finding: Finding, lines: Lines | undefined, ve
 }
 
 function writeFile(c: Colors, file: FileReport, verbose: boolean, write: Write): void {
-  const lines = file.text === undefined ? undefined : new Lines(file.text);
+  const source = file.text ?? file.frameLines;
+  const lines = source === undefined ? undefined : new Lines(source);
   write(`${c.underline(c.bold(terminalSafe(file.file)))}\n`);
   const copies = new WeakMap<object, unknown>();
   for (const finding of file.findings) {

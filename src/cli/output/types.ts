@@ -6,6 +6,8 @@ export interface FileReport {
   file: string;
   /** The file's text, for code frames; absent when it could not be read. */
   text?: string;
+  /** Or, for a streamed input, only the lines the code frames show, by 1-based number. */
+  frameLines?: ReadonlyMap<number, string>;
   findings: Finding[];
 }
 

@@ -48,6 +48,29 @@ describe('cap-nonroot-ineffective', () => {
     expect(finding?.explanation).toContain('or allow privilege escalation.');
   });
 
+  it('gives each finding of a stream its own explanation, shared only where everything it says is the same', () => {
+    const noEscalation = '        allowPrivilegeEscalation: false\n';
+    const documents = [
+      pod('        runAsUser: 1000\n'),
+      pod('        runAsUser: 2000\n'),
+      pod(`        runAsUser: 1000\n${noEscalation}`, '      command: ["sh", "-c", "exec /a"]\n'),
+      pod(`        runAsUser: 1000\n${noEscalation}`, '      command: ["sh", "-c", "exec /b"]\n'),
+      pod(`        runAsUser: 1000\n${noEscalation}`),
+      pod('        runAsUser: 1000\n').replace('add: [IPC_LOCK]', 'add: [NET_BIND_SERVICE]'),
+      pod('        runAsUser: 2000\n'),
+    ];
+    const stream = runRule(ID, documents.join('---\n'), ['containerd@1.7']);
+    // The same explanations as each document linted on its own, whatever was linted before it.
+    const alone = documents.map((d) => runRule(ID, d, ['containerd@1.7'])[0]?.explanation);
+    expect(stream.map((f) => f.explanation)).toEqual(alone);
+    const [a, b, c, d, e, f, g] = alone;
+    expect([a, b, c, d, e, f].every((x, i, all) => all.indexOf(x) === i)).toBe(true);
+    expect(g).toBe(b);
+    expect(b).toContain('uid 2000');
+    expect(d).toContain('exec /b');
+    expect(f).toContain('"NET_BIND_SERVICE" is added');
+  });
+
   it('with allowPrivilegeEscalation: false and the image’s entrypoint: info, asked as a question', () => {
     const [finding] = runRule(ID, pod('        runAsUser: 1000\n        allowPrivilegeEscalation: false\n'), [
       'containerd@1.7',

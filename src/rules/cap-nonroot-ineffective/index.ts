@@ -102,23 +102,29 @@ export default defineRule({
         const runtimeBlocks = losing.every((p) => p.boundingOnly === 'all');
         let severity: 'error' | 'info';
         let how: string;
+        // What of `how` varies between findings (for the explanation's key): the fixed wordings are named.
+        let howKey: string;
         if (noNewPrivs && !reachable) {
           severity = 'error';
           how = runtimeBlocks
             ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(', ')} ${losing.length === 1 ? 'writes' : 'write'} only the bounding set for a non-root user, so no file capability can bring it back.`
             : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ''}\`), which carries no file capability, so nothing can bring it back.`;
+          howKey = how;
         } else if (noFileCap) {
           severity = 'error';
           how =
             'SKIP_SETCAP is set, so the image’s entrypoint does not give the binary the file capability that would bring it back.';
+          howKey = 'skip-setcap';
         } else if (!noNewPrivs) {
           // The image may well carry it (vendors ship binaries with setcap): a question, not a verdict.
           severity = 'info';
           how =
             'Does the program’s binary carry it as a file capability (setcap)? Only that brings it back, and the manifest cannot show it.';
+          howKey = 'binary';
         } else {
           severity = 'info';
           how = `Does every program from the container’s first executable (${first}) on carry it as a file capability? With allowPrivilegeEscalation: false only such a chain brings it back; containerd and CRI-O put the added set in that first process’s permitted set (Docker 18.04–23.0.6 and 24.0.0–24.0.5 do not).`;
+          howKey = `chain ${first}`;
         }
         // Evidence that the process needs it makes the loss worth saying.
         const related = needs.needs.filter(
@@ -142,8 +148,9 @@ export default defineRule({
           (open.length > 0
             ? ` (not known on ${open.join(', ')}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)`
             : '');
+        const who = describeUser(main?.user.kind === 'non-root' ? main.user : user);
         const message =
-          `${what}, but the process runs as ${describeUser(main?.user.kind === 'non-root' ? main.user : user)}: ${NON_ROOT.noAmbient}${except}. ` +
+          `${what}, but the process runs as ${who}: ${NON_ROOT.noAmbient}${except}. ` +
           `${how}${needed} ${advice[severity]}${capability === 'NET_BIND_SERVICE' ? ' For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability at all.' : ''}`;
         context.report({
           path: [...container.path, 'securityContext', 'capabilities', 'add', index],
@@ -155,6 +162,8 @@ export default defineRule({
               : 'held only if the program carries it as a file capability: does it?',
           remedy: severity === 'error' ? 'drop it or run as root' : 'if not, drop it or run as root',
           explanation: message,
+          // Everything above that varies: the user, above all, makes most explanations differ.
+          explanationKey: `${severity}\u0000${capability}\u0000${what}\u0000${who}\u0000${except}\u0000${howKey}\u0000${needed}`,
           severity: chooseSeverity(context.severity, 'info', severity),
           ...containerBase(container),
         });
