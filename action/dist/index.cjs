@@ -13985,6 +13985,19 @@ var writeJson = (report, _options, write) => {
 };
 var formatJson = toText(writeJson);
 
+// src/cli/output/outcomes.ts
+function outcomeLister(line) {
+  const made = /* @__PURE__ */ new WeakMap();
+  return (list) => {
+    let text = made.get(list);
+    if (text === void 0) {
+      text = list.filter((t) => t.outcome !== "applied").map(line).join("\n");
+      made.set(list, text);
+    }
+    return text;
+  };
+}
+
 // src/cli/output/sarif.ts
 var INFORMATION_URI = "https://github.com/capdoctor/capdoctor";
 var FINGERPRINT_KEY = "capdoctor/v1";
@@ -14047,15 +14060,9 @@ function messageMarkdown(finding) {
   if (targets) parts.push(targets);
   return parts.join("\n\n");
 }
-var targetLists = /* @__PURE__ */ new WeakMap();
-function targetsMarkdown(list) {
-  let text = targetLists.get(list);
-  if (text === void 0) {
-    text = list.filter((t) => t.outcome !== "applied").map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`).join("\n");
-    targetLists.set(list, text);
-  }
-  return text;
-}
+var targetsMarkdown = outcomeLister(
+  (t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`
+);
 function escapeMarkdown(text) {
   return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
 }

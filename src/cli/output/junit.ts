@@ -1,7 +1,8 @@
 // `-o junit`: JUnit XML as CI systems import it (GitLab, Jenkins, Azure Pipelines, CircleCI): one
 // <testsuite> per file, one <testcase> per finding, and one passing <testcase> for a file without any.
 // Errors and warnings are failures; info findings pass and carry their message in <system-out>.
-import type { Finding, TargetOutcome } from '../../core/types.js';
+import type { Finding } from '../../core/types.js';
+import { outcomeLister } from './outcomes.js';
 import { type FileReport, type Formatter, type StreamFormatter, toText, type Write } from './types.js';
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, LF and CR; lone surrogates;
@@ -63,21 +64,8 @@ function details(finding: Finding & { explanation?: string }): string {
   return lines.join('\n');
 }
 
-// Findings share their per-target lists: the lines of each are made once.
-const targetLists = new WeakMap<readonly TargetOutcome[], string>();
-
 /** One line per target whose outcome is not `applied` (empty when there is none). */
-function outcomeLines(list: readonly TargetOutcome[]): string {
-  let text = targetLists.get(list);
-  if (text === undefined) {
-    text = list
-      .filter((t) => t.outcome !== 'applied')
-      .map((t) => `${t.target}: ${t.outcome}${t.detail ? ` — ${t.detail}` : ''}`)
-      .join('\n');
-    targetLists.set(list, text);
-  }
-  return text;
-}
+const outcomeLines = outcomeLister((t) => `${t.target}: ${t.outcome}${t.detail ? ` — ${t.detail}` : ''}`);
 
 function testCase(file: string, finding: Finding): string {
   const place: Record<string, string | number> = finding.line > 0 ? { file, line: finding.line } : { file };

@@ -1,7 +1,8 @@
 import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
+import type { Finding, Severity } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { quote } from './json.js';
+import { outcomeLister } from './outcomes.js';
 import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
@@ -90,21 +91,10 @@ function messageMarkdown(finding: Finding): string {
   return parts.join('\n\n');
 }
 
-// Findings share their per-target lists: the markdown of each is made once.
-const targetLists = new WeakMap<readonly TargetOutcome[], string>();
-
-/** One line per target whose outcome is not `applied` (empty when there is none). */
-function targetsMarkdown(list: readonly TargetOutcome[]): string {
-  let text = targetLists.get(list);
-  if (text === undefined) {
-    text = list
-      .filter((t) => t.outcome !== 'applied')
-      .map((t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` — ${escapeMarkdown(t.detail)}` : ''}`)
-      .join('\n');
-    targetLists.set(list, text);
-  }
-  return text;
-}
+/** A markdown list item per target whose outcome is not `applied` (empty when there is none). */
+const targetsMarkdown = outcomeLister(
+  (t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` — ${escapeMarkdown(t.detail)}` : ''}`,
+);
 
 /**
  * Characters that markdown would read as emphasis, links or HTML. Backticks stay (the texts quote code),
