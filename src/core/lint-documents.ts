@@ -7,6 +7,7 @@ import type { Report, Rule, RuleContext } from '../rules/types.js';
 import { append } from '../util/append.js';
 import { ownCopy } from '../util/own-copy.js';
 import { locateEvidence } from './evidence.js';
+import { setExplanationParts } from './explanation.js';
 import { type CapabilityOwner, type Extracted, extract } from './extract.js';
 import { LineIndex } from './lines.js';
 import { composeMessage } from './message.js';
@@ -198,7 +199,7 @@ class DocumentContext implements RuleContext {
       rule: this.rule,
       severity: report.severity ?? this.severity,
       message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
-      explanation: explanationOf(this.rule, report),
+      explanation: undefined,
       file: this.file,
       line: start.line,
       column: start.column,
@@ -214,6 +215,10 @@ class DocumentContext implements RuleContext {
     if (report.targets) finding.targets = report.targets;
     if (report.fix) finding.fix = sharedFix(report.fix);
     if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
+    if (typeof report.explanation === 'string') finding.explanation = shared(report.explanation);
+    // Parts are kept as given: a rule shares the long ones (sharedText); looking up each short one that
+    // differs per finding (a user) would cost more than it saves.
+    else setExplanationParts(finding, report.explanation);
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
     if (!suppressed(finding, report.path, extracted, lines, this)) this.out.push(finding);
   }
@@ -230,23 +235,6 @@ function shared(text: string): string {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
-}
-
-// An explanation with a key (see Report.explanationKey) is found by it: a key is a few words where an
-// explanation is hundreds of characters, and reading a text unique to one finding, only to learn that
-// no other finding has it, is most of what sharing it would cost. Bounded like the texts.
-const explanations = new Map<string, string>();
-
-function explanationOf(rule: string, report: Report): string | undefined {
-  const { explanation, explanationKey } = report;
-  if (explanation === undefined) return undefined;
-  if (explanationKey === undefined) return shared(explanation);
-  const key = `${rule}\u0000${explanationKey}`;
-  const known = explanations.get(key);
-  if (known !== undefined) return known;
-  if (explanations.size >= TEXTS_LIMIT) explanations.clear();
-  explanations.set(key, explanation);
-  return explanation;
 }
 
 // Likewise fixes: the same replacement at the same path of each document is one object (a fix is only
@@ -286,6 +274,8 @@ interface ExtractedIndex {
   owners: PrefixIndex<CapabilityOwner>;
   objects: PrefixIndex<Extracted['objects'][number]>;
   podSpecs: PrefixIndex<Extracted['podSpecs'][number]>;
+  /** Whether any object or pod template carries the ignore annotation (most documents: none). */
+  annotated: boolean;
 }
 
 // Looked up per finding: by path prefix, so that a document of thousands of objects stays linear. Kept on
@@ -303,6 +293,9 @@ function indexOf(extracted: Extracted): ExtractedIndex {
       owners: new PrefixIndex(extracted.owners),
       objects: new PrefixIndex(extracted.objects),
       podSpecs: new PrefixIndex(extracted.podSpecs),
+      annotated:
+        extracted.objects.some((o) => o.annotations[IGNORE_ANNOTATION] !== undefined) ||
+        extracted.podSpecs.some((p) => p.annotations[IGNORE_ANNOTATION] !== undefined),
     };
     // Not enumerable: what copies or compares the record does not see it.
     Object.defineProperty(held, INDEX, { value: index });
@@ -328,11 +321,13 @@ function listed(value: string | undefined, rule: string, emptyMeansAll: boolean)
 function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex, memo: CommentMemo): boolean {
   // Annotations work where comments do not exist (a live cluster, an admission request).
   const index = indexOf(extracted);
-  const annotationSources = [
-    ...index.objects.prefixesOf(path).map((o) => o.annotations),
-    ...index.podSpecs.prefixesOf(path).map((p) => p.annotations),
-  ];
-  if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  if (index.annotated) {
+    const annotationSources = [
+      ...index.objects.prefixesOf(path).map((o) => o.annotations),
+      ...index.podSpecs.prefixesOf(path).map((p) => p.annotations),
+    ];
+    if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  }
   if (lines === NO_TEXT) return false;
   const same = ignoreComment(lines, finding.line, memo);
   if (same && listed(same.ids, finding.rule, true)) return true;

@@ -368,3 +368,23 @@ export function policyName(owner: CapabilityOwner): string | undefined {
 export function entryLabel(list: CapabilityList, index: number): string {
   return `${list.field}[${index}]`;
 }
+
+// Long texts that many findings share, by a key that decides them (see Report.explanation). Bounded,
+// for inputs where every finding's text differs.
+const SHARED_TEXTS_LIMIT = 4096;
+const sharedTexts = new Map<string, string>();
+
+/**
+ * The text `key` decides, made by `make` the first time: the same string for every finding with that
+ * key, so that it is kept, compared and written once. A key is a few words where the text is hundreds
+ * of characters: reading a fresh text to learn it is known would cost what sharing it saves.
+ */
+export function sharedText(key: string, make: () => string): string {
+  let text = sharedTexts.get(key);
+  if (text === undefined) {
+    if (sharedTexts.size >= SHARED_TEXTS_LIMIT) sharedTexts.clear();
+    text = make();
+    sharedTexts.set(key, text);
+  }
+  return text;
+}

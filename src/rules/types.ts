@@ -36,14 +36,12 @@ export interface Report {
   consequence?: string;
   /** What to write, when the fix does not tell it. */
   remedy?: string;
-  /** The whole story: why, what each target does, what to write instead. */
-  explanation: string;
   /**
-   * A short text that decides the explanation, when the explanation names what few findings share (a
-   * user id): findings of the rule with the same key then share one explanation, found by this key
-   * rather than by reading the long text each time. Without it the engine looks for an equal text.
+   * The whole story: why, what each target does, what to write instead. In parts (joined as they are)
+   * when most of it is the same for many findings and a little is not (a user): a part that is the
+   * same string each time (see `sharedText`) is then kept and written once for all of them.
    */
-  explanationKey?: string;
+  explanation: string | readonly string[];
   /** Defaults to the rule's severity (after configuration). */
   severity?: Severity;
   object?: ObjectRef;

@@ -1,5 +1,6 @@
+import { explanationParts } from '../../core/explanation.js';
 import type { Evidence, Finding, Fix, ObjectRef, PathEdit, TargetOutcome } from '../../core/types.js';
-import { type Formatter, type StreamFormatter, type Summary, toText } from './types.js';
+import { type Formatter, type StreamFormatter, type Summary, toText, type Write } from './types.js';
 
 /**
  * The stable, versioned JSON shape. Bump `version` on any incompatible change (docs/output.md lists them).
@@ -117,14 +118,60 @@ function nested(sep: string, indent: string, key: string, value: unknown): strin
 const IN_FINDING = '      ';
 const IN_OBJECT = '        ';
 
+// Texts that repeat from finding to finding (a message, a path, an explanation's shared sentences) are
+// escaped once each, by the text. Bounded, for reports where they differ.
+const escapedTexts = new Map<string, string>();
+const ESCAPED_LIMIT = 4096;
+
+/** Shorter texts are escaped each time: finding one costs about what escaping it does. */
+const REMEMBER_FROM = 64;
+
+/** `quote(text)` without its quotes, remembered for the next finding that has the same text. */
+function escapedRepeating(text: string): string {
+  if (text.length < REMEMBER_FROM) return ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text;
+  let escaped = escapedTexts.get(text);
+  if (escaped === undefined) {
+    if (escapedTexts.size >= ESCAPED_LIMIT) escapedTexts.clear();
+    escaped = ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text;
+    escapedTexts.set(text, escaped);
+  }
+  return escaped;
+}
+
+/** A surrogate pair split between two parts would be escaped as two halves: such parts are not written apart. */
+function splitsPair(parts: readonly string[]): boolean {
+  for (let i = 1; i < parts.length; i++) {
+    const before = parts[i - 1] as string;
+    const high = before.charCodeAt(before.length - 1);
+    const low = (parts[i] as string).charCodeAt(0);
+    if ((high >= 0xd800 && high <= 0xdbff) || (low >= 0xdc00 && low <= 0xdfff)) return true;
+  }
+  return false;
+}
+
 /**
  * One finding as `JSON.stringify(output, null, 2)` writes it inside the `findings` array (the same keys,
  * in `toJsonFinding`'s order), written directly: JSON.stringify with indentation, over a copy of each
- * finding, was most of the cost of the report.
+ * finding, was most of the cost of the report. An explanation given in parts is written part by part,
+ * each shared part as it was escaped and encoded for the findings before.
  */
-function findingText(finding: Finding): string {
-  let out = '    {';
-  let sep = '';
+function writeFinding(finding: Finding, write: Write): void {
+  let out = `    {\n${IN_FINDING}"rule": ${quote(finding.rule)},\n${IN_FINDING}"severity": ${quote(finding.severity)},\n${IN_FINDING}"message": "`;
+  write(out);
+  write(escapedRepeating(finding.message), true);
+  // Each piece ends inside a string the next one closes: the message, or the explanation after it.
+  const explanation = finding.explanation;
+  if (explanation) {
+    const parts = explanationParts(finding);
+    if (parts && !splitsPair(parts)) {
+      write(`",\n${IN_FINDING}"explanation": "`);
+      for (const part of parts) write(escapedRepeating(part), true);
+    } else {
+      write(`",\n${IN_FINDING}"explanation": ${quote(explanation).slice(0, -1)}`);
+    }
+  }
+  out = `",\n${IN_FINDING}"file": ${quote(finding.file)}`;
+  let sep = ',';
   const add = (key: string, value: unknown) => {
     const text = property(sep, IN_FINDING, key, value);
     if (text) {
@@ -132,16 +179,11 @@ function findingText(finding: Finding): string {
       sep = ',';
     }
   };
-  add('rule', finding.rule);
-  add('severity', finding.severity);
-  add('message', finding.message);
-  if (finding.explanation) add('explanation', finding.explanation);
-  add('file', finding.file);
   add('line', finding.line);
   add('column', finding.column);
   add('endLine', finding.endLine);
   add('endColumn', finding.endColumn);
-  add('path', finding.path);
+  out += `,\n${IN_FINDING}"path": "${escapedRepeating(finding.path)}"`;
   const ref = finding.object;
   if (ref) {
     let object = '';
@@ -153,25 +195,13 @@ function findingText(finding: Finding): string {
         inner = ',';
       }
     }
-    if (object) {
-      out += `${sep}\n${IN_FINDING}"object": {${object}\n${IN_FINDING}}`;
-      sep = ',';
-    }
+    if (object) out += `${sep}\n${IN_FINDING}"object": {${object}\n${IN_FINDING}}`;
   }
   if (finding.container !== undefined) add('container', finding.container);
   const targets = finding.targets;
-  if (targets) {
-    out += `${sep}\n${IN_FINDING}"targets": ${targetsText(targets)}`;
-    sep = ',';
-  }
-  if (finding.fix) {
-    out += nested(sep, IN_FINDING, 'fix', fix(finding.fix));
-    sep = ',';
-  }
-  if (finding.suggestion) {
-    out += nested(sep, IN_FINDING, 'suggestion', fix(finding.suggestion));
-    sep = ',';
-  }
+  if (targets) out += `${sep}\n${IN_FINDING}"targets": ${targetsText(targets)}`;
+  if (finding.fix) out += nested(sep, IN_FINDING, 'fix', fix(finding.fix));
+  if (finding.suggestion) out += nested(sep, IN_FINDING, 'suggestion', fix(finding.suggestion));
   if (finding.evidence) {
     const evidence = finding.evidence.map((e) => ({
       text: e.text,
@@ -181,9 +211,8 @@ function findingText(finding: Finding): string {
       column: e.column,
     }));
     out += nested(sep, IN_FINDING, 'evidence', evidence);
-    sep = ',';
   }
-  return sep ? `${out}\n    }` : '    {}';
+  write(`${out}\n    }`);
 }
 
 // Findings about the same answer share their per-target array (see toTargetOutcomes): its text is made
@@ -214,7 +243,8 @@ export const writeJson: StreamFormatter = (report, _options, write) => {
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      write(`${first ? '[\n' : ',\n'}${findingText(finding)}`);
+      write(first ? '[\n' : ',\n');
+      writeFinding(finding, write);
       first = false;
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setExplanationParts } from '../../core/explanation.js';
 import type { Finding } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { FORMATTERS } from './index.js';
@@ -408,6 +409,30 @@ describe('formatJson', () => {
     const report = emptyReport([{ file: 'c.yaml', findings: [odd, legacy] }], 1);
     const whole = { version: 2, findings: [odd, legacy].map(toJsonFinding), summary: report.summary };
     expect(formatJson(report, OPTIONS)).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+  });
+
+  it('writes an explanation given in parts as the text they make, each shared part escaped once', () => {
+    const shared = ` is added: “the rest” is the same for every finding, with "quotes", a \\ and a line\nbreak ${'—'.repeat(80)}`;
+    const findings = [1000, 1001, 1000].map((uid) => {
+      const finding = infoFinding();
+      setExplanationParts(finding, ['"NET_BIND_SERVICE"', ` runs as uid ${uid} \u0007`, shared]);
+      return finding;
+    });
+    // A surrogate pair split between parts, and a finding whose explanation changed after its parts were set.
+    const split = infoFinding();
+    setExplanationParts(split, ['a smile \ud83d', '\ude00 and a lone \ud800']);
+    const changed = infoFinding();
+    setExplanationParts(changed, ['old ', shared]);
+    changed.explanation = 'new';
+    const all = [...findings, split, changed];
+    const report = emptyReport([{ file: 'c.yaml', findings: all }], 1);
+    const text = formatJson(report, OPTIONS);
+    expect(text).toBe(
+      `${JSON.stringify({ version: 2, findings: all.map(toJsonFinding), summary: report.summary }, null, 2)}\n`,
+    );
+    const parsed = JSON.parse(text) as { findings: { explanation: string }[] };
+    expect(parsed.findings[1]?.explanation).toBe(`"NET_BIND_SERVICE" runs as uid 1001 \u0007${shared}`);
+    expect(parsed.findings[4]?.explanation).toBe('new');
   });
 
   it('prints an empty report', () => {

@@ -165,6 +165,38 @@ describe('writeReport', () => {
     expect(chunks.length).toBeGreaterThan(1);
   });
 
+  it('writes pieces said to repeat with the same bytes as any other piece, in order, whatever their size', () => {
+    const shared = ['’'.repeat(300), 'k'.repeat(255), 'r'.repeat(256), `${'s'.repeat(5000)}😀`];
+    // Larger than the buffer: written as they are, twice each.
+    const huge = ['é'.repeat(700_000), 'h'.repeat(1_200_000)];
+    const pieces: [string, boolean][] = [];
+    for (let i = 0; i < 3000; i++) {
+      pieces.push([`{"n": ${i}, "t": "`, false], [shared[i % shared.length] as string, true], ['"}\n', false]);
+      if (i % 7 === 0) pieces.push(['x'.repeat(i), i % 2 === 0]);
+      if (i % 1000 === 999) pieces.push([huge[0] as string, true], [huge[1] as string, true]);
+    }
+    const expected = pieces.map(([text]) => text).join('');
+    const chunks: Uint8Array[] = [];
+    writeReport(
+      undefined,
+      () => {},
+      (write) => {
+        for (const [text, repeats] of pieces) write(text, repeats);
+      },
+      (bytes) => chunks.push(Uint8Array.from(bytes)),
+    );
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
+    const file = join(scratch(), 'report.json');
+    writeReport(
+      file,
+      () => {},
+      (write) => {
+        for (const [text, repeats] of pieces) write(text, repeats);
+      },
+    );
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+  });
+
   it('encodes a file piece by piece with the same bytes as the text joined', () => {
     const dir = scratch();
     const file = join(dir, 'report.json');

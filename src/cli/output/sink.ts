@@ -4,6 +4,12 @@ import type { Write } from './types.js';
 
 /** Pieces are gathered up to this many characters (bytes, once encoded) before a write: fewer system calls, bounded memory. */
 const FLUSH_AT = 1 << 20;
+/** A repeating piece shorter than this is encoded each time (cheaper than finding it). */
+const KEEP_FROM = 256;
+/** Small pieces are encoded together once they reach this many characters. */
+const PENDING_AT = 4096;
+/** Distinct repeating pieces kept at once (bounded, for reports where few repeat after all). */
+const KEEP_LIMIT = 4096;
 
 /**
  * Runs `produce` with a writer to `file` (or to standard output when there is none: `stdoutBytes` when
@@ -64,13 +70,18 @@ function buffered(sink: (text: string) => void, produce: (write: Write) => void)
 function encoded(sink: (bytes: Uint8Array) => void, produce: (write: Write) => void, reuse: boolean): void {
   let buffer = Buffer.allocUnsafe(FLUSH_AT);
   let used = 0;
+  // Pieces said to repeat (an explanation's shared sentences), encoded once and then copied.
+  const kept = new Map<string, Buffer>();
+  // Small pieces are joined up to a few kilobytes before they are encoded: each encoding is a call
+  // into the runtime, which costs more than a short piece's bytes.
+  let pending = '';
   const flush = () => {
     if (used === 0) return;
     sink(buffer.subarray(0, used));
     if (!reuse) buffer = Buffer.allocUnsafe(FLUSH_AT);
     used = 0;
   };
-  produce((text) => {
+  const encode = (text: string) => {
     // A UTF-16 code unit takes at most three bytes in UTF-8 (a surrogate pair, two units, four).
     if (used + text.length * 3 > FLUSH_AT) {
       flush();
@@ -80,6 +91,39 @@ function encoded(sink: (bytes: Uint8Array) => void, produce: (write: Write) => v
       }
     }
     used += buffer.write(text, used, 'utf8');
+  };
+  const copy = (bytes: Buffer) => {
+    if (used + bytes.length > FLUSH_AT) {
+      flush();
+      if (bytes.length > FLUSH_AT) {
+        sink(bytes);
+        return;
+      }
+    }
+    buffer.set(bytes, used);
+    used += bytes.length;
+  };
+  produce((text, repeats) => {
+    if (repeats === true && text.length >= KEEP_FROM) {
+      let bytes = kept.get(text);
+      if (bytes === undefined) {
+        if (kept.size >= KEEP_LIMIT) kept.clear();
+        bytes = Buffer.from(text, 'utf8');
+        kept.set(text, bytes);
+      }
+      if (pending) {
+        encode(pending);
+        pending = '';
+      }
+      copy(bytes);
+      return;
+    }
+    pending += text;
+    if (pending.length >= PENDING_AT) {
+      encode(pending);
+      pending = '';
+    }
   });
+  if (pending) encode(pending);
   flush();
 }

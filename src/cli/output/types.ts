@@ -38,8 +38,11 @@ export interface FormatOptions {
 
 export type Formatter = (report: LintReport, options: FormatOptions) => string;
 
-/** Receives a report piece by piece, in order (a large report is never one string). */
-export type Write = (text: string) => void;
+/**
+ * Receives a report piece by piece, in order (a large report is never one string). `repeats`: the same
+ * string will come again (a text many findings share), so the writer may keep it as it wrote it.
+ */
+export type Write = (text: string, repeats?: boolean) => void;
 
 /** Writes the report as it goes, finding by finding; the pieces joined are what the `Formatter` returns. */
 export type StreamFormatter = (report: LintReport, options: FormatOptions, write: Write) => void;
