@@ -288,6 +288,8 @@ describe('-o gitlab', () => {
 
   it('parses back to one issue per finding with the fields GitLab reads', () => {
     expect(issues).toHaveLength(3);
+    // Written issue by issue, as JSON.stringify writes the whole array.
+    expect(output).toBe(`${JSON.stringify(issues, null, 2)}\n`);
     for (const issue of issues) {
       expect(Object.keys(issue).sort()).toEqual(
         ['categories', 'check_name', 'description', 'fingerprint', 'location', 'severity', 'type'].sort(),

@@ -3,6 +3,7 @@
 // check_name, fingerprint, severity, location.path, location.lines.begin.
 import type { Finding } from '../../core/types.js';
 import { annotationPath } from './github.js';
+import { quote, repeatingEscaper } from './json.js';
 import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -43,6 +44,8 @@ function sha256(text: string): string {
   return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
 }
 
+const escapedMessage = repeatingEscaper();
+
 /** A JSON array written issue by issue, as `JSON.stringify(issues, null, 2)` writes it. */
 export const writeGitlab: StreamFormatter = (report, _options, write) => {
   // Identical identities (two documents of one file with the same unnamed object) are told apart by
@@ -55,19 +58,18 @@ export const writeGitlab: StreamFormatter = (report, _options, write) => {
       const occurrence = seen.get(key) ?? 0;
       seen.set(key, occurrence + 1);
       const begin = Math.max(1, finding.line);
-      const issue: GitlabIssue = {
-        type: 'issue',
-        check_name: finding.rule,
-        description: finding.message,
-        severity: gitlabSeverity(finding),
-        fingerprint: sha256(`${key}\u0000${occurrence}`).slice(0, 32),
-        categories: ['Security'],
-        location: {
-          path: finding.file === '-' ? 'stdin' : annotationPath(finding.file),
-          lines: { begin, end: Math.max(begin, finding.endLine) },
-        },
-      };
-      write(`${first ? '[\n' : ',\n'}  ${JSON.stringify(issue, null, 2).replaceAll('\n', '\n  ')}`);
+      const path = finding.file === '-' ? 'stdin' : annotationPath(finding.file);
+      // As JSON.stringify(issues, null, 2) writes a GitlabIssue (the test holds the two together).
+      write(
+        `${first ? '[\n' : ',\n'}  {\n    "type": "issue",\n    "check_name": ${quote(finding.rule)},\n    "description": "`,
+      );
+      write(escapedMessage(finding.message), true);
+      write(
+        `",\n    "severity": "${gitlabSeverity(finding)}",\n` +
+          `    "fingerprint": "${sha256(`${key}\u0000${occurrence}`).slice(0, 32)}",\n` +
+          `    "categories": [\n      "Security"\n    ],\n    "location": {\n      "path": ${quote(path)},\n` +
+          `      "lines": {\n        "begin": ${begin},\n        "end": ${Math.max(begin, finding.endLine)}\n      }\n    }\n  }`,
+      );
       first = false;
     }
   }

@@ -118,28 +118,38 @@ function nested(sep: string, indent: string, key: string, value: unknown): strin
 const IN_FINDING = '      ';
 const IN_OBJECT = '        ';
 
-// Texts that repeat from finding to finding (a message, a path, an explanation's shared sentences) are
-// escaped once each, by the text. Bounded, for reports where they differ.
-const escapedTexts = new Map<string, string>();
-const ESCAPED_LIMIT = 4096;
-
 /** Shorter texts are escaped each time: finding one costs about what escaping it does. */
 const REMEMBER_FROM = 64;
+const ESCAPED_LIMIT = 4096;
 
-/** `quote(text)` without its quotes, remembered for the next finding that has the same text. */
-function escapedRepeating(text: string): string {
-  if (text.length < REMEMBER_FROM) return ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text;
-  let escaped = escapedTexts.get(text);
-  if (escaped === undefined) {
-    if (escapedTexts.size >= ESCAPED_LIMIT) escapedTexts.clear();
-    escaped = ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text;
-    escapedTexts.set(text, escaped);
-  }
-  return escaped;
+/** The inside of a JSON string that holds `text`. */
+export function escapeInner(text: string): string {
+  return ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text;
 }
 
+/**
+ * `escapeInner(prepare(text))`, remembered by the text: texts that repeat from finding to finding (a
+ * message, a path, an explanation's shared sentences) are prepared and escaped once each. Bounded, for
+ * reports where they differ.
+ */
+export function repeatingEscaper(prepare?: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    if (text.length < REMEMBER_FROM) return escapeInner(prepare ? prepare(text) : text);
+    let escaped = known.get(text);
+    if (escaped === undefined) {
+      if (known.size >= ESCAPED_LIMIT) known.clear();
+      escaped = escapeInner(prepare ? prepare(text) : text);
+      known.set(text, escaped);
+    }
+    return escaped;
+  };
+}
+
+const escapedRepeating = repeatingEscaper();
+
 /** A surrogate pair split between two parts would be escaped as two halves: such parts are not written apart. */
-function splitsPair(parts: readonly string[]): boolean {
+export function splitsPair(parts: readonly string[]): boolean {
   for (let i = 1; i < parts.length; i++) {
     const before = parts[i - 1] as string;
     const high = before.charCodeAt(before.length - 1);

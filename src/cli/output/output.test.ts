@@ -506,8 +506,20 @@ describe('formatSarif', () => {
       line: 0,
       endLine: 0,
     };
+    // Explanations given in parts: shared parts with markdown to escape, a surrogate pair split between
+    // parts, and parts no longer the finding's explanation.
+    const shared = ` holds *stars*, [links](x), <tags> and "quotes" ${'’'.repeat(70)}`;
+    const inParts = [1, 2, 3].map((n) => {
+      const finding: Finding = {
+        ...warningFinding(),
+        targets: [{ target: 'crio@1.9', outcome: 'unknown', detail: 'no <patch>' }],
+      };
+      setExplanationParts(finding, [`user ${n}`, shared, n === 2 ? ' \ud83d' : '', n === 2 ? '\ude00' : '']);
+      if (n === 3) finding.explanation = 'replaced';
+      return finding;
+    });
     const report = makeReport();
-    report.files.push({ file: 'C:\\odd dir\\x.yaml', findings: [odd] });
+    report.files.push({ file: 'C:\\odd dir\\x.yaml', findings: [odd, ...inParts] });
     const ruleIndex = new Map(RULES.map((meta, i) => [meta.id, i]));
     const text = formatSarif(report, OPTIONS);
     const findings = report.files.flatMap((f) => f.findings);

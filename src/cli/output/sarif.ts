@@ -1,9 +1,10 @@
 import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
+import { explanationParts } from '../../core/explanation.js';
 import type { Finding, Severity } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
-import { quote } from './json.js';
+import { escapeInner, quote, repeatingEscaper, splitsPair } from './json.js';
 import { outcomeLister } from './outcomes.js';
-import { type Formatter, type StreamFormatter, toText } from './types.js';
+import { type Formatter, type StreamFormatter, toText, type Write } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
 const FINGERPRINT_KEY = 'capdoctor/v1';
@@ -134,27 +135,58 @@ function number(value: number): string {
   return Number.isFinite(value) ? String(value) : 'null';
 }
 
+const escapedText = repeatingEscaper();
+const escapedMarkdown = repeatingEscaper(escapeMarkdown);
+const escapedBold = repeatingEscaper((message) => `**${escapeMarkdown(message)}**`);
+const escapedTargets = repeatingEscaper();
+
+/**
+ * `messageMarkdown(finding)` inside its JSON string, piece by piece: the bold message, the explanation
+ * (part by part, when it was given in parts) and the targets' lines are each escaped once for all the
+ * findings that share them.
+ */
+function writeMarkdown(finding: Finding, write: Write): void {
+  write(escapedBold(finding.message), true);
+  const explanation = finding.explanation;
+  if (explanation) {
+    write('\\n\\n');
+    const parts = explanationParts(finding);
+    if (parts && !splitsPair(parts)) for (const part of parts) write(escapedMarkdown(part), true);
+    else write(escapeInner(escapeMarkdown(explanation)));
+  }
+  const targets = finding.targets && targetsMarkdown(finding.targets);
+  if (targets) {
+    write('\\n\\n');
+    write(escapedTargets(targets), true);
+  }
+}
+
 /**
  * `sarifResult(finding)` as `JSON.stringify(…, null, 2)` writes it at its place in the log, written directly
- * (the layout of a result is fixed; its strings go through the JSON writer's quoting).
+ * (the layout of a result is fixed; its strings go through the JSON writer's escaping).
  */
-function resultText(finding: Finding, ruleIndex: ReadonlyMap<string, number>): string {
+function writeResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, write: Write): void {
   const at = `\n${RESULT_INDENT}`;
   const index = ruleIndex.get(finding.rule);
   const { startLine, startColumn, endLine, endColumn } = region(finding) as Required<
     Pick<Region, 'startLine' | 'startColumn' | 'endLine' | 'endColumn'>
   >;
-  return (
+  write(
     `{${at}  "ruleId": ${quote(finding.rule)},` +
-    (index === undefined ? '' : `${at}  "ruleIndex": ${number(index)},`) +
-    `${at}  "level": ${quote(LEVEL[finding.severity])},` +
-    `${at}  "message": {${at}    "text": ${quote(finding.message)},${at}    "markdown": ${quote(messageMarkdown(finding))}${at}  },` +
-    `${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {` +
-    `${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {` +
-    `${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},` +
-    `${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}` +
-    `${at}        }${at}      }${at}    }${at}  ],` +
-    `${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding))}${at}  }${at}}`
+      (index === undefined ? '' : `${at}  "ruleIndex": ${number(index)},`) +
+      `${at}  "level": ${quote(LEVEL[finding.severity])},${at}  "message": {${at}    "text": "`,
+  );
+  write(escapedText(finding.message), true);
+  write(`",${at}    "markdown": "`);
+  writeMarkdown(finding, write);
+  write(
+    `"${at}  },` +
+      `${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {` +
+      `${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {` +
+      `${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},` +
+      `${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}` +
+      `${at}        }${at}      }${at}    }${at}  ],` +
+      `${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding))}${at}  }${at}}`,
   );
 }
 
@@ -192,7 +224,8 @@ export const writeSarif: StreamFormatter = (report, options, write) => {
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}${resultText(finding, ruleIndex)}`);
+      write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}`);
+      writeResult(finding, ruleIndex, write);
       first = false;
     }
   }

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { outcomeLine } from '../../core/message.js';
 import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
-import { terminalSafe, terminalSafeDeep } from './escape.js';
+import { terminalSafe } from './escape.js';
 import {
   type FileReport,
   type FormatOptions,
@@ -50,7 +50,7 @@ function contextLine(finding: Finding, verbose: boolean): string | undefined {
   else if (name) parts.push(name);
   if (finding.container) parts.push(`container "${finding.container}"`);
   if (finding.path && verbose) parts.push(finding.path);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  return parts.length > 0 ? terminalSafe(parts.join(' · ')) : undefined;
 }
 
 /**
@@ -132,7 +132,7 @@ function targetLine(target: TargetOutcome): string {
   const marker = target.outcome === 'unknown' ? '?' : '✗';
   const detail = target.detail ? ` — ${target.detail}` : '';
   const legacy = target.legacy ? ' (end of life, context only)' : '';
-  return `${marker} ${target.target}${legacy}: ${target.outcome}${detail}`;
+  return terminalSafe(`${marker} ${target.target}${legacy}: ${target.outcome}${detail}`);
 }
 
 const PLAIN = pc.createColors(false);
@@ -140,7 +140,7 @@ const PLAIN = pc.createColors(false);
 /** A finding's first line: position, severity, message, rule (without colours it fits 200 characters). */
 export function findingLine(finding: Finding, c: Colors = PLAIN): string {
   const color = severityColor(c, finding.severity);
-  return `${FINDING_INDENT}${c.dim(`${finding.line}:${finding.column}`)}  ${color(finding.severity)}  ${finding.message}  ${c.dim(finding.rule)}`;
+  return `${FINDING_INDENT}${c.dim(`${finding.line}:${finding.column}`)}  ${color(finding.severity)}  ${terminalSafe(finding.message)}  ${c.dim(terminalSafe(finding.rule))}`;
 }
 
 function wrap(text: string, width: number): string[] {
@@ -158,28 +158,46 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+// Findings share their per-target lists: the line that sums one up is made (and made safe) once.
+const outcomeLines = new WeakMap<readonly TargetOutcome[], string>();
+
+function safeOutcomeLine(targets: readonly TargetOutcome[]): string {
+  let line = outcomeLines.get(targets);
+  if (line === undefined) {
+    line = terminalSafe(outcomeLine(targets));
+    outcomeLines.set(targets, line);
+  }
+  return line;
+}
+
+/**
+ * A finding's lines. Names, messages and targets quote the input: every text of the finding goes
+ * through terminalSafe on its way out, so that nothing in it may steer the terminal.
+ */
 function formatFinding(c: Colors, finding: Finding, lines: Lines | undefined, verbose: boolean): string[] {
   const out = [findingLine(finding, c)];
   const context = contextLine(finding, verbose);
   if (context) out.push(`${DETAIL_INDENT}${c.dim(context)}`);
   if (lines && finding.line > 0) out.push(...codeFrame(c, lines, finding));
-  if (finding.fix) out.push(`${DETAIL_INDENT}${c.green('fix:')} ${finding.fix.description}`);
+  if (finding.fix) out.push(`${DETAIL_INDENT}${c.green('fix:')} ${terminalSafe(finding.fix.description)}`);
   if (finding.suggestion) {
     out.push(
-      `${DETAIL_INDENT}${c.cyan('suggested fix:')} ${finding.suggestion.description} (applied only by \`capdoctor fix --unsafe\`)`,
+      `${DETAIL_INDENT}${c.cyan('suggested fix:')} ${terminalSafe(finding.suggestion.description)} (applied only by \`capdoctor fix --unsafe\`)`,
     );
   }
   // Where the evidence behind a needs finding is (the message quotes it).
   for (const e of finding.evidence ?? []) {
-    if (e.line > 0) out.push(`${DETAIL_INDENT}${c.dim(`evidence ${e.line}:${e.column}`)} ${e.text}`);
+    if (e.line > 0) out.push(`${DETAIL_INDENT}${c.dim(`evidence ${e.line}:${e.column}`)} ${terminalSafe(e.text)}`);
   }
   const targets = finding.targets ?? [];
   // One compact line for every target; the detail per target is for --verbose (and in JSON).
   if (targets.some((t) => t.outcome !== 'applied')) {
-    out.push(`${DETAIL_INDENT}${c.dim(outcomeLine(targets))}`);
+    out.push(`${DETAIL_INDENT}${c.dim(safeOutcomeLine(targets))}`);
   }
   if (!verbose) return out;
-  if (finding.explanation) out.push(...wrap(finding.explanation, WRAP).map((line) => `${DETAIL_INDENT}${line}`));
+  if (finding.explanation) {
+    out.push(...wrap(terminalSafe(finding.explanation), WRAP).map((line) => `${DETAIL_INDENT}${line}`));
+  }
   // A detail the explanation already quotes in full (a single target) is not repeated.
   const notApplied = targets.filter(
     (t) => t.outcome !== 'applied' && !(finding.explanation ?? finding.message).includes(t.detail),
@@ -198,26 +216,7 @@ function writeFile(c: Colors, file: FileReport, verbose: boolean, write: Write):
   const source = file.text ?? file.frameLines;
   const lines = source === undefined ? undefined : new Lines(source);
   write(`${c.underline(c.bold(terminalSafe(file.file)))}\n`);
-  const copies = new WeakMap<object, unknown>();
-  for (const finding of file.findings) {
-    // Names, messages and targets quote the input: nothing in them may steer the terminal.
-    write(`${formatFinding(c, safeFinding(finding, copies, verbose), lines, verbose).join('\n')}\n\n`);
-  }
-}
-
-/** Parts that findings share (per-target lists, fixes, the object): each is made safe once, in `copies`. */
-const SHARED_PARTS: ReadonlySet<string> = new Set(['targets', 'fix', 'suggestion', 'object']);
-
-/** `terminalSafeDeep(finding)`, copying each shared part once; without --verbose the explanation is not shown, nor made safe. */
-function safeFinding(finding: Finding, copies: WeakMap<object, unknown>, verbose: boolean): Finding {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(finding)) {
-    out[key] =
-      key === 'explanation' && !verbose
-        ? undefined
-        : terminalSafeDeep(value, SHARED_PARTS.has(key) ? copies : undefined);
-  }
-  return out as unknown as Finding;
+  for (const finding of file.findings) write(`${formatFinding(c, finding, lines, verbose).join('\n')}\n\n`);
 }
 
 function targetsLine(targets: readonly string[]): string {
