@@ -3,7 +3,8 @@
 // check_name, fingerprint, severity, location.path, location.lines.begin.
 import type { Finding } from '../../core/types.js';
 import { annotationPath } from './github.js';
-import { quote, repeatingEscaper } from './json.js';
+import { escapeInner, quote } from './json.js';
+import { rememberedEscape } from './repeating.js';
 import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -44,7 +45,7 @@ function sha256(text: string): string {
   return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
 }
 
-const escapedMessage = repeatingEscaper();
+const escapedMessage = rememberedEscape(escapeInner);
 
 /** A JSON array written issue by issue, as `JSON.stringify(issues, null, 2)` writes it. */
 export const writeGitlab: StreamFormatter = (report, _options, write) => {

@@ -1,5 +1,6 @@
 import { explanationParts } from '../../core/explanation.js';
 import type { Evidence, Finding, Fix, ObjectRef, PathEdit, TargetOutcome } from '../../core/types.js';
+import { rememberedEscape, splitsPair } from './repeating.js';
 import { type Formatter, type StreamFormatter, type Summary, toText, type Write } from './types.js';
 
 /**
@@ -118,46 +119,12 @@ function nested(sep: string, indent: string, key: string, value: unknown): strin
 const IN_FINDING = '      ';
 const IN_OBJECT = '        ';
 
-/** Shorter texts are escaped each time: finding one costs about what escaping it does. */
-const REMEMBER_FROM = 64;
-const ESCAPED_LIMIT = 4096;
-
 /** The inside of a JSON string that holds `text`. */
 export function escapeInner(text: string): string {
   return ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text;
 }
 
-/**
- * `escapeInner(prepare(text))`, remembered by the text: texts that repeat from finding to finding (a
- * message, a path, an explanation's shared sentences) are prepared and escaped once each. Bounded, for
- * reports where they differ.
- */
-export function repeatingEscaper(prepare?: (text: string) => string): (text: string) => string {
-  const known = new Map<string, string>();
-  return (text) => {
-    if (text.length < REMEMBER_FROM) return escapeInner(prepare ? prepare(text) : text);
-    let escaped = known.get(text);
-    if (escaped === undefined) {
-      if (known.size >= ESCAPED_LIMIT) known.clear();
-      escaped = escapeInner(prepare ? prepare(text) : text);
-      known.set(text, escaped);
-    }
-    return escaped;
-  };
-}
-
-const escapedRepeating = repeatingEscaper();
-
-/** A surrogate pair split between two parts would be escaped as two halves: such parts are not written apart. */
-export function splitsPair(parts: readonly string[]): boolean {
-  for (let i = 1; i < parts.length; i++) {
-    const before = parts[i - 1] as string;
-    const high = before.charCodeAt(before.length - 1);
-    const low = (parts[i] as string).charCodeAt(0);
-    if ((high >= 0xd800 && high <= 0xdbff) || (low >= 0xdc00 && low <= 0xdfff)) return true;
-  }
-  return false;
-}
+const escapedRepeating = rememberedEscape(escapeInner);
 
 /**
  * One finding as `JSON.stringify(output, null, 2)` writes it inside the `findings` array (the same keys,

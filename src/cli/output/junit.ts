@@ -1,8 +1,10 @@
 // `-o junit`: JUnit XML as CI systems import it (GitLab, Jenkins, Azure Pipelines, CircleCI): one
 // <testsuite> per file, one <testcase> per finding, and one passing <testcase> for a file without any.
 // Errors and warnings are failures; info findings pass and carry their message in <system-out>.
+import { explanationParts } from '../../core/explanation.js';
 import type { Finding } from '../../core/types.js';
 import { outcomeLister } from './outcomes.js';
+import { rememberedEscape, splitsPair } from './repeating.js';
 import { type FileReport, type Formatter, type StreamFormatter, toText, type Write } from './types.js';
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, LF and CR; lone surrogates;
@@ -49,10 +51,9 @@ function caseName(finding: Finding): string {
   return `${finding.rule}${about ? ` ${about}` : ''}${where}`;
 }
 
-/** The body of a failure: the message and everything that places and explains it. */
-function details(finding: Finding & { explanation?: string }): string {
-  const where = finding.line > 0 ? `${finding.file}:${finding.line}:${finding.column}` : finding.file;
-  const lines = [finding.message, ...(finding.explanation ? ['', finding.explanation] : []), '', `at ${where}`];
+/** What the body of a failure holds after the message, the explanation and the place: path, targets, fixes, rule. */
+function afterPlace(finding: Finding): string {
+  const lines: string[] = [];
   if (finding.path) lines.push(`path: ${finding.path}`);
   if (finding.targets) {
     const outcomes = outcomeLines(finding.targets);
@@ -64,17 +65,40 @@ function details(finding: Finding & { explanation?: string }): string {
   return lines.join('\n');
 }
 
+const escapedRepeating = rememberedEscape(escapeText);
+
+/**
+ * The body of a failure, escaped: the message and everything that places and explains it. Written piece
+ * by piece: the message and an explanation's shared parts as escaped for the findings before.
+ */
+function writeDetails(finding: Finding, write: Write): void {
+  write(escapedRepeating(finding.message), true);
+  const explanation = finding.explanation;
+  if (explanation) {
+    write('\n\n');
+    const parts = explanationParts(finding);
+    if (parts && !splitsPair(parts)) for (const part of parts) write(escapedRepeating(part), true);
+    else write(escapeText(explanation));
+  }
+  const where = finding.line > 0 ? `${finding.file}:${finding.line}:${finding.column}` : finding.file;
+  write(escapeText(`\n\nat ${where}\n${afterPlace(finding)}`));
+}
+
 /** One line per target whose outcome is not `applied` (empty when there is none). */
 const outcomeLines = outcomeLister((t) => `${t.target}: ${t.outcome}${t.detail ? ` — ${t.detail}` : ''}`);
 
-function testCase(file: string, finding: Finding): string {
+function writeCase(file: string, finding: Finding, write: Write): void {
   const place: Record<string, string | number> = finding.line > 0 ? { file, line: finding.line } : { file };
   const head = `    <testcase${attributes({ classname: file, name: caseName(finding), ...place })}>`;
   if (finding.severity === 'info') {
-    return `${head}\n      <system-out>${escapeText(details(finding))}</system-out>\n    </testcase>`;
+    write(`${head}\n      <system-out>`);
+    writeDetails(finding, write);
+    write('</system-out>\n    </testcase>\n');
+    return;
   }
-  const failure = attributes({ message: finding.message, type: finding.severity });
-  return `${head}\n      <failure${failure}>${escapeText(details(finding))}</failure>\n    </testcase>`;
+  write(`${head}\n      <failure${attributes({ message: finding.message, type: finding.severity })}>`);
+  writeDetails(finding, write);
+  write('</failure>\n    </testcase>\n');
 }
 
 function writeSuite(file: FileReport, write: Write): void {
@@ -84,7 +108,7 @@ function writeSuite(file: FileReport, write: Write): void {
   if (file.findings.length === 0) {
     write(`    <testcase${attributes({ classname: file.file, name: 'capdoctor', file: file.file })}/>\n`);
   }
-  for (const finding of file.findings) write(`${testCase(file.file, finding)}\n`);
+  for (const finding of file.findings) writeCase(file.file, finding, write);
   write('  </testsuite>\n');
 }
 

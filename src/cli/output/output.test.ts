@@ -631,6 +631,29 @@ describe('FORMATTERS', () => {
     expect(FORMATTERS.json).toBe(formatJson);
     expect(FORMATTERS.sarif).toBe(formatSarif);
   });
+
+  it.each(Object.keys(FORMATTERS) as (keyof typeof FORMATTERS)[])(
+    '-o %s: an explanation given in parts reads as the same text given whole',
+    (format) => {
+      const shared = ` & <b>*bold*</b> [x](y) "q" \\ \u2028 ${'’'.repeat(70)}`;
+      const texts = [
+        ['uid 1', shared],
+        ['uid 2', shared, ' tail'],
+        ['pair \ud83d', '\ude00 split', shared],
+        ['lone \ud800', shared],
+      ];
+      const whole = texts.map((parts) => ({ ...infoFinding(), explanation: parts.join('') }));
+      const inParts = texts.map((parts) => {
+        const finding = infoFinding();
+        setExplanationParts(finding, parts);
+        return finding;
+      });
+      const report = (findings: Finding[]) => emptyReport([{ file: 'p.yaml', findings }], 1);
+      for (const options of [OPTIONS, VERBOSE]) {
+        expect(FORMATTERS[format](report(inParts), options)).toBe(FORMATTERS[format](report(whole), options));
+      }
+    },
+  );
 });
 
 describe('formatText: target lines', () => {

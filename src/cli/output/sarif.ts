@@ -2,8 +2,9 @@ import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { explanationParts } from '../../core/explanation.js';
 import type { Finding, Severity } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
-import { escapeInner, quote, repeatingEscaper, splitsPair } from './json.js';
+import { escapeInner, quote } from './json.js';
 import { outcomeLister } from './outcomes.js';
+import { rememberedEscape, splitsPair } from './repeating.js';
 import { type Formatter, type StreamFormatter, toText, type Write } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
@@ -135,10 +136,10 @@ function number(value: number): string {
   return Number.isFinite(value) ? String(value) : 'null';
 }
 
-const escapedText = repeatingEscaper();
-const escapedMarkdown = repeatingEscaper(escapeMarkdown);
-const escapedBold = repeatingEscaper((message) => `**${escapeMarkdown(message)}**`);
-const escapedTargets = repeatingEscaper();
+const escapedText = rememberedEscape(escapeInner);
+const escapedMarkdown = rememberedEscape((text) => escapeInner(escapeMarkdown(text)));
+const escapedBold = rememberedEscape((message) => escapeInner(`**${escapeMarkdown(message)}**`));
+const escapedTargets = rememberedEscape(escapeInner);
 
 /**
  * `messageMarkdown(finding)` inside its JSON string, piece by piece: the bold message, the explanation
