@@ -51,6 +51,50 @@ describe('lint prints the same whether a file is streamed or read whole', () => 
   }
 });
 
+describe('a streamed file is read in pieces of 64 KiB', () => {
+  /** A comment that ends so that `char` starts `before` bytes ahead of the next multiple of 64 KiB. */
+  function straddle(text: string, char: string, before: number): string {
+    const used = Buffer.byteLength(text) + 2; // `# `
+    const pad = (65536 - ((used + before) % 65536)) % 65536;
+    return `${text}# ${'p'.repeat(pad)}${char}\n`;
+  }
+
+  it('decodes characters cut between pieces, before and after ASCII-only pieces', () => {
+    let text = deployments(60, { mistakeEvery: 7 });
+    text = straddle(text, 'é', 1); // two bytes, cut after the first
+    text += `# ${'a'.repeat(140_000)}\n`; // pieces of ASCII only
+    text = straddle(text, '😀', 2); // four bytes, cut after the second
+    text = straddle(text, '’', 1);
+    text += deployments(40, { mistakeEvery: 5 }).replaceAll('name: ', 'name: café-');
+    const path = join(scratch, 'utf8.yaml');
+    writeFileSync(path, text);
+    const args = ['lint', path, '-o', 'json'];
+    const streamed = run(args, 1);
+    const whole = run(args, 2 ** 40);
+    expect(streamed.stderr).toBe(whole.stderr);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(whole.stdout).toContain('café-');
+  });
+
+  it('reports invalid UTF-8 cut at the end of a piece, before ASCII-only pieces, as a file read whole does', () => {
+    // A lead byte as the last byte of the first piece, and no continuation after it.
+    const head = `${deployments(20, { mistakeEvery: 3 })}# `;
+    const pad = 65535 - (Buffer.byteLength(head) % 65536);
+    const text = Buffer.concat([
+      Buffer.from(`${head}${'p'.repeat(pad)}`),
+      Buffer.from([0xe9]),
+      Buffer.from(`\n# ${'a'.repeat(200_000)}\n`),
+    ]);
+    const path = join(scratch, 'invalid.yaml');
+    writeFileSync(path, text);
+    const streamed = run(['lint', path], 1);
+    const whole = run(['lint', path], 2 ** 40);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stdout + streamed.stderr).toContain('is not valid UTF-8');
+    expect(streamed.stdout + streamed.stderr).toBe(whole.stdout + whole.stderr);
+  });
+});
+
 describe('lint prints the same with worker threads as with one thread', () => {
   for (const name of Object.keys(files)) {
     it.each([

@@ -1,6 +1,7 @@
 // Reads a large file in pieces into the streaming linter, so that memory holds one document at a
 // time instead of the whole file and every parsed value.
 
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -85,10 +86,17 @@ export function lintFileStreaming(
         return undefined;
       }
       let piece: string;
-      try {
-        piece = decoder.decode(buffer.subarray(0, read), { stream: true });
-      } catch {
-        return undefined;
+      const bytes = buffer.subarray(0, read);
+      // Most manifests are ASCII, which Latin-1 reads exactly and several times faster than the decoder.
+      // A character cut at the end of the piece before continues with bytes that are not ASCII, so the
+      // decoder reads them; in invalid text, what it holds fails its last call below.
+      if (isAscii(bytes)) piece = bytes.toString('latin1');
+      else {
+        try {
+          piece = decoder.decode(bytes, { stream: true });
+        } catch {
+          return undefined;
+        }
       }
       if (first && /^\uFEFF?\s*[[{]/.test(piece)) return undefined;
       first = false;
