@@ -159,6 +159,7 @@ class DocumentContext implements RuleContext {
    * kept each window of a stream out of V8's young generation.
    */
   comments: Map<number, IgnoreComment | null> | undefined;
+  annotated: boolean | undefined;
 
   get documents(): RuleContext['documents'] {
     return this.others();
@@ -274,8 +275,6 @@ interface ExtractedIndex {
   owners: PrefixIndex<CapabilityOwner>;
   objects: PrefixIndex<Extracted['objects'][number]>;
   podSpecs: PrefixIndex<Extracted['podSpecs'][number]>;
-  /** Whether any object or pod template carries the ignore annotation (most documents: none). */
-  annotated: boolean;
 }
 
 // Looked up per finding: by path prefix, so that a document of thousands of objects stays linear. Kept on
@@ -293,9 +292,6 @@ function indexOf(extracted: Extracted): ExtractedIndex {
       owners: new PrefixIndex(extracted.owners),
       objects: new PrefixIndex(extracted.objects),
       podSpecs: new PrefixIndex(extracted.podSpecs),
-      annotated:
-        extracted.objects.some((o) => o.annotations[IGNORE_ANNOTATION] !== undefined) ||
-        extracted.podSpecs.some((p) => p.annotations[IGNORE_ANNOTATION] !== undefined),
     };
     // Not enumerable: what copies or compares the record does not see it.
     Object.defineProperty(held, INDEX, { value: index });
@@ -320,8 +316,11 @@ function listed(value: string | undefined, rule: string, emptyMeansAll: boolean)
 
 function suppressed(finding: Finding, path: Path, extracted: Extracted, lines: LineIndex, memo: CommentMemo): boolean {
   // Annotations work where comments do not exist (a live cluster, an admission request).
-  const index = indexOf(extracted);
-  if (index.annotated) {
+  memo.annotated ??=
+    extracted.objects.some((o) => o.annotations[IGNORE_ANNOTATION] !== undefined) ||
+    extracted.podSpecs.some((p) => p.annotations[IGNORE_ANNOTATION] !== undefined);
+  if (memo.annotated) {
+    const index = indexOf(extracted);
     const annotationSources = [
       ...index.objects.prefixesOf(path).map((o) => o.annotations),
       ...index.podSpecs.prefixesOf(path).map((p) => p.annotations),
@@ -341,9 +340,12 @@ interface IgnoreComment {
   wholeLine: boolean;
 }
 
-/** Where the ignore comments found so far are kept (a document's rule context). */
+/** What a document's rule context learns about suppressions once for all its findings. */
 interface CommentMemo {
+  /** The ignore comments of the lines searched so far. */
   comments: Map<number, IgnoreComment | null> | undefined;
+  /** Whether any object or pod template of the document carries the ignore annotation (most: none). */
+  annotated: boolean | undefined;
 }
 
 /** The ignore comment of a line, if any; `memo` holds the answers for lines already searched. */

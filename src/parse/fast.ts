@@ -546,7 +546,10 @@ class Reader {
       const colon = this.keyEnd();
       if (colon < 0) return undefined;
       const start = this.p;
-      if (this.key(colon) === seg) {
+      // A plain key is compared in place: the keys stepped over need no string of their own.
+      const c = this.text.charCodeAt(start);
+      const plain = c !== 34 && c !== 39;
+      if (plain ? colon - start === seg.length && this.text.startsWith(seg, start) : this.key(colon) === seg) {
         this.p = colon + 1;
         return { start, end: colon };
       }
