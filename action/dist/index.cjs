@@ -11490,6 +11490,23 @@ function locateEvidence(ref, current, documents, lines) {
   return out;
 }
 
+// src/core/explanation.ts
+var EXPLANATION_PARTS = /* @__PURE__ */ Symbol("explanation parts");
+function joinParts(parts) {
+  let text = "";
+  for (const part of parts) text += part;
+  return text;
+}
+function setExplanationParts(finding, parts) {
+  const text = joinParts(parts);
+  finding.explanation = text;
+  Object.defineProperty(finding, EXPLANATION_PARTS, { value: { text, parts } });
+}
+function explanationParts(finding) {
+  const known = finding[EXPLANATION_PARTS];
+  return known !== void 0 && known.text === finding.explanation ? known.parts : void 0;
+}
+
 // src/core/extract.ts
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -11956,6 +11973,7 @@ var DocumentContext = class {
    * kept each window of a stream out of V8's young generation.
    */
   comments;
+  annotated;
   get documents() {
     return this.others();
   }
@@ -11990,7 +12008,7 @@ var DocumentContext = class {
       rule: this.rule,
       severity: report.severity ?? this.severity,
       message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
-      explanation: explanationOf(this.rule, report),
+      explanation: void 0,
       file: this.file,
       line: start.line,
       column: start.column,
@@ -12006,6 +12024,8 @@ var DocumentContext = class {
     if (report.targets) finding.targets = report.targets;
     if (report.fix) finding.fix = sharedFix(report.fix);
     if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
+    if (typeof report.explanation === "string") finding.explanation = shared(report.explanation);
+    else setExplanationParts(finding, report.explanation);
     if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
     if (!suppressed(finding, report.path, extracted, lines, this)) this.out.push(finding);
   }
@@ -12018,18 +12038,6 @@ function shared(text) {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
-}
-var explanations = /* @__PURE__ */ new Map();
-function explanationOf(rule, report) {
-  const { explanation, explanationKey } = report;
-  if (explanation === void 0) return void 0;
-  if (explanationKey === void 0) return shared(explanation);
-  const key = `${rule}\0${explanationKey}`;
-  const known = explanations.get(key);
-  if (known !== void 0) return known;
-  if (explanations.size >= TEXTS_LIMIT) explanations.clear();
-  explanations.set(key, explanation);
-  return explanation;
 }
 var fixes = /* @__PURE__ */ new Map();
 function sharedFix(fix3) {
@@ -12076,12 +12084,15 @@ function listed(value, rule, emptyMeansAll) {
   return ids.includes(rule) || ids.includes("all") || ids.includes("*");
 }
 function suppressed(finding, path, extracted, lines, memo) {
-  const index = indexOf(extracted);
-  const annotationSources = [
-    ...index.objects.prefixesOf(path).map((o) => o.annotations),
-    ...index.podSpecs.prefixesOf(path).map((p) => p.annotations)
-  ];
-  if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  memo.annotated ??= extracted.objects.some((o) => o.annotations[IGNORE_ANNOTATION] !== void 0) || extracted.podSpecs.some((p) => p.annotations[IGNORE_ANNOTATION] !== void 0);
+  if (memo.annotated) {
+    const index = indexOf(extracted);
+    const annotationSources = [
+      ...index.objects.prefixesOf(path).map((o) => o.annotations),
+      ...index.podSpecs.prefixesOf(path).map((p) => p.annotations)
+    ];
+    if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  }
   if (lines === NO_TEXT) return false;
   const same = ignoreComment(lines, finding.line, memo);
   if (same && listed(same.ids, finding.rule, true)) return true;
@@ -12650,7 +12661,9 @@ var Reader = class {
       const colon = this.keyEnd();
       if (colon < 0) return void 0;
       const start = this.p;
-      if (this.key(colon) === seg) {
+      const c = this.text.charCodeAt(start);
+      const plain = c !== 34 && c !== 39;
+      if (plain ? colon - start === seg.length && this.text.startsWith(seg, start) : this.key(colon) === seg) {
         this.p = colon + 1;
         return { start, end: colon };
       }
@@ -13857,6 +13870,50 @@ function unreadableFinding(file, why) {
   };
 }
 
+// src/cli/output/identity.ts
+function findingIdentity(finding) {
+  const { apiVersion = "", kind = "", namespace = "", name = "" } = finding.object ?? {};
+  const object = `${apiVersion}/${kind}/${namespace}/${name}`;
+  return `${finding.rule}\0${annotationPath(finding.file)}\0${object}\0${finding.container ?? ""}\0${finding.path}`;
+}
+var Occurrences = class {
+  seen = /* @__PURE__ */ new Map();
+  next(identity) {
+    const occurrence = this.seen.get(identity) ?? 0;
+    this.seen.set(identity, occurrence + 1);
+    return occurrence;
+  }
+};
+function sha256(text) {
+  return process.getBuiltinModule("node:crypto").createHash("sha256").update(text).digest("hex").slice(0, 32);
+}
+
+// src/cli/output/repeating.ts
+var REMEMBER_FROM = 64;
+var REMEMBER_LIMIT = 4096;
+function rememberedEscape(escapeText) {
+  const known = /* @__PURE__ */ new Map();
+  return (text) => {
+    if (text.length < REMEMBER_FROM) return escapeText(text);
+    let escaped = known.get(text);
+    if (escaped === void 0) {
+      if (known.size >= REMEMBER_LIMIT) known.clear();
+      escaped = escapeText(text);
+      known.set(text, escaped);
+    }
+    return escaped;
+  };
+}
+function splitsPair(parts) {
+  for (let i = 1; i < parts.length; i++) {
+    const before = parts[i - 1];
+    const high = before.charCodeAt(before.length - 1);
+    const low = parts[i].charCodeAt(0);
+    if (high >= 55296 && high <= 56319 || low >= 56320 && low <= 57343) return true;
+  }
+  return false;
+}
+
 // src/cli/output/json.ts
 var JSON_VERSION = 2;
 function edit(e) {
@@ -13881,9 +13938,32 @@ ${indent}`)}`;
 }
 var IN_FINDING = "      ";
 var IN_OBJECT = "        ";
-function findingText(finding) {
-  let out = "    {";
-  let sep3 = "";
+function escapeInner(text) {
+  return ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text;
+}
+var escapedRepeating = rememberedEscape(escapeInner);
+function writeFinding(finding, write) {
+  let out = `    {
+${IN_FINDING}"rule": ${quote(finding.rule)},
+${IN_FINDING}"severity": ${quote(finding.severity)},
+${IN_FINDING}"message": "`;
+  write(out);
+  write(escapedRepeating(finding.message), true);
+  const explanation = finding.explanation;
+  if (explanation) {
+    const parts = explanationParts(finding);
+    if (parts && !splitsPair(parts)) {
+      write(`",
+${IN_FINDING}"explanation": "`);
+      for (const part of parts) write(escapedRepeating(part), true);
+    } else {
+      write(`",
+${IN_FINDING}"explanation": ${quote(explanation).slice(0, -1)}`);
+    }
+  }
+  out = `",
+${IN_FINDING}"file": ${quote(finding.file)}`;
+  let sep3 = ",";
   const add = (key, value) => {
     const text = property(sep3, IN_FINDING, key, value);
     if (text) {
@@ -13891,16 +13971,12 @@ function findingText(finding) {
       sep3 = ",";
     }
   };
-  add("rule", finding.rule);
-  add("severity", finding.severity);
-  add("message", finding.message);
-  if (finding.explanation) add("explanation", finding.explanation);
-  add("file", finding.file);
   add("line", finding.line);
   add("column", finding.column);
   add("endLine", finding.endLine);
   add("endColumn", finding.endColumn);
-  add("path", finding.path);
+  out += `,
+${IN_FINDING}"path": "${escapedRepeating(finding.path)}"`;
   const ref = finding.object;
   if (ref) {
     let object = "";
@@ -13912,28 +13988,16 @@ function findingText(finding) {
         inner = ",";
       }
     }
-    if (object) {
-      out += `${sep3}
+    if (object) out += `${sep3}
 ${IN_FINDING}"object": {${object}
 ${IN_FINDING}}`;
-      sep3 = ",";
-    }
   }
   if (finding.container !== void 0) add("container", finding.container);
   const targets = finding.targets;
-  if (targets) {
-    out += `${sep3}
+  if (targets) out += `${sep3}
 ${IN_FINDING}"targets": ${targetsText(targets)}`;
-    sep3 = ",";
-  }
-  if (finding.fix) {
-    out += nested(sep3, IN_FINDING, "fix", fix(finding.fix));
-    sep3 = ",";
-  }
-  if (finding.suggestion) {
-    out += nested(sep3, IN_FINDING, "suggestion", fix(finding.suggestion));
-    sep3 = ",";
-  }
+  if (finding.fix) out += nested(sep3, IN_FINDING, "fix", fix(finding.fix));
+  if (finding.suggestion) out += nested(sep3, IN_FINDING, "suggestion", fix(finding.suggestion));
   if (finding.evidence) {
     const evidence = finding.evidence.map((e) => ({
       text: e.text,
@@ -13943,10 +14007,9 @@ ${IN_FINDING}"targets": ${targetsText(targets)}`;
       column: e.column
     }));
     out += nested(sep3, IN_FINDING, "evidence", evidence);
-    sep3 = ",";
   }
-  return sep3 ? `${out}
-    }` : "    {}";
+  write(`${out}
+    }`);
 }
 var targetsTexts = /* @__PURE__ */ new WeakMap();
 function targetsText(targets) {
@@ -13973,7 +14036,8 @@ var writeJson = (report, _options, write) => {
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      write(`${first ? "[\n" : ",\n"}${findingText(finding)}`);
+      write(first ? "[\n" : ",\n");
+      writeFinding(finding, write);
       first = false;
     }
   }
@@ -14000,7 +14064,7 @@ function outcomeLister(line) {
 
 // src/cli/output/sarif.ts
 var INFORMATION_URI = "https://github.com/capdoctor/capdoctor";
-var FINGERPRINT_KEY = "capdoctor/v1";
+var FINGERPRINT_KEY = "capdoctor/v2";
 var LEVEL = { error: "error", warning: "warning", info: "note" };
 var SECURITY_SEVERITY = { error: "7.5", warning: "5.0", info: "2.0" };
 var SEGMENT_SAFE = /%(24|26|2B|2C|3B|3D|40)/gi;
@@ -14030,9 +14094,11 @@ function fileUri(file) {
 function problemPart(message) {
   return (message.split(" \u2014 ")[0] ?? message).trim();
 }
-function fingerprint(finding) {
-  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${problemPart(finding.message)}`;
-  return process.getBuiltinModule("node:crypto").createHash("sha256").update(key).digest("hex").slice(0, 32);
+function fingerprint(finding, occurrence = 0) {
+  return sha256(`${fingerprintKey(finding)}\0${occurrence}`);
+}
+function fingerprintKey(finding) {
+  return `${findingIdentity(finding)}\0${problemPart(finding.message)}`;
 }
 function stripMarkdown(markdown) {
   return markdown.replace(/`/g, "");
@@ -14053,13 +14119,6 @@ function descriptor(meta) {
     }
   };
 }
-function messageMarkdown(finding) {
-  const parts = [`**${escapeMarkdown(finding.message)}**`];
-  if (finding.explanation) parts.push(escapeMarkdown(finding.explanation));
-  const targets = finding.targets && targetsMarkdown(finding.targets);
-  if (targets) parts.push(targets);
-  return parts.join("\n\n");
-}
 var targetsMarkdown = outcomeLister(
   (t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`
 );
@@ -14076,12 +14135,39 @@ function region(finding) {
 function number(value) {
   return Number.isFinite(value) ? String(value) : "null";
 }
-function resultText(finding, ruleIndex) {
+var escapedText = rememberedEscape(escapeInner);
+var escapedMarkdown = rememberedEscape((text) => escapeInner(escapeMarkdown(text)));
+var escapedBold = rememberedEscape((message) => escapeInner(`**${escapeMarkdown(message)}**`));
+var escapedTargets = rememberedEscape(escapeInner);
+function writeMarkdown(finding, write) {
+  write(escapedBold(finding.message), true);
+  const explanation = finding.explanation;
+  if (explanation) {
+    write("\\n\\n");
+    const parts = explanationParts(finding);
+    if (parts && !splitsPair(parts)) for (const part of parts) write(escapedMarkdown(part), true);
+    else write(escapeInner(escapeMarkdown(explanation)));
+  }
+  const targets = finding.targets && targetsMarkdown(finding.targets);
+  if (targets) {
+    write("\\n\\n");
+    write(escapedTargets(targets), true);
+  }
+}
+function writeResult(finding, ruleIndex, occurrence, write) {
   const at = `
 ${RESULT_INDENT}`;
   const index = ruleIndex.get(finding.rule);
   const { startLine, startColumn, endLine, endColumn } = region(finding);
-  return `{${at}  "ruleId": ${quote(finding.rule)},` + (index === void 0 ? "" : `${at}  "ruleIndex": ${number(index)},`) + `${at}  "level": ${quote(LEVEL[finding.severity])},${at}  "message": {${at}    "text": ${quote(finding.message)},${at}    "markdown": ${quote(messageMarkdown(finding))}${at}  },${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}${at}        }${at}      }${at}    }${at}  ],${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding))}${at}  }${at}}`;
+  write(
+    `{${at}  "ruleId": ${quote(finding.rule)},` + (index === void 0 ? "" : `${at}  "ruleIndex": ${number(index)},`) + `${at}  "level": ${quote(LEVEL[finding.severity])},${at}  "message": {${at}    "text": "`
+  );
+  write(escapedText(finding.message), true);
+  write(`",${at}    "markdown": "`);
+  writeMarkdown(finding, write);
+  write(
+    `"${at}  },${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}${at}        }${at}      }${at}    }${at}  ],${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding, occurrence))}${at}  }${at}}`
+  );
 }
 var RESULTS_MARK = "\0results\0";
 var RESULT_INDENT = " ".repeat(8);
@@ -14111,10 +14197,12 @@ var writeSarif = (report, options, write) => {
   const text = JSON.stringify(log, null, 2);
   const at = text.indexOf(JSON.stringify(RESULTS_MARK));
   write(text.slice(0, at));
+  const occurrences2 = new Occurrences();
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      write(`${first ? "[\n" : ",\n"}${RESULT_INDENT}${resultText(finding, ruleIndex)}`);
+      write(`${first ? "[\n" : ",\n"}${RESULT_INDENT}`);
+      writeResult(finding, ruleIndex, occurrences2.next(fingerprintKey(finding)), write);
       first = false;
     }
   }
@@ -14803,6 +14891,17 @@ function policyName(owner) {
 }
 function entryLabel(list, index) {
   return `${list.field}[${index}]`;
+}
+var SHARED_TEXTS_LIMIT = 4096;
+var sharedTexts = /* @__PURE__ */ new Map();
+function sharedText(key, make) {
+  let text = sharedTexts.get(key);
+  if (text === void 0) {
+    if (sharedTexts.size >= SHARED_TEXTS_LIMIT) sharedTexts.clear();
+    text = make();
+    sharedTexts.set(key, text);
+  }
+  return text;
 }
 
 // src/diagnose/read.ts
@@ -20352,16 +20451,17 @@ var cap_nonroot_ineffective_default = defineRule({
         const what = name.isAll ? "ALL is added" : `${quote2(value)} is added`;
         const except = (holding.length > 0 ? ` (${holding.join(", ")} ${holding.length === 1 ? "puts" : "put"} it in the ambient set too, so there the process holds it)` : "") + (open.length > 0 ? ` (not known on ${open.join(", ")}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)` : "");
         const who = describeUser(main?.user.kind === "non-root" ? main.user : user);
-        const message = `${what}, but the process runs as ${who}: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}${capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : ""}`;
+        const rest = sharedText(
+          `cap-nonroot-ineffective\0${severity}\0${capability}\0${except}\0${howKey}\0${needed}`,
+          () => `: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}` + (capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : "")
+        );
         context.report({
           path: [...container.path, "securityContext", "capabilities", "add", index],
           problem: `${name.isAll ? "ALL" : quote2(value)} added for a non-root process`,
           // Without evidence that the chain breaks this is a question: the image's binary may carry it.
           consequence: severity === "error" ? "the process does not hold it (no ambient capabilities)" : "held only if the program carries it as a file capability: does it?",
           remedy: severity === "error" ? "drop it or run as root" : "if not, drop it or run as root",
-          explanation: message,
-          // Everything above that varies: the user, above all, makes most explanations differ.
-          explanationKey: `${severity}\0${capability}\0${what}\0${who}\0${except}\0${howKey}\0${needed}`,
+          explanation: [`${what}, but the process runs as `, who, rest],
           severity: chooseSeverity(context.severity, "info", severity),
           ...containerBase(container)
         });

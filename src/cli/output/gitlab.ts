@@ -3,6 +3,7 @@
 // check_name, fingerprint, severity, location.path, location.lines.begin.
 import type { Finding } from '../../core/types.js';
 import { annotationPath } from './github.js';
+import { findingIdentity, Occurrences, sha256 } from './identity.js';
 import { escapeInner, quote } from './json.js';
 import { rememberedEscape } from './repeating.js';
 import { type Formatter, type StreamFormatter, toText } from './types.js';
@@ -29,35 +30,16 @@ export function gitlabSeverity(finding: Finding): GitlabSeverity {
   return finding.targets?.some((t) => t.outcome === 'rejected') ? 'critical' : 'major';
 }
 
-/**
- * What identifies a finding across runs: the rule, the file, the object and container, and the path of
- * the node. Not the line (an edit above it moves it) nor the message (its wording and the target
- * outcomes it names may change between versions and configurations).
- */
-function identity(finding: Finding): string {
-  const { apiVersion = '', kind = '', namespace = '', name = '' } = finding.object ?? {};
-  const object = [apiVersion, kind, namespace, name].join('/');
-  return [finding.rule, annotationPath(finding.file), object, finding.container ?? '', finding.path].join('\u0000');
-}
-
-function sha256(text: string): string {
-  // node:crypto is fetched here, not imported: loading it would cost every lint start-up.
-  return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
-}
-
 const escapedMessage = rememberedEscape(escapeInner);
 
 /** A JSON array written issue by issue, as `JSON.stringify(issues, null, 2)` writes it. */
 export const writeGitlab: StreamFormatter = (report, _options, write) => {
-  // Identical identities (two documents of one file with the same unnamed object) are told apart by
-  // their order, which is stable for the same input.
-  const seen = new Map<string, number>();
+  const occurrences = new Occurrences();
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      const key = identity(finding);
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
+      const key = findingIdentity(finding);
+      const occurrence = occurrences.next(key);
       const begin = Math.max(1, finding.line);
       const path = finding.file === '-' ? 'stdin' : annotationPath(finding.file);
       // As JSON.stringify(issues, null, 2) writes a GitlabIssue (the test holds the two together).
@@ -67,7 +49,7 @@ export const writeGitlab: StreamFormatter = (report, _options, write) => {
       write(escapedMessage(finding.message), true);
       write(
         `",\n    "severity": "${gitlabSeverity(finding)}",\n` +
-          `    "fingerprint": "${sha256(`${key}\u0000${occurrence}`).slice(0, 32)}",\n` +
+          `    "fingerprint": "${sha256(`${key}\u0000${occurrence}`)}",\n` +
           `    "categories": [\n      "Security"\n    ],\n    "location": {\n      "path": ${quote(path)},\n` +
           `      "lines": {\n        "begin": ${begin},\n        "end": ${Math.max(begin, finding.endLine)}\n      }\n    }\n  }`,
       );

@@ -488,7 +488,7 @@ function validateSarif(log: Json): void {
     expect(startColumn).toBeGreaterThanOrEqual(1);
     expect(endLine).toBeGreaterThanOrEqual(startLine);
     if (endLine === startLine) expect(endColumn).toBeGreaterThan(startColumn);
-    expect(result.partialFingerprints['capdoctor/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.partialFingerprints['capdoctor/v2']).toMatch(/^[0-9a-f]{32}$/);
     expect(result.fixes).toBeUndefined();
   }
 }
@@ -512,6 +512,8 @@ describe('formatSarif', () => {
     const inParts = [1, 2, 3].map((n) => {
       const finding: Finding = {
         ...warningFinding(),
+        // Each its own path: findings alike but for their order get fingerprints by that order.
+        path: `spec.containers[${n}].securityContext.capabilities.add[0]`,
         targets: [{ target: 'crio@1.9', outcome: 'unknown', detail: 'no <patch>' }],
       };
       setExplanationParts(finding, [`user ${n}`, shared, n === 2 ? ' \ud83d' : '', n === 2 ? '\ude00' : '']);
@@ -602,7 +604,7 @@ describe('formatSarif', () => {
 
   it('has stable fingerprints that depend on the path', () => {
     const again: Json = JSON.parse(formatSarif(makeReport(), OPTIONS));
-    const fingerprints = (l: Json) => l.runs[0].results.map((r: Json) => r.partialFingerprints['capdoctor/v1']);
+    const fingerprints = (l: Json) => l.runs[0].results.map((r: Json) => r.partialFingerprints['capdoctor/v2']);
     expect(fingerprints(again)).toEqual(fingerprints(log));
     expect(new Set(fingerprints(log)).size).toBe(3);
 
@@ -610,7 +612,7 @@ describe('formatSarif', () => {
     const finding = errorFinding();
     finding.path = 'spec.containers[1].securityContext.capabilities.add[0]';
     moved.files = [{ file: 'examples/a.yaml', findings: [finding] }];
-    const other = JSON.parse(formatSarif(moved, OPTIONS)).runs[0].results[0].partialFingerprints['capdoctor/v1'];
+    const other = JSON.parse(formatSarif(moved, OPTIONS)).runs[0].results[0].partialFingerprints['capdoctor/v2'];
     expect(other).not.toBe(fingerprints(log)[0]);
 
     // Only what is wrong counts (the message up to its dash): consequences per target may change without
@@ -620,8 +622,33 @@ describe('formatSarif', () => {
     changed.message = '"CAP_NET_ADMIN": CAP_ prefix — not granted on containerd@1.7; write NET_ADMIN';
     changed.line = 7;
     reworded.files = [{ file: 'examples/a.yaml', findings: [changed] }];
-    const same = JSON.parse(formatSarif(reworded, OPTIONS)).runs[0].results[0].partialFingerprints['capdoctor/v1'];
+    const same = JSON.parse(formatSarif(reworded, OPTIONS)).runs[0].results[0].partialFingerprints['capdoctor/v2'];
     expect(same).toBe(fingerprints(log)[0]);
+  });
+
+  it('gives the same mistake in two documents of a file two fingerprints', () => {
+    // Two Deployments with the same mistake at the same path: other objects, or the same unnamed one twice.
+    const inDocument = (index: number, name?: string): Finding => ({
+      ...errorFinding(),
+      document: index,
+      line: 3 + 40 * index,
+      endLine: 3 + 40 * index,
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', ...(name ? { name } : {}) },
+    });
+    const printed = (findings: Finding[]) => {
+      const report = emptyReport([{ file: 'k8s/all.yaml', findings }], findings.length);
+      return JSON.parse(formatSarif(report, OPTIONS)).runs[0].results.map(
+        (r: Json) => r.partialFingerprints['capdoctor/v2'],
+      );
+    };
+    const named = printed([inDocument(0, 'web'), inDocument(1, 'api')]);
+    const unnamed = printed([inDocument(0), inDocument(1)]);
+    expect(new Set(named).size).toBe(2);
+    expect(new Set(unnamed).size).toBe(2);
+    // Stable: a line moved above them changes neither; the results carry what sarifResult makes.
+    expect(printed([{ ...inDocument(0, 'web'), line: 9, endLine: 9 }, inDocument(1, 'api')])).toEqual(named);
+    const ruleIndex = new Map(RULES.map((meta, i) => [meta.id, i]));
+    expect(unnamed[1]).toBe(sarifResult(inDocument(1), ruleIndex, 1).partialFingerprints?.['capdoctor/v2']);
   });
 });
 

@@ -2,13 +2,19 @@ import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { explanationParts } from '../../core/explanation.js';
 import type { Finding, Severity } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
+import { findingIdentity, Occurrences, sha256 } from './identity.js';
 import { escapeInner, quote } from './json.js';
 import { outcomeLister } from './outcomes.js';
 import { rememberedEscape, splitsPair } from './repeating.js';
 import { type Formatter, type StreamFormatter, toText, type Write } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
-const FINGERPRINT_KEY = 'capdoctor/v1';
+/**
+ * v2: the object, the container and the finding's order among equal ones count too. v1 hashed
+ * only the rule, file, path and problem, so the same mistake in two documents of a file (the same path
+ * in each) had one fingerprint, and code scanning showed one alert for both.
+ */
+const FINGERPRINT_KEY = 'capdoctor/v2';
 
 const LEVEL: Record<Severity, NonNullable<Result['level']>> = { error: 'error', warning: 'warning', info: 'note' };
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '7.5', warning: '5.0', info: '2.0' };
@@ -57,10 +63,16 @@ function problemPart(message: string): string {
   return (message.split(' — ')[0] ?? message).trim();
 }
 
-export function fingerprint(finding: Finding): string {
-  const key = `${finding.rule}|${artifactUri(finding.file)}|${finding.path}|${problemPart(finding.message)}`;
-  // node:crypto is fetched here, not imported: loading it costs every lint start-up a dozen internal modules.
-  return process.getBuiltinModule('node:crypto').createHash('sha256').update(key).digest('hex').slice(0, 32);
+/**
+ * A result's fingerprint: what identifies the finding (findingIdentity), what is wrong, and its place
+ * among findings that share both (`occurrence`, from 0 in the order of the report).
+ */
+export function fingerprint(finding: Finding, occurrence = 0): string {
+  return sha256(`${fingerprintKey(finding)}\u0000${occurrence}`);
+}
+
+function fingerprintKey(finding: Finding): string {
+  return `${findingIdentity(finding)}\u0000${problemPart(finding.message)}`;
 }
 
 function stripMarkdown(markdown: string): string {
@@ -116,8 +128,8 @@ function region(finding: Finding): Region {
   return { startLine, startColumn, endLine, endColumn };
 }
 
-/** A finding as a SARIF result (what `resultText` writes; tests hold the two together). */
-export function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Result {
+/** A finding as a SARIF result (what `writeResult` writes; tests hold the two together). */
+export function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, occurrence = 0): Result {
   const index = ruleIndex.get(finding.rule);
   return {
     ruleId: finding.rule,
@@ -127,7 +139,7 @@ export function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, num
     locations: [
       { physicalLocation: { artifactLocation: { uri: artifactUri(finding.file) }, region: region(finding) } },
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, occurrence) },
   };
 }
 
@@ -166,7 +178,7 @@ function writeMarkdown(finding: Finding, write: Write): void {
  * `sarifResult(finding)` as `JSON.stringify(…, null, 2)` writes it at its place in the log, written directly
  * (the layout of a result is fixed; its strings go through the JSON writer's escaping).
  */
-function writeResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, write: Write): void {
+function writeResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, occurrence: number, write: Write): void {
   const at = `\n${RESULT_INDENT}`;
   const index = ruleIndex.get(finding.rule);
   const { startLine, startColumn, endLine, endColumn } = region(finding) as Required<
@@ -187,7 +199,7 @@ function writeResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, w
       `${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},` +
       `${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}` +
       `${at}        }${at}      }${at}    }${at}  ],` +
-      `${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding))}${at}  }${at}}`,
+      `${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding, occurrence))}${at}  }${at}}`,
   );
 }
 
@@ -222,11 +234,12 @@ export const writeSarif: StreamFormatter = (report, options, write) => {
   const text = JSON.stringify(log, null, 2);
   const at = text.indexOf(JSON.stringify(RESULTS_MARK));
   write(text.slice(0, at));
+  const occurrences = new Occurrences();
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
       write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}`);
-      writeResult(finding, ruleIndex, write);
+      writeResult(finding, ruleIndex, occurrences.next(fingerprintKey(finding)), write);
       first = false;
     }
   }
