@@ -99,7 +99,13 @@ export function toJsonFinding(finding: Finding): JsonFinding {
  */
 function property(sep: string, indent: string, key: string, value: unknown): string {
   if (value === undefined) return '';
-  return `${sep}\n${indent}${JSON.stringify(key)}: ${typeof value === 'string' ? quote(value) : JSON.stringify(value)}`;
+  // Keys are the report's own names, which need no escaping.
+  return `${sep}\n${indent}"${key}": ${typeof value === 'string' ? quote(value) : JSON.stringify(value)}`;
+}
+
+/** A number as JSON.stringify writes it. */
+export function number(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
 }
 
 /** What JSON.stringify must escape in a string: quotes, backslashes, controls and lone surrogates. */
@@ -147,20 +153,15 @@ function writeFinding(finding: Finding, write: Write): void {
       write(`",\n${IN_FINDING}"explanation": ${quote(explanation).slice(0, -1)}`);
     }
   }
-  out = `",\n${IN_FINDING}"file": ${quote(finding.file)}`;
-  let sep = ',';
+  // Every finding has these: each property after the first is preceded by a comma.
+  out =
+    `",\n${IN_FINDING}"file": ${quote(finding.file)},\n${IN_FINDING}"line": ${number(finding.line)},` +
+    `\n${IN_FINDING}"column": ${number(finding.column)},\n${IN_FINDING}"endLine": ${number(finding.endLine)},` +
+    `\n${IN_FINDING}"endColumn": ${number(finding.endColumn)},\n${IN_FINDING}"path": "${escapedRepeating(finding.path)}"`;
+  const sep = ',';
   const add = (key: string, value: unknown) => {
-    const text = property(sep, IN_FINDING, key, value);
-    if (text) {
-      out += text;
-      sep = ',';
-    }
+    out += property(sep, IN_FINDING, key, value);
   };
-  add('line', finding.line);
-  add('column', finding.column);
-  add('endLine', finding.endLine);
-  add('endColumn', finding.endColumn);
-  out += `,\n${IN_FINDING}"path": "${escapedRepeating(finding.path)}"`;
   const ref = finding.object;
   if (ref) {
     let object = '';

@@ -3,7 +3,7 @@ import { explanationParts } from '../../core/explanation.js';
 import type { Finding, Severity } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { findingIdentity, Occurrences, sha256 } from './identity.js';
-import { escapeInner, quote } from './json.js';
+import { escapeInner, number, quote } from './json.js';
 import { outcomeLister } from './outcomes.js';
 import { rememberedEscape, splitsPair } from './repeating.js';
 import { type Formatter, type StreamFormatter, toText, type Write } from './types.js';
@@ -141,11 +141,6 @@ export function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, num
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, occurrence) },
   };
-}
-
-/** A number as JSON.stringify writes it. */
-function number(value: number): string {
-  return Number.isFinite(value) ? String(value) : 'null';
 }
 
 const escapedText = rememberedEscape(escapeInner);
