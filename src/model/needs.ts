@@ -120,6 +120,8 @@ export interface PortNeed extends NeedBase {
   port: number;
   user: ProcessUser;
   hostNetwork: boolean;
+  /** The pod's net.ipv4.ip_unprivileged_port_start, when its securityContext sets one. */
+  unprivilegedPortStart?: string;
 }
 
 export type Need = PamNeed | UlimitNeed | MlockNeed | SysctlNeed | CommandNeed | SwitchNeed | PortNeed;
@@ -690,10 +692,23 @@ function commandNeeds(container: ContainerInfo, document: number, steps: Step[])
   return out;
 }
 
+/** A sysctl the pod's securityContext sets (names with `/` or `.` alike), as text. */
+function podSysctl(container: ContainerInfo, key: string): string | undefined {
+  const context = container.podSpec.value.securityContext;
+  const sysctls = isMapping(context) && Array.isArray(context.sysctls) ? context.sysctls : [];
+  for (const item of sysctls) {
+    if (isMapping(item) && typeof item.name === 'string' && item.name.replace(/\//g, '.') === key) {
+      return item.value === undefined ? undefined : String(item.value);
+    }
+  }
+  return undefined;
+}
+
 function portNeeds(container: ContainerInfo, document: number, user: ProcessUser): PortNeed[] {
   const ports = container.value.ports;
   if (!Array.isArray(ports)) return [];
   const hostNetwork = container.podSpec.value.hostNetwork === true;
+  const unprivilegedPortStart = podSysctl(container, 'net.ipv4.ip_unprivileged_port_start');
   const out: PortNeed[] = [];
   ports.forEach((port, index) => {
     if (!isMapping(port) || typeof port.containerPort !== 'number') return;
@@ -706,6 +721,7 @@ function portNeeds(container: ContainerInfo, document: number, user: ProcessUser
       port: number,
       user,
       hostNetwork,
+      ...(unprivilegedPortStart === undefined ? {} : { unprivilegedPortStart }),
       evidence: [{ document, path, text: `containerPort: ${number}`, label: `ports[${index}]` }],
       summary: `the process listens on port ${number} (containerPort), below ${LOW_PORT.limit}`,
     });

@@ -26,7 +26,6 @@ export interface EntryOutcome {
 
 export interface ProcessOnTarget {
   target: ResolvedTarget;
-  container: ContainerInfo;
   privileged: boolean;
   starts: boolean;
   /** Why the container does not start on this target. */
@@ -123,7 +122,6 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
   }
   const result: ProcessOnTarget = {
     target,
-    container,
     privileged,
     starts: true,
     defaults,
@@ -249,10 +247,13 @@ const models = new WeakMap<readonly ResolvedTarget[], Map<string, readonly Proce
 
 /**
  * The container on each of `targets`: worked out once per distinct key (capability lists, privileged,
- * allowPrivilegeEscalation, hostUsers) and set of targets; each container gets its own shallow copies,
- * which name it.
+ * allowPrivilegeEscalation, hostUsers) and set of targets: containers with the same key share the same
+ * models (nothing in a model names its container but the paths of its entries, those of the first).
  */
-export function processesOnTargets(container: ContainerInfo, targets: readonly ResolvedTarget[]): ProcessOnTarget[] {
+export function processesOnTargets(
+  container: ContainerInfo,
+  targets: readonly ResolvedTarget[],
+): readonly ProcessOnTarget[] {
   let cache = models.get(targets);
   if (!cache) {
     cache = new Map();
@@ -265,7 +266,7 @@ export function processesOnTargets(container: ContainerInfo, targets: readonly R
     shared = targets.map((t) => processOnTarget(container, t));
     cache.set(key, shared);
   }
-  return shared.map((model) => (model.container === container ? model : { ...model, container }));
+  return shared;
 }
 
 function capabilityName(input: string): string | undefined {
@@ -393,17 +394,6 @@ function hasUnprivilegedPorts(target: ResolvedTarget, hostNetwork: boolean): str
   return fact?.detail;
 }
 
-function podSysctl(container: ContainerInfo, key: string): string | undefined {
-  const context = container.podSpec.value.securityContext;
-  const sysctls = isMapping(context) && Array.isArray(context.sysctls) ? context.sysctls : [];
-  for (const item of sysctls) {
-    if (isMapping(item) && typeof item.name === 'string' && item.name.replace(/\//g, '.') === key) {
-      return item.value === undefined ? undefined : String(item.value);
-    }
-  }
-  return undefined;
-}
-
 function sysResource(model: ProcessOnTarget, user: ProcessUser, step: Step | undefined, assumeRoot: string): NeedState {
   if (model.userNamespace) return { state: 'unmet', why: RAISE_HARD_LIMIT.userNamespace };
   const effectiveUser: ProcessUser =
@@ -459,7 +449,7 @@ export function evaluateNeed(need: Need, model: ProcessOnTarget, all: readonly N
       return { state: 'met', why: 'SETUID and SETGID are granted' };
     }
     case 'port': {
-      const sysctl = podSysctl(model.container, 'net.ipv4.ip_unprivileged_port_start');
+      const sysctl = need.unprivilegedPortStart;
       if (sysctl !== undefined && Number(sysctl) <= need.port) {
         return { state: 'met', why: `the pod sets net.ipv4.ip_unprivileged_port_start=${sysctl}` };
       }

@@ -19,7 +19,7 @@ import type { RuleContext } from './types.js';
  * collection.
  */
 export class AnalyzedContainer {
-  private perTarget: ProcessOnTarget[] | undefined;
+  private perTarget: readonly ProcessOnTarget[] | undefined;
 
   constructor(
     readonly container: ContainerInfo,
@@ -30,7 +30,7 @@ export class AnalyzedContainer {
   ) {}
 
   /** The container on each target. */
-  get processes(): ProcessOnTarget[] {
+  get processes(): readonly ProcessOnTarget[] {
     this.perTarget ??= processesOnTargets(this.container, this.targets);
     return this.perTarget;
   }

@@ -91,6 +91,24 @@ describe('cap-missing', () => {
     expect(runRule(ID, pod('["/nginx"]', context, extra), ['docker@24'])).toEqual([]);
   });
 
+  it('a low containerPort: the pod that lowers the limit is quiet, a pod alike but for that is not', () => {
+    // The two containers run on the same process model (same capability lists and settings): what the
+    // pod's sysctls say must still be each pod's own.
+    const container = (name: string) =>
+      `    - name: ${name}\n      image: app:1\n      command: ["/nginx"]\n      ports:\n        - containerPort: 80\n` +
+      '      securityContext:\n        runAsUser: 101\n';
+    const sysctl =
+      '  securityContext:\n    sysctls:\n      - name: net.ipv4.ip_unprivileged_port_start\n        value: "0"\n';
+    const two = [
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: lowered\nspec:\n${sysctl}  containers:\n${container('a')}`,
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: plain\nspec:\n  containers:\n${container('b')}`,
+    ];
+    for (const text of [two.join('---\n'), [...two].reverse().join('---\n')]) {
+      const findings = runRule(ID, text, ['containerd@1.7']);
+      expect(findings.map((f) => f.object?.name)).toEqual(['plain']);
+    }
+  });
+
   it('the image’s user with the capability granted is not reported (never guess)', () => {
     expect(
       runRule(
