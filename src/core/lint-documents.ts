@@ -199,7 +199,7 @@ class DocumentContext implements RuleContext {
     const finding: Finding = {
       rule: this.rule,
       severity: report.severity ?? this.severity,
-      message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
+      message: messageOf(report),
       explanation: undefined,
       file: this.file,
       line: start.line,
@@ -236,6 +236,39 @@ function shared(text: string): string {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
+}
+
+// Most rules give the consequence and the remedy as fixed texts: the message then depends on the problem
+// alone, and is found by it (each finding's own problem is short) instead of composed and looked up.
+const messages = new Map<string, Map<string, Map<string, string>>>();
+let messageCount = 0;
+
+function messageOf(report: Report): string {
+  const { consequence, remedy, problem } = report;
+  if (consequence === undefined || remedy === undefined) {
+    return shared(composeMessage(report, report.targets, report.fix, report.suggestion));
+  }
+  let byRemedy = messages.get(consequence);
+  if (byRemedy === undefined) {
+    byRemedy = new Map();
+    messages.set(consequence, byRemedy);
+  }
+  let byProblem = byRemedy.get(remedy);
+  if (byProblem === undefined) {
+    byProblem = new Map();
+    byRemedy.set(remedy, byProblem);
+  }
+  let message = byProblem.get(problem);
+  if (message === undefined) {
+    if (messageCount >= TEXTS_LIMIT) {
+      messages.clear();
+      messageCount = 0;
+    }
+    message = shared(composeMessage(report));
+    byProblem.set(problem, message);
+    messageCount++;
+  }
+  return message;
 }
 
 // Likewise fixes: the same replacement at the same path of each document is one object (a fix is only
