@@ -1674,9 +1674,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
-    function debug(logLevel, ...messages) {
+    function debug(logLevel, ...messages2) {
       if (logLevel === "debug")
-        console.log(...messages);
+        console.log(...messages2);
     }
     function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -12007,7 +12007,7 @@ var DocumentContext = class {
     const finding = {
       rule: this.rule,
       severity: report.severity ?? this.severity,
-      message: shared(composeMessage(report, report.targets, report.fix, report.suggestion)),
+      message: messageOf(report),
       explanation: void 0,
       file: this.file,
       line: start.line,
@@ -12038,6 +12038,35 @@ function shared(text) {
   if (texts.size >= TEXTS_LIMIT) texts.clear();
   texts.set(text, text);
   return text;
+}
+var messages = /* @__PURE__ */ new Map();
+var messageCount = 0;
+function messageOf(report) {
+  const { consequence: consequence2, remedy, problem } = report;
+  if (consequence2 === void 0 || remedy === void 0) {
+    return shared(composeMessage(report, report.targets, report.fix, report.suggestion));
+  }
+  let byRemedy = messages.get(consequence2);
+  if (byRemedy === void 0) {
+    byRemedy = /* @__PURE__ */ new Map();
+    messages.set(consequence2, byRemedy);
+  }
+  let byProblem = byRemedy.get(remedy);
+  if (byProblem === void 0) {
+    byProblem = /* @__PURE__ */ new Map();
+    byRemedy.set(remedy, byProblem);
+  }
+  let message = byProblem.get(problem);
+  if (message === void 0) {
+    if (messageCount >= TEXTS_LIMIT) {
+      messages.clear();
+      messageCount = 0;
+    }
+    message = shared(composeMessage(report));
+    byProblem.set(problem, message);
+    messageCount++;
+  }
+  return message;
 }
 var fixes = /* @__PURE__ */ new Map();
 function sharedFix(fix3) {
@@ -13925,7 +13954,10 @@ function fix(f) {
 function property(sep3, indent, key, value) {
   if (value === void 0) return "";
   return `${sep3}
-${indent}${JSON.stringify(key)}: ${typeof value === "string" ? quote(value) : JSON.stringify(value)}`;
+${indent}"${key}": ${typeof value === "string" ? quote(value) : JSON.stringify(value)}`;
+}
+function number(value) {
+  return Number.isFinite(value) ? String(value) : "null";
 }
 var ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 function quote(text) {
@@ -13962,21 +13994,16 @@ ${IN_FINDING}"explanation": ${quote(explanation).slice(0, -1)}`);
     }
   }
   out = `",
-${IN_FINDING}"file": ${quote(finding.file)}`;
-  let sep3 = ",";
-  const add = (key, value) => {
-    const text = property(sep3, IN_FINDING, key, value);
-    if (text) {
-      out += text;
-      sep3 = ",";
-    }
-  };
-  add("line", finding.line);
-  add("column", finding.column);
-  add("endLine", finding.endLine);
-  add("endColumn", finding.endColumn);
-  out += `,
+${IN_FINDING}"file": ${quote(finding.file)},
+${IN_FINDING}"line": ${number(finding.line)},
+${IN_FINDING}"column": ${number(finding.column)},
+${IN_FINDING}"endLine": ${number(finding.endLine)},
+${IN_FINDING}"endColumn": ${number(finding.endColumn)},
 ${IN_FINDING}"path": "${escapedRepeating(finding.path)}"`;
+  const sep3 = ",";
+  const add = (key, value) => {
+    out += property(sep3, IN_FINDING, key, value);
+  };
   const ref = finding.object;
   if (ref) {
     let object = "";
@@ -14131,9 +14158,6 @@ function region(finding) {
   const endLine = Math.max(startLine, finding.endLine);
   const endColumn = endLine === startLine ? Math.max(startColumn + 1, finding.endColumn) : Math.max(1, finding.endColumn);
   return { startLine, startColumn, endLine, endColumn };
-}
-function number(value) {
-  return Number.isFinite(value) ? String(value) : "null";
 }
 var escapedText = rememberedEscape(escapeInner);
 var escapedMarkdown = rememberedEscape((text) => escapeInner(escapeMarkdown(text)));
@@ -19642,10 +19666,21 @@ function commandNeeds(container, document, steps) {
   }
   return out;
 }
+function podSysctl(container, key) {
+  const context = container.podSpec.value.securityContext;
+  const sysctls = isMapping(context) && Array.isArray(context.sysctls) ? context.sysctls : [];
+  for (const item of sysctls) {
+    if (isMapping(item) && typeof item.name === "string" && item.name.replace(/\//g, ".") === key) {
+      return item.value === void 0 ? void 0 : String(item.value);
+    }
+  }
+  return void 0;
+}
 function portNeeds(container, document, user) {
   const ports = container.value.ports;
   if (!Array.isArray(ports)) return [];
   const hostNetwork = container.podSpec.value.hostNetwork === true;
+  const unprivilegedPortStart = podSysctl(container, "net.ipv4.ip_unprivileged_port_start");
   const out = [];
   ports.forEach((port, index) => {
     if (!isMapping(port) || typeof port.containerPort !== "number") return;
@@ -19658,6 +19693,7 @@ function portNeeds(container, document, user) {
       port: number2,
       user,
       hostNetwork,
+      ...unprivilegedPortStart === void 0 ? {} : { unprivilegedPortStart },
       evidence: [{ document, path, text: `containerPort: ${number2}`, label: `ports[${index}]` }],
       summary: `the process listens on port ${number2} (containerPort), below ${LOW_PORT.limit}`
     });
@@ -19753,7 +19789,6 @@ function processOnTarget(container, target) {
   }
   const result = {
     target,
-    container,
     privileged,
     starts: true,
     defaults,
@@ -19865,7 +19900,7 @@ function processesOnTargets(container, targets) {
     shared2 = targets.map((t) => processOnTarget(container, t));
     cache.set(key, shared2);
   }
-  return shared2.map((model) => model.container === container ? model : { ...model, container });
+  return shared2;
 }
 function capabilityName(input) {
   let bare = input.trim().toUpperCase();
@@ -19948,16 +19983,6 @@ function hasUnprivilegedPorts(target, hostNetwork) {
   );
   return fact?.detail;
 }
-function podSysctl(container, key) {
-  const context = container.podSpec.value.securityContext;
-  const sysctls = isMapping(context) && Array.isArray(context.sysctls) ? context.sysctls : [];
-  for (const item of sysctls) {
-    if (isMapping(item) && typeof item.name === "string" && item.name.replace(/\//g, ".") === key) {
-      return item.value === void 0 ? void 0 : String(item.value);
-    }
-  }
-  return void 0;
-}
 function sysResource(model, user, step, assumeRoot) {
   if (model.userNamespace) return { state: "unmet", why: RAISE_HARD_LIMIT.userNamespace };
   const effectiveUser = user.kind === "unknown" && assumeRoot ? { kind: "root", source: assumeRoot } : user;
@@ -20006,7 +20031,7 @@ function evaluateNeed(need, model, all = []) {
       return { state: "met", why: "SETUID and SETGID are granted" };
     }
     case "port": {
-      const sysctl = podSysctl(model.container, "net.ipv4.ip_unprivileged_port_start");
+      const sysctl = need.unprivilegedPortStart;
       if (sysctl !== void 0 && Number(sysctl) <= need.port) {
         return { state: "met", why: `the pod sets net.ipv4.ip_unprivileged_port_start=${sysctl}` };
       }
