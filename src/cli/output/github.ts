@@ -3,6 +3,7 @@
 // for GitHub Actions" (docs.github.com/en/actions/reference/workflow-commands-for-github-actions).
 import type { AppliedChange, SkippedFix } from '../../core/fix.js';
 import type { Finding, Severity } from '../../core/types.js';
+import { rememberedEscape } from './repeating.js';
 import { type Formatter, type StreamFormatter, toText } from './types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
@@ -30,20 +31,35 @@ export function annotationPath(file: string): string {
 
 /** One workflow command for one finding; findings of standard input (`-`) carry no file. */
 export function githubCommand(finding: Finding): string {
-  const properties: [string, string | number][] = [];
-  if (finding.file !== '-') properties.push(['file', annotationPath(finding.file)]);
-  // Line 0 means the finding has no position (an unreadable file): the annotation then sits on the file.
-  if (finding.file !== '-' && finding.line > 0) {
-    const endLine = Math.max(finding.line, finding.endLine);
-    properties.push(['line', finding.line], ['col', Math.max(1, finding.column)], ['endLine', endLine]);
-    // GitHub takes a column range on one line only; the numbers are those of JSON and SARIF.
-    if (endLine === finding.line && finding.endColumn > finding.column)
-      properties.push(['endColumn', finding.endColumn]);
+  // Numbers need no escaping; the file, the title and the message do.
+  let props = '';
+  if (finding.file !== '-') {
+    props = `file=${escapedPath(finding.file)}`;
+    // Line 0 means the finding has no position (an unreadable file): the annotation then sits on the file.
+    if (finding.line > 0) {
+      const endLine = Math.max(finding.line, finding.endLine);
+      props += `,line=${finding.line},col=${Math.max(1, finding.column)},endLine=${endLine}`;
+      // GitHub takes a column range on one line only; the numbers are those of JSON and SARIF.
+      if (endLine === finding.line && finding.endColumn > finding.column) props += `,endColumn=${finding.endColumn}`;
+    }
+    props += ',';
   }
-  properties.push(['title', `capdoctor ${finding.rule}`]);
-  const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-  return `::${COMMAND[finding.severity]} ${props}::${escapeData(finding.message)}`;
+  return `::${COMMAND[finding.severity]} ${props}title=${escapeProperty(`capdoctor ${finding.rule}`)}::${escapedMessage(finding.message)}`;
 }
+
+// Every finding of a file names the same file, and many share their message: each is escaped once.
+let lastFile: string | undefined;
+let lastPath = '';
+
+function escapedPath(file: string): string {
+  if (file !== lastFile) {
+    lastPath = escapeProperty(annotationPath(file));
+    lastFile = file;
+  }
+  return lastPath;
+}
+
+const escapedMessage = rememberedEscape(escapeData);
 
 export const writeGithub: StreamFormatter = (report, _options, write) => {
   for (const file of report.files) for (const finding of file.findings) write(`${githubCommand(finding)}\n`);
