@@ -1,7 +1,9 @@
 // Only commander and what every command shares load at start-up: each command's code is imported
 // in its action, so `--version`, `--help` and a small `lint` pay only for what they run.
+import { fstatSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { readStdin } from './files.js';
+import type { ProgressStream } from './progress.js';
 import { UsageError } from './usage.js';
 
 declare const CAPDOCTOR_VERSION: string;
@@ -12,6 +14,25 @@ function colorDefault(): boolean {
   if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
   return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+}
+
+/** Whether standard input is a terminal, asked only by a command given no paths. */
+function stdinIsTTY(): boolean {
+  return Boolean(process.stdin.isTTY);
+}
+
+/**
+ * Standard error for the progress line, or nothing when it cannot be a terminal. Creating
+ * process.stderr loads Node's stream modules (and for a pipe, its socket modules): a few milliseconds
+ * that a lint writing nothing to standard error need not pay. A terminal is a character device.
+ */
+function terminalStderr(): ProgressStream | undefined {
+  try {
+    if (!fstatSync(2).isCharacterDevice()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return process.stderr;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -75,10 +96,12 @@ export function buildProgram(): Command {
           cwd: process.cwd(),
           stdout: (text) => process.stdout.write(text),
           stdoutBytes: (bytes) => process.stdout.write(bytes),
-          stdinIsTTY: Boolean(process.stdin.isTTY),
+          get stdinIsTTY() {
+            return stdinIsTTY();
+          },
           readStdin,
           version: VERSION,
-          progress: process.stderr,
+          progress: terminalStderr(),
         },
       );
     });
@@ -111,7 +134,9 @@ export function buildProgram(): Command {
           cwd: process.cwd(),
           stdout: (text) => process.stdout.write(text),
           stderr: (text) => process.stderr.write(text),
-          stdinIsTTY: Boolean(process.stdin.isTTY),
+          get stdinIsTTY() {
+            return stdinIsTTY();
+          },
           readStdin,
           version: VERSION,
         },
@@ -216,7 +241,13 @@ export function buildProgram(): Command {
       process.exitCode = runExplain(
         paths,
         { target: options.target, output: options.output, color },
-        { stdout: (text) => process.stdout.write(text), stdinIsTTY: Boolean(process.stdin.isTTY), readStdin },
+        {
+          stdout: (text) => process.stdout.write(text),
+          get stdinIsTTY() {
+            return stdinIsTTY();
+          },
+          readStdin,
+        },
       );
     });
 
