@@ -284,4 +284,18 @@ describe('other commands', () => {
     expect(run(['lint', '--help']).stdout).toContain('--target');
     expect(run(['frobnicate']).code).toBe(2);
   });
+
+  it('lists every command in help, and suggests the command meant, whichever commands a run registers', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of ['lint', 'fix', 'diagnose', 'scan', 'explain', 'webhook', 'targets', 'rules']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    }
+    // `help lint` goes through the whole program, `lint --help` through lint alone: the same text.
+    expect(run(['help', 'lint']).stdout).toBe(run(['lint', '--help']).stdout);
+    expect(run(['webhook', 'certs', '--help']).stdout).toContain('--service');
+    const misspelt = run(['lnt', 'examples/typo.yaml']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('(Did you mean lint?)');
+  });
 });

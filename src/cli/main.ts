@@ -42,20 +42,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** Repeatable options start empty; set here rather than as commander defaults, which help shows as "(default: [])". */
 const REPEATABLE = ['target', 'rule', 'manifest'];
 
-export function buildProgram(): Command {
-  const program = new Command('capdoctor')
-    .description('Finds, explains and fixes Linux-capability mistakes in container workloads.')
-    // -v is --verbose, as in most linters; the version is -V.
-    .version(VERSION, '-V, --version')
-    .showSuggestionAfterError()
-    .exitOverride()
-    .hook('preAction', (_, command) => {
-      for (const option of command.options) {
-        const name = option.attributeName();
-        if (REPEATABLE.includes(name) && command.getOptionValue(name) === undefined) command.setOptionValue(name, []);
-      }
-    });
-
+function addLint(program: Command): void {
   program
     .command('lint')
     .description('check manifests, Helm values and compose files for capability mistakes')
@@ -105,7 +92,9 @@ export function buildProgram(): Command {
         },
       );
     });
+}
 
+function addFix(program: Command): void {
   program
     .command('fix')
     .description('rewrite capability mistakes in place, keeping comments and formatting')
@@ -142,7 +131,9 @@ export function buildProgram(): Command {
         },
       );
     });
+}
 
+function addDiagnose(program: Command): void {
   program
     .command('diagnose')
     .description('find the root cause of a capability failure in logs, events and kubectl output, or in a cluster')
@@ -183,7 +174,9 @@ export function buildProgram(): Command {
       const { diagnoseCommand } = await import('./commands/diagnose.js');
       process.exitCode = await diagnoseCommand(inputs, { ...options, color });
     });
+}
 
+function addScan(program: Command): void {
   program
     .command('scan')
     .description('check every workload of a cluster against the runtimes of the nodes it runs on')
@@ -222,7 +215,9 @@ export function buildProgram(): Command {
         },
       );
     });
+}
 
+function addExplain(program: Command): void {
   program
     .command('explain')
     .description('show, per container and target, the user, capabilities and needs of the process as it will run')
@@ -250,7 +245,9 @@ export function buildProgram(): Command {
         },
       );
     });
+}
 
+function addWebhook(program: Command): void {
   const webhook = program
     .command('webhook')
     .description('serve an admission webhook that warns, refuses or repairs at kubectl apply time')
@@ -308,7 +305,9 @@ export function buildProgram(): Command {
         throw error;
       }
     });
+}
 
+function addTargets(program: Command): void {
   program
     .command('targets')
     .description('list the runtimes, versions and facts that --target accepts')
@@ -317,7 +316,9 @@ export function buildProgram(): Command {
       const { targetsText } = await import('./commands/info.js');
       process.stdout.write(targetsText(Boolean(options.json)));
     });
+}
 
+function addRules(program: Command): void {
   program
     .command('rules')
     .description('list the rules')
@@ -326,12 +327,47 @@ export function buildProgram(): Command {
       const { rulesText } = await import('./commands/info.js');
       process.stdout.write(rulesText(Boolean(options.json)));
     });
+}
 
+/** Each command, in the order help lists them, with what registers it. */
+const COMMANDS: Readonly<Record<string, (program: Command) => void>> = {
+  lint: addLint,
+  fix: addFix,
+  diagnose: addDiagnose,
+  scan: addScan,
+  explain: addExplain,
+  webhook: addWebhook,
+  targets: addTargets,
+  rules: addRules,
+};
+
+/**
+ * The program, with every command or with `only` (a command name): a run that names its command
+ * registers just that one, since each command costs its options' objects at every start.
+ */
+export function buildProgram(only?: string): Command {
+  const program = new Command('capdoctor')
+    .description('Finds, explains and fixes Linux-capability mistakes in container workloads.')
+    // -v is --verbose, as in most linters; the version is -V.
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .hook('preAction', (_, command) => {
+      for (const option of command.options) {
+        const name = option.attributeName();
+        if (REPEATABLE.includes(name) && command.getOptionValue(name) === undefined) command.setOptionValue(name, []);
+      }
+    });
+
+  for (const [name, add] of Object.entries(COMMANDS)) if (only === undefined || name === only) add(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  // argv is node's: the command, when there is one, comes right after the script. Anything else (no
+  // command, an option first, `help`, a misspelt name) gets every command, for help and suggestions.
+  const named = argv[2];
+  const program = buildProgram(named !== undefined && Object.hasOwn(COMMANDS, named) ? named : undefined);
   try {
     // Async so that commands can load their modules lazily.
     await program.parseAsync(argv);
