@@ -7414,7 +7414,14 @@ var writeGithub = (report, _options, write) => {
 var formatGithub = toText(writeGithub);
 
 // src/cli/usage.ts
+var USAGE = /* @__PURE__ */ Symbol.for("capdoctor.usage-error");
 var UsageError = class extends Error {
+  get [USAGE]() {
+    return true;
+  }
+  static [Symbol.hasInstance](value) {
+    return typeof value === "object" && value !== null && USAGE in value;
+  }
 };
 
 // src/action/action.ts
