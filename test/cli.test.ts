@@ -1,6 +1,6 @@
 // Runs the built binary (`npm test` builds first), as a user would.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -283,6 +283,33 @@ describe('other commands', () => {
     expect(run(['-V']).stdout.trim()).toBe(version);
     expect(run(['lint', '--help']).stdout).toContain('--target');
     expect(run(['frobnicate']).code).toBe(2);
+  });
+
+  it('writes the whole of a long report to a pipe that is read late, then exits with its code', async () => {
+    // bin/capdoctor.cjs exits as soon as Node has nothing left to do: a write still under way is something.
+    const pod = (i: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n    - name: c\n      image: x\n      securityContext:\n        capabilities:\n          add: [CAP_NET_ADMIN, sys_time]\n`;
+    const file = join(scratch, 'many-pods.yaml');
+    writeFileSync(file, Array.from({ length: 1500 }, (_, i) => pod(i)).join('---\n'));
+    const whole = spawnSync(process.execPath, [bin, 'lint', file, '-o', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    });
+    expect(whole.stdout.length).toBeGreaterThan(1_000_000);
+    expect(whole.status).toBe(1);
+    const child = spawn(process.execPath, [bin, 'lint', file, '-o', 'json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(whole.status);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(whole.stdout);
   });
 
   it('lists every command in help, and suggests the command meant, whichever commands a run registers', () => {
