@@ -40,6 +40,25 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * picocolors works out, when it loads, whether its default colours should be on, and asks
+ * process.stdout for that: creating the stream, which loads Node's stream modules (and a pipe's socket
+ * modules) at every start, even when the report goes to a file. The CLI never uses that default: every
+ * caller passes its own choice to createColors(), which src/cli/main.ts makes without the stream when
+ * standard output is a file. So the CLI's copy asks nothing.
+ */
+const colorsWithoutProbe = {
+  name: 'colors-without-probe',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]node_modules[\\/]picocolors[\\/]picocolors\.js$/ }, ({ path }) => {
+      const probe = '(p.stdout || {}).isTTY';
+      const source = readFileSync(path, 'utf8');
+      if (source.split(probe).length !== 2) throw new Error(`${path}: expected one \`${probe}\` to leave out`);
+      return { contents: source.replace(probe, 'false'), loader: 'js' };
+    });
+  },
+};
+
 /** The webhook is a file of its own (dist/webhook.cjs), which only `capdoctor webhook` loads. */
 const webhookFile = {
   name: 'webhook-file',
@@ -125,7 +144,7 @@ const cli = {
 await bundle({
   ...cli,
   entryPoints: { cli: 'src/cli/run.ts' },
-  plugins: [libFiles, lazyChildProcess, commandFiles, webhookFile],
+  plugins: [libFiles, lazyChildProcess, colorsWithoutProbe, commandFiles, webhookFile],
 });
 for (const [file, modules] of Object.entries(COMMAND_FILES)) {
   await bundle({
@@ -139,7 +158,7 @@ for (const [file, modules] of Object.entries(COMMAND_FILES)) {
     outdir: undefined,
     outExtension: undefined,
     outfile: `dist/${file}.cjs`,
-    plugins: [libFiles, lazyChildProcess, webhookFile],
+    plugins: [libFiles, lazyChildProcess, colorsWithoutProbe, webhookFile],
   });
 }
 

@@ -1,6 +1,6 @@
 // Runs the built binary (`npm test` builds first), as a user would.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -310,6 +310,39 @@ describe('other commands', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(whole.status);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(whole.stdout);
+  });
+
+  it('writes to standard output as a file what it writes to a pipe, and exits alike with /dev/null', () => {
+    // Standard output that is a file (or /dev/null) is written without Node's stream (src/cli/main.ts).
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    for (const args of [
+      ['lint', 'examples/typo.yaml'],
+      ['lint', 'examples/typo.yaml', '-o', 'sarif'],
+      ['fix', '--dry-run', 'examples/typo.yaml'],
+      ['rules'],
+    ]) {
+      const piped = run(args);
+      const file = join(scratch, 'stdout.txt');
+      const fd = openSync(file, 'w');
+      const toFile = spawnSync(process.execPath, [bin, ...args], {
+        cwd: root,
+        stdio: ['ignore', fd, 'pipe'],
+        env,
+      });
+      closeSync(fd);
+      // No colour either: a file is not a terminal.
+      expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+      expect(toFile.status).toBe(piped.code);
+      const toNull = spawnSync(process.execPath, [bin, ...args], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env,
+      });
+      expect(toNull.status).toBe(piped.code);
+      expect(toNull.stderr.toString()).toBe(piped.stderr);
+    }
   });
 
   it('lists every command in help, and suggests the command meant, whichever commands a run registers', () => {

@@ -1,6 +1,6 @@
 // Only commander and what every command shares load at start-up: each command's code is imported
 // in its action, so `--version`, `--help` and a small `lint` pay only for what they run.
-import { fstatSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { readStdin } from './files.js';
 import type { ProgressStream } from './progress.js';
@@ -9,11 +9,46 @@ import { UsageError } from './usage.js';
 declare const CAPDOCTOR_VERSION: string;
 const VERSION = typeof CAPDOCTOR_VERSION === 'string' ? CAPDOCTOR_VERSION : '0.0.0-dev';
 
+/**
+ * What a standard stream's file descriptor is, found without creating Node's stream for it (creating one
+ * loads Node's stream modules, and for a pipe its socket modules: milliseconds at every start): a file
+ * or /dev/null, a device that may be a terminal, or something else (a pipe, a socket).
+ */
+function streamKind(fd: number): 'file' | 'device' | 'other' {
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile()) return 'file';
+    if (!stats.isCharacterDevice()) return 'other';
+    return stats.rdev === statSync('/dev/null').rdev ? 'file' : 'device';
+  } catch {
+    return 'other';
+  }
+}
+
+let stdoutKind: ReturnType<typeof streamKind> | undefined;
+
+/** Whether standard output is a file or /dev/null, which Node itself writes to with fs.writeSync. */
+function stdoutIsFile(): boolean {
+  stdoutKind ??= streamKind(1);
+  return stdoutKind === 'file';
+}
+
+/** Writes to standard output: straight to a file, through process.stdout to a terminal or a pipe. */
+function writeStdout(data: string | Uint8Array): void {
+  if (!stdoutIsFile()) {
+    process.stdout.write(data);
+    return;
+  }
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let done = 0; done < bytes.length; ) done += writeSync(1, bytes, done, bytes.length - done);
+}
+
 function colorDefault(): boolean {
   const env = process.env;
   if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
-  return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+  stdoutKind ??= streamKind(1);
+  return stdoutKind === 'device' && Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
 }
 
 /** Whether standard input is a terminal, asked only by a command given no paths. */
@@ -21,18 +56,9 @@ function stdinIsTTY(): boolean {
   return Boolean(process.stdin.isTTY);
 }
 
-/**
- * Standard error for the progress line, or nothing when it cannot be a terminal. Creating
- * process.stderr loads Node's stream modules (and for a pipe, its socket modules): a few milliseconds
- * that a lint writing nothing to standard error need not pay. A terminal is a character device.
- */
+/** Standard error for the progress line, which is drawn on terminals only: nothing when it cannot be one. */
 function terminalStderr(): ProgressStream | undefined {
-  try {
-    if (!fstatSync(2).isCharacterDevice()) return undefined;
-  } catch {
-    return undefined;
-  }
-  return process.stderr;
+  return streamKind(2) === 'device' ? process.stderr : undefined;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -81,8 +107,8 @@ function addLint(program: Command): void {
         { ...options, color },
         {
           cwd: process.cwd(),
-          stdout: (text) => process.stdout.write(text),
-          stdoutBytes: (bytes) => process.stdout.write(bytes),
+          stdout: writeStdout,
+          stdoutBytes: writeStdout,
           get stdinIsTTY() {
             return stdinIsTTY();
           },
@@ -121,7 +147,7 @@ function addFix(program: Command): void {
         { ...options, color },
         {
           cwd: process.cwd(),
-          stdout: (text) => process.stdout.write(text),
+          stdout: writeStdout,
           stderr: (text) => process.stderr.write(text),
           get stdinIsTTY() {
             return stdinIsTTY();
@@ -158,7 +184,7 @@ function addDiagnose(program: Command): void {
       const color = options.color === undefined ? colorDefault() : Boolean(options.color);
       const { isSavedBundle, wantsCluster } = await import('./commands/diagnose-route.js');
       const io = {
-        stdout: (text: string) => process.stdout.write(text),
+        stdout: writeStdout,
         stderr: (text: string) => process.stderr.write(text),
       };
       if (wantsCluster(inputs, options.failing)) {
@@ -208,7 +234,7 @@ function addScan(program: Command): void {
       process.exitCode = await runScan(
         { ...options, color },
         {
-          stdout: (text) => process.stdout.write(text),
+          stdout: writeStdout,
           stderr: (text) => process.stderr.write(text),
           readStdin,
           version: VERSION,
@@ -237,7 +263,7 @@ function addExplain(program: Command): void {
         paths,
         { target: options.target, output: options.output, color },
         {
-          stdout: (text) => process.stdout.write(text),
+          stdout: writeStdout,
           get stdinIsTTY() {
             return stdinIsTTY();
           },
@@ -299,7 +325,7 @@ function addWebhook(program: Command): void {
     .action(async (options) => {
       const { runCerts, WebhookUsageError } = await (await import('./load-webhook.js')).loadWebhook();
       try {
-        process.exitCode = runCerts(options, (text) => process.stdout.write(text));
+        process.exitCode = runCerts(options, writeStdout);
       } catch (error) {
         if (error instanceof WebhookUsageError) throw new UsageError(error.message);
         throw error;
@@ -314,7 +340,7 @@ function addTargets(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
       const { targetsText } = await import('./commands/info.js');
-      process.stdout.write(targetsText(Boolean(options.json)));
+      writeStdout(targetsText(Boolean(options.json)));
     });
 }
 
@@ -325,7 +351,7 @@ function addRules(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
       const { rulesText } = await import('./commands/info.js');
-      process.stdout.write(rulesText(Boolean(options.json)));
+      writeStdout(rulesText(Boolean(options.json)));
     });
 }
 
