@@ -40,6 +40,25 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * picocolors works out, when it loads, whether its default colours should be on, and asks
+ * process.stdout for that: creating the stream, which loads Node's stream modules (and a pipe's socket
+ * modules) at every start, even when the report goes to a file. The CLI never uses that default: every
+ * caller passes its own choice to createColors(), which src/cli/main.ts makes without the stream when
+ * standard output is a file. So the CLI's copy asks nothing.
+ */
+const colorsWithoutProbe = {
+  name: 'colors-without-probe',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]node_modules[\\/]picocolors[\\/]picocolors\.js$/ }, ({ path }) => {
+      const probe = '(p.stdout || {}).isTTY';
+      const source = readFileSync(path, 'utf8');
+      if (source.split(probe).length !== 2) throw new Error(`${path}: expected one \`${probe}\` to leave out`);
+      return { contents: source.replace(probe, 'false'), loader: 'js' };
+    });
+  },
+};
+
 /** The webhook is a file of its own (dist/webhook.cjs), which only `capdoctor webhook` loads. */
 const webhookFile = {
   name: 'webhook-file',
@@ -83,33 +102,78 @@ await bundle({
   plugins: [libFiles, lazyChildProcess],
 });
 
-// The CLI is one CommonJS file, which bin/capdoctor.cjs compiles with V8's code cache (Node 20 has no
-// cache for ES modules): most of a small lint's start-up is compiling code. Commands still run their
-// modules only when they are used.
-await bundle({
+/**
+ * The commands other than lint (and the listings, which need only what lint loads) are files of their
+ * own beside the CLI, which bin/capdoctor.cjs loads with a code cache of their own when the command
+ * runs: `lint` reads and compiles only the CLI file. Each of these files bundles what it needs (the
+ * knowledge tables again, for one), so nothing that crosses from one to another may be told apart by
+ * its class: src/cli/usage.ts marks usage errors for that.
+ */
+const COMMAND_FILES = {
+  fix: ['fix'],
+  diagnose: ['diagnose-route', 'diagnose-live', 'diagnose'],
+  scan: ['scan'],
+  explain: ['explain'],
+};
+const commandFiles = {
+  name: 'command-files',
+  setup(esbuild) {
+    const files = new Map(Object.entries(COMMAND_FILES).flatMap(([file, modules]) => modules.map((m) => [m, file])));
+    esbuild.onResolve({ filter: /^\.\/commands\/[\w-]+\.js$/ }, ({ path }) => {
+      const file = files.get(path.slice('./commands/'.length, -'.js'.length));
+      return file === undefined ? undefined : { path: `./${file}.cjs`, external: true };
+    });
+  },
+};
+
+// The CLI is CommonJS, which bin/capdoctor.cjs compiles with V8's code cache (Node 20 has no cache for
+// ES modules): most of a small lint's start-up is compiling code. Commands still run their modules only
+// when they are used. Without white space: reading and copying the source is a good part of a start.
+const cli = {
   ...common,
-  entryPoints: { cli: 'src/cli/run.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
+  minifyWhitespace: true,
+  // `await import('./commands/fix.js')` becomes require('./fix.cjs'), which bin/capdoctor.cjs serves.
+  supported: { 'dynamic-import': false },
   // import.meta.url names the bundle's own file (the worker script and the parser files sit beside it).
   banner: { js: "var __cdUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { CAPDOCTOR_VERSION: JSON.stringify(version), CAPDOCTOR_BUNDLE: 'true', 'import.meta.url': '__cdUrl' },
-  plugins: [libFiles, lazyChildProcess, webhookFile],
+};
+await bundle({
+  ...cli,
+  entryPoints: { cli: 'src/cli/run.ts' },
+  plugins: [libFiles, lazyChildProcess, colorsWithoutProbe, commandFiles, webhookFile],
 });
+for (const [file, modules] of Object.entries(COMMAND_FILES)) {
+  await bundle({
+    ...cli,
+    stdin: {
+      contents: modules.map((m) => `export * from './src/cli/commands/${m}.ts';`).join('\n'),
+      resolveDir: '.',
+      sourcefile: `${file}-command.ts`,
+      loader: 'ts',
+    },
+    outdir: undefined,
+    outExtension: undefined,
+    outfile: `dist/${file}.cjs`,
+    plugins: [libFiles, lazyChildProcess, colorsWithoutProbe, webhookFile],
+  });
+}
 
-// The CLI must be ASCII: one character beyond Latin-1 makes V8 hold the whole megabyte of source as
-// two-byte text, which costs every command about 10 ms to decode at start-up. esbuild escapes strings and
-// templates but leaves regular expressions and the comments it keeps as written: write those with \u
-// escapes or in ASCII.
-{
-  const lines = readFileSync('dist/cli.cjs', 'utf8').split('\n');
-  const wide = lines.flatMap((line, i) =>
-    /[^\t-~]/.test(line) ? [`  dist/cli.cjs:${i + 1}: ${line.trim().slice(0, 120)}`] : [],
+// The files that bin/capdoctor.cjs reads must be ASCII: it reads them as Latin-1, and one character beyond
+// Latin-1 makes V8 hold the whole source as two-byte text, which costs every command about 10 ms to
+// decode at start-up. esbuild escapes strings and templates but leaves regular expressions and the
+// comments it keeps as written: write those with \u escapes or in ASCII.
+for (const file of ['cli', ...Object.keys(COMMAND_FILES)]) {
+  const text = readFileSync(`dist/${file}.cjs`, 'utf8');
+  const wide = [...text.matchAll(/[^\t-~]/g)].map(
+    ({ index }) => `  dist/${file}.cjs at ${index}: ${JSON.stringify(text.slice(Math.max(0, index - 60), index + 60))}`,
   );
   if (wide.length > 0) {
     process.stderr.write(
-      `build: the CLI bundle must be ASCII (start-up cost); non-ASCII on these lines:\n${wide.join('\n')}\n`,
+      `build: the CLI's files must be ASCII (start-up cost); non-ASCII here:\n${wide.slice(0, 20).join('\n')}\n`,
     );
     process.exit(1);
   }

@@ -1,6 +1,6 @@
 // Runs the built binary (`npm test` builds first), as a user would.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -283,5 +283,79 @@ describe('other commands', () => {
     expect(run(['-V']).stdout.trim()).toBe(version);
     expect(run(['lint', '--help']).stdout).toContain('--target');
     expect(run(['frobnicate']).code).toBe(2);
+  });
+
+  it('writes the whole of a long report to a pipe that is read late, then exits with its code', async () => {
+    // bin/capdoctor.cjs exits as soon as Node has nothing left to do: a write still under way is something.
+    const pod = (i: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n    - name: c\n      image: x\n      securityContext:\n        capabilities:\n          add: [CAP_NET_ADMIN, sys_time]\n`;
+    const file = join(scratch, 'many-pods.yaml');
+    writeFileSync(file, Array.from({ length: 1500 }, (_, i) => pod(i)).join('---\n'));
+    const whole = spawnSync(process.execPath, [bin, 'lint', file, '-o', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    });
+    expect(whole.stdout.length).toBeGreaterThan(1_000_000);
+    expect(whole.status).toBe(1);
+    const child = spawn(process.execPath, [bin, 'lint', file, '-o', 'json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(whole.status);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(whole.stdout);
+  });
+
+  it('writes to standard output as a file what it writes to a pipe, and exits alike with /dev/null', () => {
+    // Standard output that is a file (or /dev/null) is written without Node's stream (src/cli/main.ts).
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    for (const args of [
+      ['lint', 'examples/typo.yaml'],
+      ['lint', 'examples/typo.yaml', '-o', 'sarif'],
+      ['fix', '--dry-run', 'examples/typo.yaml'],
+      ['rules'],
+    ]) {
+      const piped = run(args);
+      const file = join(scratch, 'stdout.txt');
+      const fd = openSync(file, 'w');
+      const toFile = spawnSync(process.execPath, [bin, ...args], {
+        cwd: root,
+        stdio: ['ignore', fd, 'pipe'],
+        env,
+      });
+      closeSync(fd);
+      // No colour either: a file is not a terminal.
+      expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+      expect(toFile.status).toBe(piped.code);
+      const toNull = spawnSync(process.execPath, [bin, ...args], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env,
+      });
+      expect(toNull.status).toBe(piped.code);
+      expect(toNull.stderr.toString()).toBe(piped.stderr);
+    }
+  });
+
+  it('lists every command in help, and suggests the command meant, whichever commands a run registers', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of ['lint', 'fix', 'diagnose', 'scan', 'explain', 'webhook', 'targets', 'rules']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    }
+    // `help lint` goes through the whole program, `lint --help` through lint alone: the same text.
+    expect(run(['help', 'lint']).stdout).toBe(run(['lint', '--help']).stdout);
+    expect(run(['webhook', 'certs', '--help']).stdout).toContain('--service');
+    const misspelt = run(['lnt', 'examples/typo.yaml']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('(Did you mean lint?)');
   });
 });

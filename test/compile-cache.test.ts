@@ -74,6 +74,51 @@ describe('the compile cache', () => {
     expect(left.filter((f) => f.endsWith(`${tail}-lint.bin`))).toHaveLength(1);
   });
 
+  it('loads the files of the other commands through caches of their own, with the same output', () => {
+    const own = join(scratch, 'commands');
+    const fix = ['fix', '--dry-run', 'examples/typo.yaml'];
+    const plainFix = run('off', fix);
+    expect(plainFix.said).toEqual(['off', 'fix.cjs: off']);
+    const first = run(own, fix);
+    expect(first.said).toEqual(['none yet', 'fix.cjs: none yet', 'written', 'fix.cjs: written']);
+    const second = run(own, fix);
+    expect(second.said).toEqual(['used', 'fix.cjs: used']);
+    expect(first.stdout).toBe(plainFix.stdout);
+    expect(second.stdout).toBe(plainFix.stdout);
+    expect(second.code).toBe(plainFix.code);
+    // lint needs none of them.
+    expect(run(own).said).toEqual(['none yet', 'written']);
+    const files = readdirSync(own);
+    expect(files.filter((f) => f.startsWith('fix-'))).toEqual([expect.stringMatching(/-fix\.bin$/)]);
+
+    const cached = files.find((f) => f.startsWith('fix-')) as string;
+    writeFileSync(join(own, cached), Buffer.alloc(4096, 7));
+    expect(run(own, fix).said).toEqual(['used', 'fix.cjs: refused', 'fix.cjs: written']);
+
+    const older = `fix-1-2-${process.version}-${process.arch}-fix.bin`;
+    writeFileSync(join(own, older), 'x');
+    writeFileSync(join(own, cached), Buffer.alloc(4096, 7));
+    expect(run(own, fix).said).toEqual(['used', 'fix.cjs: refused', 'fix.cjs: written', `removed ${older}`]);
+
+    for (const [args, file] of [
+      [['explain', 'examples/typo.yaml'], 'explain'],
+      [['diagnose', 'examples/diagnose'], 'diagnose'],
+      [['scan', '--from', 'test/fixtures/scan/cluster.json'], 'scan'],
+    ] as const) {
+      const plainRun = run('off', [...args]);
+      expect(run(own, [...args]).said).toEqual([
+        'none yet',
+        `${file}.cjs: none yet`,
+        'written',
+        `${file}.cjs: written`,
+      ]);
+      const cachedRun = run(own, [...args]);
+      expect(cachedRun.said).toEqual(['used', `${file}.cjs: used`]);
+      expect(cachedRun.stdout).toBe(plainRun.stdout);
+      expect(cachedRun.code).toBe(plainRun.code);
+    }
+  });
+
   it('is not used from a folder that others may write to', () => {
     const shared = join(scratch, 'shared');
     run(shared);

@@ -47,6 +47,12 @@ describe('npm pack', () => {
       'package.json',
       'bin/capdoctor.cjs',
       'dist/cli.cjs',
+      'dist/fix.cjs',
+      'dist/diagnose.cjs',
+      'dist/scan.cjs',
+      'dist/explain.cjs',
+      'dist/webhook.cjs',
+      'dist/kube.cjs',
       'dist/index.js',
       'dist/browser.js',
       'dist/types/index.d.ts',
@@ -95,6 +101,33 @@ describe('installed from the tarball', () => {
     expect(lint.stdout).toContain(
       '"CAP_SYS_RESOURCE": CAP_ prefix — container fails on docker@18.06 (RunContainerError); write SYS_RESOURCE  cap-prefix',
     );
+
+    // Every other command, each in a file of its own beside the CLI, from the installed package.
+    const typo = join(root, 'examples', 'typo.yaml');
+    const fix = sh(bin, ['fix', '--dry-run', typo], elsewhere);
+    expect(fix.code, fix.stderr).toBe(1);
+    expect(fix.stdout).toContain('+              drop: [ALL]');
+    const explain = sh(bin, ['explain', typo, '-o', 'json'], elsewhere);
+    expect(explain.code, explain.stderr).toBe(0);
+    expect(JSON.parse(explain.stdout).containers.length).toBeGreaterThan(0);
+    const diagnose = sh(bin, ['diagnose', join(root, 'examples', 'diagnose'), '-o', 'json'], elsewhere);
+    expect(diagnose.stderr).toBe('');
+    expect(JSON.parse(diagnose.stdout).diagnoses.length).toBeGreaterThan(0);
+    const scan = sh(
+      bin,
+      ['scan', '--from', join(root, 'test', 'fixtures', 'scan', 'cluster.json'), '-o', 'json'],
+      elsewhere,
+    );
+    expect(scan.stderr).toBe('');
+    expect(JSON.parse(scan.stdout)).toBeTypeOf('object');
+    expect(sh(bin, ['targets'], elsewhere).stdout).toContain('docker');
+    expect(sh(bin, ['rules'], elsewhere).stdout).toContain('cap-prefix');
+    const certs = sh(
+      bin,
+      ['webhook', 'certs', '--service', 'capdoctor', '--namespace', 'x', '--out', join(scratch, 'certs')],
+      elsewhere,
+    );
+    expect(certs.code, certs.stderr).toBe(0);
   }, 120_000);
 
   it('is imported by a separate ESM package, with types that tsc checks', () => {

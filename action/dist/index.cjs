@@ -7363,6 +7363,32 @@ var require_dist = __commonJS({
   }
 });
 
+// src/cli/output/repeating.ts
+var REMEMBER_FROM = 64;
+var REMEMBER_LIMIT = 4096;
+function rememberedEscape(escapeText) {
+  const known = /* @__PURE__ */ new Map();
+  return (text) => {
+    if (text.length < REMEMBER_FROM) return escapeText(text);
+    let escaped = known.get(text);
+    if (escaped === void 0) {
+      if (known.size >= REMEMBER_LIMIT) known.clear();
+      escaped = escapeText(text);
+      known.set(text, escaped);
+    }
+    return escaped;
+  };
+}
+function splitsPair(parts) {
+  for (let i = 1; i < parts.length; i++) {
+    const before = parts[i - 1];
+    const high = before.charCodeAt(before.length - 1);
+    const low = parts[i].charCodeAt(0);
+    if (high >= 55296 && high <= 56319 || low >= 56320 && low <= 57343) return true;
+  }
+  return false;
+}
+
 // src/cli/output/types.ts
 function toText(stream) {
   return (report, options) => {
@@ -7390,18 +7416,28 @@ function annotationPath(file) {
   return path;
 }
 function githubCommand(finding) {
-  const properties = [];
-  if (finding.file !== "-") properties.push(["file", annotationPath(finding.file)]);
-  if (finding.file !== "-" && finding.line > 0) {
-    const endLine = Math.max(finding.line, finding.endLine);
-    properties.push(["line", finding.line], ["col", Math.max(1, finding.column)], ["endLine", endLine]);
-    if (endLine === finding.line && finding.endColumn > finding.column)
-      properties.push(["endColumn", finding.endColumn]);
+  let props = "";
+  if (finding.file !== "-") {
+    props = `file=${escapedPath(finding.file)}`;
+    if (finding.line > 0) {
+      const endLine = Math.max(finding.line, finding.endLine);
+      props += `,line=${finding.line},col=${Math.max(1, finding.column)},endLine=${endLine}`;
+      if (endLine === finding.line && finding.endColumn > finding.column) props += `,endColumn=${finding.endColumn}`;
+    }
+    props += ",";
   }
-  properties.push(["title", `capdoctor ${finding.rule}`]);
-  const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
-  return `::${COMMAND[finding.severity]} ${props}::${escapeData(finding.message)}`;
+  return `::${COMMAND[finding.severity]} ${props}title=${escapeProperty(`capdoctor ${finding.rule}`)}::${escapedMessage(finding.message)}`;
 }
+var lastFile;
+var lastPath = "";
+function escapedPath(file) {
+  if (file !== lastFile) {
+    lastPath = escapeProperty(annotationPath(file));
+    lastFile = file;
+  }
+  return lastPath;
+}
+var escapedMessage = rememberedEscape(escapeData);
 var writeGithub = (report, _options, write) => {
   for (const file of report.files) for (const finding of file.findings) write(`${githubCommand(finding)}
 `);
@@ -7414,7 +7450,14 @@ var writeGithub = (report, _options, write) => {
 var formatGithub = toText(writeGithub);
 
 // src/cli/usage.ts
+var USAGE = /* @__PURE__ */ Symbol.for("capdoctor.usage-error");
 var UsageError = class extends Error {
+  get [USAGE]() {
+    return true;
+  }
+  static [Symbol.hasInstance](value) {
+    return typeof value === "object" && value !== null && USAGE in value;
+  }
 };
 
 // src/action/action.ts
@@ -13917,32 +13960,6 @@ function sha256(text) {
   return process.getBuiltinModule("node:crypto").createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 
-// src/cli/output/repeating.ts
-var REMEMBER_FROM = 64;
-var REMEMBER_LIMIT = 4096;
-function rememberedEscape(escapeText) {
-  const known = /* @__PURE__ */ new Map();
-  return (text) => {
-    if (text.length < REMEMBER_FROM) return escapeText(text);
-    let escaped = known.get(text);
-    if (escaped === void 0) {
-      if (known.size >= REMEMBER_LIMIT) known.clear();
-      escaped = escapeText(text);
-      known.set(text, escaped);
-    }
-    return escaped;
-  };
-}
-function splitsPair(parts) {
-  for (let i = 1; i < parts.length; i++) {
-    const before = parts[i - 1];
-    const high = before.charCodeAt(before.length - 1);
-    const low = parts[i].charCodeAt(0);
-    if (high >= 55296 && high <= 56319 || low >= 56320 && low <= 57343) return true;
-  }
-  return false;
-}
-
 // src/cli/output/json.ts
 var JSON_VERSION = 2;
 function edit(e) {
@@ -14100,12 +14117,12 @@ function encodeSegment(segment, allowColon) {
   return allowColon ? encoded.replace(/%3A/gi, ":") : encoded;
 }
 function artifactUri(file) {
-  if (file === lastFile) return lastUri;
+  if (file === lastFile2) return lastUri;
   lastUri = fileUri(file);
-  lastFile = file;
+  lastFile2 = file;
   return lastUri;
 }
-var lastFile;
+var lastFile2;
 var lastUri = "";
 function fileUri(file) {
   if (file === "-") return "stdin";

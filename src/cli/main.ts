@@ -1,17 +1,64 @@
 // Only commander and what every command shares load at start-up: each command's code is imported
 // in its action, so `--version`, `--help` and a small `lint` pay only for what they run.
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { readStdin } from './files.js';
+import type { ProgressStream } from './progress.js';
 import { UsageError } from './usage.js';
 
 declare const CAPDOCTOR_VERSION: string;
 const VERSION = typeof CAPDOCTOR_VERSION === 'string' ? CAPDOCTOR_VERSION : '0.0.0-dev';
 
+/**
+ * What a standard stream's file descriptor is, found without creating Node's stream for it (creating one
+ * loads Node's stream modules, and for a pipe its socket modules: milliseconds at every start): a file
+ * or /dev/null, a device that may be a terminal, or something else (a pipe, a socket).
+ */
+function streamKind(fd: number): 'file' | 'device' | 'other' {
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile()) return 'file';
+    if (!stats.isCharacterDevice()) return 'other';
+    return stats.rdev === statSync('/dev/null').rdev ? 'file' : 'device';
+  } catch {
+    return 'other';
+  }
+}
+
+let stdoutKind: ReturnType<typeof streamKind> | undefined;
+
+/** Whether standard output is a file or /dev/null, which Node itself writes to with fs.writeSync. */
+function stdoutIsFile(): boolean {
+  stdoutKind ??= streamKind(1);
+  return stdoutKind === 'file';
+}
+
+/** Writes to standard output: straight to a file, through process.stdout to a terminal or a pipe. */
+function writeStdout(data: string | Uint8Array): void {
+  if (!stdoutIsFile()) {
+    process.stdout.write(data);
+    return;
+  }
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let done = 0; done < bytes.length; ) done += writeSync(1, bytes, done, bytes.length - done);
+}
+
 function colorDefault(): boolean {
   const env = process.env;
   if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
-  return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+  stdoutKind ??= streamKind(1);
+  return stdoutKind === 'device' && Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+}
+
+/** Whether standard input is a terminal, asked only by a command given no paths. */
+function stdinIsTTY(): boolean {
+  return Boolean(process.stdin.isTTY);
+}
+
+/** Standard error for the progress line, which is drawn on terminals only: nothing when it cannot be one. */
+function terminalStderr(): ProgressStream | undefined {
+  return streamKind(2) === 'device' ? process.stderr : undefined;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -21,20 +68,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** Repeatable options start empty; set here rather than as commander defaults, which help shows as "(default: [])". */
 const REPEATABLE = ['target', 'rule', 'manifest'];
 
-export function buildProgram(): Command {
-  const program = new Command('capdoctor')
-    .description('Finds, explains and fixes Linux-capability mistakes in container workloads.')
-    // -v is --verbose, as in most linters; the version is -V.
-    .version(VERSION, '-V, --version')
-    .showSuggestionAfterError()
-    .exitOverride()
-    .hook('preAction', (_, command) => {
-      for (const option of command.options) {
-        const name = option.attributeName();
-        if (REPEATABLE.includes(name) && command.getOptionValue(name) === undefined) command.setOptionValue(name, []);
-      }
-    });
-
+function addLint(program: Command): void {
   program
     .command('lint')
     .description('check manifests, Helm values and compose files for capability mistakes')
@@ -73,16 +107,20 @@ export function buildProgram(): Command {
         { ...options, color },
         {
           cwd: process.cwd(),
-          stdout: (text) => process.stdout.write(text),
-          stdoutBytes: (bytes) => process.stdout.write(bytes),
-          stdinIsTTY: Boolean(process.stdin.isTTY),
+          stdout: writeStdout,
+          stdoutBytes: writeStdout,
+          get stdinIsTTY() {
+            return stdinIsTTY();
+          },
           readStdin,
           version: VERSION,
-          progress: process.stderr,
+          progress: terminalStderr(),
         },
       );
     });
+}
 
+function addFix(program: Command): void {
   program
     .command('fix')
     .description('rewrite capability mistakes in place, keeping comments and formatting')
@@ -109,15 +147,19 @@ export function buildProgram(): Command {
         { ...options, color },
         {
           cwd: process.cwd(),
-          stdout: (text) => process.stdout.write(text),
+          stdout: writeStdout,
           stderr: (text) => process.stderr.write(text),
-          stdinIsTTY: Boolean(process.stdin.isTTY),
+          get stdinIsTTY() {
+            return stdinIsTTY();
+          },
           readStdin,
           version: VERSION,
         },
       );
     });
+}
 
+function addDiagnose(program: Command): void {
   program
     .command('diagnose')
     .description('find the root cause of a capability failure in logs, events and kubectl output, or in a cluster')
@@ -142,7 +184,7 @@ export function buildProgram(): Command {
       const color = options.color === undefined ? colorDefault() : Boolean(options.color);
       const { isSavedBundle, wantsCluster } = await import('./commands/diagnose-route.js');
       const io = {
-        stdout: (text: string) => process.stdout.write(text),
+        stdout: writeStdout,
         stderr: (text: string) => process.stderr.write(text),
       };
       if (wantsCluster(inputs, options.failing)) {
@@ -158,7 +200,9 @@ export function buildProgram(): Command {
       const { diagnoseCommand } = await import('./commands/diagnose.js');
       process.exitCode = await diagnoseCommand(inputs, { ...options, color });
     });
+}
 
+function addScan(program: Command): void {
   program
     .command('scan')
     .description('check every workload of a cluster against the runtimes of the nodes it runs on')
@@ -190,14 +234,16 @@ export function buildProgram(): Command {
       process.exitCode = await runScan(
         { ...options, color },
         {
-          stdout: (text) => process.stdout.write(text),
+          stdout: writeStdout,
           stderr: (text) => process.stderr.write(text),
           readStdin,
           version: VERSION,
         },
       );
     });
+}
 
+function addExplain(program: Command): void {
   program
     .command('explain')
     .description('show, per container and target, the user, capabilities and needs of the process as it will run')
@@ -216,10 +262,18 @@ export function buildProgram(): Command {
       process.exitCode = runExplain(
         paths,
         { target: options.target, output: options.output, color },
-        { stdout: (text) => process.stdout.write(text), stdinIsTTY: Boolean(process.stdin.isTTY), readStdin },
+        {
+          stdout: writeStdout,
+          get stdinIsTTY() {
+            return stdinIsTTY();
+          },
+          readStdin,
+        },
       );
     });
+}
 
+function addWebhook(program: Command): void {
   const webhook = program
     .command('webhook')
     .description('serve an admission webhook that warns, refuses or repairs at kubectl apply time')
@@ -271,36 +325,75 @@ export function buildProgram(): Command {
     .action(async (options) => {
       const { runCerts, WebhookUsageError } = await (await import('./load-webhook.js')).loadWebhook();
       try {
-        process.exitCode = runCerts(options, (text) => process.stdout.write(text));
+        process.exitCode = runCerts(options, writeStdout);
       } catch (error) {
         if (error instanceof WebhookUsageError) throw new UsageError(error.message);
         throw error;
       }
     });
+}
 
+function addTargets(program: Command): void {
   program
     .command('targets')
     .description('list the runtimes, versions and facts that --target accepts')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
       const { targetsText } = await import('./commands/info.js');
-      process.stdout.write(targetsText(Boolean(options.json)));
+      writeStdout(targetsText(Boolean(options.json)));
     });
+}
 
+function addRules(program: Command): void {
   program
     .command('rules')
     .description('list the rules')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
       const { rulesText } = await import('./commands/info.js');
-      process.stdout.write(rulesText(Boolean(options.json)));
+      writeStdout(rulesText(Boolean(options.json)));
+    });
+}
+
+/** Each command, in the order help lists them, with what registers it. */
+const COMMANDS: Readonly<Record<string, (program: Command) => void>> = {
+  lint: addLint,
+  fix: addFix,
+  diagnose: addDiagnose,
+  scan: addScan,
+  explain: addExplain,
+  webhook: addWebhook,
+  targets: addTargets,
+  rules: addRules,
+};
+
+/**
+ * The program, with every command or with `only` (a command name): a run that names its command
+ * registers just that one, since each command costs its options' objects at every start.
+ */
+export function buildProgram(only?: string): Command {
+  const program = new Command('capdoctor')
+    .description('Finds, explains and fixes Linux-capability mistakes in container workloads.')
+    // -v is --verbose, as in most linters; the version is -V.
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .hook('preAction', (_, command) => {
+      for (const option of command.options) {
+        const name = option.attributeName();
+        if (REPEATABLE.includes(name) && command.getOptionValue(name) === undefined) command.setOptionValue(name, []);
+      }
     });
 
+  for (const [name, add] of Object.entries(COMMANDS)) if (only === undefined || name === only) add(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  // argv is node's: the command, when there is one, comes right after the script. Anything else (no
+  // command, an option first, `help`, a misspelt name) gets every command, for help and suggestions.
+  const named = argv[2];
+  const program = buildProgram(named !== undefined && Object.hasOwn(COMMANDS, named) ? named : undefined);
   try {
     // Async so that commands can load their modules lazily.
     await program.parseAsync(argv);
