@@ -16,13 +16,19 @@ const NOT_XML = new RegExp(
   'g',
 );
 
+/** Whether a text holds anything `escapeAttribute` (and so `escapeText`) would change: most hold nothing. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to find.
+const TO_ESCAPE = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text content: `&` and `<` always, `>` so that `]]>` never appears. */
 export function escapeText(text: string): string {
+  if (!TO_ESCAPE.test(text)) return text;
   return text.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** An attribute value in double quotes; line breaks and tabs as references, which attribute normalisation keeps. */
 export function escapeAttribute(text: string): string {
+  if (!TO_ESCAPE.test(text)) return text;
   return escapeText(text)
     .replace(/"/g, '&quot;')
     .replace(/\t/g, '&#9;')
