@@ -60,15 +60,24 @@ function fileUri(file: string): string {
 
 /** What is wrong, without the consequence (which changes with the targets) or the remedy. */
 function problemPart(message: string): string {
-  return (message.split(' — ')[0] ?? message).trim();
+  // Findings in a row often share their message.
+  if (message !== lastMessage) {
+    lastProblem = (message.split(' — ')[0] ?? message).trim();
+    lastMessage = message;
+  }
+  return lastProblem;
 }
 
+let lastMessage: string | undefined;
+let lastProblem = '';
+
 /**
- * A result's fingerprint: what identifies the finding (findingIdentity), what is wrong, and its place
- * among findings that share both (`occurrence`, from 0 in the order of the report).
+ * A result's fingerprint: the hash of what identifies the finding (findingIdentity) and what is wrong;
+ * a finding alike in both to `occurrence` findings before it in the report hashes its number too.
  */
 export function fingerprint(finding: Finding, occurrence = 0): string {
-  return sha256(`${fingerprintKey(finding)}\u0000${occurrence}`);
+  const key = fingerprintKey(finding);
+  return occurrence === 0 ? sha256(key) : sha256(`${key}\u0000${occurrence}`);
 }
 
 function fingerprintKey(finding: Finding): string {
@@ -173,7 +182,7 @@ function writeMarkdown(finding: Finding, write: Write): void {
  * `sarifResult(finding)` as `JSON.stringify(…, null, 2)` writes it at its place in the log, written directly
  * (the layout of a result is fixed; its strings go through the JSON writer's escaping).
  */
-function writeResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, occurrence: number, write: Write): void {
+function writeResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, print: string, write: Write): void {
   const at = `\n${RESULT_INDENT}`;
   const index = ruleIndex.get(finding.rule);
   const { startLine, startColumn, endLine, endColumn } = region(finding) as Required<
@@ -194,7 +203,7 @@ function writeResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, o
       `${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},` +
       `${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}` +
       `${at}        }${at}      }${at}    }${at}  ],` +
-      `${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding, occurrence))}${at}  }${at}}`,
+      `${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(print)}${at}  }${at}}`,
   );
 }
 
@@ -234,7 +243,10 @@ export const writeSarif: StreamFormatter = (report, options, write) => {
   for (const file of report.files) {
     for (const finding of file.findings) {
       write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}`);
-      writeResult(finding, ruleIndex, occurrences.next(fingerprintKey(finding)), write);
+      // Counted by the first fingerprint: 32 characters where the key is a few hundred.
+      const print = fingerprint(finding);
+      const occurrence = occurrences.next(print);
+      writeResult(finding, ruleIndex, occurrence === 0 ? print : fingerprint(finding, occurrence), write);
       first = false;
     }
   }
