@@ -27,6 +27,8 @@ const files = {
   'list.yaml': [...listChunks(400, { mistakeEvery: 9 })].join(''),
   'deployments.yaml': deployments(150, { mistakeEvery: 6 }),
   'mixed.yaml': mixed(150),
+  // Code frames of a streamed file come from the lines it keeps: without their CR.
+  'crlf.yaml': deployments(80, { mistakeEvery: 5 }).replaceAll('\n', '\r\n'),
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(join(scratch, name), text);
 

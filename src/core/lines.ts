@@ -31,7 +31,9 @@ export class LineIndex {
     const start = starts[line - 1];
     if (start === undefined) return '';
     const next = starts[line];
-    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--; // CRLF
+    return this.text.slice(start, end);
   }
 
   private searched: string | undefined;

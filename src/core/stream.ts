@@ -285,12 +285,17 @@ class WindowLines extends LineIndex {
     const start = starts[index];
     if (start === undefined) return '';
     const next = starts[index + 1];
-    return this.window.slice(start, next === undefined ? this.window.length : next - 1).replace(/\r$/, '');
+    let end = next === undefined ? this.window.length : next - 1;
+    if (end > start && this.window.charCodeAt(end - 1) === 13) end--; // CRLF
+    return this.window.slice(start, end);
   }
 }
 
-/** Lines kept around each finding, for code frames (a few more than the text output shows). */
-const FRAME_LINES = 3;
+/**
+ * Lines kept above each finding's own, for code frames: what the text output shows (CONTEXT_BEFORE in
+ * cli/output/text.ts; a test compares a streamed file's text output with the file's read whole).
+ */
+const FRAME_LINES = 1;
 
 /** A document still open after this much text is checked for the shape of a `kind: List`. */
 const LIST_PROBE_BYTES = 256 * 1024;
