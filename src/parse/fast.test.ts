@@ -141,6 +141,14 @@ describe('positions from the fast reader', () => {
     } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
       yield [...path, 'no-such-key'];
       yield [...path, 'no-such-key', 0];
+      // Keys of the nested mappings, asked one level up: a reader that lands on a nested line misplaces them.
+      for (const item of Object.values(value)) {
+        const nested = Array.isArray(item) ? item : [item];
+        for (const child of nested) {
+          if (child === null || typeof child !== 'object' || child instanceof Date || Array.isArray(child)) continue;
+          for (const key of Object.keys(child)) if (!Object.hasOwn(value, key)) yield [...path, key];
+        }
+      }
       for (const [key, item] of Object.entries(value)) yield* paths(item, [...path, key]);
     } else {
       yield [...path, 'below-a-scalar'];
@@ -168,6 +176,10 @@ describe('positions from the fast reader', () => {
       'a: x  # c\nb:\nc: |\n  l1\n  l2\n\nd:\n  e: 1\n\n  f: [1, 2] # x\ng:\n- y\n- z:  "q" \n  w: >-\n    t\n',
       'a: # c\nb: x\nc: "q"   # d\nd: [1]  \ne: |\n  z\nh:    \n  # only comment\ni: {p: [x, "y"], "q": r}\n',
       's:\n- "x" # c\n- [y]\n- plain  \n-\n- k: v\n  l:\n  - m\n',
+      // Nested values stepped over: comments and blank lines at any column inside them, zero-indented
+      // sequences, block scalars whose lines start with `#` or are indented more.
+      'a:\n  b:\n# top comment\n    c: 1\n\n   \n  d:\n  - x\n  -   w: 2\n      z: |\n        # text\n          deeper\n\n        end\n  e: f\n' +
+        'g:\n- h\n- i\n  # note\n- j: k\n  l: [m]\np: o\n',
     );
     let compared = 0;
     for (const text of texts) {
