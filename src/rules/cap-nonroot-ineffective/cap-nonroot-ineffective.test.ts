@@ -36,6 +36,21 @@ describe('cap-nonroot-ineffective', () => {
     );
   });
 
+  it('containers alike but for how the process starts keep their own answer, in either order', () => {
+    // The same capability lists and settings share one process model: what decides between them here is
+    // the command (a shell in between breaks the chain of file capabilities).
+    const context = '        runAsUser: 1000\n        allowPrivilegeEscalation: false\n';
+    const shell = pod(context, '      command: ["sh", "-c", "exec /app/run"]\n');
+    const direct = pod(context, '      command: ["/app/run"]\n');
+    for (const [first, second, expected] of [
+      [shell, direct, ['error', 'info']],
+      [direct, shell, ['info', 'error']],
+    ] as const) {
+      const findings = runRule(ID, `${first}---\n${second}`, ['containerd@1.7']);
+      expect(findings.map((f) => f.severity)).toEqual(expected);
+    }
+  });
+
   it('with allowPrivilegeEscalation: false and a shell in between: error', () => {
     const command = '      command: ["sh", "-c", "exec /app/run"]\n';
     const [finding] = runRule(ID, pod('        runAsUser: 1000\n        allowPrivilegeEscalation: false\n', command), [

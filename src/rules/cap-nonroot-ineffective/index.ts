@@ -1,6 +1,12 @@
 import { analyzeName } from '../../knowledge/names.js';
 import { NON_ROOT, RUN_AS_NON_ROOT } from '../../knowledge/needs.js';
-import { describeUser, fileCapabilitiesCanReach, heldThroughAmbient } from '../../model/process.js';
+import type { Step } from '../../model/command.js';
+import {
+  describeUser,
+  fileCapabilitiesCanReach,
+  heldThroughAmbient,
+  type ProcessOnTarget,
+} from '../../model/process.js';
 import { analyzeContainers, containerBase } from '../needs-support.js';
 import { chooseSeverity, quote, sharedText } from '../support.js';
 import { defineRule } from '../types.js';
@@ -70,36 +76,15 @@ export default defineRule({
         const name = analyzeName(value);
         if (!name.capability && !name.isAll) return;
         const capability = name.isAll ? 'ALL' : (name.capability?.name as string);
-        // Granted on at least one target where the container starts; otherwise other rules speak.
-        const granted = analysis.processes.some(
-          (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)),
-        );
-        if (!granted) return;
         if (main?.ambient.includes(capability)) return;
-        // Where the runtime itself fills the ambient set (CRI-O 1.0–1.9.11 and 1.10.0, containerd
-        // 1.1.0) the process holds what is added: only the other targets lose it. End-of-life runtimes of
-        // the default targets are context: they do not decide.
-        const processes = analysis.processes.filter((p) => !p.target.context);
-        const held = (p: (typeof analysis.processes)[number]) =>
-          name.isAll
-            ? p.runtimeAmbient.state === 'yes' && p.runtimeAmbient.capabilities.length > 0
-            : heldThroughAmbient(p, capability, main) === 'yes';
-        const losing = processes.filter(
-          (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)) && !held(p),
-        );
-        if (losing.length === 0) return;
-        const holding = processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
-        // `crio@1.9` without a patch release: some of its releases fill the ambient set, others do not.
-        const open = losing
-          .filter((p) => p.runtimeAmbient.state === 'unknown' && p.runtimeAmbient.capabilities.length > 0)
-          .map((p) => p.target.id);
-        const reachable = losing.some((p) => fileCapabilitiesCanReach(p, main));
+        const lost = lossOn(analysis.processes, capability, name.isAll, main);
+        if (lost === undefined) return;
+        const { losing, losingLabels, holding, open, reachable, runtimeBlocks } = lost;
         // Evidence that no file capability is there: an image told not to set it (Vault's SKIP_SETCAP).
         const noFileCap = needs.needs.some((n) => n.kind === 'mlock' && n.skipSetcap && capability === 'IPC_LOCK');
         const first = needs.command.imageEntrypoint
           ? 'the image’s entrypoint'
           : `\`${needs.command.steps[0]?.program ?? ''}\``;
-        const runtimeBlocks = losing.every((p) => p.boundingOnly === 'all');
         let severity: 'error' | 'info';
         let how: string;
         // What of `how` varies between findings (for the explanation's key): the fixed wordings are named.
@@ -107,7 +92,7 @@ export default defineRule({
         if (noNewPrivs && !reachable) {
           severity = 'error';
           how = runtimeBlocks
-            ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(', ')} ${losing.length === 1 ? 'writes' : 'write'} only the bounding set for a non-root user, so no file capability can bring it back.`
+            ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${losingLabels.join(', ')} ${losing === 1 ? 'writes' : 'write'} only the bounding set for a non-root user, so no file capability can bring it back.`
             : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ''}\`), which carries no file capability, so nothing can bring it back.`;
           howKey = how;
         } else if (noFileCap) {
@@ -175,3 +160,86 @@ export default defineRule({
     }
   },
 });
+
+/** Where an added capability is lost, for the targets that decide (see `lossOn`). */
+interface Loss {
+  /** How many targets lose it, and their labels (each once). */
+  losing: number;
+  losingLabels: readonly string[];
+  /** Targets whose runtime fills the ambient set, so that the process holds it there. */
+  holding: readonly string[];
+  /** Targets named without the patch release that decides whether the ambient set is filled. */
+  open: readonly string[];
+  /** Whether a file capability could bring it back on one of the losing targets. */
+  reachable: boolean;
+  /** Whether every losing target writes only the bounding set for a non-root user. */
+  runtimeBlocks: boolean;
+}
+
+// Containers with the same capability lists and settings share their process models (one array per
+// such container on the same targets): what an entry loses on them is worked out once per models,
+// capability and the facts of the main step that decide it. Kept with the models.
+const losses = new WeakMap<readonly ProcessOnTarget[], Map<string, Loss | null>>();
+const LOSSES_PER_MODELS = 1024;
+
+/**
+ * What the process loses of `capability` (or of ALL) on `processes`: undefined when it is granted on no
+ * target where the container starts, or held wherever it is granted. Where the runtime itself fills the
+ * ambient set (CRI-O 1.0–1.9.11 and 1.10.0, containerd 1.1.0) the process holds what is added: only the
+ * other targets lose it. End-of-life runtimes of the default targets are context: they do not decide.
+ */
+function lossOn(
+  processes: readonly ProcessOnTarget[],
+  capability: string,
+  isAll: boolean,
+  main: Step | undefined,
+): Loss | undefined {
+  let known = losses.get(processes);
+  if (known === undefined) {
+    known = new Map();
+    losses.set(processes, known);
+  }
+  // What of the main step heldThroughAmbient and fileCapabilitiesCanReach read.
+  const step =
+    main === undefined
+      ? ''
+      : `${main.program}\u0000${main.startedBy !== undefined}\u0000${main.startedBy?.switch !== undefined}\u0000${main.viaImageEntrypoint}\u0000${main.throughShell}`;
+  const key = `${capability}\u0000${isAll}\u0000${step}`;
+  let loss = known.get(key);
+  if (loss === undefined) {
+    // Bounded: the program's name is part of the key, and an input may run many.
+    if (known.size >= LOSSES_PER_MODELS) known.clear();
+    loss = computeLoss(processes, capability, isAll, main);
+    known.set(key, loss);
+  }
+  return loss ?? undefined;
+}
+
+function computeLoss(
+  processes: readonly ProcessOnTarget[],
+  capability: string,
+  isAll: boolean,
+  main: Step | undefined,
+): Loss | null {
+  const grants = (p: ProcessOnTarget) => p.starts && (isAll ? p.bounding.length > 0 : p.bounding.includes(capability));
+  // Granted on at least one target where the container starts; otherwise other rules speak.
+  if (!processes.some(grants)) return null;
+  const deciding = processes.filter((p) => !p.target.context);
+  const held = (p: ProcessOnTarget) =>
+    isAll
+      ? p.runtimeAmbient.state === 'yes' && p.runtimeAmbient.capabilities.length > 0
+      : heldThroughAmbient(p, capability, main) === 'yes';
+  const losing = deciding.filter((p) => grants(p) && !held(p));
+  if (losing.length === 0) return null;
+  return {
+    losing: losing.length,
+    losingLabels: [...new Set(losing.map((p) => p.target.label))],
+    holding: deciding.filter((p) => p.starts && held(p)).map((p) => p.target.label),
+    // `crio@1.9` without a patch release: some of its releases fill the ambient set, others do not.
+    open: losing
+      .filter((p) => p.runtimeAmbient.state === 'unknown' && p.runtimeAmbient.capabilities.length > 0)
+      .map((p) => p.target.id),
+    reachable: losing.some((p) => fileCapabilitiesCanReach(p, main)),
+    runtimeBlocks: losing.every((p) => p.boundingOnly === 'all'),
+  };
+}
