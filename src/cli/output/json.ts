@@ -131,6 +131,10 @@ export function escapeInner(text: string): string {
 }
 
 const escapedRepeating = rememberedEscape(escapeInner);
+/** The message and the start of the explanation after it: one piece per message. */
+const messageThenExplanation = rememberedEscape(
+  (message) => `${escapeInner(message)}",\n${IN_FINDING}"explanation": "`,
+);
 
 /**
  * One finding as `JSON.stringify(output, null, 2)` writes it inside the `findings` array (the same keys,
@@ -141,17 +145,15 @@ const escapedRepeating = rememberedEscape(escapeInner);
 function writeFinding(finding: Finding, write: Write): void {
   let out = `    {\n${IN_FINDING}"rule": ${quote(finding.rule)},\n${IN_FINDING}"severity": ${quote(finding.severity)},\n${IN_FINDING}"message": "`;
   write(out);
-  write(escapedRepeating(finding.message), true);
   // Each piece ends inside a string the next one closes: the message, or the explanation after it.
   const explanation = finding.explanation;
-  if (explanation) {
-    const parts = explanationParts(finding);
-    if (parts && !splitsPair(parts)) {
-      write(`",\n${IN_FINDING}"explanation": "`);
-      for (const part of parts) write(escapedRepeating(part), true);
-    } else {
-      write(`",\n${IN_FINDING}"explanation": ${quote(explanation).slice(0, -1)}`);
-    }
+  const parts = explanation ? explanationParts(finding) : undefined;
+  if (parts && !splitsPair(parts)) {
+    write(messageThenExplanation(finding.message), true);
+    for (const part of parts) write(escapedRepeating(part), true);
+  } else {
+    write(escapedRepeating(finding.message), true);
+    if (explanation) write(`",\n${IN_FINDING}"explanation": ${quote(explanation).slice(0, -1)}`);
   }
   // Every finding has these: each property after the first is preceded by a comma.
   out =

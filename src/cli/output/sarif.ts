@@ -152,18 +152,21 @@ export function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, num
   };
 }
 
-const escapedText = rememberedEscape(escapeInner);
 const escapedMarkdown = rememberedEscape((text) => escapeInner(escapeMarkdown(text)));
-const escapedBold = rememberedEscape((message) => escapeInner(`**${escapeMarkdown(message)}**`));
-const escapedTargets = rememberedEscape(escapeInner);
+/** The message's text, then its bold form that starts the markdown: one piece per message. */
+const messageTexts = rememberedEscape(
+  (message) =>
+    `${escapeInner(message)}",\n${RESULT_INDENT}    "markdown": "${escapeInner(`**${escapeMarkdown(message)}**`)}`,
+);
+/** The targets' lines after the paragraph break before them. */
+const targetsTexts = rememberedEscape((targets) => escapeInner(`\n\n${targets}`));
 
 /**
- * `messageMarkdown(finding)` inside its JSON string, piece by piece: the bold message, the explanation
- * (part by part, when it was given in parts) and the targets' lines are each escaped once for all the
- * findings that share them.
+ * The rest of `messageMarkdown(finding)` after the bold message, inside its JSON string, piece by piece:
+ * the explanation (part by part, when it was given in parts) and the targets' lines are each escaped
+ * once for all the findings that share them.
  */
 function writeMarkdown(finding: Finding, write: Write): void {
-  write(escapedBold(finding.message), true);
   const explanation = finding.explanation;
   if (explanation) {
     write('\\n\\n');
@@ -172,10 +175,7 @@ function writeMarkdown(finding: Finding, write: Write): void {
     else write(escapeInner(escapeMarkdown(explanation)));
   }
   const targets = finding.targets && targetsMarkdown(finding.targets);
-  if (targets) {
-    write('\\n\\n');
-    write(escapedTargets(targets), true);
-  }
+  if (targets) write(targetsTexts(targets), true);
 }
 
 /**
@@ -193,8 +193,7 @@ function writeResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, p
       (index === undefined ? '' : `${at}  "ruleIndex": ${number(index)},`) +
       `${at}  "level": ${quote(LEVEL[finding.severity])},${at}  "message": {${at}    "text": "`,
   );
-  write(escapedText(finding.message), true);
-  write(`",${at}    "markdown": "`);
+  write(messageTexts(finding.message), true);
   writeMarkdown(finding, write);
   write(
     `"${at}  },` +
