@@ -9351,7 +9351,9 @@ var LineIndex = class {
     const start = starts[line - 1];
     if (start === void 0) return "";
     const next = starts[line];
-    return this.text.slice(start, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
+    let end = next === void 0 ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
   }
   searched;
   found = false;
@@ -13519,10 +13521,12 @@ var WindowLines = class extends LineIndex {
     const start = starts[index];
     if (start === void 0) return "";
     const next = starts[index + 1];
-    return this.window.slice(start, next === void 0 ? this.window.length : next - 1).replace(/\r$/, "");
+    let end = next === void 0 ? this.window.length : next - 1;
+    if (end > start && this.window.charCodeAt(end - 1) === 13) end--;
+    return this.window.slice(start, end);
   }
 };
-var FRAME_LINES = 3;
+var FRAME_LINES = 1;
 var LIST_PROBE_BYTES = 256 * 1024;
 var StreamLinter = class {
   constructor(file, options, probeBytes = LIST_PROBE_BYTES, detach = true) {
@@ -13957,7 +13961,9 @@ var Occurrences = class {
   }
 };
 function sha256(text) {
-  return process.getBuiltinModule("node:crypto").createHash("sha256").update(text).digest("hex").slice(0, 32);
+  const crypto = process.getBuiltinModule("node:crypto");
+  const digest = typeof crypto.hash === "function" ? crypto.hash("sha256", text) : void 0;
+  return (digest ?? crypto.createHash("sha256").update(text).digest("hex")).slice(0, 32);
 }
 
 // src/cli/output/json.ts
@@ -13991,24 +13997,25 @@ function escapeInner(text) {
   return ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text;
 }
 var escapedRepeating = rememberedEscape(escapeInner);
+var messageThenExplanation = rememberedEscape(
+  (message) => `${escapeInner(message)}",
+${IN_FINDING}"explanation": "`
+);
 function writeFinding(finding, write) {
   let out = `    {
 ${IN_FINDING}"rule": ${quote(finding.rule)},
 ${IN_FINDING}"severity": ${quote(finding.severity)},
 ${IN_FINDING}"message": "`;
   write(out);
-  write(escapedRepeating(finding.message), true);
   const explanation = finding.explanation;
-  if (explanation) {
-    const parts = explanationParts(finding);
-    if (parts && !splitsPair(parts)) {
-      write(`",
-${IN_FINDING}"explanation": "`);
-      for (const part of parts) write(escapedRepeating(part), true);
-    } else {
-      write(`",
+  const parts = explanation ? explanationParts(finding) : void 0;
+  if (parts && !splitsPair(parts)) {
+    write(messageThenExplanation(finding.message), true);
+    for (const part of parts) write(escapedRepeating(part), true);
+  } else {
+    write(escapedRepeating(finding.message), true);
+    if (explanation) write(`",
 ${IN_FINDING}"explanation": ${quote(explanation).slice(0, -1)}`);
-    }
   }
   out = `",
 ${IN_FINDING}"file": ${quote(finding.file)},
@@ -14136,10 +14143,17 @@ function fileUri(file) {
   return path.split("/").map((s, i) => encodeSegment(s, i > 0)).join("/");
 }
 function problemPart(message) {
-  return (message.split(" \u2014 ")[0] ?? message).trim();
+  if (message !== lastMessage) {
+    lastProblem = (message.split(" \u2014 ")[0] ?? message).trim();
+    lastMessage = message;
+  }
+  return lastProblem;
 }
+var lastMessage;
+var lastProblem = "";
 function fingerprint(finding, occurrence = 0) {
-  return sha256(`${fingerprintKey(finding)}\0${occurrence}`);
+  const key = fingerprintKey(finding);
+  return occurrence === 0 ? sha256(key) : sha256(`${key}\0${occurrence}`);
 }
 function fingerprintKey(finding) {
   return `${findingIdentity(finding)}\0${problemPart(finding.message)}`;
@@ -14176,12 +14190,15 @@ function region(finding) {
   const endColumn = endLine === startLine ? Math.max(startColumn + 1, finding.endColumn) : Math.max(1, finding.endColumn);
   return { startLine, startColumn, endLine, endColumn };
 }
-var escapedText = rememberedEscape(escapeInner);
 var escapedMarkdown = rememberedEscape((text) => escapeInner(escapeMarkdown(text)));
-var escapedBold = rememberedEscape((message) => escapeInner(`**${escapeMarkdown(message)}**`));
-var escapedTargets = rememberedEscape(escapeInner);
+var messageTexts = rememberedEscape(
+  (message) => `${escapeInner(message)}",
+${RESULT_INDENT}    "markdown": "${escapeInner(`**${escapeMarkdown(message)}**`)}`
+);
+var targetsTexts2 = rememberedEscape((targets) => escapeInner(`
+
+${targets}`));
 function writeMarkdown(finding, write) {
-  write(escapedBold(finding.message), true);
   const explanation = finding.explanation;
   if (explanation) {
     write("\\n\\n");
@@ -14190,12 +14207,9 @@ function writeMarkdown(finding, write) {
     else write(escapeInner(escapeMarkdown(explanation)));
   }
   const targets = finding.targets && targetsMarkdown(finding.targets);
-  if (targets) {
-    write("\\n\\n");
-    write(escapedTargets(targets), true);
-  }
+  if (targets) write(targetsTexts2(targets), true);
 }
-function writeResult(finding, ruleIndex, occurrence, write) {
+function writeResult(finding, ruleIndex, print, write) {
   const at = `
 ${RESULT_INDENT}`;
   const index = ruleIndex.get(finding.rule);
@@ -14203,11 +14217,10 @@ ${RESULT_INDENT}`;
   write(
     `{${at}  "ruleId": ${quote(finding.rule)},` + (index === void 0 ? "" : `${at}  "ruleIndex": ${number(index)},`) + `${at}  "level": ${quote(LEVEL[finding.severity])},${at}  "message": {${at}    "text": "`
   );
-  write(escapedText(finding.message), true);
-  write(`",${at}    "markdown": "`);
+  write(messageTexts(finding.message), true);
   writeMarkdown(finding, write);
   write(
-    `"${at}  },${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}${at}        }${at}      }${at}    }${at}  ],${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(fingerprint(finding, occurrence))}${at}  }${at}}`
+    `"${at}  },${at}  "locations": [${at}    {${at}      "physicalLocation": {${at}        "artifactLocation": {${at}          "uri": ${quote(artifactUri(finding.file))}${at}        },${at}        "region": {${at}          "startLine": ${number(startLine)},${at}          "startColumn": ${number(startColumn)},${at}          "endLine": ${number(endLine)},${at}          "endColumn": ${number(endColumn)}${at}        }${at}      }${at}    }${at}  ],${at}  "partialFingerprints": {${at}    ${quote(FINGERPRINT_KEY)}: ${quote(print)}${at}  }${at}}`
   );
 }
 var RESULTS_MARK = "\0results\0";
@@ -14243,7 +14256,9 @@ var writeSarif = (report, options, write) => {
   for (const file of report.files) {
     for (const finding of file.findings) {
       write(`${first ? "[\n" : ",\n"}${RESULT_INDENT}`);
-      writeResult(finding, ruleIndex, occurrences2.next(fingerprintKey(finding)), write);
+      const print = fingerprint(finding);
+      const occurrence = occurrences2.next(print);
+      writeResult(finding, ruleIndex, occurrence === 0 ? print : fingerprint(finding, occurrence), write);
       first = false;
     }
   }
@@ -20445,29 +20460,18 @@ var cap_nonroot_ineffective_default = defineRule({
         const name = analyzeName(value);
         if (!name.capability && !name.isAll) return;
         const capability = name.isAll ? "ALL" : name.capability?.name;
-        const granted = analysis.processes.some(
-          (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability))
-        );
-        if (!granted) return;
         if (main?.ambient.includes(capability)) return;
-        const processes = analysis.processes.filter((p) => !p.target.context);
-        const held = (p) => name.isAll ? p.runtimeAmbient.state === "yes" && p.runtimeAmbient.capabilities.length > 0 : heldThroughAmbient(p, capability, main) === "yes";
-        const losing = processes.filter(
-          (p) => p.starts && (name.isAll ? p.bounding.length > 0 : p.bounding.includes(capability)) && !held(p)
-        );
-        if (losing.length === 0) return;
-        const holding = processes.filter((p) => p.starts && held(p)).map((p) => p.target.label);
-        const open = losing.filter((p) => p.runtimeAmbient.state === "unknown" && p.runtimeAmbient.capabilities.length > 0).map((p) => p.target.id);
-        const reachable = losing.some((p) => fileCapabilitiesCanReach(p, main));
+        const lost = lossOn(analysis.processes, capability, name.isAll, main);
+        if (lost === void 0) return;
+        const { losing, losingLabels, holding, open, reachable, runtimeBlocks } = lost;
         const noFileCap = needs.needs.some((n) => n.kind === "mlock" && n.skipSetcap && capability === "IPC_LOCK");
         const first = needs.command.imageEntrypoint ? "the image\u2019s entrypoint" : `\`${needs.command.steps[0]?.program ?? ""}\``;
-        const runtimeBlocks = losing.every((p) => p.boundingOnly === "all");
         let severity;
         let how;
         let howKey;
         if (noNewPrivs && !reachable) {
           severity = "error";
-          how = runtimeBlocks ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${[...new Set(losing.map((p) => p.target.label))].join(", ")} ${losing.length === 1 ? "writes" : "write"} only the bounding set for a non-root user, so no file capability can bring it back.` : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ""}\`), which carries no file capability, so nothing can bring it back.`;
+          how = runtimeBlocks ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${losingLabels.join(", ")} ${losing === 1 ? "writes" : "write"} only the bounding set for a non-root user, so no file capability can bring it back.` : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ""}\`), which carries no file capability, so nothing can bring it back.`;
           howKey = how;
         } else if (noFileCap) {
           severity = "error";
@@ -20511,6 +20515,41 @@ var cap_nonroot_ineffective_default = defineRule({
     }
   }
 });
+var losses = /* @__PURE__ */ new WeakMap();
+var LOSSES_PER_MODELS = 1024;
+function lossOn(processes, capability, isAll, main) {
+  let known = losses.get(processes);
+  if (known === void 0) {
+    known = /* @__PURE__ */ new Map();
+    losses.set(processes, known);
+  }
+  const step = main === void 0 ? "" : `${main.program}\0${main.startedBy !== void 0}\0${main.startedBy?.switch !== void 0}\0${main.viaImageEntrypoint}\0${main.throughShell}`;
+  const key = `${capability}\0${isAll}\0${step}`;
+  let loss = known.get(key);
+  if (loss === void 0) {
+    if (known.size >= LOSSES_PER_MODELS) known.clear();
+    loss = computeLoss(processes, capability, isAll, main);
+    known.set(key, loss);
+  }
+  return loss ?? void 0;
+}
+function computeLoss(processes, capability, isAll, main) {
+  const grants = (p) => p.starts && (isAll ? p.bounding.length > 0 : p.bounding.includes(capability));
+  if (!processes.some(grants)) return null;
+  const deciding2 = processes.filter((p) => !p.target.context);
+  const held = (p) => isAll ? p.runtimeAmbient.state === "yes" && p.runtimeAmbient.capabilities.length > 0 : heldThroughAmbient(p, capability, main) === "yes";
+  const losing = deciding2.filter((p) => grants(p) && !held(p));
+  if (losing.length === 0) return null;
+  return {
+    losing: losing.length,
+    losingLabels: [...new Set(losing.map((p) => p.target.label))],
+    holding: deciding2.filter((p) => p.starts && held(p)).map((p) => p.target.label),
+    // `crio@1.9` without a patch release: some of its releases fill the ambient set, others do not.
+    open: losing.filter((p) => p.runtimeAmbient.state === "unknown" && p.runtimeAmbient.capabilities.length > 0).map((p) => p.target.id),
+    reachable: losing.some((p) => fileCapabilitiesCanReach(p, main)),
+    runtimeBlocks: losing.every((p) => p.boundingOnly === "all")
+  };
+}
 
 // src/rules/cap-pod-level/index.ts
 var STRICT_SINCE = must(POD_LEVEL_FACTS.strictSince);
