@@ -39,8 +39,8 @@ function collectGarbage(): void {
 }
 
 /**
- * Only where it was measured: Node 20's V8 (11.3). Some later releases keep the growth factor at 2 or more, and
- * what they say of a flag set to less is not known here.
+ * Only where it was measured: Node 20's V8 (11.3). Some later releases keep the growth factor at 2 or
+ * more, and what they say of a flag set to less is not known here.
  */
 const TUNED_V8 = process.versions.v8.startsWith('11.');
 /** Young generation (both halves) at which it stops growing while a file streams. */
