@@ -8,9 +8,9 @@ import type { Finding } from './types.js';
  * Where a finding keeps the parts its explanation was joined from: not enumerable, so that copies,
  * comparisons, JSON and structured clones (worker threads) see only the text.
  */
-export const EXPLANATION_PARTS = Symbol('explanation parts');
+const EXPLANATION_PARTS = Symbol('explanation parts');
 
-export interface ExplanationParts {
+interface ExplanationParts {
   /** The explanation they make: the parts are good only as long as the finding still has this one. */
   readonly text: string;
   readonly parts: readonly string[];
@@ -19,7 +19,7 @@ export interface ExplanationParts {
 type WithParts = Finding & { [EXPLANATION_PARTS]?: ExplanationParts };
 
 /** The parts joined, without reading them: a text of parts is flattened only where it is read whole. */
-export function joinParts(parts: readonly string[]): string {
+function joinParts(parts: readonly string[]): string {
   let text = '';
   for (const part of parts) text += part;
   return text;

@@ -160,10 +160,6 @@ function writeFinding(finding: Finding, write: Write): void {
     `",\n${IN_FINDING}"file": ${quote(finding.file)},\n${IN_FINDING}"line": ${number(finding.line)},` +
     `\n${IN_FINDING}"column": ${number(finding.column)},\n${IN_FINDING}"endLine": ${number(finding.endLine)},` +
     `\n${IN_FINDING}"endColumn": ${number(finding.endColumn)},\n${IN_FINDING}"path": "${escapedRepeating(finding.path)}"`;
-  const sep = ',';
-  const add = (key: string, value: unknown) => {
-    out += property(sep, IN_FINDING, key, value);
-  };
   const ref = finding.object;
   if (ref) {
     let object = '';
@@ -175,13 +171,13 @@ function writeFinding(finding: Finding, write: Write): void {
         inner = ',';
       }
     }
-    if (object) out += `${sep}\n${IN_FINDING}"object": {${object}\n${IN_FINDING}}`;
+    if (object) out += `,\n${IN_FINDING}"object": {${object}\n${IN_FINDING}}`;
   }
-  if (finding.container !== undefined) add('container', finding.container);
+  if (finding.container !== undefined) out += property(',', IN_FINDING, 'container', finding.container);
   const targets = finding.targets;
-  if (targets) out += `${sep}\n${IN_FINDING}"targets": ${targetsText(targets)}`;
-  if (finding.fix) out += nested(sep, IN_FINDING, 'fix', fix(finding.fix));
-  if (finding.suggestion) out += nested(sep, IN_FINDING, 'suggestion', fix(finding.suggestion));
+  if (targets) out += `,\n${IN_FINDING}"targets": ${targetsText(targets)}`;
+  if (finding.fix) out += nested(',', IN_FINDING, 'fix', fix(finding.fix));
+  if (finding.suggestion) out += nested(',', IN_FINDING, 'suggestion', fix(finding.suggestion));
   if (finding.evidence) {
     const evidence = finding.evidence.map((e) => ({
       text: e.text,
@@ -190,7 +186,7 @@ function writeFinding(finding: Finding, write: Write): void {
       line: e.line,
       column: e.column,
     }));
-    out += nested(sep, IN_FINDING, 'evidence', evidence);
+    out += nested(',', IN_FINDING, 'evidence', evidence);
   }
   write(`${out}\n    }`);
 }
