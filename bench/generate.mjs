@@ -171,6 +171,53 @@ export function* denseChunks(count, { seed = 11 } = {}) {
   }
 }
 
+const VARIED_CAPS = [
+  'NET_BIND_SERVICE',
+  'IPC_LOCK',
+  'SYS_TIME',
+  'NET_ADMIN',
+  'SYS_RESOURCE',
+  'CHOWN',
+  'NET_RAW',
+  'SYS_PTRACE',
+  'CAP_NET_BIND_SERVICE',
+  'sys_time',
+  'KILL',
+  'SETUID',
+];
+
+/**
+ * Dense and varied: every container runs as a non-root user and adds one to three capabilities picked
+ * from a dozen (some `CAP_…`, some lower case), drops some, sets allowPrivilegeEscalation or not, and
+ * starts its own program directly or through a shell: few documents share their capability lists or
+ * their command, so what the rules work out once per shared answer is worked out again and again.
+ */
+function denseVariedSecurity(rng, i) {
+  const count = 1 + rng.int(3);
+  const add = new Set();
+  while (add.size < count) add.add(rng.pick(VARIED_CAPS));
+  const program = `/app/bin/svc-${i % 3000}`;
+  const command = rng.chance(0.5) ? `["sh", "-c", "exec ${program}"]` : `["${program}"]`;
+  return [
+    `command: ${command}`,
+    'securityContext:',
+    `  runAsUser: ${1000 + rng.int(9000)}`,
+    ...(rng.chance(0.5) ? ['  allowPrivilegeEscalation: false'] : []),
+    '  capabilities:',
+    `    add: [${[...add].join(', ')}]`,
+    ...(rng.chance(0.5) ? [`    drop: [${rng.pick(['ALL', 'NET_RAW', 'CAP_MKNOD', 'all'])}]`] : []),
+  ];
+}
+
+/** `count` Deployments separated by `---`, each with findings that few others share (see `denseVariedSecurity`). */
+export function* denseVariedChunks(count, { seed = 17 } = {}) {
+  const rng = random(seed);
+  for (let i = 0; i < count; i++) {
+    const doc = deployment(rng, i, false, denseVariedSecurity(rng, i));
+    yield `${i === 0 ? '' : '---\n'}${doc}\n`;
+  }
+}
+
 /**
  * A hostile stream: small Deployments (about 290 bytes) of one container with three mistakes each —
  * a misspelt name added, a `CAP_` name and a lower-case name dropped — three findings per document.

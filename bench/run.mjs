@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import {
   clusterDump,
   denseChunks,
+  denseVariedChunks,
   deploymentChunks,
   journalChunks,
   listChunks,
@@ -61,6 +62,7 @@ const deployments = (count) => corpus(`deployments-${count}.yaml`, () => deploym
 const list = (count) => corpus(`list-${count}.yaml`, () => listChunks(count));
 const mixedFile = (count) => corpus(`mixed-${count}.yaml`, () => [mixed(count)]);
 const dense = (count) => corpus(`dense-${count}.yaml`, () => denseChunks(count));
+const denseVaried = (count) => corpus(`dense-varied-${count}.yaml`, () => denseVariedChunks(count));
 const threeMistakes = (count) => corpus(`three-mistakes-${count}.yaml`, () => threeMistakeChunks(count));
 const journal = (mb) => corpus(`journal-${mb}mb.log`, () => journalChunks(mb * 1024 * 1024));
 
@@ -220,6 +222,18 @@ results.dense = bench(`${n('10,000', '300')} Deployments, every one with finding
   ['js-yaml loadAll', [node, baseline('js-yaml'), denseFile]],
 ]);
 
+// Dense and varied: about three findings per document, few of which share their lists, programs or texts
+// with another, so every answer the rules share is worked out again: the hard case of the dense target.
+const variedFile = denseVaried(n(10_000, 300));
+process.stdout.write(`\nDense and varied Deployments: ${(statSync(variedFile).size / 2 ** 20).toFixed(1)} MiB\n`);
+results.denseVaried = bench(`${n('10,000', '300')} Deployments, every one with findings few others share`, [
+  ...['json', 'sarif', 'text'].map((format) => [
+    `capdoctor lint -o ${format}`,
+    lintAs(format, variedFile, ...DENSE_RULES),
+  ]),
+  ['js-yaml loadAll', [node, baseline('js-yaml'), variedFile]],
+]);
+
 // Findings outnumber documents three to one: time must grow linearly in both, memory stay bounded with
 // the report streamed to its file.
 const threeSizes = small ? [300, 1000] : [6_000, 20_000, 60_000];
@@ -343,6 +357,16 @@ if (results.dense) {
   const json = results.dense['capdoctor lint -o json'];
   const sarifOverJson = sarif.ratio / json.ratio;
   check(`dense, SARIF ${sarifOverJson.toFixed(2)}× JSON ≤ 1.10×`, sarifOverJson <= 1.1);
+}
+if (results.denseVaried) {
+  const js = results.denseVaried['js-yaml loadAll'];
+  for (const format of ['json', 'sarif', 'text']) {
+    const ours = results.denseVaried[`capdoctor lint -o ${format}`];
+    check(
+      `dense and varied, -o ${format}: ${ours.ratio.toFixed(2)}× js-yaml (medians ${ours.wall.toFixed(2)} s and ${js.wall.toFixed(2)} s) ≤ 1.0×, peak ${ours.rss.toFixed(0)} MiB ≤ 200 MiB`,
+      ours.ratio <= 1 && !(ours.rss > 200),
+    );
+  }
 }
 const largestThree = threeSizes[threeSizes.length - 1];
 if (results.threeMistakes?.[largestThree]) {

@@ -44,14 +44,15 @@ function collectGarbage(): void {
  */
 const TUNED_V8 = process.versions.v8.startsWith('11.');
 /** Young generation (both halves) at which it stops growing while a file streams. */
-const YOUNG_BYTES = 8 * 1024 * 1024;
+const YOUNG_BYTES = 16 * 1024 * 1024;
 let youngCapped = false;
 
 /**
  * While a file streams, little of what a document allocates outlives it, yet V8 grows the young
  * generation to 16 MiB a half as the first documents survive their first collections: each collection
- * then copies more, and allocation runs beyond the CPU's caches. Halves of 4 MiB lint the dense
- * benchmark faster and in less memory (docs/benchmarks.md). The maximum is read only at start-up; the
+ * then copies more, and allocation runs beyond the CPU's caches. Halves of 8 MiB lint both dense
+ * benchmarks faster and in less memory (docs/benchmarks.md); 4 MiB was faster still where findings share
+ * their texts, but slower where they do not (more of each document promoted). The maximum is read only at start-up; the
  * growth factor at each growth, so growth is stopped once the young generation reaches that size.
  */
 function capYoungGeneration(): void {
