@@ -14024,10 +14024,6 @@ ${IN_FINDING}"column": ${number(finding.column)},
 ${IN_FINDING}"endLine": ${number(finding.endLine)},
 ${IN_FINDING}"endColumn": ${number(finding.endColumn)},
 ${IN_FINDING}"path": "${escapedRepeating(finding.path)}"`;
-  const sep3 = ",";
-  const add = (key, value) => {
-    out += property(sep3, IN_FINDING, key, value);
-  };
   const ref = finding.object;
   if (ref) {
     let object = "";
@@ -14039,16 +14035,16 @@ ${IN_FINDING}"path": "${escapedRepeating(finding.path)}"`;
         inner = ",";
       }
     }
-    if (object) out += `${sep3}
+    if (object) out += `,
 ${IN_FINDING}"object": {${object}
 ${IN_FINDING}}`;
   }
-  if (finding.container !== void 0) add("container", finding.container);
+  if (finding.container !== void 0) out += property(",", IN_FINDING, "container", finding.container);
   const targets = finding.targets;
-  if (targets) out += `${sep3}
+  if (targets) out += `,
 ${IN_FINDING}"targets": ${targetsText(targets)}`;
-  if (finding.fix) out += nested(sep3, IN_FINDING, "fix", fix(finding.fix));
-  if (finding.suggestion) out += nested(sep3, IN_FINDING, "suggestion", fix(finding.suggestion));
+  if (finding.fix) out += nested(",", IN_FINDING, "fix", fix(finding.fix));
+  if (finding.suggestion) out += nested(",", IN_FINDING, "suggestion", fix(finding.suggestion));
   if (finding.evidence) {
     const evidence = finding.evidence.map((e) => ({
       text: e.text,
@@ -14057,7 +14053,7 @@ ${IN_FINDING}"targets": ${targetsText(targets)}`;
       line: e.line,
       column: e.column
     }));
-    out += nested(sep3, IN_FINDING, "evidence", evidence);
+    out += nested(",", IN_FINDING, "evidence", evidence);
   }
   write(`${out}
     }`);
