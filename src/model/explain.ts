@@ -11,7 +11,7 @@ import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type ParseProblem, parseSource, type SourceDocument, type SourceFormat } from '../parse/index.js';
 import type { ProcessUser } from './command.js';
 import { containerNeeds, type Need } from './needs.js';
-import { evaluateNeed, type NeedState, type ProcessOnTarget, processOnTarget } from './process.js';
+import { evaluateNeed, type NeedState, type ProcessOnTarget, processOnTarget, writtenEntries } from './process.js';
 
 export interface ExplainedUser {
   kind: ProcessUser['kind'];
@@ -231,6 +231,8 @@ export function explainSource(
           needs,
           targets: targets.map((target) => {
             const process = processOnTarget(container, target);
+            // The model's entries say what each entry becomes; where each is written comes from the container.
+            const written = writtenEntries(container);
             const states = analysis.needs.map((need) => evaluateNeed(need, process, analysis.needs));
             const effective = effectiveOf(process, analysis.command.user, process.privileged);
             const explainedTarget: ExplainedTarget = {
@@ -238,10 +240,10 @@ export function explainSource(
               target: target.matrix ? `${target.label}${target.context ? ' (end of life)' : ''}` : target.id,
               label: target.label,
               starts: process.starts,
-              entries: process.entries.map((e) => ({
-                list: e.list.direction,
-                value: e.input ?? String(e.entry.value),
-                path: formatPath(e.entry.path),
+              entries: process.entries.map((e, i) => ({
+                list: e.direction,
+                value: e.input ?? String(written[i]?.value),
+                path: formatPath(written[i]?.path ?? []),
                 outcome: e.outcome,
                 became: e.became,
                 detail: e.prediction?.detail ?? e.became,

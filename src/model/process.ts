@@ -1,8 +1,9 @@
 // The process a container will run, per target: what each add and drop entry becomes (through the
 // target's own name handling, `predict`), the bounding set that results from the runtime's defaults,
 // what a process of a given user holds, and whether each need is met. Pure.
-import type { CapabilityEntry, CapabilityList, ContainerInfo } from '../core/extract.js';
+import type { ContainerInfo } from '../core/extract.js';
 import { isMapping } from '../core/extract.js';
+import type { Path } from '../core/types.js';
 import { CAPABILITIES, kernelHasCapability } from '../knowledge/capabilities.js';
 import { ELASTICSEARCH, NON_ROOT, RAISE_HARD_LIMIT, VAULT } from '../knowledge/needs.js';
 import { nonRootStart, type Outcome, type Prediction, predict } from '../knowledge/predict.js';
@@ -12,16 +13,26 @@ import { compareVersions, must } from '../knowledge/versions.js';
 import type { ProcessUser, Step } from './command.js';
 import type { Need } from './needs.js';
 
+/**
+ * What one add or drop entry becomes on a target. Shared by every container that writes the same entry
+ * in the same list (it names neither the container nor its position): read only.
+ */
 export interface EntryOutcome {
-  list: CapabilityList;
-  entry: CapabilityEntry;
+  readonly direction: 'add' | 'drop';
   /** The entry as written (undefined when it is not a string). */
-  input?: string;
-  prediction?: Prediction;
+  readonly input?: string;
+  readonly prediction?: Prediction;
   /** `not-applied`: the runtime ignores the lists of a privileged container. */
-  outcome: Outcome | 'not-applied';
+  readonly outcome: Outcome | 'not-applied';
   /** What it became, in a few words: `grants SYS_RESOURCE`, `silently not granted`. */
-  became: string;
+  readonly became: string;
+}
+
+/** One entry of a container's capability lists, where it is written. */
+export interface WrittenEntry {
+  direction: 'add' | 'drop';
+  value: unknown;
+  path: Path;
 }
 
 export interface ProcessOnTarget {
@@ -35,7 +46,8 @@ export interface ProcessOnTarget {
   bounding: readonly string[];
   /** Capabilities whose presence the facts cannot tell. */
   uncertain: readonly string[];
-  entries: EntryOutcome[];
+  /** The add entries, then the drop entries, in the order written (see `writtenEntries`). */
+  entries: readonly EntryOutcome[];
   /** allowPrivilegeEscalation: false. */
   noNewPrivs: boolean;
   /** hostUsers: false: the pod has its own user namespace. */
@@ -51,16 +63,66 @@ export interface ProcessOnTarget {
 }
 
 const ORDER = new Map(CAPABILITIES.map((c) => [c.name, c.number]));
+/** Capability names by number: sets are written in this order. */
+const BY_NUMBER: readonly string[] = [...CAPABILITIES].sort((a, b) => a.number - b.number).map((c) => c.name);
 
 function sorted(set: Iterable<string>): string[] {
   return [...set].sort((a, b) => (ORDER.get(a) ?? 99) - (ORDER.get(b) ?? 99));
 }
 
-function allFor(target: ResolvedTarget): string[] {
-  const max = target.engine?.knownMax ?? 40;
-  return CAPABILITIES.filter(
-    (c) => c.number <= max && (target.kernel === undefined || kernelHasCapability(c, target.kernel)),
-  ).map((c) => c.name);
+// Models of containers on every target hold a few distinct sets (the defaults, the defaults with one
+// capability added): each is one array, however many models hold it.
+const sets = new Map<number, readonly string[]>();
+const SETS_LIMIT = 4096;
+const NONE: readonly string[] = Object.freeze([]);
+
+/** `set` in capability order, as an array shared with every equal set (read only). */
+function ordered(set: ReadonlySet<string>): readonly string[] {
+  if (set.size === 0) return NONE;
+  // Which capabilities, as the bits of a number (exact while there are at most 53).
+  let bits = 0;
+  let found = 0;
+  let bit = 1;
+  for (const name of BY_NUMBER) {
+    if (set.has(name)) {
+      bits += bit;
+      found++;
+    }
+    bit *= 2;
+  }
+  // A name that is not a capability cannot be written by number: sorted as before.
+  if (found !== set.size || BY_NUMBER.length > 53) return sorted(set);
+  let known = sets.get(bits);
+  if (known === undefined) {
+    if (sets.size >= SETS_LIMIT) sets.clear();
+    known = Object.freeze(BY_NUMBER.filter((name) => set.has(name)));
+    sets.set(bits, known);
+  }
+  return known;
+}
+
+/** What depends on the target alone, worked out once per target. */
+interface TargetFacts {
+  all: readonly string[];
+  start: ReturnType<typeof nonRootStart>;
+  /** Entry outcomes by list and entry (bounded: an input may write many different names). */
+  entries: Map<string, EntryOutcome>;
+}
+
+const targetFacts = new WeakMap<ResolvedTarget, TargetFacts>();
+const ENTRIES_LIMIT = 4096;
+
+function factsOf(target: ResolvedTarget): TargetFacts {
+  let facts = targetFacts.get(target);
+  if (facts === undefined) {
+    const max = target.engine?.knownMax ?? 40;
+    const all = CAPABILITIES.filter(
+      (c) => c.number <= max && (target.kernel === undefined || kernelHasCapability(c, target.kernel)),
+    ).map((c) => c.name);
+    facts = { all: ordered(new Set(all)), start: nonRootStart(target), entries: new Map() };
+    targetFacts.set(target, facts);
+  }
+  return facts;
 }
 
 function describeEntry(direction: 'add' | 'drop', prediction: Prediction, input: string): string {
@@ -78,95 +140,131 @@ function describeEntry(direction: 'add' | 'drop', prediction: Prediction, input:
   }
 }
 
+const NOT_A_NAME = {
+  add: Object.freeze({ direction: 'add', outcome: 'unknown', became: 'not a name' }),
+  drop: Object.freeze({ direction: 'drop', outcome: 'unknown', became: 'not a name' }),
+} as const satisfies Record<'add' | 'drop', EntryOutcome>;
+
+/** What an entry becomes on the target whose facts these are (shared: see EntryOutcome). */
+function entryOutcome(
+  facts: TargetFacts,
+  target: ResolvedTarget,
+  direction: 'add' | 'drop',
+  value: unknown,
+): EntryOutcome {
+  if (typeof value !== 'string') return NOT_A_NAME[direction];
+  const key = `${direction}\u0000${value}`;
+  let known = facts.entries.get(key);
+  if (known === undefined) {
+    const prediction = predict(target, direction, value);
+    known = Object.freeze({
+      direction,
+      input: value,
+      prediction,
+      outcome: prediction.outcome,
+      became: describeEntry(direction, prediction, value),
+    });
+    if (facts.entries.size >= ENTRIES_LIMIT) facts.entries.clear();
+    facts.entries.set(key, known);
+  }
+  return known;
+}
+
+/** The container's add and drop entries, in the order of a model's `entries`, with their paths. */
+export function writtenEntries(container: ContainerInfo): WrittenEntry[] {
+  const context = container.securityContext;
+  const caps = isMapping(context?.capabilities) ? context.capabilities : undefined;
+  const out: WrittenEntry[] = [];
+  for (const direction of ['add', 'drop'] as const) {
+    const value = caps?.[direction];
+    if (!Array.isArray(value)) continue;
+    value.forEach((v, i) => {
+      out.push({ direction, value: v, path: [...container.path, 'securityContext', 'capabilities', direction, i] });
+    });
+  }
+  return out;
+}
+
+const NO_AMBIENT: ProcessOnTarget['runtimeAmbient'] = Object.freeze({ state: 'no', capabilities: NONE });
+
+const isAll = (e: EntryOutcome) => e.input !== undefined && e.input.trim().toUpperCase() === 'ALL';
+
 /** The container on one target: entries, sets, and whether it starts. */
 export function processOnTarget(container: ContainerInfo, target: ResolvedTarget): ProcessOnTarget {
   const context = container.securityContext;
   const privileged = context?.privileged === true;
   const engine = target.engine;
   const defaults = engine?.defaults ?? [];
+  const facts = factsOf(target);
   const caps = isMapping(context?.capabilities) ? context.capabilities : undefined;
-  const lists: CapabilityList[] = [];
-  for (const direction of ['add', 'drop'] as const) {
-    const value = caps?.[direction];
-    if (!Array.isArray(value)) continue;
-    const path = [...container.path, 'securityContext', 'capabilities', direction];
-    const list = { direction, field: direction, path, entries: [] as CapabilityEntry[] } as unknown as CapabilityList;
-    list.entries = value.map((v, i) => ({ value: v, path: [...path, i] }));
-    lists.push(list);
-  }
   const listsIgnored = privileged && engine?.privileged.listsIgnored === true;
   const entries: EntryOutcome[] = [];
-  for (const list of lists) {
-    for (const entry of list.entries) {
-      const input = typeof entry.value === 'string' ? entry.value : undefined;
+  for (const direction of ['add', 'drop'] as const) {
+    const list = caps?.[direction];
+    if (!Array.isArray(list)) continue;
+    for (const value of list) {
       if (listsIgnored) {
-        const out: EntryOutcome = { list, entry, outcome: 'not-applied', became: 'not applied (privileged)' };
-        if (input !== undefined) out.input = input;
+        const out: EntryOutcome =
+          typeof value === 'string'
+            ? { direction, input: value, outcome: 'not-applied', became: 'not applied (privileged)' }
+            : { direction, outcome: 'not-applied', became: 'not applied (privileged)' };
         entries.push(out);
-        continue;
-      }
-      if (input === undefined) {
-        entries.push({ list, entry, outcome: 'unknown', became: 'not a name' });
-        continue;
-      }
-      const prediction = predict(target, list.direction, input);
-      entries.push({
-        list,
-        entry,
-        input,
-        prediction,
-        outcome: prediction.outcome,
-        became: describeEntry(list.direction, prediction, input),
-      });
+      } else entries.push(entryOutcome(facts, target, direction, value));
     }
   }
+  const start = facts.start;
   const result: ProcessOnTarget = {
     target,
     privileged,
     starts: true,
     defaults,
-    bounding: [],
-    uncertain: [],
+    bounding: NONE,
+    uncertain: NONE,
     entries,
     noNewPrivs: context?.allowPrivilegeEscalation === false,
     userNamespace: container.podSpec.value.hostUsers === false,
-    runtimeAmbient: { state: 'no', capabilities: [] },
-    boundingOnly: 'none',
+    runtimeAmbient: NO_AMBIENT,
+    boundingOnly: start.boundingOnly,
   };
-  const start = nonRootStart(target);
-  result.boundingOnly = start.boundingOnly;
   const rejected = entries.find((e) => e.outcome === 'rejected');
   if (rejected?.prediction) {
     result.starts = false;
-    result.failure = `${JSON.stringify(rejected.input)} in ${rejected.list.field} is refused (${rejected.prediction.status ?? 'error'})`;
+    result.failure = `${JSON.stringify(rejected.input)} in ${rejected.direction} is refused (${rejected.prediction.status ?? 'error'})`;
   }
-  if (!engine) {
-    result.uncertain = [];
-    return result;
-  }
+  if (!engine) return result;
   if (privileged) {
-    result.bounding = allFor(target);
+    result.bounding = facts.all;
     // runtime-tools' SetupPrivileged fills the ambient set as well.
     if (start.ambient !== 'none' && start.ambientDefaults) result.runtimeAmbient = ambientOf(start, result.bounding);
     return result;
   }
-  const isAll = (e: EntryOutcome) => e.input?.trim().toUpperCase() === 'ALL';
-  const applied = (direction: 'add' | 'drop') =>
-    entries.filter((e) => e.list.direction === direction && e.outcome === 'applied');
-  const maybe = (direction: 'add' | 'drop') =>
-    entries.filter((e) => e.list.direction === direction && e.outcome === 'unknown' && e.input !== undefined);
+  // One pass over the entries: what is applied, and what is not known, in each list.
+  let addAll = false;
+  let dropAll = false;
+  let dropAllUnknown = false;
+  const adds: string[] = [];
+  const drops: string[] = [];
+  const maybeAdd: string[] = [];
+  const maybeDrop: string[] = [];
+  for (const e of entries) {
+    const add = e.direction === 'add';
+    if (e.outcome === 'applied') {
+      if (isAll(e)) {
+        if (add) addAll = true;
+        else dropAll = true;
+      } else {
+        const capability = e.prediction?.capability;
+        if (capability !== undefined) (add ? adds : drops).push(capability);
+      }
+    } else if (e.outcome === 'unknown' && e.input !== undefined) {
+      (add ? maybeAdd : maybeDrop).push(e.input);
+      if (!add && isAll(e)) dropAllUnknown = true;
+    }
+  }
   const bounding = new Set<string>(defaults);
   const uncertain = new Set<string>();
-  if (applied('add').some(isAll)) for (const c of allFor(target)) bounding.add(c);
-  if (applied('drop').some(isAll)) bounding.clear();
-  const adds = applied('add')
-    .filter((e) => !isAll(e))
-    .map((e) => e.prediction?.capability)
-    .filter((c): c is string => c !== undefined);
-  const drops = applied('drop')
-    .filter((e) => !isAll(e))
-    .map((e) => e.prediction?.capability)
-    .filter((c): c is string => c !== undefined);
+  if (addAll) for (const c of facts.all) bounding.add(c);
+  if (dropAll) bounding.clear();
   const conflict = engine.conflict.result;
   if (conflict === 'add-wins') {
     for (const c of drops) bounding.delete(c);
@@ -180,22 +278,21 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
       result.failure = engine.conflict.detail;
     }
   }
-  for (const e of maybe('add')) {
-    const name = capabilityName(e.input as string);
+  for (const input of maybeAdd) {
+    const name = capabilityName(input);
     if (name && !bounding.has(name)) uncertain.add(name);
   }
-  for (const e of maybe('drop')) {
-    const name = capabilityName(e.input as string);
+  for (const input of maybeDrop) {
+    const name = capabilityName(input);
     if (name && bounding.has(name)) uncertain.add(name);
   }
-  const dropAllUnknown = entries.some((e) => e.list.direction === 'drop' && isAll(e) && e.outcome === 'unknown');
   if (dropAllUnknown) for (const c of defaults) if (bounding.has(c)) uncertain.add(c);
-  result.bounding = sorted(bounding);
-  result.uncertain = sorted(uncertain);
+  result.bounding = ordered(bounding);
+  result.uncertain = ordered(uncertain);
   if (start.ambient !== 'none') {
     // CRI-O's generator puts its defaults there too; containerd 1.1.0 only what the manifest adds.
-    const added = applied('add').some(isAll) ? result.bounding : adds.filter((c) => bounding.has(c));
-    result.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result.bounding : sorted(added));
+    const added = addAll ? result.bounding : ordered(new Set(adds.filter((c) => bounding.has(c))));
+    result.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result.bounding : added);
   }
   return result;
 }
@@ -206,7 +303,7 @@ function ambientOf(
 ): ProcessOnTarget['runtimeAmbient'] {
   const out: ProcessOnTarget['runtimeAmbient'] = {
     state: start.ambient === 'all' ? 'yes' : 'unknown',
-    capabilities: [...capabilities],
+    capabilities,
   };
   if (start.detail) out.detail = start.detail;
   return out;
@@ -279,7 +376,7 @@ function capabilityName(input: string): string | undefined {
 export function whyAbsent(model: ProcessOnTarget, capability: string): string {
   const engine = model.target.engine;
   const addEntry = model.entries.find(
-    (e) => e.list.direction === 'add' && e.input !== undefined && capabilityName(e.input) === capability,
+    (e) => e.direction === 'add' && e.input !== undefined && capabilityName(e.input) === capability,
   );
   if (addEntry?.prediction && addEntry.outcome !== 'applied') {
     const prediction = addEntry.prediction;
@@ -292,7 +389,7 @@ export function whyAbsent(model: ProcessOnTarget, capability: string): string {
   }
   const dropped = model.entries.find(
     (e) =>
-      e.list.direction === 'drop' &&
+      e.direction === 'drop' &&
       e.outcome === 'applied' &&
       e.input !== undefined &&
       (e.input.trim().toUpperCase() === 'ALL' || capabilityName(e.input) === capability),
