@@ -89,12 +89,19 @@ export default defineRule({
         let how: string;
         // What of `how` varies between findings (for the explanation's key): the fixed wordings are named.
         let howKey: string;
+        // The command that starts the process, where the explanation quotes it: a part of its own (each
+        // container runs its own), between the shared texts before and after it.
+        let command: string | undefined;
         if (noNewPrivs && !reachable) {
           severity = 'error';
-          how = runtimeBlocks
-            ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${losingLabels.join(', ')} ${losing === 1 ? 'writes' : 'write'} only the bounding set for a non-root user, so no file capability can bring it back.`
-            : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ''}\`), which carries no file capability, so nothing can bring it back.`;
-          howKey = how;
+          if (runtimeBlocks) {
+            how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${losingLabels.join(', ')} ${losing === 1 ? 'writes' : 'write'} only the bounding set for a non-root user, so no file capability can bring it back.`;
+            howKey = how;
+          } else {
+            how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${COMMAND}\`), which carries no file capability, so nothing can bring it back.`;
+            howKey = 'shell';
+            command = needs.command.steps[0]?.text ?? '';
+          }
         } else if (noFileCap) {
           severity = 'error';
           how =
@@ -134,15 +141,28 @@ export default defineRule({
             ? ` (not known on ${open.join(', ')}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)`
             : '');
         const who = describeUser(main?.user.kind === 'non-root' ? main.user : user);
-        // The user differs between findings far more often than the rest (all of it decided by the key).
+        // The user and the command differ between findings far more often than the rest (all of it
+        // decided by the key): the rest is one or two shared texts around the command.
+        const key = `cap-nonroot-ineffective\u0000${severity}\u0000${capability}\u0000${except}\u0000${howKey}\u0000${needed}`;
         const rest = sharedText(
-          `cap-nonroot-ineffective\u0000${severity}\u0000${capability}\u0000${except}\u0000${howKey}\u0000${needed}`,
+          key,
           () =>
             `: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}` +
             (capability === 'NET_BIND_SERVICE'
               ? ' For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability at all.'
               : ''),
         );
+        const at = command === undefined ? -1 : rest.indexOf(COMMAND);
+        const explanation =
+          command === undefined || at < 0
+            ? [`${what}, but the process runs as `, who, rest]
+            : [
+                `${what}, but the process runs as `,
+                who,
+                sharedText(`${key}\u0000before`, () => rest.slice(0, at)),
+                command,
+                sharedText(`${key}\u0000after`, () => rest.slice(at + COMMAND.length)),
+              ];
         context.report({
           path: [...container.path, 'securityContext', 'capabilities', 'add', index],
           problem: `${name.isAll ? 'ALL' : quote(value)} added for a non-root process`,
@@ -152,7 +172,7 @@ export default defineRule({
               ? 'the process does not hold it (no ambient capabilities)'
               : 'held only if the program carries it as a file capability: does it?',
           remedy: severity === 'error' ? 'drop it or run as root' : 'if not, drop it or run as root',
-          explanation: [`${what}, but the process runs as `, who, rest],
+          explanation,
           severity: chooseSeverity(context.severity, 'info', severity),
           ...containerBase(container),
         });
@@ -160,6 +180,9 @@ export default defineRule({
     }
   },
 });
+
+/** Stands for the command in a shared text, where each finding puts its own. */
+const COMMAND = '\u0000command\u0000';
 
 /** Where an added capability is lost, for the targets that decide (see `lossOn`). */
 interface Loss {
