@@ -496,7 +496,7 @@ class Reader {
    * indentation (the document was read before, so it is in the subset). UNKNOWN where the answer is a
    * range the fast reader does not know (a block collection's or block scalar's end).
    */
-  seek(path: Path): LocatedNode | typeof UNKNOWN {
+  seek(path: Path, memo?: SeekMemo): LocatedNode | typeof UNKNOWN {
     if (this.eof) return UNKNOWN;
     // The node reached so far: a block collection (its column) or a node whose range is known.
     let block: Block | undefined = this.isSeqEntry()
@@ -504,9 +504,39 @@ class Reader {
       : { seq: false, col: this.indent, zeroIndented: false };
     let node: RangeNode | undefined;
     let best: Range | undefined;
-    for (let i = 0; i < path.length; i++) {
+    let from = 0;
+    const last = path.length - 1;
+    const mark = memo?.mark;
+    if (mark !== undefined && last > 0 && sameParent(mark.parent, path)) {
+      // The parent was reached for the path before: start there.
+      this.ls = mark.ls;
+      this.le = mark.le;
+      this.indent = mark.indent;
+      this.p = mark.p;
+      this.nextLine = mark.nextLine;
+      this.depth = mark.depth;
+      this.eof = mark.eof;
+      block = mark.block;
+      best = mark.best;
+      from = last;
+    }
+    for (let i = from; i < path.length; i++) {
       const seg = path[i] as PathSegment;
       if (!block) return locateFrom(node as RangeNode, path, i, best);
+      if (memo !== undefined && i === last && i > from) {
+        memo.mark = {
+          parent: path.slice(0, last),
+          ls: this.ls,
+          le: this.le,
+          indent: this.indent,
+          p: this.p,
+          nextLine: this.nextLine,
+          depth: this.depth,
+          eof: this.eof,
+          block,
+          best,
+        };
+      }
       if (typeof seg === 'string' && !block.seq) {
         const key = this.seekKey(block.col, seg);
         if (!key) return best ? { range: best, exact: false } : UNKNOWN;
@@ -951,6 +981,35 @@ interface Block {
   zeroIndented: boolean;
 }
 
+/**
+ * Where a seek stood on reaching the parent of its path's last segment (a block collection, not at the
+ * end of the text): the findings of a document often sit in one list (add[0], add[1]), and the seek
+ * for the next one starts there instead of at the top of the document.
+ */
+interface SeekMark {
+  parent: Path;
+  ls: number;
+  le: number;
+  indent: number;
+  p: number;
+  nextLine: number;
+  depth: number;
+  eof: boolean;
+  block: Block;
+  best: Range | undefined;
+}
+
+/** What seeks in one document leave for the next (see SeekMark). */
+interface SeekMemo {
+  mark?: SeekMark;
+}
+
+function sameParent(parent: Path, path: Path): boolean {
+  if (parent.length !== path.length - 1) return false;
+  for (let i = 0; i < parent.length; i++) if (parent[i] !== path[i]) return false;
+  return true;
+}
+
 const UNKNOWN = Symbol('ask the precise parser');
 
 /** `locate` along `path` from one of its nodes (a flow collection's), `best` the range found on the way. */
@@ -981,9 +1040,9 @@ function locateFrom(root: RangeNode, path: Path, from: number, best: Range | und
  * read: UNKNOWN when the answer is a range the fast reader does not know (a block collection's or
  * block scalar's) or the document is outside its subset after all.
  */
-function seekPath(text: string, from: number, to: number, path: Path): LocatedNode | typeof UNKNOWN {
+function seekPath(text: string, from: number, to: number, path: Path, memo?: SeekMemo): LocatedNode | typeof UNKNOWN {
   try {
-    return new Reader(text, from, to, false).seek(path);
+    return new Reader(text, from, to, false).seek(path, memo);
   } catch (error) {
     if (error === BAIL) return UNKNOWN;
     throw error;
@@ -1047,6 +1106,7 @@ export function preciseChunk(text: string, chunk: Chunk, base = 0): PreciseChunk
 /** A document read by the fast reader; the precise parser reads it again only when a position is asked for. */
 export class FastDocument implements SourceDocument {
   private precise: Pick<SourceDocument, 'start' | 'locate'> | undefined | null = null;
+  private readonly seeks: SeekMemo = {};
 
   constructor(
     private readonly text: string,
@@ -1094,7 +1154,7 @@ export class FastDocument implements SourceDocument {
    * the fast reader does not know.
    */
   locate(path: Path): LocatedNode | undefined {
-    const found = seekPath(this.text, this.chunk.contentStart, this.chunk.end, path);
+    const found = seekPath(this.text, this.chunk.contentStart, this.chunk.end, path, this.seeks);
     if (found === UNKNOWN) return this.resolve()?.locate(path);
     const { base } = this;
     return { range: { start: found.range.start + base, end: found.range.end + base }, exact: found.exact };
