@@ -176,8 +176,8 @@ function writeFinding(finding: Finding, write: Write): void {
   if (finding.container !== undefined) out += property(',', IN_FINDING, 'container', finding.container);
   const targets = finding.targets;
   if (targets) out += `,\n${IN_FINDING}"targets": ${targetsText(targets)}`;
-  if (finding.fix) out += nested(',', IN_FINDING, 'fix', fix(finding.fix));
-  if (finding.suggestion) out += nested(',', IN_FINDING, 'suggestion', fix(finding.suggestion));
+  if (finding.fix) out += `,\n${IN_FINDING}"fix": ${fixText(finding.fix)}`;
+  if (finding.suggestion) out += `,\n${IN_FINDING}"suggestion": ${fixText(finding.suggestion)}`;
   if (finding.evidence) {
     const evidence = finding.evidence.map((e) => ({
       text: e.text,
@@ -189,6 +189,19 @@ function writeFinding(finding: Finding, write: Write): void {
     out += nested(',', IN_FINDING, 'evidence', evidence);
   }
   write(`${out}\n    }`);
+}
+
+// The same fix at the same path of many documents is one object (the engine shares them): its text is
+// made once, indented for its place in a finding.
+const fixTexts = new WeakMap<Fix, string>();
+
+function fixText(f: Fix): string {
+  let text = fixTexts.get(f);
+  if (text === undefined) {
+    text = JSON.stringify(fix(f), null, 2).replaceAll('\n', `\n${IN_FINDING}`);
+    fixTexts.set(f, text);
+  }
+  return text;
 }
 
 // Findings about the same answer share their per-target array (see toTargetOutcomes): its text is made

@@ -5,7 +5,9 @@ import type { Write } from './types.js';
 /** Pieces are gathered up to this many characters (bytes, once encoded) before a write: fewer system calls, bounded memory. */
 const FLUSH_AT = 1 << 20;
 /** A repeating piece shorter than this is encoded each time (cheaper than finding it). */
-const KEEP_FROM = 256;
+const KEEP_FROM = 64;
+/** A piece this long is encoded on its own, not joined to the small pieces around it (see `encoded`). */
+const ALONE_FROM = 256;
 /** Small pieces are encoded together once they reach this many characters. */
 const PENDING_AT = 4096;
 /** Distinct repeating pieces kept at once (bounded, for reports where few repeat after all). */
@@ -116,6 +118,16 @@ function encoded(sink: (bytes: Uint8Array) => void, produce: (write: Write) => v
         pending = '';
       }
       copy(bytes);
+      return;
+    }
+    // A long piece is most often an explanation, and one character beyond Latin-1 in it (a dash, a
+    // typographic quote) would make the joined small pieces two-byte and slow to encode too.
+    if (text.length >= ALONE_FROM) {
+      if (pending) {
+        encode(pending);
+        pending = '';
+      }
+      encode(text);
       return;
     }
     pending += text;
