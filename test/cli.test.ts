@@ -312,6 +312,29 @@ describe('other commands', () => {
     expect(Buffer.concat(chunks).toString('utf8')).toBe(whole.stdout);
   });
 
+  it('stops writing, without an error, when the reader of its pipe goes away, and exits with its code', async () => {
+    // `capdoctor lint … | head`: the reader closes after a few bytes; a report of several megabytes is
+    // then dropped, not an EPIPE stack trace.
+    const pod = (i: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n    - name: c\n      image: x\n      securityContext:\n        capabilities:\n          add: [CAP_NET_ADMIN, sys_time]\n`;
+    const file = join(scratch, 'pods-for-head.yaml');
+    writeFileSync(file, Array.from({ length: 3000 }, (_, i) => pod(i)).join('---\n'));
+    const child = spawn(process.execPath, [bin, 'lint', file, '-o', 'json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const first = await new Promise<Buffer>((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(first.toString('utf8')).toMatch(/^\{\n {2}"version": 2/);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
   it('writes to standard output as a file what it writes to a pipe, and exits alike with /dev/null', () => {
     // Standard output that is a file (or /dev/null) is written without Node's stream (src/cli/main.ts).
     const env = { ...process.env };

@@ -27,20 +27,39 @@ function streamKind(fd: number): 'file' | 'device' | 'other' {
 
 let stdoutKind: ReturnType<typeof streamKind> | undefined;
 
-/** Whether standard output is a file or /dev/null, which Node itself writes to with fs.writeSync. */
-function stdoutIsFile(): boolean {
-  stdoutKind ??= streamKind(1);
-  return stdoutKind === 'file';
-}
+// A standard output that is not a terminal may be non-blocking (another program set it so, or Node's own
+// stream did): a write that finds a pipe full then waits this long before it tries again.
+const WAIT = new Int32Array(new SharedArrayBuffer(4));
+const WAIT_MS = 2;
+/** The reader of standard output has gone (`| head`): the rest of the report is dropped. */
+let stdoutGone = false;
 
-/** Writes to standard output: straight to a file, through process.stdout to a terminal or a pipe. */
+/**
+ * Writes to standard output: through process.stdout to a terminal; with fs.writeSync to anything else
+ * (a file, /dev/null, a pipe, a socket). Node's stream would queue what a pipe cannot take yet, and a
+ * report of tens of megabytes to a slower reader then sat in memory; writing synchronously waits for the
+ * reader instead. A reader that goes away ends the writing, not the run: the exit code stays the lint's.
+ */
 function writeStdout(data: string | Uint8Array): void {
-  if (!stdoutIsFile()) {
+  stdoutKind ??= streamKind(1);
+  if (stdoutKind === 'device') {
     process.stdout.write(data);
     return;
   }
+  if (stdoutGone) return;
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  for (let done = 0; done < bytes.length; ) done += writeSync(1, bytes, done, bytes.length - done);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(1, bytes, done, bytes.length - done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(WAIT, 0, 0, WAIT_MS);
+      else if (code === 'EPIPE') {
+        stdoutGone = true;
+        return;
+      } else throw error;
+    }
+  }
 }
 
 function colorDefault(): boolean {
