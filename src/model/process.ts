@@ -26,6 +26,8 @@ export interface EntryOutcome {
   readonly outcome: Outcome | 'not-applied';
   /** What it became, in a few words: `grants SYS_RESOURCE`, `silently not granted`. */
   readonly became: string;
+  /** The entry is ALL (in any case, with spaces around). */
+  readonly all: boolean;
 }
 
 /** One entry of a container's capability lists, where it is written. */
@@ -104,9 +106,11 @@ function ordered(set: ReadonlySet<string>): readonly string[] {
 /** What depends on the target alone, worked out once per target. */
 interface TargetFacts {
   all: readonly string[];
+  /** The runtime's defaults in capability order (the bounding set where the lists change nothing). */
+  defaults: readonly string[];
   start: ReturnType<typeof nonRootStart>;
   /** Entry outcomes by list and entry (bounded: an input may write many different names). */
-  entries: Map<string, EntryOutcome>;
+  entries: { add: Map<string, EntryOutcome>; drop: Map<string, EntryOutcome> };
 }
 
 const targetFacts = new WeakMap<ResolvedTarget, TargetFacts>();
@@ -119,7 +123,12 @@ function factsOf(target: ResolvedTarget): TargetFacts {
     const all = CAPABILITIES.filter(
       (c) => c.number <= max && (target.kernel === undefined || kernelHasCapability(c, target.kernel)),
     ).map((c) => c.name);
-    facts = { all: ordered(new Set(all)), start: nonRootStart(target), entries: new Map() };
+    facts = {
+      all: ordered(new Set(all)),
+      defaults: ordered(new Set(target.engine?.defaults ?? [])),
+      start: nonRootStart(target),
+      entries: { add: new Map(), drop: new Map() },
+    };
     targetFacts.set(target, facts);
   }
   return facts;
@@ -141,9 +150,11 @@ function describeEntry(direction: 'add' | 'drop', prediction: Prediction, input:
 }
 
 const NOT_A_NAME = {
-  add: Object.freeze({ direction: 'add', outcome: 'unknown', became: 'not a name' }),
-  drop: Object.freeze({ direction: 'drop', outcome: 'unknown', became: 'not a name' }),
+  add: Object.freeze({ direction: 'add', outcome: 'unknown', became: 'not a name', all: false }),
+  drop: Object.freeze({ direction: 'drop', outcome: 'unknown', became: 'not a name', all: false }),
 } as const satisfies Record<'add' | 'drop', EntryOutcome>;
+
+const isAllName = (input: string) => input.trim().toUpperCase() === 'ALL';
 
 /** What an entry becomes on the target whose facts these are (shared: see EntryOutcome). */
 function entryOutcome(
@@ -153,21 +164,22 @@ function entryOutcome(
   value: unknown,
 ): EntryOutcome {
   if (typeof value !== 'string') return NOT_A_NAME[direction];
-  const key = `${direction}\u0000${value}`;
-  let known = facts.entries.get(key);
-  if (known === undefined) {
+  const known = facts.entries[direction];
+  let outcome = known.get(value);
+  if (outcome === undefined) {
     const prediction = predict(target, direction, value);
-    known = Object.freeze({
+    outcome = Object.freeze({
       direction,
       input: value,
       prediction,
       outcome: prediction.outcome,
       became: describeEntry(direction, prediction, value),
+      all: isAllName(value),
     });
-    if (facts.entries.size >= ENTRIES_LIMIT) facts.entries.clear();
-    facts.entries.set(key, known);
+    if (known.size >= ENTRIES_LIMIT) known.clear();
+    known.set(value, outcome);
   }
-  return known;
+  return outcome;
 }
 
 /** The container's add and drop entries, in the order of a model's `entries`, with their paths. */
@@ -187,8 +199,6 @@ export function writtenEntries(container: ContainerInfo): WrittenEntry[] {
 
 const NO_AMBIENT: ProcessOnTarget['runtimeAmbient'] = Object.freeze({ state: 'no', capabilities: NONE });
 
-const isAll = (e: EntryOutcome) => e.input !== undefined && e.input.trim().toUpperCase() === 'ALL';
-
 /** The container on one target: entries, sets, and whether it starts. */
 export function processOnTarget(container: ContainerInfo, target: ResolvedTarget): ProcessOnTarget {
   const context = container.securityContext;
@@ -206,8 +216,14 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
       if (listsIgnored) {
         const out: EntryOutcome =
           typeof value === 'string'
-            ? { direction, input: value, outcome: 'not-applied', became: 'not applied (privileged)' }
-            : { direction, outcome: 'not-applied', became: 'not applied (privileged)' };
+            ? {
+                direction,
+                input: value,
+                outcome: 'not-applied',
+                became: 'not applied (privileged)',
+                all: isAllName(value),
+              }
+            : { direction, outcome: 'not-applied', became: 'not applied (privileged)', all: false };
         entries.push(out);
       } else entries.push(entryOutcome(facts, target, direction, value));
     }
@@ -249,7 +265,7 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
   for (const e of entries) {
     const add = e.direction === 'add';
     if (e.outcome === 'applied') {
-      if (isAll(e)) {
+      if (e.all) {
         if (add) addAll = true;
         else dropAll = true;
       } else {
@@ -258,8 +274,16 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
       }
     } else if (e.outcome === 'unknown' && e.input !== undefined) {
       (add ? maybeAdd : maybeDrop).push(e.input);
-      if (!add && isAll(e)) dropAllUnknown = true;
+      if (!add && e.all) dropAllUnknown = true;
     }
+  }
+  // Lists that change nothing here (or only say what is not known) leave the runtime's defaults.
+  const changes = addAll || dropAll || adds.length > 0 || drops.length > 0;
+  if (!changes && maybeAdd.length === 0 && maybeDrop.length === 0 && !dropAllUnknown) {
+    result.bounding = facts.defaults;
+    if (start.ambient !== 'none' && start.ambientDefaults) result.runtimeAmbient = ambientOf(start, result.bounding);
+    else if (start.ambient !== 'none') result.runtimeAmbient = ambientOf(start, NONE);
+    return result;
   }
   const bounding = new Set<string>(defaults);
   const uncertain = new Set<string>();
