@@ -851,51 +851,55 @@ class FlowReader {
 
   private seq(): unknown[] {
     const out: unknown[] = [];
-    const items: RangeNode[] = [];
-    this.node = { start: this.p, end: undefined, items };
-    const done = () => {
-      this.node = { start: 0, end: undefined, items };
-      return out;
-    };
+    // Positions only where they are asked for (a seek): a flow sequence in most manifests is read once.
+    const items: RangeNode[] | undefined = this.track ? [] : undefined;
     this.p++;
     this.spaces();
     if (this.text.charCodeAt(this.p) === 93) {
       this.p++;
-      return done();
+      return this.ended(out, items, undefined);
     }
     for (;;) {
       const c = this.text.charCodeAt(this.p);
       if (c === 44 || c === 93 || c === 123 || c === 63) throw BAIL; // Empty entries, pairs in sequences.
       const item = this.read();
       if (this.build) out.push(item);
-      if (this.track && this.node) items.push(this.node);
+      if (items && this.node) items.push(this.node);
       this.spaces();
       const next = this.text.charCodeAt(this.p);
       if (next === 58) throw BAIL; // A single-pair mapping inside the sequence.
       this.p++;
-      if (next === 93) return done();
+      if (next === 93) return this.ended(out, items, undefined);
       if (next !== 44) throw BAIL;
       this.spaces();
       if (this.text.charCodeAt(this.p) === 93) {
         this.p++;
-        return done();
+        return this.ended(out, items, undefined);
       }
     }
   }
 
+  /** A flow collection read to its end: with tracking, `node` then holds its items or pairs (`read` places it). */
+  private ended<T>(
+    out: T,
+    items: RangeNode[] | undefined,
+    pairs: Map<string, { key: Range; value: RangeNode }> | undefined,
+  ): T {
+    if (items) this.node = { start: 0, end: undefined, items };
+    else if (pairs) this.node = { start: 0, end: undefined, pairs };
+    return out;
+  }
+
   private map(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const keys: string[] = [];
-    const pairs = new Map<string, { key: Range; value: RangeNode }>();
-    const done = () => {
-      this.node = { start: 0, end: undefined, pairs };
-      return out;
-    };
+    // Keys are collected to find duplicates only where no value is built (setKey finds them otherwise).
+    const keys: string[] | undefined = this.build ? undefined : [];
+    const pairs = this.track ? new Map<string, { key: Range; value: RangeNode }>() : undefined;
     this.p++;
     this.spaces();
     if (this.text.charCodeAt(this.p) === 125) {
       this.p++;
-      return done();
+      return this.ended(out, undefined, pairs);
     }
     for (;;) {
       const c = this.text.charCodeAt(this.p);
@@ -909,18 +913,18 @@ class FlowReader {
       const v = this.text.charCodeAt(this.p);
       if (v === 44 || v === 125) throw BAIL; // An empty value.
       const value = this.read();
-      if (this.build) setKey(out, key, value);
-      else addKey(keys, key);
-      if (this.track && this.node) pairs.set(key, { key: { start: keyStart, end: keyEnd }, value: this.node });
+      if (keys) addKey(keys, key);
+      else setKey(out, key, value);
+      if (pairs && this.node) pairs.set(key, { key: { start: keyStart, end: keyEnd }, value: this.node });
       this.spaces();
       const next = this.text.charCodeAt(this.p);
       this.p++;
-      if (next === 125) return done();
+      if (next === 125) return this.ended(out, undefined, pairs);
       if (next !== 44) throw BAIL;
       this.spaces();
       if (this.text.charCodeAt(this.p) === 125) {
         this.p++;
-        return done();
+        return this.ended(out, undefined, pairs);
       }
     }
   }
