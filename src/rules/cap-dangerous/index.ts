@@ -3,7 +3,7 @@ import { clip } from '../../core/message.js';
 import { CAPABILITIES, CAPABILITY_SOURCES, type CapabilityInfo } from '../../knowledge/capabilities.js';
 import { PSP_FACTS } from '../../knowledge/kubernetes.js';
 import { analyzeName } from '../../knowledge/names.js';
-import { isPrivileged, quote, reportBase } from '../support.js';
+import { isPrivileged, quote, reportBase, sharedText } from '../support.js';
 import { defineRule } from '../types.js';
 
 const NEAR_ROOT = CAPABILITIES.filter((c) => c.risk === 'near-root').map((c) => c.name);
@@ -176,19 +176,23 @@ export default defineRule({
           }
           const cap = name.capability;
           if (cap?.risk !== 'near-root') continue;
-          const parts = [
-            `${grant(owner, list, `${cap.name}${spelled(cap.name)}`)}${podLevelNote(owner)}, a near-root capability.`,
-            `It allows: ${cap.summary}`,
-            cap.why ? `Risk: ${cap.why}` : '',
-            scopeSentence(cap, owner),
-            ALTERNATIVES[cap.name] ?? '',
-          ];
+          // Who adds it differs between findings; what it allows, risks and reaches is one text per
+          // capability and scope.
+          const scope = scopeSentence(cap, owner);
+          const rest = sharedText(`cap-dangerous\u0000${cap.name}\u0000${scope}`, () =>
+            ['', `It allows: ${cap.summary}`, cap.why ? `Risk: ${cap.why}` : '', scope, ALTERNATIVES[cap.name] ?? '']
+              .filter((part, i) => i === 0 || part)
+              .join(' '),
+          );
           context.report({
             ...base,
             problem: `${quote(name.text)}: near-root capability`,
             consequence: cap.why ? clip(firstClause(cap.why), 72) : 'a compromise reaches beyond the container',
             remedy: NARROWER[cap.name] ?? 'remove it unless needed',
-            explanation: parts.filter(Boolean).join(' '),
+            explanation: [
+              `${grant(owner, list, `${cap.name}${spelled(cap.name)}`)}${podLevelNote(owner)}, a near-root capability.`,
+              rest,
+            ],
           });
         }
       }

@@ -1,7 +1,6 @@
-import type { CapabilityOwner } from '../../core/extract.js';
 import { PSS_BASELINE_ALLOWED_ADD, PSS_FACTS } from '../../knowledge/kubernetes.js';
 import { analyzeName } from '../../knowledge/names.js';
-import { admissionScope, replaceWith, reportBase } from '../support.js';
+import { admissionScope, replaceWith, reportBase, sharedText } from '../support.js';
 import { defineRule } from '../types.js';
 
 const ALLOWED_LIST = [...PSS_BASELINE_ALLOWED_ADD].sort().join(', ');
@@ -11,9 +10,12 @@ function shown(value: unknown): string {
   return JSON.stringify(typeof value === 'string' ? value : (value ?? null));
 }
 
-function psaDetail(owner: CapabilityOwner, value: unknown): string {
-  const name = owner.container?.name ?? '';
-  return `Pod Security baseline: non-default capabilities (container ${JSON.stringify(name)} must not include ${shown(value)} in securityContext.capabilities.add).`;
+/** What Pod Security admission says, around the container's name (which differs from finding to finding). */
+function psaDetail(value: unknown): [before: string, after: string] {
+  return [
+    'Pod Security baseline: non-default capabilities (container ',
+    ` must not include ${shown(value)} in securityContext.capabilities.add).`,
+  ];
 }
 
 export default defineRule({
@@ -75,7 +77,7 @@ export default defineRule({
           const name = analyzeName(entry.value);
           // A name that is no capability at all is cap-unknown's finding: the typo is the true cause.
           if (!name.capability && !name.isAll) continue;
-          const detail = psaDetail(owner, entry.value);
+          const container = JSON.stringify(owner.container?.name ?? '');
           const base = { path: entry.path, severity: context.severity, ...reportBase(owner) };
           const allowed = name.capability && PSS_BASELINE_ALLOWED_ADD.has(name.capability.name);
           if (name.text !== undefined && name.capability && allowed) {
@@ -84,7 +86,18 @@ export default defineRule({
               ...base,
               problem: `${shown(name.text)}: spelling refused by Pod Security baseline`,
               consequence: `${canonical} itself is allowed`,
-              explanation: `${shown(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
+              // The container's name is the only part that differs between entries written alike.
+              explanation: [
+                sharedText(`pss-baseline\u0000spelling\u0000${name.text}\u0000${canonical}`, () => {
+                  const [before] = psaDetail(entry.value);
+                  return `${shown(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${before}`;
+                }),
+                container,
+                sharedText(`pss-baseline\u0000spelling after\u0000${name.text}\u0000${canonical}\u0000${scope}`, () => {
+                  const [, after] = psaDetail(entry.value);
+                  return `${after}${scope} Write ${canonical}.`;
+                }),
+              ],
               fix: replaceWith(entry.path, canonical, `replace ${shown(name.text)} with ${canonical}`),
             });
             continue;
@@ -110,7 +123,7 @@ export default defineRule({
             problem: `${shown(name.text)}: not allowed by Pod Security baseline`,
             consequence: 'refused where baseline is enforced',
             remedy: 'remove it or use a privileged namespace',
-            explanation: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`,
+            explanation: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${psaDetail(entry.value).join(container)}${scope}`,
           });
         }
       }
