@@ -34,6 +34,18 @@ function firstClause(sentence: string): string {
   return `${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
 }
 
+const consequences = new Map<string, string>();
+
+/** The worst consequence of holding `cap`, in a few words (one per capability). */
+function consequenceOf(cap: CapabilityInfo): string {
+  let text = consequences.get(cap.name);
+  if (text === undefined) {
+    text = cap.why ? clip(firstClause(cap.why), 72) : 'a compromise reaches beyond the container';
+    consequences.set(cap.name, text);
+  }
+  return text;
+}
+
 function podFlag(spec: PodSpecInfo | undefined, flag: 'hostNetwork' | 'hostPID'): boolean | undefined {
   if (!spec) return undefined;
   return spec.value[flag] === true;
@@ -187,7 +199,7 @@ export default defineRule({
           context.report({
             ...base,
             problem: `${quote(name.text)}: near-root capability`,
-            consequence: cap.why ? clip(firstClause(cap.why), 72) : 'a compromise reaches beyond the container',
+            consequence: consequenceOf(cap),
             remedy: NARROWER[cap.name] ?? 'remove it unless needed',
             explanation: [
               `${grant(owner, list, `${cap.name}${spelled(cap.name)}`)}${podLevelNote(owner)}, a near-root capability.`,
