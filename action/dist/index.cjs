@@ -12690,14 +12690,43 @@ var Reader = class {
    * indentation (the document was read before, so it is in the subset). UNKNOWN where the answer is a
    * range the fast reader does not know (a block collection's or block scalar's end).
    */
-  seek(path) {
+  seek(path, memo) {
     if (this.eof) return UNKNOWN;
     let block = this.isSeqEntry() ? { seq: true, col: this.indent, zeroIndented: false } : { seq: false, col: this.indent, zeroIndented: false };
     let node;
     let best;
-    for (let i = 0; i < path.length; i++) {
+    let from = 0;
+    const last = path.length - 1;
+    const mark = memo?.mark;
+    if (mark !== void 0 && last > 0 && sameParent(mark.parent, path)) {
+      this.ls = mark.ls;
+      this.le = mark.le;
+      this.indent = mark.indent;
+      this.p = mark.p;
+      this.nextLine = mark.nextLine;
+      this.depth = mark.depth;
+      this.eof = mark.eof;
+      block = mark.block;
+      best = mark.best;
+      from = last;
+    }
+    for (let i = from; i < path.length; i++) {
       const seg = path[i];
       if (!block) return locateFrom(node, path, i, best);
+      if (memo !== void 0 && i === last && i > from) {
+        memo.mark = {
+          parent: path.slice(0, last),
+          ls: this.ls,
+          le: this.le,
+          indent: this.indent,
+          p: this.p,
+          nextLine: this.nextLine,
+          depth: this.depth,
+          eof: this.eof,
+          block,
+          best
+        };
+      }
       if (typeof seg === "string" && !block.seq) {
         const key = this.seekKey(block.col, seg);
         if (!key) return best ? { range: best, exact: false } : UNKNOWN;
@@ -13014,50 +13043,47 @@ var FlowReader = class {
   }
   seq() {
     const out = [];
-    const items = [];
-    this.node = { start: this.p, end: void 0, items };
-    const done = () => {
-      this.node = { start: 0, end: void 0, items };
-      return out;
-    };
+    const items = this.track ? [] : void 0;
     this.p++;
     this.spaces();
     if (this.text.charCodeAt(this.p) === 93) {
       this.p++;
-      return done();
+      return this.ended(out, items, void 0);
     }
     for (; ; ) {
       const c = this.text.charCodeAt(this.p);
       if (c === 44 || c === 93 || c === 123 || c === 63) throw BAIL;
       const item = this.read();
       if (this.build) out.push(item);
-      if (this.track && this.node) items.push(this.node);
+      if (items && this.node) items.push(this.node);
       this.spaces();
       const next = this.text.charCodeAt(this.p);
       if (next === 58) throw BAIL;
       this.p++;
-      if (next === 93) return done();
+      if (next === 93) return this.ended(out, items, void 0);
       if (next !== 44) throw BAIL;
       this.spaces();
       if (this.text.charCodeAt(this.p) === 93) {
         this.p++;
-        return done();
+        return this.ended(out, items, void 0);
       }
     }
   }
+  /** A flow collection read to its end: with tracking, `node` then holds its items or pairs (`read` places it). */
+  ended(out, items, pairs) {
+    if (items) this.node = { start: 0, end: void 0, items };
+    else if (pairs) this.node = { start: 0, end: void 0, pairs };
+    return out;
+  }
   map() {
     const out = {};
-    const keys = [];
-    const pairs = /* @__PURE__ */ new Map();
-    const done = () => {
-      this.node = { start: 0, end: void 0, pairs };
-      return out;
-    };
+    const keys = this.build ? void 0 : [];
+    const pairs = this.track ? /* @__PURE__ */ new Map() : void 0;
     this.p++;
     this.spaces();
     if (this.text.charCodeAt(this.p) === 125) {
       this.p++;
-      return done();
+      return this.ended(out, void 0, pairs);
     }
     for (; ; ) {
       const c = this.text.charCodeAt(this.p);
@@ -13071,18 +13097,18 @@ var FlowReader = class {
       const v = this.text.charCodeAt(this.p);
       if (v === 44 || v === 125) throw BAIL;
       const value = this.read();
-      if (this.build) setKey(out, key, value);
-      else addKey(keys, key);
-      if (this.track && this.node) pairs.set(key, { key: { start: keyStart, end: keyEnd }, value: this.node });
+      if (keys) addKey(keys, key);
+      else setKey(out, key, value);
+      if (pairs && this.node) pairs.set(key, { key: { start: keyStart, end: keyEnd }, value: this.node });
       this.spaces();
       const next = this.text.charCodeAt(this.p);
       this.p++;
-      if (next === 125) return done();
+      if (next === 125) return this.ended(out, void 0, pairs);
       if (next !== 44) throw BAIL;
       this.spaces();
       if (this.text.charCodeAt(this.p) === 125) {
         this.p++;
-        return done();
+        return this.ended(out, void 0, pairs);
       }
     }
   }
@@ -13133,6 +13159,11 @@ var FlowReader = class {
     return text.slice(from, last);
   }
 };
+function sameParent(parent, path) {
+  if (parent.length !== path.length - 1) return false;
+  for (let i = 0; i < parent.length; i++) if (parent[i] !== path[i]) return false;
+  return true;
+}
 var UNKNOWN = /* @__PURE__ */ Symbol("ask the precise parser");
 function locateFrom(root, path, from, best) {
   let node = root;
@@ -13155,9 +13186,9 @@ function locateFrom(root, path, from, best) {
   }
   return node.end === void 0 ? UNKNOWN : { range: { start: node.start, end: node.end }, exact: true };
 }
-function seekPath(text, from, to, path) {
+function seekPath(text, from, to, path, memo) {
   try {
-    return new Reader(text, from, to, false).seek(path);
+    return new Reader(text, from, to, false).seek(path, memo);
   } catch (error) {
     if (error === BAIL) return UNKNOWN;
     throw error;
@@ -13208,6 +13239,7 @@ var FastDocument = class {
   value;
   base;
   precise = null;
+  seeks = {};
   get index() {
     return this.chunk.index;
   }
@@ -13241,7 +13273,7 @@ var FastDocument = class {
    * the fast reader does not know.
    */
   locate(path) {
-    const found = seekPath(this.text, this.chunk.contentStart, this.chunk.end, path);
+    const found = seekPath(this.text, this.chunk.contentStart, this.chunk.end, path, this.seeks);
     if (found === UNKNOWN) return this.resolve()?.locate(path);
     const { base } = this;
     return { range: { start: found.range.start + base, end: found.range.end + base }, exact: found.exact };
@@ -14043,8 +14075,10 @@ ${IN_FINDING}}`;
   const targets = finding.targets;
   if (targets) out += `,
 ${IN_FINDING}"targets": ${targetsText(targets)}`;
-  if (finding.fix) out += nested(",", IN_FINDING, "fix", fix(finding.fix));
-  if (finding.suggestion) out += nested(",", IN_FINDING, "suggestion", fix(finding.suggestion));
+  if (finding.fix) out += `,
+${IN_FINDING}"fix": ${fixText(finding.fix)}`;
+  if (finding.suggestion) out += `,
+${IN_FINDING}"suggestion": ${fixText(finding.suggestion)}`;
   if (finding.evidence) {
     const evidence = finding.evidence.map((e) => ({
       text: e.text,
@@ -14057,6 +14091,16 @@ ${IN_FINDING}"targets": ${targetsText(targets)}`;
   }
   write(`${out}
     }`);
+}
+var fixTexts = /* @__PURE__ */ new WeakMap();
+function fixText(f) {
+  let text = fixTexts.get(f);
+  if (text === void 0) {
+    text = JSON.stringify(fix(f), null, 2).replaceAll("\n", `
+${IN_FINDING}`);
+    fixTexts.set(f, text);
+  }
+  return text;
 }
 var targetsTexts = /* @__PURE__ */ new WeakMap();
 function targetsText(targets) {
@@ -17391,6 +17435,15 @@ function firstClause(sentence) {
   const clause = (sentence.split(/[.:;](?:\s|$)/)[0] ?? sentence).replace(/\s*\([^)]*\)/g, "").trim();
   return `${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
 }
+var consequences = /* @__PURE__ */ new Map();
+function consequenceOf(cap) {
+  let text = consequences.get(cap.name);
+  if (text === void 0) {
+    text = cap.why ? clip(firstClause(cap.why), 72) : "a compromise reaches beyond the container";
+    consequences.set(cap.name, text);
+  }
+  return text;
+}
 function podFlag(spec2, flag) {
   if (!spec2) return void 0;
   return spec2.value[flag] === true;
@@ -17511,19 +17564,20 @@ var cap_dangerous_default = defineRule({
           }
           const cap = name.capability;
           if (cap?.risk !== "near-root") continue;
-          const parts = [
-            `${grant(owner, list, `${cap.name}${spelled(cap.name)}`)}${podLevelNote(owner)}, a near-root capability.`,
-            `It allows: ${cap.summary}`,
-            cap.why ? `Risk: ${cap.why}` : "",
-            scopeSentence(cap, owner),
-            ALTERNATIVES[cap.name] ?? ""
-          ];
+          const scope = scopeSentence(cap, owner);
+          const rest = sharedText(
+            `cap-dangerous\0${cap.name}\0${scope}`,
+            () => ["", `It allows: ${cap.summary}`, cap.why ? `Risk: ${cap.why}` : "", scope, ALTERNATIVES[cap.name] ?? ""].filter((part, i) => i === 0 || part).join(" ")
+          );
           context.report({
             ...base,
             problem: `${quote2(name.text)}: near-root capability`,
-            consequence: cap.why ? clip(firstClause(cap.why), 72) : "a compromise reaches beyond the container",
+            consequence: consequenceOf(cap),
             remedy: NARROWER[cap.name] ?? "remove it unless needed",
-            explanation: parts.filter(Boolean).join(" ")
+            explanation: [
+              `${grant(owner, list, `${cap.name}${spelled(cap.name)}`)}${podLevelNote(owner)}, a near-root capability.`,
+              rest
+            ]
           });
         }
       }
@@ -19751,14 +19805,52 @@ function documentIndexOf(container, documents) {
 
 // src/model/process.ts
 var ORDER = new Map(CAPABILITIES.map((c) => [c.name, c.number]));
+var BY_NUMBER = [...CAPABILITIES].sort((a, b) => a.number - b.number).map((c) => c.name);
 function sorted(set) {
   return [...set].sort((a, b) => (ORDER.get(a) ?? 99) - (ORDER.get(b) ?? 99));
 }
-function allFor(target) {
-  const max = target.engine?.knownMax ?? 40;
-  return CAPABILITIES.filter(
-    (c) => c.number <= max && (target.kernel === void 0 || kernelHasCapability(c, target.kernel))
-  ).map((c) => c.name);
+var sets = /* @__PURE__ */ new Map();
+var SETS_LIMIT = 4096;
+var NONE = Object.freeze([]);
+function ordered(set) {
+  if (set.size === 0) return NONE;
+  let bits = 0;
+  let found = 0;
+  let bit = 1;
+  for (const name of BY_NUMBER) {
+    if (set.has(name)) {
+      bits += bit;
+      found++;
+    }
+    bit *= 2;
+  }
+  if (found !== set.size || BY_NUMBER.length > 53) return sorted(set);
+  let known = sets.get(bits);
+  if (known === void 0) {
+    if (sets.size >= SETS_LIMIT) sets.clear();
+    known = Object.freeze(BY_NUMBER.filter((name) => set.has(name)));
+    sets.set(bits, known);
+  }
+  return known;
+}
+var targetFacts = /* @__PURE__ */ new WeakMap();
+var ENTRIES_LIMIT = 4096;
+function factsOf(target) {
+  let facts = targetFacts.get(target);
+  if (facts === void 0) {
+    const max = target.engine?.knownMax ?? 40;
+    const all = CAPABILITIES.filter(
+      (c) => c.number <= max && (target.kernel === void 0 || kernelHasCapability(c, target.kernel))
+    ).map((c) => c.name);
+    facts = {
+      all: ordered(new Set(all)),
+      defaults: ordered(new Set(target.engine?.defaults ?? [])),
+      start: nonRootStart(target),
+      entries: { add: /* @__PURE__ */ new Map(), drop: /* @__PURE__ */ new Map() }
+    };
+    targetFacts.set(target, facts);
+  }
+  return facts;
 }
 function describeEntry(direction, prediction, input) {
   const all = input.trim().toUpperCase() === "ALL";
@@ -19774,85 +19866,114 @@ function describeEntry(direction, prediction, input) {
       return "outcome not known";
   }
 }
+var NOT_A_NAME = {
+  add: Object.freeze({ direction: "add", outcome: "unknown", became: "not a name", all: false }),
+  drop: Object.freeze({ direction: "drop", outcome: "unknown", became: "not a name", all: false })
+};
+var isAllName = (input) => input.trim().toUpperCase() === "ALL";
+function entryOutcome(facts, target, direction, value) {
+  if (typeof value !== "string") return NOT_A_NAME[direction];
+  const known = facts.entries[direction];
+  let outcome = known.get(value);
+  if (outcome === void 0) {
+    const prediction = predict(target, direction, value);
+    outcome = Object.freeze({
+      direction,
+      input: value,
+      prediction,
+      outcome: prediction.outcome,
+      became: describeEntry(direction, prediction, value),
+      all: isAllName(value)
+    });
+    if (known.size >= ENTRIES_LIMIT) known.clear();
+    known.set(value, outcome);
+  }
+  return outcome;
+}
+var NO_AMBIENT = Object.freeze({ state: "no", capabilities: NONE });
 function processOnTarget(container, target) {
   const context = container.securityContext;
   const privileged = context?.privileged === true;
   const engine = target.engine;
   const defaults = engine?.defaults ?? [];
+  const facts = factsOf(target);
   const caps = isMapping(context?.capabilities) ? context.capabilities : void 0;
-  const lists = [];
-  for (const direction of ["add", "drop"]) {
-    const value = caps?.[direction];
-    if (!Array.isArray(value)) continue;
-    const path = [...container.path, "securityContext", "capabilities", direction];
-    const list = { direction, field: direction, path, entries: [] };
-    list.entries = value.map((v, i) => ({ value: v, path: [...path, i] }));
-    lists.push(list);
-  }
   const listsIgnored = privileged && engine?.privileged.listsIgnored === true;
   const entries = [];
-  for (const list of lists) {
-    for (const entry of list.entries) {
-      const input = typeof entry.value === "string" ? entry.value : void 0;
+  for (const direction of ["add", "drop"]) {
+    const list = caps?.[direction];
+    if (!Array.isArray(list)) continue;
+    for (const value of list) {
       if (listsIgnored) {
-        const out = { list, entry, outcome: "not-applied", became: "not applied (privileged)" };
-        if (input !== void 0) out.input = input;
+        const out = typeof value === "string" ? {
+          direction,
+          input: value,
+          outcome: "not-applied",
+          became: "not applied (privileged)",
+          all: isAllName(value)
+        } : { direction, outcome: "not-applied", became: "not applied (privileged)", all: false };
         entries.push(out);
-        continue;
-      }
-      if (input === void 0) {
-        entries.push({ list, entry, outcome: "unknown", became: "not a name" });
-        continue;
-      }
-      const prediction = predict(target, list.direction, input);
-      entries.push({
-        list,
-        entry,
-        input,
-        prediction,
-        outcome: prediction.outcome,
-        became: describeEntry(list.direction, prediction, input)
-      });
+      } else entries.push(entryOutcome(facts, target, direction, value));
     }
   }
+  const start = facts.start;
   const result = {
     target,
     privileged,
     starts: true,
     defaults,
-    bounding: [],
-    uncertain: [],
+    bounding: NONE,
+    uncertain: NONE,
     entries,
     noNewPrivs: context?.allowPrivilegeEscalation === false,
     userNamespace: container.podSpec.value.hostUsers === false,
-    runtimeAmbient: { state: "no", capabilities: [] },
-    boundingOnly: "none"
+    runtimeAmbient: NO_AMBIENT,
+    boundingOnly: start.boundingOnly
   };
-  const start = nonRootStart(target);
-  result.boundingOnly = start.boundingOnly;
   const rejected = entries.find((e) => e.outcome === "rejected");
   if (rejected?.prediction) {
     result.starts = false;
-    result.failure = `${JSON.stringify(rejected.input)} in ${rejected.list.field} is refused (${rejected.prediction.status ?? "error"})`;
+    result.failure = `${JSON.stringify(rejected.input)} in ${rejected.direction} is refused (${rejected.prediction.status ?? "error"})`;
   }
-  if (!engine) {
-    result.uncertain = [];
-    return result;
-  }
+  if (!engine) return result;
   if (privileged) {
-    result.bounding = allFor(target);
+    result.bounding = facts.all;
     if (start.ambient !== "none" && start.ambientDefaults) result.runtimeAmbient = ambientOf(start, result.bounding);
     return result;
   }
-  const isAll = (e) => e.input?.trim().toUpperCase() === "ALL";
-  const applied = (direction) => entries.filter((e) => e.list.direction === direction && e.outcome === "applied");
-  const maybe = (direction) => entries.filter((e) => e.list.direction === direction && e.outcome === "unknown" && e.input !== void 0);
+  let addAll = false;
+  let dropAll = false;
+  let dropAllUnknown = false;
+  const adds = [];
+  const drops = [];
+  const maybeAdd = [];
+  const maybeDrop = [];
+  for (const e of entries) {
+    const add = e.direction === "add";
+    if (e.outcome === "applied") {
+      if (e.all) {
+        if (add) addAll = true;
+        else dropAll = true;
+      } else {
+        const capability = e.prediction?.capability;
+        if (capability !== void 0) (add ? adds : drops).push(capability);
+      }
+    } else if (e.outcome === "unknown" && e.input !== void 0) {
+      (add ? maybeAdd : maybeDrop).push(e.input);
+      if (!add && e.all) dropAllUnknown = true;
+    }
+  }
+  const changes2 = addAll || dropAll || adds.length > 0 || drops.length > 0;
+  if (!changes2 && maybeAdd.length === 0 && maybeDrop.length === 0 && !dropAllUnknown) {
+    result.bounding = facts.defaults;
+    if (start.ambient !== "none" && start.ambientDefaults) result.runtimeAmbient = ambientOf(start, result.bounding);
+    else if (start.ambient !== "none") result.runtimeAmbient = ambientOf(start, NONE);
+    return result;
+  }
   const bounding = new Set(defaults);
   const uncertain = /* @__PURE__ */ new Set();
-  if (applied("add").some(isAll)) for (const c of allFor(target)) bounding.add(c);
-  if (applied("drop").some(isAll)) bounding.clear();
-  const adds = applied("add").filter((e) => !isAll(e)).map((e) => e.prediction?.capability).filter((c) => c !== void 0);
-  const drops = applied("drop").filter((e) => !isAll(e)).map((e) => e.prediction?.capability).filter((c) => c !== void 0);
+  if (addAll) for (const c of facts.all) bounding.add(c);
+  if (dropAll) bounding.clear();
   const conflict = engine.conflict.result;
   if (conflict === "add-wins") {
     for (const c of drops) bounding.delete(c);
@@ -19868,30 +19989,29 @@ function processOnTarget(container, target) {
       result.failure = engine.conflict.detail;
     }
   }
-  for (const e of maybe("add")) {
-    const name = capabilityName(e.input);
+  for (const input of maybeAdd) {
+    const name = capabilityName(input);
     if (name && !bounding.has(name)) uncertain.add(name);
   }
-  for (const e of maybe("drop")) {
-    const name = capabilityName(e.input);
+  for (const input of maybeDrop) {
+    const name = capabilityName(input);
     if (name && bounding.has(name)) uncertain.add(name);
   }
-  const dropAllUnknown = entries.some((e) => e.list.direction === "drop" && isAll(e) && e.outcome === "unknown");
   if (dropAllUnknown) {
     for (const c of defaults) if (bounding.has(c)) uncertain.add(c);
   }
-  result.bounding = sorted(bounding);
-  result.uncertain = sorted(uncertain);
+  result.bounding = ordered(bounding);
+  result.uncertain = ordered(uncertain);
   if (start.ambient !== "none") {
-    const added = applied("add").some(isAll) ? result.bounding : adds.filter((c) => bounding.has(c));
-    result.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result.bounding : sorted(added));
+    const added = addAll ? result.bounding : ordered(new Set(adds.filter((c) => bounding.has(c))));
+    result.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result.bounding : added);
   }
   return result;
 }
 function ambientOf(start, capabilities) {
   const out = {
     state: start.ambient === "all" ? "yes" : "unknown",
-    capabilities: [...capabilities]
+    capabilities
   };
   if (start.detail) out.detail = start.detail;
   return out;
@@ -19938,7 +20058,7 @@ function capabilityName(input) {
 function whyAbsent(model, capability) {
   const engine = model.target.engine;
   const addEntry = model.entries.find(
-    (e) => e.list.direction === "add" && e.input !== void 0 && capabilityName(e.input) === capability
+    (e) => e.direction === "add" && e.input !== void 0 && capabilityName(e.input) === capability
   );
   if (addEntry?.prediction && addEntry.outcome !== "applied") {
     const prediction = addEntry.prediction;
@@ -19947,7 +20067,7 @@ function whyAbsent(model, capability) {
     return `the add entry ${JSON.stringify(addEntry.input)} ${what}${lookedUp}`;
   }
   const dropped = model.entries.find(
-    (e) => e.list.direction === "drop" && e.outcome === "applied" && e.input !== void 0 && (e.input.trim().toUpperCase() === "ALL" || capabilityName(e.input) === capability)
+    (e) => e.direction === "drop" && e.outcome === "applied" && e.input !== void 0 && (e.input.trim().toUpperCase() === "ALL" || capabilityName(e.input) === capability)
   );
   if (dropped) return `drop ${JSON.stringify(dropped.input)} removes it and nothing adds it back`;
   return `it is not in ${engine?.label ?? "the runtime"}\u2019s default set and nothing adds it`;
@@ -20465,10 +20585,17 @@ var cap_nonroot_ineffective_default = defineRule({
         let severity;
         let how;
         let howKey;
+        let command;
         if (noNewPrivs && !reachable) {
           severity = "error";
-          how = runtimeBlocks ? `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${losingLabels.join(", ")} ${losing === 1 ? "writes" : "write"} only the bounding set for a non-root user, so no file capability can bring it back.` : `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${needs.command.steps[0]?.text ?? ""}\`), which carries no file capability, so nothing can bring it back.`;
-          howKey = how;
+          if (runtimeBlocks) {
+            how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and ${losingLabels.join(", ")} ${losing === 1 ? "writes" : "write"} only the bounding set for a non-root user, so no file capability can bring it back.`;
+            howKey = how;
+          } else {
+            how = `allowPrivilegeEscalation: false (no_new_privs) stops any exec from gaining it, and the process is started through a shell, a script or a user switch (\`${COMMAND2}\`), which carries no file capability, so nothing can bring it back.`;
+            howKey = "shell";
+            command = needs.command.steps[0]?.text ?? "";
+          }
         } else if (noFileCap) {
           severity = "error";
           how = "SKIP_SETCAP is set, so the image\u2019s entrypoint does not give the binary the file capability that would bring it back.";
@@ -20493,17 +20620,26 @@ var cap_nonroot_ineffective_default = defineRule({
         const what = name.isAll ? "ALL is added" : `${quote2(value)} is added`;
         const except = (holding.length > 0 ? ` (${holding.join(", ")} ${holding.length === 1 ? "puts" : "put"} it in the ambient set too, so there the process holds it)` : "") + (open.length > 0 ? ` (not known on ${open.join(", ")}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)` : "");
         const who = describeUser(main?.user.kind === "non-root" ? main.user : user);
+        const key = `cap-nonroot-ineffective\0${severity}\0${capability}\0${except}\0${howKey}\0${needed}`;
         const rest = sharedText(
-          `cap-nonroot-ineffective\0${severity}\0${capability}\0${except}\0${howKey}\0${needed}`,
+          key,
           () => `: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}` + (capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : "")
         );
+        const at = command === void 0 ? -1 : rest.indexOf(COMMAND2);
+        const explanation = command === void 0 || at < 0 ? [`${what}, but the process runs as `, who, rest] : [
+          `${what}, but the process runs as `,
+          who,
+          sharedText(`${key}\0before`, () => rest.slice(0, at)),
+          command,
+          sharedText(`${key}\0after`, () => rest.slice(at + COMMAND2.length))
+        ];
         context.report({
           path: [...container.path, "securityContext", "capabilities", "add", index],
           problem: `${name.isAll ? "ALL" : quote2(value)} added for a non-root process`,
           // Without evidence that the chain breaks this is a question: the image's binary may carry it.
           consequence: severity === "error" ? "the process does not hold it (no ambient capabilities)" : "held only if the program carries it as a file capability: does it?",
           remedy: severity === "error" ? "drop it or run as root" : "if not, drop it or run as root",
-          explanation: [`${what}, but the process runs as `, who, rest],
+          explanation,
           severity: chooseSeverity(context.severity, "info", severity),
           ...containerBase(container)
         });
@@ -20511,6 +20647,7 @@ var cap_nonroot_ineffective_default = defineRule({
     }
   }
 });
+var COMMAND2 = "\0command\0";
 var losses = /* @__PURE__ */ new WeakMap();
 var LOSSES_PER_MODELS = 1024;
 function lossOn(processes, capability, isAll, main) {
@@ -21539,9 +21676,11 @@ var ALLOWED_LIST = [...PSS_BASELINE_ALLOWED_ADD].sort().join(", ");
 function shown2(value) {
   return JSON.stringify(typeof value === "string" ? value : value ?? null);
 }
-function psaDetail(owner, value) {
-  const name = owner.container?.name ?? "";
-  return `Pod Security baseline: non-default capabilities (container ${JSON.stringify(name)} must not include ${shown2(value)} in securityContext.capabilities.add).`;
+function psaDetail(value) {
+  return [
+    "Pod Security baseline: non-default capabilities (container ",
+    ` must not include ${shown2(value)} in securityContext.capabilities.add).`
+  ];
 }
 var pss_baseline_default = defineRule({
   meta: {
@@ -21601,7 +21740,7 @@ var pss_baseline_default = defineRule({
           if (typeof entry.value === "string" && PSS_BASELINE_ALLOWED_ADD.has(entry.value)) continue;
           const name = analyzeName(entry.value);
           if (!name.capability && !name.isAll) continue;
-          const detail = psaDetail(owner, entry.value);
+          const container = JSON.stringify(owner.container?.name ?? "");
           const base = { path: entry.path, severity: context.severity, ...reportBase(owner) };
           const allowed = name.capability && PSS_BASELINE_ALLOWED_ADD.has(name.capability.name);
           if (name.text !== void 0 && name.capability && allowed) {
@@ -21610,7 +21749,18 @@ var pss_baseline_default = defineRule({
               ...base,
               problem: `${shown2(name.text)}: spelling refused by Pod Security baseline`,
               consequence: `${canonical} itself is allowed`,
-              explanation: `${shown2(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${detail}${scope} Write ${canonical}.`,
+              // The container's name is the only part that differs between entries written alike.
+              explanation: [
+                sharedText(`pss-baseline\0spelling\0${name.text}\0${canonical}`, () => {
+                  const [before] = psaDetail(entry.value);
+                  return `${shown2(name.text)} is refused by baseline only because of its spelling: PSA compares exactly; ${canonical} itself is allowed. ${before}`;
+                }),
+                container,
+                sharedText(`pss-baseline\0spelling after\0${name.text}\0${canonical}\0${scope}`, () => {
+                  const [, after] = psaDetail(entry.value);
+                  return `${after}${scope} Write ${canonical}.`;
+                })
+              ],
               fix: replaceWith(entry.path, canonical, `replace ${shown2(name.text)} with ${canonical}`)
             });
             continue;
@@ -21632,7 +21782,7 @@ var pss_baseline_default = defineRule({
             problem: `${shown2(name.text)}: not allowed by Pod Security baseline`,
             consequence: "refused where baseline is enforced",
             remedy: "remove it or use a privileged namespace",
-            explanation: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${detail}${scope}`
+            explanation: `${what} is not in the baseline allow-list (${ALLOWED_LIST}).${why} ${psaDetail(entry.value).join(container)}${scope}`
           });
         }
       }
