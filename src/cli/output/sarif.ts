@@ -124,8 +124,12 @@ const targetsMarkdown = outcomeLister(
  * and so do underscores: inside a name such as CAP_NET_RAW they are no emphasis in GitHub's markdown.
  */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
+  // Most texts hold none of them: a test is cheaper than a replacement that finds nothing.
+  return MARKDOWN.test(text) ? text.replace(MARKDOWN_ALL, (c) => `\\${c}`) : text;
 }
+
+const MARKDOWN = /[\\*[\]<>]/;
+const MARKDOWN_ALL = /[\\*[\]<>]/g;
 
 function region(finding: Finding): Region {
   // SARIF lines and columns are 1-based; findings without a position (line 0) point at the file's start.
