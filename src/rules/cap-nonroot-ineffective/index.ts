@@ -72,12 +72,13 @@ export default defineRule({
       const main = needs.main;
       // A switch back to root in the command (sudo, su) gives root its capabilities: not this rule's case.
       if (needs.command.steps.some((s) => s.switch && s.switch.user.kind === 'root')) continue;
+      const step = stepKey(main);
       add.forEach((value, index) => {
         const name = analyzeName(value);
         if (!name.capability && !name.isAll) return;
         const capability = name.isAll ? 'ALL' : (name.capability?.name as string);
         if (main?.ambient.includes(capability)) return;
-        const lost = lossOn(analysis.processes, capability, name.isAll, main);
+        const lost = lossOn(analysis.processes, capability, name.isAll, main, step);
         if (lost === undefined) return;
         const { losing, losingLabels, holding, open, reachable, runtimeBlocks } = lost;
         // Evidence that no file capability is there: an image told not to set it (Vault's SKIP_SETCAP).
@@ -152,17 +153,11 @@ export default defineRule({
               ? ' For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod’s sysctls needs no capability at all.'
               : ''),
         );
-        const at = command === undefined ? -1 : rest.indexOf(COMMAND);
+        const around = command === undefined ? undefined : aroundCommand(rest);
         const explanation =
-          command === undefined || at < 0
+          command === undefined || around === undefined
             ? [`${what}, but the process runs as `, who, rest]
-            : [
-                `${what}, but the process runs as `,
-                who,
-                sharedText(`${key}\u0000before`, () => rest.slice(0, at)),
-                command,
-                sharedText(`${key}\u0000after`, () => rest.slice(at + COMMAND.length)),
-              ];
+            : [`${what}, but the process runs as `, who, around[0], command, around[1]];
         context.report({
           path: [...container.path, 'securityContext', 'capabilities', 'add', index],
           problem: `${name.isAll ? 'ALL' : quote(value)} added for a non-root process`,
@@ -183,6 +178,29 @@ export default defineRule({
 
 /** Stands for the command in a shared text, where each finding puts its own. */
 const COMMAND = '\u0000command\u0000';
+
+// The texts before and after the command, by the shared text that holds its place (one string per key:
+// looking it up hashes it once).
+const around = new Map<string, readonly [string, string] | null>();
+const AROUND_LIMIT = 1024;
+
+function aroundCommand(rest: string): readonly [string, string] | undefined {
+  let known = around.get(rest);
+  if (known === undefined) {
+    const at = rest.indexOf(COMMAND);
+    known = at < 0 ? null : [rest.slice(0, at), rest.slice(at + COMMAND.length)];
+    if (around.size >= AROUND_LIMIT) around.clear();
+    around.set(rest, known);
+  }
+  return known ?? undefined;
+}
+
+/** What of the main step heldThroughAmbient and fileCapabilitiesCanReach read, as a key (once per container). */
+function stepKey(main: Step | undefined): string {
+  return main === undefined
+    ? ''
+    : `${main.program}\u0000${main.startedBy !== undefined}\u0000${main.startedBy?.switch !== undefined}\u0000${main.viaImageEntrypoint}\u0000${main.throughShell}`;
+}
 
 /** Where an added capability is lost, for the targets that decide (see `lossOn`). */
 interface Loss {
@@ -216,17 +234,14 @@ function lossOn(
   capability: string,
   isAll: boolean,
   main: Step | undefined,
+  /** `stepKey(main)`. */
+  step: string,
 ): Loss | undefined {
   let known = losses.get(processes);
   if (known === undefined) {
     known = new Map();
     losses.set(processes, known);
   }
-  // What of the main step heldThroughAmbient and fileCapabilitiesCanReach read.
-  const step =
-    main === undefined
-      ? ''
-      : `${main.program}\u0000${main.startedBy !== undefined}\u0000${main.startedBy?.switch !== undefined}\u0000${main.viaImageEntrypoint}\u0000${main.throughShell}`;
   const key = `${capability}\u0000${isAll}\u0000${step}`;
   let loss = known.get(key);
   if (loss === undefined) {
