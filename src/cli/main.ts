@@ -29,8 +29,8 @@ let stdoutKind: ReturnType<typeof streamKind> | undefined;
 
 // A standard output that is not a terminal may be non-blocking (another program set it so, or Node's own
 // stream did): a write that finds a pipe full then waits this long before it tries again.
-const WAIT = new Int32Array(new SharedArrayBuffer(4));
 const WAIT_MS = 2;
+let wait: Int32Array | undefined;
 /** The reader of standard output has gone (`| head`): the rest of the report is dropped. */
 let stdoutGone = false;
 
@@ -53,8 +53,10 @@ function writeStdout(data: string | Uint8Array): void {
       done += writeSync(1, bytes, done, bytes.length - done);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') Atomics.wait(WAIT, 0, 0, WAIT_MS);
-      else if (code === 'EPIPE') {
+      if (code === 'EAGAIN') {
+        wait ??= new Int32Array(new SharedArrayBuffer(4));
+        Atomics.wait(wait, 0, 0, WAIT_MS);
+      } else if (code === 'EPIPE') {
         stdoutGone = true;
         return;
       } else throw error;
