@@ -364,17 +364,27 @@ function modelKey(container: ContainerInfo): string {
 
 /** Distinct keys kept per set of targets before the cache starts again (an input of all-different containers). */
 const MODEL_CACHE_LIMIT = 4096;
-const models = new WeakMap<readonly ResolvedTarget[], Map<string, readonly ProcessOnTarget[]>>();
 
-/**
- * The container on each of `targets`: worked out once per distinct key (capability lists, privileged,
- * allowPrivilegeEscalation, hostUsers) and set of targets: containers with the same key share the same
- * models (nothing in a model names its container but the paths of its entries, those of the first).
- */
-export function processesOnTargets(
-  container: ContainerInfo,
-  targets: readonly ResolvedTarget[],
-): readonly ProcessOnTarget[] {
+/** The models of containers with one key: on the targets that decide, and on all of them (each made when first asked). */
+interface Models {
+  deciding?: readonly ProcessOnTarget[];
+  all?: readonly ProcessOnTarget[];
+}
+
+const models = new WeakMap<readonly ResolvedTarget[], Map<string, Models>>();
+const decidingOf = new WeakMap<readonly ResolvedTarget[], readonly ResolvedTarget[]>();
+
+/** The targets that decide a severity: all but the end-of-life runtimes checked as context. */
+function decidingTargets(targets: readonly ResolvedTarget[]): readonly ResolvedTarget[] {
+  let deciding = decidingOf.get(targets);
+  if (deciding === undefined) {
+    deciding = targets.filter((t) => !t.context);
+    decidingOf.set(targets, deciding);
+  }
+  return deciding;
+}
+
+function modelsOf(container: ContainerInfo, targets: readonly ResolvedTarget[]): Models {
   let cache = models.get(targets);
   if (!cache) {
     cache = new Map();
@@ -384,10 +394,49 @@ export function processesOnTargets(
   let shared = cache.get(key);
   if (!shared) {
     if (cache.size >= MODEL_CACHE_LIMIT) cache.clear();
-    shared = targets.map((t) => processOnTarget(container, t));
+    shared = {};
     cache.set(key, shared);
   }
   return shared;
+}
+
+/**
+ * The container on each of `targets`: worked out once per distinct key (capability lists, privileged,
+ * allowPrivilegeEscalation, hostUsers) and set of targets: containers with the same key share the same
+ * models (nothing in a model names its container).
+ */
+export function processesOnTargets(
+  container: ContainerInfo,
+  targets: readonly ResolvedTarget[],
+): readonly ProcessOnTarget[] {
+  const shared = modelsOf(container, targets);
+  if (shared.all === undefined) {
+    const deciding = shared.deciding;
+    let next = 0;
+    // The models on the targets that decide are those already made, if they were.
+    shared.all = targets.map((t) =>
+      deciding !== undefined && !t.context ? (deciding[next++] as ProcessOnTarget) : processOnTarget(container, t),
+    );
+  }
+  return shared.all;
+}
+
+/**
+ * The container on the targets that decide (`processesOnTargets` without the end-of-life runtimes of
+ * the default targets, which most questions leave out: their models are then never made).
+ */
+export function decidingProcesses(
+  container: ContainerInfo,
+  targets: readonly ResolvedTarget[],
+): readonly ProcessOnTarget[] {
+  const shared = modelsOf(container, targets);
+  if (shared.deciding === undefined) {
+    shared.deciding =
+      shared.all === undefined
+        ? decidingTargets(targets).map((t) => processOnTarget(container, t))
+        : shared.all.filter((p) => !p.target.context);
+  }
+  return shared.deciding;
 }
 
 function capabilityName(input: string): string | undefined {

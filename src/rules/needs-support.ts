@@ -8,7 +8,13 @@ import { where as whereIn } from '../core/message.js';
 import type { EvidenceRef, Fix, ObjectRef, Path, PathEdit, TargetOutcome } from '../core/types.js';
 import type { ResolvedTarget } from '../knowledge/targets.js';
 import { type ContainerNeeds, containerNeeds, documentIndexOf, type Need } from '../model/needs.js';
-import { evaluateNeed, type NeedState, type ProcessOnTarget, processesOnTargets } from '../model/process.js';
+import {
+  decidingProcesses,
+  evaluateNeed,
+  type NeedState,
+  type ProcessOnTarget,
+  processesOnTargets,
+} from '../model/process.js';
 import { joinAnd, targetName } from './support.js';
 import type { RuleContext } from './types.js';
 
@@ -20,6 +26,7 @@ import type { RuleContext } from './types.js';
  */
 export class AnalyzedContainer {
   private perTarget: readonly ProcessOnTarget[] | undefined;
+  private perDecidingTarget: readonly ProcessOnTarget[] | undefined;
 
   constructor(
     readonly container: ContainerInfo,
@@ -33,6 +40,12 @@ export class AnalyzedContainer {
   get processes(): readonly ProcessOnTarget[] {
     this.perTarget ??= processesOnTargets(this.container, this.targets);
     return this.perTarget;
+  }
+
+  /** The container on each target that decides (end-of-life runtimes checked as context left out). */
+  get deciding(): readonly ProcessOnTarget[] {
+    this.perDecidingTarget ??= decidingProcesses(this.container, this.targets);
+    return this.perDecidingTarget;
   }
 }
 
@@ -94,13 +107,11 @@ function mountsData(container: ContainerInfo): boolean {
  * name rules already say where a spelling breaks them).
  */
 export function statesFor(analysis: AnalyzedContainer, need: Need): TargetState[] {
-  return analysis.processes
-    .filter((process) => !process.target.context)
-    .map((process) => ({
-      target: process.target,
-      process,
-      state: evaluateNeed(need, process, analysis.needs.needs),
-    }));
+  return analysis.deciding.map((process) => ({
+    target: process.target,
+    process,
+    state: evaluateNeed(need, process, analysis.needs.needs),
+  }));
 }
 
 export function containerBase(container: ContainerInfo): { object?: ObjectRef; container?: string } {

@@ -7,7 +7,7 @@ import {
   heldThroughAmbient,
   type ProcessOnTarget,
 } from '../../model/process.js';
-import { analyzeContainers, containerBase } from '../needs-support.js';
+import { type AnalyzedContainer, analyzeContainers, containerBase } from '../needs-support.js';
 import { chooseSeverity, quote, sharedText } from '../support.js';
 import { defineRule } from '../types.js';
 
@@ -73,12 +73,14 @@ export default defineRule({
       // A switch back to root in the command (sudo, su) gives root its capabilities: not this rule's case.
       if (needs.command.steps.some((s) => s.switch && s.switch.user.kind === 'root')) continue;
       const step = stepKey(main);
+      // Who runs it, as the explanation says it: the same for every entry of the container.
+      const who = describeUser(main?.user.kind === 'non-root' ? main.user : user);
       add.forEach((value, index) => {
         const name = analyzeName(value);
         if (!name.capability && !name.isAll) return;
         const capability = name.isAll ? 'ALL' : (name.capability?.name as string);
         if (main?.ambient.includes(capability)) return;
-        const lost = lossOn(analysis.processes, capability, name.isAll, main, step);
+        const lost = lossOn(analysis, capability, name.isAll, main, step);
         if (lost === undefined) return;
         const { losing, losingLabels, holding, open, reachable, runtimeBlocks } = lost;
         // Evidence that no file capability is there: an image told not to set it (Vault's SKIP_SETCAP).
@@ -141,7 +143,6 @@ export default defineRule({
           (open.length > 0
             ? ` (not known on ${open.join(', ')}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)`
             : '');
-        const who = describeUser(main?.user.kind === 'non-root' ? main.user : user);
         // The user and the command differ between findings far more often than the rest (all of it
         // decided by the key): the rest is one or two shared texts around the command.
         const key = `cap-nonroot-ineffective\u0000${severity}\u0000${capability}\u0000${except}\u0000${howKey}\u0000${needed}`;
@@ -230,39 +231,42 @@ const LOSSES_PER_MODELS = 1024;
  * other targets lose it. End-of-life runtimes of the default targets are context: they do not decide.
  */
 function lossOn(
-  processes: readonly ProcessOnTarget[],
+  analysis: AnalyzedContainer,
   capability: string,
   isAll: boolean,
   main: Step | undefined,
   /** `stepKey(main)`. */
   step: string,
 ): Loss | undefined {
-  let known = losses.get(processes);
+  // The models on the targets that decide are shared by every container with the same key.
+  const deciding = analysis.deciding;
+  let known = losses.get(deciding);
   if (known === undefined) {
     known = new Map();
-    losses.set(processes, known);
+    losses.set(deciding, known);
   }
   const key = `${capability}\u0000${isAll}\u0000${step}`;
   let loss = known.get(key);
   if (loss === undefined) {
     // Bounded: the program's name is part of the key, and an input may run many.
     if (known.size >= LOSSES_PER_MODELS) known.clear();
-    loss = computeLoss(processes, capability, isAll, main);
+    loss = computeLoss(analysis, capability, isAll, main);
     known.set(key, loss);
   }
   return loss ?? undefined;
 }
 
 function computeLoss(
-  processes: readonly ProcessOnTarget[],
+  analysis: AnalyzedContainer,
   capability: string,
   isAll: boolean,
   main: Step | undefined,
 ): Loss | null {
   const grants = (p: ProcessOnTarget) => p.starts && (isAll ? p.bounding.length > 0 : p.bounding.includes(capability));
-  // Granted on at least one target where the container starts; otherwise other rules speak.
-  if (!processes.some(grants)) return null;
-  const deciding = processes.filter((p) => !p.target.context);
+  const deciding = analysis.deciding;
+  // Granted on at least one target where the container starts (the end-of-life ones are asked only when
+  // no target that decides grants it); otherwise other rules speak.
+  if (!deciding.some(grants) && !analysis.processes.some(grants)) return null;
   const held = (p: ProcessOnTarget) =>
     isAll
       ? p.runtimeAmbient.state === 'yes' && p.runtimeAmbient.capabilities.length > 0
