@@ -521,15 +521,18 @@ export function capabilityFor(
   };
 }
 
+/** A shell, a script or `ulimit`: a program that carries no file capability of its own. */
+export function isShellOrScript(step: Step): boolean {
+  return step.program.endsWith('.sh') || ['sh', 'bash', 'ash', 'dash', 'zsh', 'ulimit'].includes(step.program);
+}
+
 /**
  * Could a file capability on the binary bring a capability to a non-root process here? Without
  * no_new_privs, yes. With it, only along a chain of programs that all carry the file capability from
  * the container's first executable on: a shell, a script or a user switch in between breaks it.
  */
 export function fileCapabilitiesCanReach(model: ProcessOnTarget, step?: Step): boolean {
-  if (step && (step.program.endsWith('.sh') || ['sh', 'bash', 'ash', 'dash', 'zsh', 'ulimit'].includes(step.program))) {
-    return false;
-  }
+  if (step && isShellOrScript(step)) return false;
   if (!model.noNewPrivs) return true;
   // no_new_privs caps what an exec gains at what the process already holds: nothing, where the
   // runtime writes only the bounding set for a non-root user.

@@ -42,9 +42,15 @@ describe('cap-nonroot-ineffective', () => {
     const context = '        runAsUser: 1000\n        allowPrivilegeEscalation: false\n';
     const shell = pod(context, '      command: ["sh", "-c", "exec /app/run"]\n');
     const direct = pod(context, '      command: ["/app/run"]\n');
+    // What is remembered between them says whether the program is a script, not which program it is.
+    const script = pod(context, '      command: ["/app/run.sh"]\n');
+    const other = pod(context, '      command: ["/opt/other"]\n');
     for (const [first, second, expected] of [
       [shell, direct, ['error', 'info']],
       [direct, shell, ['info', 'error']],
+      [script, direct, ['error', 'info']],
+      [direct, script, ['info', 'error']],
+      [direct, other, ['info', 'info']],
     ] as const) {
       const findings = runRule(ID, `${first}---\n${second}`, ['containerd@1.7']);
       expect(findings.map((f) => f.severity)).toEqual(expected);

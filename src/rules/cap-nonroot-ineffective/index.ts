@@ -5,6 +5,7 @@ import {
   describeUser,
   fileCapabilitiesCanReach,
   heldThroughAmbient,
+  isShellOrScript,
   type ProcessOnTarget,
 } from '../../model/process.js';
 import { type AnalyzedContainer, analyzeContainers, containerBase } from '../needs-support.js';
@@ -196,11 +197,15 @@ function aroundCommand(rest: string): readonly [string, string] | undefined {
   return known ?? undefined;
 }
 
-/** What of the main step heldThroughAmbient and fileCapabilitiesCanReach read, as a key (once per container). */
+/**
+ * What of the main step heldThroughAmbient and fileCapabilitiesCanReach read, as a key (once per
+ * container): not the program's name, which differs from container to container, only whether it is a
+ * shell or a script.
+ */
 function stepKey(main: Step | undefined): string {
   return main === undefined
     ? ''
-    : `${main.program}\u0000${main.startedBy !== undefined}\u0000${main.startedBy?.switch !== undefined}\u0000${main.viaImageEntrypoint}\u0000${main.throughShell}`;
+    : `${isShellOrScript(main)}\u0000${main.startedBy !== undefined}\u0000${main.startedBy?.switch !== undefined}\u0000${main.viaImageEntrypoint}\u0000${main.throughShell}`;
 }
 
 /** Where an added capability is lost, for the targets that decide (see `lossOn`). */
