@@ -14221,8 +14221,10 @@ var targetsMarkdown = outcomeLister(
   (t) => `- ${escapeMarkdown(t.target)}: ${t.outcome}${t.detail ? ` \u2014 ${escapeMarkdown(t.detail)}` : ""}`
 );
 function escapeMarkdown(text) {
-  return text.replace(/[\\*[\]<>]/g, (c) => `\\${c}`);
+  return MARKDOWN.test(text) ? text.replace(MARKDOWN_ALL, (c) => `\\${c}`) : text;
 }
+var MARKDOWN = /[\\*[\]<>]/;
+var MARKDOWN_ALL = /[\\*[\]<>]/g;
 function region(finding) {
   const startLine = Math.max(1, finding.line);
   const startColumn = Math.max(1, finding.column);
@@ -20035,7 +20037,16 @@ function modelKey(container) {
 }
 var MODEL_CACHE_LIMIT = 4096;
 var models = /* @__PURE__ */ new WeakMap();
-function processesOnTargets(container, targets) {
+var decidingOf = /* @__PURE__ */ new WeakMap();
+function decidingTargets(targets) {
+  let deciding2 = decidingOf.get(targets);
+  if (deciding2 === void 0) {
+    deciding2 = targets.filter((t) => !t.context);
+    decidingOf.set(targets, deciding2);
+  }
+  return deciding2;
+}
+function modelsOf(container, targets) {
   let cache = models.get(targets);
   if (!cache) {
     cache = /* @__PURE__ */ new Map();
@@ -20045,10 +20056,28 @@ function processesOnTargets(container, targets) {
   let shared2 = cache.get(key);
   if (!shared2) {
     if (cache.size >= MODEL_CACHE_LIMIT) cache.clear();
-    shared2 = targets.map((t) => processOnTarget(container, t));
+    shared2 = {};
     cache.set(key, shared2);
   }
   return shared2;
+}
+function processesOnTargets(container, targets) {
+  const shared2 = modelsOf(container, targets);
+  if (shared2.all === void 0) {
+    const deciding2 = shared2.deciding;
+    let next = 0;
+    shared2.all = targets.map(
+      (t) => deciding2 !== void 0 && !t.context ? deciding2[next++] : processOnTarget(container, t)
+    );
+  }
+  return shared2.all;
+}
+function decidingProcesses(container, targets) {
+  const shared2 = modelsOf(container, targets);
+  if (shared2.deciding === void 0) {
+    shared2.deciding = shared2.all === void 0 ? decidingTargets(targets).map((t) => processOnTarget(container, t)) : shared2.all.filter((p) => !p.target.context);
+  }
+  return shared2.deciding;
 }
 function capabilityName(input) {
   let bare = input.trim().toUpperCase();
@@ -20108,10 +20137,11 @@ function capabilityFor(model, user, capability, step) {
     why: `${capability} is granted, but the process user (${user.source}) is not known: root holds it, another user does not`
   };
 }
+function isShellOrScript(step) {
+  return step.program.endsWith(".sh") || ["sh", "bash", "ash", "dash", "zsh", "ulimit"].includes(step.program);
+}
 function fileCapabilitiesCanReach(model, step) {
-  if (step && (step.program.endsWith(".sh") || ["sh", "bash", "ash", "dash", "zsh", "ulimit"].includes(step.program))) {
-    return false;
-  }
+  if (step && isShellOrScript(step)) return false;
   if (!model.noNewPrivs) return true;
   if (model.boundingOnly === "all") return false;
   if (step === void 0) return true;
@@ -20252,10 +20282,16 @@ var AnalyzedContainer = class {
   needs;
   targets;
   perTarget;
+  perDecidingTarget;
   /** The container on each target. */
   get processes() {
     this.perTarget ??= processesOnTargets(this.container, this.targets);
     return this.perTarget;
+  }
+  /** The container on each target that decides (end-of-life runtimes checked as context left out). */
+  get deciding() {
+    this.perDecidingTarget ??= decidingProcesses(this.container, this.targets);
+    return this.perDecidingTarget;
   }
 };
 var ANALYSIS = /* @__PURE__ */ Symbol("analysis");
@@ -20294,7 +20330,7 @@ function mountsData(container) {
   });
 }
 function statesFor(analysis, need) {
-  return analysis.processes.filter((process2) => !process2.target.context).map((process2) => ({
+  return analysis.deciding.map((process2) => ({
     target: process2.target,
     process: process2,
     state: evaluateNeed(need, process2, analysis.needs.needs)
@@ -20572,12 +20608,14 @@ var cap_nonroot_ineffective_default = defineRule({
       const noNewPrivs = container.securityContext?.allowPrivilegeEscalation === false;
       const main = needs.main;
       if (needs.command.steps.some((s) => s.switch && s.switch.user.kind === "root")) continue;
+      const step = stepKey(main);
+      const who = describeUser(main?.user.kind === "non-root" ? main.user : user);
       add.forEach((value, index) => {
         const name = analyzeName(value);
         if (!name.capability && !name.isAll) return;
         const capability = name.isAll ? "ALL" : name.capability?.name;
         if (main?.ambient.includes(capability)) return;
-        const lost = lossOn(analysis.processes, capability, name.isAll, main);
+        const lost = lossOn(analysis, capability, name.isAll, main, step);
         if (lost === void 0) return;
         const { losing, losingLabels, holding, open, reachable, runtimeBlocks } = lost;
         const noFileCap = needs.needs.some((n) => n.kind === "mlock" && n.skipSetcap && capability === "IPC_LOCK");
@@ -20619,20 +20657,13 @@ var cap_nonroot_ineffective_default = defineRule({
         };
         const what = name.isAll ? "ALL is added" : `${quote2(value)} is added`;
         const except = (holding.length > 0 ? ` (${holding.join(", ")} ${holding.length === 1 ? "puts" : "put"} it in the ambient set too, so there the process holds it)` : "") + (open.length > 0 ? ` (not known on ${open.join(", ")}: some of those patch releases put it in the ambient set, so the process holds it there; name the patch release)` : "");
-        const who = describeUser(main?.user.kind === "non-root" ? main.user : user);
         const key = `cap-nonroot-ineffective\0${severity}\0${capability}\0${except}\0${howKey}\0${needed}`;
         const rest = sharedText(
           key,
           () => `: ${NON_ROOT.noAmbient}${except}. ${how}${needed} ${advice[severity]}` + (capability === "NET_BIND_SERVICE" ? " For a port below 1024, net.ipv4.ip_unprivileged_port_start in the pod\u2019s sysctls needs no capability at all." : "")
         );
-        const at = command === void 0 ? -1 : rest.indexOf(COMMAND2);
-        const explanation = command === void 0 || at < 0 ? [`${what}, but the process runs as `, who, rest] : [
-          `${what}, but the process runs as `,
-          who,
-          sharedText(`${key}\0before`, () => rest.slice(0, at)),
-          command,
-          sharedText(`${key}\0after`, () => rest.slice(at + COMMAND2.length))
-        ];
+        const around2 = command === void 0 ? void 0 : aroundCommand(rest);
+        const explanation = command === void 0 || around2 === void 0 ? [`${what}, but the process runs as `, who, rest] : [`${what}, but the process runs as `, who, around2[0], command, around2[1]];
         context.report({
           path: [...container.path, "securityContext", "capabilities", "add", index],
           problem: `${name.isAll ? "ALL" : quote2(value)} added for a non-root process`,
@@ -20648,28 +20679,43 @@ var cap_nonroot_ineffective_default = defineRule({
   }
 });
 var COMMAND2 = "\0command\0";
+var around = /* @__PURE__ */ new Map();
+var AROUND_LIMIT = 1024;
+function aroundCommand(rest) {
+  let known = around.get(rest);
+  if (known === void 0) {
+    const at = rest.indexOf(COMMAND2);
+    known = at < 0 ? null : [rest.slice(0, at), rest.slice(at + COMMAND2.length)];
+    if (around.size >= AROUND_LIMIT) around.clear();
+    around.set(rest, known);
+  }
+  return known ?? void 0;
+}
+function stepKey(main) {
+  return main === void 0 ? "" : `${isShellOrScript(main)}\0${main.startedBy !== void 0}\0${main.startedBy?.switch !== void 0}\0${main.viaImageEntrypoint}\0${main.throughShell}`;
+}
 var losses = /* @__PURE__ */ new WeakMap();
 var LOSSES_PER_MODELS = 1024;
-function lossOn(processes, capability, isAll, main) {
-  let known = losses.get(processes);
+function lossOn(analysis, capability, isAll, main, step) {
+  const deciding2 = analysis.deciding;
+  let known = losses.get(deciding2);
   if (known === void 0) {
     known = /* @__PURE__ */ new Map();
-    losses.set(processes, known);
+    losses.set(deciding2, known);
   }
-  const step = main === void 0 ? "" : `${main.program}\0${main.startedBy !== void 0}\0${main.startedBy?.switch !== void 0}\0${main.viaImageEntrypoint}\0${main.throughShell}`;
   const key = `${capability}\0${isAll}\0${step}`;
   let loss = known.get(key);
   if (loss === void 0) {
     if (known.size >= LOSSES_PER_MODELS) known.clear();
-    loss = computeLoss(processes, capability, isAll, main);
+    loss = computeLoss(analysis, capability, isAll, main);
     known.set(key, loss);
   }
   return loss ?? void 0;
 }
-function computeLoss(processes, capability, isAll, main) {
+function computeLoss(analysis, capability, isAll, main) {
   const grants = (p) => p.starts && (isAll ? p.bounding.length > 0 : p.bounding.includes(capability));
-  if (!processes.some(grants)) return null;
-  const deciding2 = processes.filter((p) => !p.target.context);
+  const deciding2 = analysis.deciding;
+  if (!deciding2.some(grants) && !analysis.processes.some(grants)) return null;
   const held = (p) => isAll ? p.runtimeAmbient.state === "yes" && p.runtimeAmbient.capabilities.length > 0 : heldThroughAmbient(p, capability, main) === "yes";
   const losing = deciding2.filter((p) => grants(p) && !held(p));
   if (losing.length === 0) return null;
