@@ -186,10 +186,18 @@ describe('positions from the fast reader', () => {
       for (const document of parseYamlFast(text).documents) {
         if (!(document instanceof FastDocument) || document.value === null) continue;
         expect(document.start).toBe(document.preciseStart);
-        // In order (siblings one after another, as a document's findings come) and backwards: a seek
-        // may start where the one before reached the same parent.
+        // In order (siblings one after another, as a document's findings come), backwards and shuffled
+        // (the same every run): a seek may start at the deepest node it shares with the one before.
         const all = [...paths(document.value)];
-        for (const path of [...all, ...all.reverse()]) {
+        let seed = 7;
+        const shuffled = all
+          .map((path) => {
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            return { path, at: seed };
+          })
+          .sort((a, b) => a.at - b.at)
+          .map((entry) => entry.path);
+        for (const path of [...all, ...[...all].reverse(), ...shuffled]) {
           expect([path, document.locate(path)]).toEqual([path, document.preciseLocate(path)]);
           compared++;
         }

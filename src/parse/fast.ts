@@ -505,27 +505,34 @@ class Reader {
     let node: RangeNode | undefined;
     let best: Range | undefined;
     let from = 0;
-    const last = path.length - 1;
-    const mark = memo?.mark;
-    if (mark !== undefined && last > 0 && sameParent(mark.parent, path)) {
-      // The parent was reached for the path before: start there.
-      this.ls = mark.ls;
-      this.le = mark.le;
-      this.indent = mark.indent;
-      this.p = mark.p;
-      this.nextLine = mark.nextLine;
-      this.depth = mark.depth;
-      this.eof = mark.eof;
-      block = mark.block;
-      best = mark.best;
-      from = last;
+    if (memo !== undefined) {
+      // The deepest node on the way that the seek before reached too (not the node itself: a seek
+      // starts at the parent of its last segment at the deepest).
+      const marks = memo.marks;
+      const shared = Math.min(commonPrefix(memo.path, path), path.length - 1, marks.length - 1);
+      for (let i = shared; i >= 1; i--) {
+        const mark = marks[i];
+        if (mark === undefined) continue;
+        this.ls = mark.ls;
+        this.le = mark.le;
+        this.indent = mark.indent;
+        this.p = mark.p;
+        this.nextLine = mark.nextLine;
+        this.depth = mark.depth;
+        this.eof = mark.eof;
+        block = mark.block;
+        best = mark.best;
+        from = i;
+        break;
+      }
+      memo.path = path.slice();
+      marks.length = from + 1;
     }
     for (let i = from; i < path.length; i++) {
       const seg = path[i] as PathSegment;
       if (!block) return locateFrom(node as RangeNode, path, i, best);
-      if (memo !== undefined && i === last && i > from) {
-        memo.mark = {
-          parent: path.slice(0, last),
+      if (memo !== undefined && i > from) {
+        memo.marks[i] = {
           ls: this.ls,
           le: this.le,
           indent: this.indent,
@@ -986,12 +993,11 @@ interface Block {
 }
 
 /**
- * Where a seek stood on reaching the parent of its path's last segment (a block collection, not at the
- * end of the text): the findings of a document often sit in one list (add[0], add[1]), and the seek
- * for the next one starts there instead of at the top of the document.
+ * Where a seek stood on reaching a block collection on its way (not at the end of the text): the
+ * findings of a document often sit in one container, one list (add[0], add[1], drop[0]), and the seek
+ * for the next one starts at the deepest node the two paths share instead of at the top of the document.
  */
 interface SeekMark {
-  parent: Path;
   ls: number;
   le: number;
   indent: number;
@@ -1003,15 +1009,17 @@ interface SeekMark {
   best: Range | undefined;
 }
 
-/** What seeks in one document leave for the next (see SeekMark). */
+/** What seeks in one document leave for the next: the path before, and a mark for each node on it (by depth). */
 interface SeekMemo {
-  mark?: SeekMark;
+  path: Path;
+  marks: (SeekMark | undefined)[];
 }
 
-function sameParent(parent: Path, path: Path): boolean {
-  if (parent.length !== path.length - 1) return false;
-  for (let i = 0; i < parent.length; i++) if (parent[i] !== path[i]) return false;
-  return true;
+function commonPrefix(a: Path, b: Path): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
 }
 
 const UNKNOWN = Symbol('ask the precise parser');
@@ -1110,7 +1118,7 @@ export function preciseChunk(text: string, chunk: Chunk, base = 0): PreciseChunk
 /** A document read by the fast reader; the precise parser reads it again only when a position is asked for. */
 export class FastDocument implements SourceDocument {
   private precise: Pick<SourceDocument, 'start' | 'locate'> | undefined | null = null;
-  private readonly seeks: SeekMemo = {};
+  private readonly seeks: SeekMemo = { path: [], marks: [] };
 
   constructor(
     private readonly text: string,
