@@ -12696,26 +12696,32 @@ var Reader = class {
     let node;
     let best;
     let from = 0;
-    const last = path.length - 1;
-    const mark = memo?.mark;
-    if (mark !== void 0 && last > 0 && sameParent(mark.parent, path)) {
-      this.ls = mark.ls;
-      this.le = mark.le;
-      this.indent = mark.indent;
-      this.p = mark.p;
-      this.nextLine = mark.nextLine;
-      this.depth = mark.depth;
-      this.eof = mark.eof;
-      block = mark.block;
-      best = mark.best;
-      from = last;
+    if (memo !== void 0) {
+      const marks = memo.marks;
+      const shared2 = Math.min(commonPrefix(memo.path, path), path.length - 1, marks.length - 1);
+      for (let i = shared2; i >= 1; i--) {
+        const mark = marks[i];
+        if (mark === void 0) continue;
+        this.ls = mark.ls;
+        this.le = mark.le;
+        this.indent = mark.indent;
+        this.p = mark.p;
+        this.nextLine = mark.nextLine;
+        this.depth = mark.depth;
+        this.eof = mark.eof;
+        block = mark.block;
+        best = mark.best;
+        from = i;
+        break;
+      }
+      memo.path = path.slice();
+      marks.length = from + 1;
     }
     for (let i = from; i < path.length; i++) {
       const seg = path[i];
       if (!block) return locateFrom(node, path, i, best);
-      if (memo !== void 0 && i === last && i > from) {
-        memo.mark = {
-          parent: path.slice(0, last),
+      if (memo !== void 0 && i > from) {
+        memo.marks[i] = {
           ls: this.ls,
           le: this.le,
           indent: this.indent,
@@ -13159,10 +13165,11 @@ var FlowReader = class {
     return text.slice(from, last);
   }
 };
-function sameParent(parent, path) {
-  if (parent.length !== path.length - 1) return false;
-  for (let i = 0; i < parent.length; i++) if (parent[i] !== path[i]) return false;
-  return true;
+function commonPrefix(a, b) {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
 }
 var UNKNOWN = /* @__PURE__ */ Symbol("ask the precise parser");
 function locateFrom(root, path, from, best) {
@@ -13239,7 +13246,7 @@ var FastDocument = class {
   value;
   base;
   precise = null;
-  seeks = {};
+  seeks = { path: [], marks: [] };
   get index() {
     return this.chunk.index;
   }
