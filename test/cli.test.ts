@@ -285,12 +285,18 @@ describe('other commands', () => {
     expect(run(['frobnicate']).code).toBe(2);
   });
 
-  it('writes the whole of a long report to a pipe that is read late, then exits with its code', async () => {
-    // bin/capdoctor.cjs exits as soon as Node has nothing left to do: a write still under way is something.
+  /** `count` Pods with two findings each, as one file in the scratch folder: a report of megabytes. */
+  function manyPods(name: string, count: number): string {
     const pod = (i: number) =>
       `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n    - name: c\n      image: x\n      securityContext:\n        capabilities:\n          add: [CAP_NET_ADMIN, sys_time]\n`;
-    const file = join(scratch, 'many-pods.yaml');
-    writeFileSync(file, Array.from({ length: 1500 }, (_, i) => pod(i)).join('---\n'));
+    const file = join(scratch, name);
+    writeFileSync(file, Array.from({ length: count }, (_, i) => pod(i)).join('---\n'));
+    return file;
+  }
+
+  it('writes the whole of a long report to a pipe that is read late, then exits with its code', async () => {
+    // bin/capdoctor.cjs exits as soon as Node has nothing left to do: a write still under way is something.
+    const file = manyPods('many-pods.yaml', 1500);
     const whole = spawnSync(process.execPath, [bin, 'lint', file, '-o', 'json'], {
       cwd: root,
       encoding: 'utf8',
@@ -315,10 +321,7 @@ describe('other commands', () => {
   it('stops writing, without an error, when the reader of its pipe goes away, and exits with its code', async () => {
     // `capdoctor lint … | head`: the reader closes after a few bytes; a report of several megabytes is
     // then dropped, not an EPIPE stack trace.
-    const pod = (i: number) =>
-      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n    - name: c\n      image: x\n      securityContext:\n        capabilities:\n          add: [CAP_NET_ADMIN, sys_time]\n`;
-    const file = join(scratch, 'pods-for-head.yaml');
-    writeFileSync(file, Array.from({ length: 3000 }, (_, i) => pod(i)).join('---\n'));
+    const file = manyPods('pods-for-head.yaml', 3000);
     const child = spawn(process.execPath, [bin, 'lint', file, '-o', 'json'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
