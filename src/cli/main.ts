@@ -35,14 +35,16 @@ let wait: Int32Array | undefined;
 let stdoutGone = false;
 
 /**
- * Writes to standard output: through process.stdout to a terminal; with fs.writeSync to anything else
- * (a file, /dev/null, a pipe, a socket). Node's stream would queue what a pipe cannot take yet, and a
- * report of tens of megabytes to a slower reader then sat in memory; writing synchronously waits for the
- * reader instead. A reader that goes away ends the writing, not the run: the exit code stays the lint's.
+ * Writes to standard output: through process.stdout to a terminal (and to a pipe on Windows); with
+ * fs.writeSync to anything else (a file, /dev/null, a pipe, a socket). Node's stream would queue what a
+ * pipe cannot take yet, and a report of tens of megabytes to a slower reader then sat in memory; writing
+ * synchronously waits for the reader instead. A reader that goes away ends the writing, not the run: the
+ * exit code stays the lint's.
  */
 function writeStdout(data: string | Uint8Array): void {
   stdoutKind ??= streamKind(1);
-  if (stdoutKind === 'device') {
+  // On Windows a pipe's handle may be open for overlapped I/O, which a plain synchronous write must not use.
+  if (stdoutKind === 'device' || (stdoutKind === 'other' && process.platform === 'win32')) {
     process.stdout.write(data);
     return;
   }
