@@ -60,16 +60,18 @@ function fileUri(file: string): string {
 
 /** What is wrong, without the consequence (which changes with the targets) or the remedy. */
 function problemPart(message: string): string {
-  // Findings in a row often share their message.
-  if (message !== lastMessage) {
-    lastProblem = (message.split(' — ')[0] ?? message).trim();
-    lastMessage = message;
+  // Findings share their messages (the same few, interleaved by rule): each is cut once.
+  let problem = problems.get(message);
+  if (problem === undefined) {
+    problem = (message.split(' — ')[0] ?? message).trim();
+    if (problems.size >= PROBLEMS_LIMIT) problems.clear();
+    problems.set(message, problem);
   }
-  return lastProblem;
+  return problem;
 }
 
-let lastMessage: string | undefined;
-let lastProblem = '';
+const problems = new Map<string, string>();
+const PROBLEMS_LIMIT = 4096;
 
 /**
  * A result's fingerprint: the hash of what identifies the finding (findingIdentity) and what is wrong;
