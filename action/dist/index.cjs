@@ -9220,32 +9220,32 @@ function parseYamlDocuments(text) {
 }
 function parseYaml(text) {
   const documents = [];
-  const problems = [];
+  const problems2 = [];
   const { list, tooDeep: deep } = parseYamlDocuments(text);
   list.forEach((doc, index) => {
     const deepAt = deep.get(index);
     if (deepAt !== void 0) {
-      problems.push(tooDeep(deepAt));
+      problems2.push(tooDeep(deepAt));
       return;
     }
     const [error] = doc.errors;
     if (error) {
-      problems.push(toProblem(error.message, error.pos, text));
+      problems2.push(toProblem(error.message, error.pos, text));
       return;
     }
-    append(problems, duplicateKeys(doc));
+    append(problems2, duplicateKeys(doc));
     let value;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error2) {
       const at = doc.contents?.range?.[0] ?? 0;
-      problems.push({ message: error2.message, start: at, end: at });
+      problems2.push({ message: error2.message, start: at, end: at });
       return;
     }
     const start = doc.contents?.range?.[0] ?? doc.range[0];
     documents.push({ index, value, start, locate: (path) => locate(doc, path) });
   });
-  return { documents, problems };
+  return { documents, problems: problems2 };
 }
 function locateYaml(text) {
   const { list, tooDeep: deep } = parseYamlDocuments(text);
@@ -9295,7 +9295,7 @@ function locate(doc, path) {
   return range ? { range, exact: true } : best && { range: best, exact: false };
 }
 function duplicateKeys(doc) {
-  const problems = [];
+  const problems2 = [];
   const { isScalar: isScalar2, visit: visit3 } = yamlLib();
   visit3(doc, {
     Map(_, map) {
@@ -9305,7 +9305,7 @@ function duplicateKeys(doc) {
         const key = String(pair.key.value);
         const range = pair.key.range;
         if (seen.has(key) && range) {
-          problems.push({
+          problems2.push({
             message: `duplicate key "${key}": the last value is used here; kubectl may refuse the file`,
             start: range[0],
             end: range[1],
@@ -9316,7 +9316,7 @@ function duplicateKeys(doc) {
       }
     }
   });
-  return problems;
+  return problems2;
 }
 
 // src/core/lines.ts
@@ -11329,22 +11329,22 @@ function parseJson(text) {
   const errors = [];
   const { parseTree: parseTree3, printParseErrorCode: printParseErrorCode2 } = jsoncLib();
   const root = parseTree3(source, errors, { allowTrailingComma: false, disallowComments: true });
-  const problems = errors.map((e) => ({
+  const problems2 = errors.map((e) => ({
     message: `JSON: ${describe(printParseErrorCode2(e.error))}`,
     start: e.offset,
     end: e.offset + e.length
   }));
-  if (root) findDuplicateKeys(root, problems);
-  if (problems.some((p) => !p.warning) || !root) return { documents: [], problems };
+  if (root) findDuplicateKeys(root, problems2);
+  if (problems2.some((p) => !p.warning) || !root) return { documents: [], problems: problems2 };
   return {
     documents: [{ index: 0, value: toValue(root), start: root.offset, locate: (path) => locate2(root, path) }],
-    problems
+    problems: problems2
   };
 }
 function describe(code) {
   return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
-function findDuplicateKeys(node, problems) {
+function findDuplicateKeys(node, problems2) {
   if (node.type === "object") {
     const seen = /* @__PURE__ */ new Set();
     for (const prop of node.children ?? []) {
@@ -11352,7 +11352,7 @@ function findDuplicateKeys(node, problems) {
       if (!key) continue;
       const name = String(key.value);
       if (seen.has(name)) {
-        problems.push({
+        problems2.push({
           message: `JSON: duplicate key "${name}": the last value is used here; kubectl may refuse the file`,
           start: key.offset,
           end: key.offset + key.length,
@@ -11362,7 +11362,7 @@ function findDuplicateKeys(node, problems) {
       seen.add(name);
     }
   }
-  for (const child of node.children ?? []) findDuplicateKeys(child, problems);
+  for (const child of node.children ?? []) findDuplicateKeys(child, problems2);
 }
 function toValue(node) {
   switch (node.type) {
@@ -13217,9 +13217,9 @@ function preciseChunk(text, chunk, base = 0) {
   const length = chunk.end - chunk.start;
   if (parsed.documents.some((d) => d.index > 0 && d.value !== null)) return void 0;
   if (parsed.problems.some((p) => p.start > length)) return void 0;
-  const problems = parsed.problems.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
+  const problems2 = parsed.problems.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
   const found = parsed.documents.find((d) => d.index === 0);
-  if (!found) return { problems };
+  if (!found) return { problems: problems2 };
   const document = {
     index: chunk.index,
     value: found.value,
@@ -13232,7 +13232,7 @@ function preciseChunk(text, chunk, base = 0) {
       };
     }
   };
-  return { document, problems };
+  return { document, problems: problems2 };
 }
 var FastDocument = class {
   constructor(text, chunk, value, base = 0) {
@@ -14190,14 +14190,16 @@ function fileUri(file) {
   return path.split("/").map((s, i) => encodeSegment(s, i > 0)).join("/");
 }
 function problemPart(message) {
-  if (message !== lastMessage) {
-    lastProblem = (message.split(" \u2014 ")[0] ?? message).trim();
-    lastMessage = message;
+  let problem = problems.get(message);
+  if (problem === void 0) {
+    problem = (message.split(" \u2014 ")[0] ?? message).trim();
+    if (problems.size >= PROBLEMS_LIMIT) problems.clear();
+    problems.set(message, problem);
   }
-  return lastProblem;
+  return problem;
 }
-var lastMessage;
-var lastProblem = "";
+var problems = /* @__PURE__ */ new Map();
+var PROBLEMS_LIMIT = 4096;
 function fingerprint(finding, occurrence = 0) {
   const key = fingerprintKey(finding);
   return occurrence === 0 ? sha256(key) : sha256(`${key}\0${occurrence}`);
