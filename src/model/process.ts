@@ -281,8 +281,9 @@ export function processOnTarget(container: ContainerInfo, target: ResolvedTarget
   const changes = addAll || dropAll || adds.length > 0 || drops.length > 0;
   if (!changes && maybeAdd.length === 0 && maybeDrop.length === 0 && !dropAllUnknown) {
     result.bounding = facts.defaults;
-    if (start.ambient !== 'none' && start.ambientDefaults) result.runtimeAmbient = ambientOf(start, result.bounding);
-    else if (start.ambient !== 'none') result.runtimeAmbient = ambientOf(start, NONE);
+    // As below: the runtime's defaults, or nothing added.
+    if (start.ambient !== 'none')
+      result.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result.bounding : NONE);
     return result;
   }
   const bounding = new Set<string>(defaults);
