@@ -19977,8 +19977,8 @@ function processOnTarget(container, target) {
   const changes2 = addAll || dropAll || adds.length > 0 || drops.length > 0;
   if (!changes2 && maybeAdd.length === 0 && maybeDrop.length === 0 && !dropAllUnknown) {
     result.bounding = facts.defaults;
-    if (start.ambient !== "none" && start.ambientDefaults) result.runtimeAmbient = ambientOf(start, result.bounding);
-    else if (start.ambient !== "none") result.runtimeAmbient = ambientOf(start, NONE);
+    if (start.ambient !== "none")
+      result.runtimeAmbient = ambientOf(start, start.ambientDefaults ? result.bounding : NONE);
     return result;
   }
   const bounding = new Set(defaults);
