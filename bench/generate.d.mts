@@ -15,7 +15,7 @@ export function deployments(count: number, options?: CorpusOptions): string;
 export function deploymentChunks(count: number, options?: CorpusOptions): Generator<string>;
 export function listChunks(count: number, options?: CorpusOptions): Generator<string>;
 export function denseChunks(count: number, options?: { seed?: number }): Generator<string>;
-export function denseVariedChunks(count: number, options?: { seed?: number }): Generator<string>;
+export function denseVariedChunks(count: number, options?: { seed?: number; programs?: string }): Generator<string>;
 export function threeMistakeChunks(count: number, options?: { seed?: number }): Generator<string>;
 export function mixed(count: number, options?: { seed?: number }): string;
 export const JOURNAL_SIGNATURES: readonly string[];

@@ -192,11 +192,11 @@ const VARIED_CAPS = [
  * starts its own program directly or through a shell: few documents share their capability lists or
  * their command, so what the rules work out once per shared answer is worked out again and again.
  */
-function denseVariedSecurity(rng, i) {
+function denseVariedSecurity(rng, i, programs) {
   const count = 1 + rng.int(3);
   const add = new Set();
   while (add.size < count) add.add(rng.pick(VARIED_CAPS));
-  const program = `/app/bin/svc-${i % 3000}`;
+  const program = `/app/bin/${programs}-${i % 3000}`;
   const command = rng.chance(0.5) ? `["sh", "-c", "exec ${program}"]` : `["${program}"]`;
   return [
     `command: ${command}`,
@@ -209,11 +209,15 @@ function denseVariedSecurity(rng, i) {
   ];
 }
 
-/** `count` Deployments separated by `---`, each with findings that few others share (see `denseVariedSecurity`). */
-export function* denseVariedChunks(count, { seed = 17 } = {}) {
+/**
+ * `count` Deployments separated by `---`, each with findings that few others share (see
+ * `denseVariedSecurity`). Another seed and another name for the programs make a second such input that
+ * shares no command with the first.
+ */
+export function* denseVariedChunks(count, { seed = 17, programs = 'svc' } = {}) {
   const rng = random(seed);
   for (let i = 0; i < count; i++) {
-    const doc = deployment(rng, i, false, denseVariedSecurity(rng, i));
+    const doc = deployment(rng, i, false, denseVariedSecurity(rng, i, programs));
     yield `${i === 0 ? '' : '---\n'}${doc}\n`;
   }
 }

@@ -146,6 +146,7 @@ const lint = (file, ...extra) => lintAs('json', file, ...extra);
 // a severity lowered) does not empty them: every document keeps one finding or more.
 const DENSE_RULES = ['--rule', 'cap-nonroot-ineffective=info', '--rule', 'pss-baseline=warning'];
 const FORMATS = ['json', 'sarif', 'text', 'github', 'junit', 'gitlab'];
+const SECOND_OF_KIND = 'capdoctor lint -o json, and a second such file in the same run';
 
 // Two threads (one worker), whatever the number of cores: what a worker gives on this machine. By
 // default capdoctor starts workers from three cores up.
@@ -226,11 +227,17 @@ results.dense = bench(`${n('10,000', '300')} Deployments, every one with finding
 // with another, so every answer the rules share is worked out again: the hard case of the dense target.
 const variedFile = denseVaried(n(10_000, 300));
 process.stdout.write(`\nDense and varied Deployments: ${(statSync(variedFile).size / 2 ** 20).toFixed(1)} MiB\n`);
+// A second input of that kind in the same run (another seed, other programs: no command in common): what
+// it adds is the lint once V8 has compiled the lint path, which the first input of a run pays for.
+const variedSecond = corpus(`dense-varied-${n(10_000, 300)}-second.yaml`, () =>
+  denseVariedChunks(n(10_000, 300), { seed: 18, programs: 'job' }),
+);
 results.denseVaried = bench(`${n('10,000', '300')} Deployments, every one with findings few others share`, [
   ...['json', 'sarif', 'text'].map((format) => [
     `capdoctor lint -o ${format}`,
     lintAs(format, variedFile, ...DENSE_RULES),
   ]),
+  [SECOND_OF_KIND, lintAs('json', variedFile, ...DENSE_RULES, variedSecond)],
   ['js-yaml loadAll', [node, baseline('js-yaml'), variedFile]],
 ]);
 
@@ -367,6 +374,13 @@ if (results.denseVaried) {
       ours.ratio <= 1 && !(ours.rss > 200),
     );
   }
+  // Informative: the second file's share of a two-file run, against js-yaml on one file of that size.
+  const one = results.denseVaried['capdoctor lint -o json'];
+  const two = results.denseVaried[SECOND_OF_KIND];
+  const added = two.wall - one.wall;
+  process.stdout.write(
+    `  a second such file in the same run adds ${added.toFixed(2)} s, ${(added / js.wall).toFixed(2)}× js-yaml on one (difference of medians; the first file also pays for V8 compiling the lint path)\n`,
+  );
 }
 const largestThree = threeSizes[threeSizes.length - 1];
 if (results.threeMistakes?.[largestThree]) {
