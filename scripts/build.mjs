@@ -78,6 +78,10 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
+  // node-fetch (under the Kubernetes client) reads hostnames through tr46, which requires Node's own
+  // punycode module: deprecated since Node 21, which then warns on standard error at every scan. The
+  // package it was taken from is the same code.
+  alias: { punycode: 'punycode/' },
 };
 
 /** Every file the bundles are made of, for the licences of the packages among them. */
