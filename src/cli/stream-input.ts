@@ -3,13 +3,14 @@
 
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { FileResult, LintOptions } from '../core/engine.js';
 import { byPosition } from '../core/engine.js';
 import { StreamLinter } from '../core/stream.js';
 import { append } from '../util/append.js';
 import { LintPool, threadCount } from './parallel.js';
+import { capYoungGeneration } from './young-generation.js';
 
 export { STREAM_BYTES, shouldStream } from './stream-size.js';
 
@@ -36,38 +37,6 @@ function collectGarbage(): void {
     }
   }
   collector?.();
-}
-
-/**
- * Only where it was measured (docs/benchmarks.md, "Young generation on later Node releases"): the V8 of
- * Node 20 (11.3), 22 (12.4), 24 (13.6) and 26 (14.6). A V8 outside those may size its young generation
- * otherwise, and what it makes of the flag is not known here.
- */
-const TUNED_V8 = /^1[1-4]\./.test(process.versions.v8);
-/** Young generation (both halves) at which it stops growing while a file streams. */
-const YOUNG_BYTES = 16 * 1024 * 1024;
-let youngCapped = false;
-
-/**
- * While a file streams, little of what a document allocates outlives it, yet V8 grows the young
- * generation as the first documents survive their first collections (both halves to 32 MiB on Node 20 and
- * 22, 128 on 24, 64 on 26, as getHeapSpaceStatistics tells): each collection then copies more, and allocation runs beyond the CPU's
- * caches. Halves of 8 MiB lint both dense benchmarks faster and in less memory (docs/benchmarks.md); 4 MiB
- * was faster still where findings share their texts, but slower where they do not (more of each document
- * promoted). The maximum is read only at start-up, the growth factor at each growth: growth is stopped
- * once the young generation reaches that size.
- */
-function capYoungGeneration(): void {
-  if (youngCapped || !TUNED_V8) return;
-  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-  if (young !== undefined && young.space_size < YOUNG_BYTES) return;
-  youngCapped = true;
-  if (young === undefined) return;
-  try {
-    setFlagsFromString('--semi-space-growth-factor=1');
-  } catch {
-    // Not this V8's flag: the young generation grows as V8 decides.
-  }
 }
 
 export interface StreamedFile {
