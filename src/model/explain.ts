@@ -200,6 +200,8 @@ export function explainSource(
     for (const podSpec of view.extracted.podSpecs) {
       for (const container of podSpec.containers) {
         const analysis = containerNeeds(container, documents, index);
+        // A model's entries say what each entry becomes; where each is written comes from the container.
+        const written = writtenEntries(container);
         const locate = (ref: Parameters<typeof locateEvidence>[0]) =>
           locateEvidence(ref, source, () => documents, lines);
         const needs: ExplainedNeed[] = analysis.needs.map((need, i) => ({
@@ -231,8 +233,6 @@ export function explainSource(
           needs,
           targets: targets.map((target) => {
             const process = processOnTarget(container, target);
-            // The model's entries say what each entry becomes; where each is written comes from the container.
-            const written = writtenEntries(container);
             const states = analysis.needs.map((need) => evaluateNeed(need, process, analysis.needs));
             const effective = effectiveOf(process, analysis.command.user, process.privileged);
             const explainedTarget: ExplainedTarget = {
