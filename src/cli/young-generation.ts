@@ -7,7 +7,7 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
  * Node 20 (11.3), 22 (12.4), 24 (13.6) and 26 (14.6). A V8 outside those may size its young generation
  * otherwise, and what it makes of the flag is not known here.
  */
-const TUNED_V8 = /^1[1-4]\./.test(process.versions.v8);
+export const TUNED_V8 = /^1[1-4]\./.test(process.versions.v8);
 /** Young generation (both halves) at which it stops growing. */
 const YOUNG_BYTES = 16 * 1024 * 1024;
 let settled = !TUNED_V8;
