@@ -8,6 +8,7 @@ import { runInNewContext } from 'node:vm';
 import type { FileResult, LintOptions } from '../core/engine.js';
 import { byPosition } from '../core/engine.js';
 import { StreamLinter } from '../core/stream.js';
+import type { Finding } from '../core/types.js';
 import { append } from '../util/append.js';
 import { LintPool, threadCount } from './parallel.js';
 import { capYoungGeneration } from './young-generation.js';
@@ -45,6 +46,27 @@ export interface StreamedFile {
   frameLines: ReadonlyMap<number, string>;
 }
 
+/** What a streamed file gives once its findings are all handed over. */
+export interface StreamedCounts {
+  documents: number;
+  parseErrors: number;
+}
+
+/** A file being streamed: its findings come in batches as its documents are read. */
+export interface FindingStream {
+  /**
+   * The lines around the findings handed over so far, by 1-based number, for code frames (kept only
+   * when `frames` was asked for). It fills as the batches come.
+   */
+  frameLines: ReadonlyMap<number, string>;
+  /**
+   * Batches of findings, in order; the joined batches are what `lintFileStreaming` gives. Returns the
+   * counts, or undefined when the whole text is needed after all (a syntax error, directives, a rule
+   * that reads every document, text that looks like JSON): the batches handed over until then are void.
+   */
+  batches: Generator<Finding[], StreamedCounts | undefined, void>;
+}
+
 /**
  * Lints a file as a stream, with worker threads when `targets` (the target specs the options were
  * resolved from) is given and there is more than one core. Undefined when the whole text is needed (a
@@ -61,15 +83,59 @@ export function lintFileStreaming(
   /** Keep the lines around findings for code frames (only text output shows them). */
   frames = true,
 ): StreamedFile | undefined {
-  const fd = openSync(path, 'r');
+  const stream = streamFindings(path, label, options, targets, onRead, frames);
+  const findings: Finding[] = [];
+  for (;;) {
+    const next = stream.batches.next();
+    if (next.done) {
+      if (!next.value) return undefined;
+      const result = { file: label, findings, ...next.value };
+      return { result, frameLines: stream.frameLines };
+    }
+    append(findings, next.value);
+  }
+}
+
+/**
+ * Lints a file as a stream, handing its findings over as they are found (see `FindingStream`). With
+ * worker threads (`targets` given and more than one core), all of them come at the end, in one batch:
+ * the workers' findings fall among the others'. The file is opened when the first batch is asked for
+ * and closed when the last is given or the caller stops asking.
+ */
+export function streamFindings(
+  path: string,
+  label: string,
+  options: LintOptions,
+  targets?: readonly string[],
+  onRead?: (bytes: number) => void,
+  frames = true,
+): FindingStream {
+  const linter = new StreamLinter(label, options);
+  linter.keepFrames = frames;
+  return { frameLines: linter.lines, batches: batchesOf(path, label, options, linter, targets, onRead) };
+}
+
+function* batchesOf(
+  path: string,
+  label: string,
+  options: LintOptions,
+  linter: StreamLinter,
+  targets?: readonly string[],
+  onRead?: (bytes: number) => void,
+): Generator<Finding[], StreamedCounts | undefined, void> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    // Gone or unreadable since it was listed: the whole-file reader says why.
+    return undefined;
+  }
   let pool: LintPool | undefined;
   try {
     if (targets) pool = LintPool.start(threadCount(fstatSync(fd).size), label, options, targets);
     // Not valid UTF-8, or UTF-16: the whole-file reader says so, or decodes it.
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     const buffer = Buffer.allocUnsafe(PIECE_BYTES);
-    const linter = new StreamLinter(label, options);
-    linter.keepFrames = frames;
     const workers = pool;
     if (workers) linter.delegate = (job) => workers.offer(job);
     let first = true;
@@ -104,6 +170,11 @@ export function lintFileStreaming(
       first = false;
       linter.push(piece);
       if (linter.giveUp) return undefined;
+      // With workers, the findings wait for theirs (see above).
+      if (!pool) {
+        const batch = linter.drain();
+        if (batch.length > 0) yield batch;
+      }
     }
     try {
       linter.push(decoder.decode());
@@ -112,6 +183,7 @@ export function lintFileStreaming(
     }
     const result = linter.end();
     if (!result) return undefined;
+    const counts = { documents: result.documents, parseErrors: result.parseErrors };
     if (pool) {
       const handed = pool.delegated;
       const delegated = pool.finish();
@@ -122,13 +194,14 @@ export function lintFileStreaming(
       if (!delegated.ok) return undefined;
       for (const part of delegated.results) {
         append(result.findings, part.findings);
-        result.documents += part.documents;
-        result.parseErrors += part.parseErrors;
+        counts.documents += part.documents;
+        counts.parseErrors += part.parseErrors;
         for (const [line, text] of part.lines) if (!linter.lines.get(line)) linter.lines.set(line, text);
       }
       result.findings.sort(byPosition);
     }
-    return { result, frameLines: linter.lines };
+    if (result.findings.length > 0) yield result.findings;
+    return counts;
   } finally {
     pool?.stop();
     closeSync(fd);

@@ -383,6 +383,18 @@ export class StreamLinter {
     this.trim();
   }
 
+  /**
+   * The findings of the documents read so far, in order, handed over and no longer held: a caller that
+   * writes them as they come keeps memory flat however many there are. Each call's findings come after
+   * those of the call before (documents do not overlap), so the calls joined are `end()`'s order. They
+   * are final only if the stream does not give up later: then the whole input must be read again.
+   */
+  drain(): Finding[] {
+    const findings = this.linter.findings.splice(0, this.linter.findings.length);
+    findings.sort(byPosition);
+    return findings;
+  }
+
   end(): FileResult | undefined {
     if (!this.giveUp) {
       const to = this.base + this.buffer.length;
