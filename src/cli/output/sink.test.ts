@@ -132,6 +132,49 @@ describe('writeReport', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
+  it('takes back what a file was given, written or still gathered, when asked to rewind', () => {
+    const dir = scratch();
+    const file = join(dir, 'report.json');
+    let rewound = 0;
+    writeReport(
+      file,
+      () => {},
+      (write, rewind) => {
+        expect(rewind).toBeTypeOf('function');
+        // Written out (over a mebibyte), then a small piece still gathered: both taken back.
+        write('a'.repeat(1_500_000));
+        write('still gathered');
+        rewind?.();
+        rewound++;
+        write('b'.repeat(1_200_000));
+        write('é');
+        rewind?.();
+        rewound++;
+        write('the report');
+      },
+    );
+    expect(rewound).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('the report');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('offers no rewind where what was written cannot be taken back', () => {
+    const offered: boolean[] = [];
+    const produce = (write: (text: string) => void, rewind?: () => void) => {
+      offered.push(rewind !== undefined);
+      write('x');
+    };
+    writeReport(undefined, () => {}, produce);
+    writeReport(
+      undefined,
+      () => {},
+      produce,
+      () => {},
+    );
+    writeReport('/dev/null', () => {}, produce);
+    expect(offered).toEqual([false, false, false]);
+  });
+
   it('without a file, hands standard output pieces of at most about a mebibyte', () => {
     const out: string[] = [];
     writeReport(

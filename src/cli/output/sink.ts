@@ -1,5 +1,5 @@
 // Where a report goes, piece by piece: standard output, or a file that appears only once it is whole.
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Write } from './types.js';
 
 /** Pieces are gathered up to this many characters (bytes, once encoded) before a write: fewer system calls, bounded memory. */
@@ -14,20 +14,26 @@ const PENDING_AT = 4096;
 const KEEP_LIMIT = 4096;
 
 /**
+ * Takes back everything written so far: the report starts again from nothing. Given to `produce` only
+ * where that is possible (a regular file written beside its place).
+ */
+export type Rewind = () => void;
+
+/**
  * Runs `produce` with a writer to `file` (or to standard output when there is none: `stdoutBytes` when
  * given, else `stdout`). A regular file is written beside its place and renamed over it at the end, so a
  * failed run never leaves half a report; a device or pipe given as the file (`/dev/stdout`) is written
- * directly.
+ * directly. For a regular file `produce` is also given a `Rewind`.
  */
 export function writeReport(
   file: string | undefined,
   stdout: (text: string) => void,
-  produce: (write: Write) => void,
+  produce: (write: Write, rewind?: Rewind) => void,
   stdoutBytes?: (bytes: Uint8Array) => void,
 ): void {
   if (file === undefined) {
-    if (stdoutBytes) encoded(stdoutBytes, produce, false);
-    else buffered(stdout, produce);
+    if (stdoutBytes) encoded(stdoutBytes, (write) => produce(write), false);
+    else buffered(stdout, (write) => produce(write));
     return;
   }
   let special = false;
@@ -40,7 +46,30 @@ export function writeReport(
   const fd = openSync(temporary, 'w');
   let done = false;
   try {
-    encoded((bytes) => writeSync(fd, bytes), produce, true);
+    if (special) {
+      encoded(
+        (bytes) => writeSync(fd, bytes),
+        (write) => produce(write),
+        true,
+      );
+    } else {
+      // Written at known places, so that a rewind can start the file again.
+      let position = 0;
+      const sink = (bytes: Uint8Array) => {
+        for (let at = 0; at < bytes.length; ) {
+          const count = writeSync(fd, bytes, at, bytes.length - at, position);
+          at += count;
+          position += count;
+        }
+      };
+      const rewindable = (write: Write, drop: () => void) =>
+        produce(write, () => {
+          drop();
+          ftruncateSync(fd, 0);
+          position = 0;
+        });
+      encoded(sink, rewindable, true);
+    }
     done = true;
   } finally {
     closeSync(fd);
@@ -69,7 +98,12 @@ function buffered(sink: (text: string) => void, produce: (write: Write) => void)
  * in a message) makes the whole string two-byte, which UTF-8 encodes on a slow path, while most pieces
  * alone stay one-byte. `reuse`: the sink is done with the bytes when it returns.
  */
-function encoded(sink: (bytes: Uint8Array) => void, produce: (write: Write) => void, reuse: boolean): void {
+function encoded(
+  sink: (bytes: Uint8Array) => void,
+  /** `drop` forgets what is gathered and not yet handed to the sink. */
+  produce: (write: Write, drop: () => void) => void,
+  reuse: boolean,
+): void {
   let buffer = Buffer.allocUnsafe(FLUSH_AT);
   let used = 0;
   // Pieces said to repeat (an explanation's shared sentences), encoded once and then copied.
@@ -105,6 +139,10 @@ function encoded(sink: (bytes: Uint8Array) => void, produce: (write: Write) => v
     buffer.set(bytes, used);
     used += bytes.length;
   };
+  const drop = () => {
+    pending = '';
+    used = 0;
+  };
   produce((text, repeats) => {
     if (repeats === true && text.length >= KEEP_FROM) {
       let bytes = kept.get(text);
@@ -135,7 +173,7 @@ function encoded(sink: (bytes: Uint8Array) => void, produce: (write: Write) => v
       encode(pending);
       pending = '';
     }
-  });
+  }, drop);
   if (pending) encode(pending);
   flush();
 }
