@@ -1,7 +1,7 @@
 // The CLI streams large files; what it prints must not depend on it. CAPDOCTOR_STREAM_BYTES lowers the
 // size from which files are streamed, so that small files take that path here.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,4 +126,72 @@ describe('a worker that stops sends the file back to one thread', () => {
     expect(crashed.stdout).toBe(single.stdout);
     expect(single.stdout.length).toBeGreaterThan(1000);
   });
+});
+
+describe('with --output-file, a streamed file’s findings are written as they are found', () => {
+  const read = (path: string) => readFileSync(path, 'utf8');
+  /** The report written to a file of its own, with what the debug output says of it. */
+  function written(args: string[], streamBytes: number, env: Record<string, string> = {}) {
+    const out = join(scratch, `report-${streamBytes}-${Math.random().toString(36).slice(2)}`);
+    const result = run([...args, '--output-file', out], streamBytes, { CAPDOCTOR_DEBUG: 'stream', ...env });
+    const report = existsSync(out) ? read(out) : undefined;
+    rmSync(out, { force: true });
+    return { ...result, report };
+  }
+  const live = /findings written as they are found/;
+
+  for (const name of Object.keys(files)) {
+    it.each([
+      ['json', []],
+      ['text', every],
+      ['sarif', []],
+      ['github', []],
+      ['gitlab', []],
+      ['json', ['--quiet']],
+      ['text', ['--quiet']],
+    ])(`${name} -o %s %j`, (format, extra) => {
+      const args = ['lint', join(scratch, name), '-o', format, ...extra];
+      const streamed = written(args, 1);
+      const whole = run(args, 2 ** 40);
+      expect(streamed.stderr).toMatch(live);
+      expect(streamed.stderr).not.toMatch(/starts again/);
+      expect(streamed.code).toBe(whole.code);
+      expect(streamed.report).toBe(whole.stdout);
+      expect(whole.stdout.length).toBeGreaterThan(200);
+    });
+  }
+
+  it('junit, which counts before it lists, gathers them first', () => {
+    const args = ['lint', join(scratch, 'deployments.yaml'), '-o', 'junit'];
+    const streamed = written(args, 1);
+    expect(streamed.stderr).not.toMatch(live);
+    expect(streamed.report).toBe(run(args, 2 ** 40).stdout);
+  });
+
+  it('standard output, which cannot be taken back, gets them all at the end', () => {
+    const streamed = run(['lint', join(scratch, 'deployments.yaml'), '-o', 'json'], 1, { CAPDOCTOR_DEBUG: 'stream' });
+    expect(streamed.stderr).toBe('');
+  });
+
+  // Findings already written when the stream gives up are taken back: the report starts again, and the
+  // file is read whole (the files before it are linted again).
+  const late = {
+    'a syntax error': `${deployments(120, { mistakeEvery: 4 })}---\nkind: [unclosed\n`,
+    'a document whose needs read the others': `${deployments(120, { mistakeEvery: 4 })}---\n${read(
+      join(root, 'src/rules/pam-limits-needs-sys-resource/fixtures/invalid.yaml'),
+    )}`,
+  };
+  for (const [why, text] of Object.entries(late)) {
+    it.each(['json', 'text', 'sarif'])(`after ${why} at the end, -o %s is what reading it whole gives`, (format) => {
+      const path = join(scratch, `late-${why.replaceAll(' ', '-')}.yaml`);
+      writeFileSync(path, text);
+      const args = ['lint', join(scratch, 'deployments.yaml'), path, '-o', format];
+      const streamed = written(args, 1);
+      const whole = run(args, 2 ** 40);
+      expect(streamed.stderr).toMatch(/late-.*: read whole; the report starts again/);
+      expect(streamed.code).toBe(whole.code);
+      expect(streamed.report).toBe(whole.stdout);
+      expect(whole.stdout.length).toBeGreaterThan(1000);
+    });
+  }
 });

@@ -13614,6 +13614,17 @@ var StreamLinter = class {
     if (this.list) this.listLines(to);
     this.trim();
   }
+  /**
+   * The findings of the documents read so far, in order, handed over and no longer held: a caller that
+   * writes them as they come keeps memory flat however many there are. Each call's findings come after
+   * those of the call before (documents do not overlap), so the calls joined are `end()`'s order. They
+   * are final only if the stream does not give up later: then the whole input must be read again.
+   */
+  drain() {
+    const findings = this.linter.findings.splice(0, this.linter.findings.length);
+    findings.sort(byPosition);
+    return findings;
+  }
   end() {
     if (!this.giveUp) {
       const to = this.base + this.buffer.length;
@@ -14126,8 +14137,6 @@ ${IN_FINDING}`);
   return text;
 }
 var writeJson = (report, _options, write) => {
-  const { files, documents, errors, warnings, infos } = report.summary;
-  const summary = { files, documents, errors, warnings, infos };
   write(`{
   "version": ${JSON_VERSION},
   "findings": `);
@@ -14139,6 +14148,8 @@ var writeJson = (report, _options, write) => {
       first = false;
     }
   }
+  const { files, documents, errors, warnings, infos } = report.summary;
+  const summary = { files, documents, errors, warnings, infos };
   const tail = JSON.stringify(summary, null, 2).replaceAll("\n", "\n  ");
   write(`${first ? "[]" : "\n  ]"},
   "summary": ${tail}

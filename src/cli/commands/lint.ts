@@ -6,10 +6,11 @@ import { resolveTargets, TargetError } from '../../knowledge/targets.js';
 import { ALL_RULE_META, RULES } from '../../rules/index.js';
 import { findConfig, loadConfig, parseRuleOptions } from '../config-file.js';
 import { expandPaths, implicitStdin, readInput, unreadableFinding } from '../files.js';
-import { FORMATTERS, type OutputFormat, STREAM_FORMATTERS } from '../output/index.js';
-import { writeReport } from '../output/sink.js';
-import type { FileReport, LintReport } from '../output/types.js';
+import { FORMATTERS, ONE_PASS_FORMATTERS, type OutputFormat, STREAM_FORMATTERS } from '../output/index.js';
+import { type Rewind, writeReport } from '../output/sink.js';
+import type { FileReport, FileStream, LintReport, ReportStream, Summary, Write } from '../output/types.js';
 import { Progress, type ProgressStream, progressWanted } from '../progress.js';
+import type { FindingStream } from '../stream-input.js';
 import { shouldStream } from '../stream-size.js';
 import { UsageError } from '../usage.js';
 
@@ -87,100 +88,195 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   // threads) is loaded only when there is one.
   const large = files.map((entry) => entry.file !== '-' && entry.error === undefined && shouldStream(entry.file));
   const streaming = large.includes(true) ? await import('../stream-input.js') : undefined;
+  const frames = format === 'text';
 
-  const reports: FileReport[] = [];
-  let documents = 0;
-  let hidden = 0;
-  const shown = (findings: Finding[]): Finding[] => {
-    if (!options.quiet) return findings;
-    const errors = findings.filter((f) => f.severity === 'error');
-    hidden += findings.length - errors.length;
-    return errors;
-  };
-  let unreadable = false;
   const progress = progressWanted(io.progress, Boolean(options.quiet), process.env)
     ? new Progress(io.progress, files.length, progressTiming())
     : undefined;
-  for (const [i, entry] of files.entries()) {
-    let read = 0;
-    const onRead = progress
-      ? (bytes: number) => {
-          read += bytes;
-          progress.read(bytes);
-        }
-      : undefined;
-    const streamed =
-      large[i] && streaming
-        ? streaming.lintFileStreaming(entry.file, entry.file, lintOptions, targetSpecs, onRead, format === 'text')
-        : undefined;
-    if (streamed) {
-      const { result } = streamed;
-      progress?.fileDone(read, result.documents);
-      if (result.parseErrors > 0) unreadable = true;
-      documents += result.documents;
-      const findings = shown(result.findings);
-      reports.push({ file: entry.file, frameLines: format === 'text' ? streamed.frameLines : undefined, findings });
-      continue;
-    }
-    const input = readInput(entry, stdin);
-    const label = input.file === '-' && options.stdinFilename ? options.stdinFilename : input.file;
-    if (input.text === undefined) {
-      progress?.fileDone(0, 0);
-      unreadable = true;
-      reports.push({ file: label, findings: [unreadableFinding(label, input.error ?? 'cannot be read')] });
-      continue;
-    }
-    const result: FileResult = lintSource(label, input.text, lintOptions);
-    // Arguments are evaluated only with a progress line; a streamed file read whole again counts once.
-    progress?.fileDone(Buffer.byteLength(input.text), result.documents);
-    if (result.parseErrors > 0) unreadable = true;
-    documents += result.documents;
-    const findings = shown(result.findings);
-    reports.push({ file: label, text: input.text, findings });
-  }
+  // Streamed files whose findings were going out as they were found, until the stream gave up: they
+  // are read whole when the report starts again.
+  const readWhole = new Set<number>();
+  let tally = newTally();
 
-  progress?.end();
-
-  const all = reports.flatMap((r) => r.findings);
-  const count = (severity: Finding['severity']) => all.filter((f) => f.severity === severity).length;
-  const report: LintReport = {
-    files: reports,
-    // End-of-life runtimes checked as context are not the targets the severity is decided for.
-    targets: targets.filter((t) => !t.context).map((t) => (t.matrix ? t.label : t.id)),
-    summary: {
-      files: reports.length,
-      documents,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
-    },
+  /** What `--quiet` lets through, counted as it goes into the report. */
+  const shown = function* (findings: Iterable<Finding>): Generator<Finding> {
+    for (const finding of findings) {
+      if (options.quiet && finding.severity !== 'error') tally.hidden++;
+      else {
+        tally[finding.severity]++;
+        yield finding;
+      }
+    }
   };
-  if (hidden > 0) report.hidden = hidden;
+
+  /** Reads the file's findings as the report is written; throws `ReadWhole` if its stream gives up. */
+  const live = function* (i: number, stream: FindingStream, read: () => number): Generator<Finding> {
+    try {
+      for (;;) {
+        const next = stream.batches.next();
+        if (next.done) {
+          if (!next.value) throw new ReadWhole(i);
+          progress?.fileDone(read(), next.value.documents);
+          if (next.value.parseErrors > 0) tally.unreadable = true;
+          tally.documents += next.value.documents;
+          return;
+        }
+        yield* shown(next.value);
+      }
+    } finally {
+      // Closes the file when the report stops early (a write that failed).
+      stream.batches.return(undefined);
+    }
+  };
+
+  /**
+   * Each file's report, linted when it is reached. `inPass`: a large file's findings are linted while
+   * the report reads them, and never all held.
+   */
+  const reports = function* (inPass: boolean): Generator<FileStream> {
+    for (const [i, entry] of files.entries()) {
+      let read = 0;
+      const onRead = progress
+        ? (bytes: number) => {
+            read += bytes;
+            progress.read(bytes);
+          }
+        : undefined;
+      if (large[i] && streaming && !readWhole.has(i)) {
+        if (inPass) {
+          debugStream(`${entry.file}: findings written as they are found`);
+          const stream = streaming.streamFindings(entry.file, entry.file, lintOptions, targetSpecs, onRead, frames);
+          const findings = live(i, stream, () => read);
+          yield { file: entry.file, frameLines: frames ? stream.frameLines : undefined, findings };
+          // A formatter that skipped the findings still gets them counted (and the file read).
+          for (const _ of findings);
+          continue;
+        }
+        const streamed = streaming.lintFileStreaming(entry.file, entry.file, lintOptions, targetSpecs, onRead, frames);
+        if (streamed) {
+          const { result } = streamed;
+          progress?.fileDone(read, result.documents);
+          if (result.parseErrors > 0) tally.unreadable = true;
+          tally.documents += result.documents;
+          yield {
+            file: entry.file,
+            frameLines: frames ? streamed.frameLines : undefined,
+            findings: [...shown(result.findings)],
+          };
+          continue;
+        }
+      }
+      const input = readInput(entry, stdin);
+      const label = input.file === '-' && options.stdinFilename ? options.stdinFilename : input.file;
+      if (input.text === undefined) {
+        progress?.fileDone(0, 0);
+        tally.unreadable = true;
+        yield { file: label, findings: [...shown([unreadableFinding(label, input.error ?? 'cannot be read')])] };
+        continue;
+      }
+      const result: FileResult = lintSource(label, input.text, lintOptions);
+      // Arguments are evaluated only with a progress line; a streamed file read whole again counts once.
+      progress?.fileDone(Buffer.byteLength(input.text), result.documents);
+      if (result.parseErrors > 0) tally.unreadable = true;
+      tally.documents += result.documents;
+      yield { file: label, text: input.text, findings: [...shown(result.findings)] };
+    }
+  };
+
+  const summary = (): Summary => ({
+    files: files.length,
+    documents: tally.documents,
+    errors: tally.error,
+    warnings: tally.warning,
+    infos: tally.info,
+  });
+  // End-of-life runtimes checked as context are not the targets the severity is decided for.
+  const reportTargets = targets.filter((t) => !t.context).map((t) => (t.matrix ? t.label : t.id));
   const formatOptions = {
     color: options.color && format === 'text',
     rules: ALL_RULE_META,
     version: io.version,
     verbose: options.verbose === true,
   };
-  // Written as it is formatted: a report of many findings is never one string in memory.
+  const onePass = ONE_PASS_FORMATTERS[format];
+
+  const produce = (write: Write, rewind?: Rewind) => {
+    // Written as the findings are found where the report can be taken back (a file of the report's
+    // own), should a stream give up; elsewhere the findings are all gathered first.
+    if (onePass && rewind && streaming) {
+      for (;;) {
+        tally = newTally();
+        const report: ReportStream = {
+          files: reports(true),
+          targets: reportTargets,
+          get summary() {
+            return summary();
+          },
+          get hidden() {
+            return tally.hidden > 0 ? tally.hidden : undefined;
+          },
+        };
+        try {
+          onePass(report, formatOptions, write);
+          return;
+        } catch (error) {
+          if (!(error instanceof ReadWhole)) throw error;
+          debugStream(`${files[error.index]?.file}: read whole; the report starts again`);
+          readWhole.add(error.index);
+          rewind();
+        }
+      }
+    }
+    tally = newTally();
+    const fileReports = [...reports(false)] as FileReport[];
+    const report: LintReport = { files: fileReports, targets: reportTargets, summary: summary() };
+    if (tally.hidden > 0) report.hidden = tally.hidden;
+    STREAM_FORMATTERS[format](report, formatOptions, write);
+  };
+
   try {
-    writeReport(
-      options.outputFile || undefined,
-      io.stdout,
-      (write) => STREAM_FORMATTERS[format](report, formatOptions, write),
-      io.stdoutBytes,
-    );
+    writeReport(options.outputFile || undefined, io.stdout, produce, io.stdoutBytes);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (!options.outputFile || typeof e.code !== 'string') throw error;
     const why = e.code === 'ENOENT' ? 'its folder does not exist' : e.code === 'EISDIR' ? 'it is a folder' : e.message;
     throw new UsageError(`--output-file: cannot write ${options.outputFile}: ${why}`);
+  } finally {
+    progress?.end();
   }
 
-  if (unreadable) return EXIT.usage;
-  if (report.summary.errors > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return EXIT.findings;
+  if (tally.unreadable) return EXIT.usage;
+  if (tally.error > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && tally.warning > maxWarnings) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** A measurement aid (and what the tests check): which files went into the report as they were read. */
+function debugStream(text: string): void {
+  if (process.env.CAPDOCTOR_DEBUG?.split(',').includes('stream')) process.stderr.write(`capdoctor: ${text}\n`);
+}
+
+/** What a pass over the inputs counted. */
+interface Tally {
+  documents: number;
+  error: number;
+  warning: number;
+  info: number;
+  /** Left out by --quiet. */
+  hidden: number;
+  /** An input could not be read, or held a syntax error. */
+  unreadable: boolean;
+}
+
+function newTally(): Tally {
+  return { documents: 0, error: 0, warning: 0, info: 0, hidden: 0, unreadable: false };
+}
+
+/** A streamed input needs reading whole after its first findings went into the report. */
+class ReadWhole extends Error {
+  constructor(readonly index: number) {
+    super('a streamed input must be read whole');
+  }
 }
 
 /** CAPDOCTOR_PROGRESS_DELAY_MS sets another delay before the first line (for tests and demonstrations). */

@@ -4,7 +4,7 @@
 import type { AppliedChange, SkippedFix } from '../../core/fix.js';
 import type { Finding, Severity } from '../../core/types.js';
 import { rememberedEscape } from './repeating.js';
-import { type Formatter, type StreamFormatter, toText } from './types.js';
+import { type Formatter, type OnePassFormatter, toText } from './types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   error: 'error',
@@ -61,7 +61,7 @@ function escapedPath(file: string): string {
 
 const escapedMessage = rememberedEscape(escapeData);
 
-export const writeGithub: StreamFormatter = (report, _options, write) => {
+export const writeGithub: OnePassFormatter = (report, _options, write) => {
   for (const file of report.files) for (const finding of file.findings) write(`${githubCommand(finding)}\n`);
   const { errors, warnings, infos, files } = report.summary;
   // A plain line (not a command) that the log shows under the annotations.

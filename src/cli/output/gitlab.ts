@@ -6,7 +6,7 @@ import { annotationPath } from './github.js';
 import { findingIdentity, Occurrences, sha256 } from './identity.js';
 import { escapeInner, quote } from './json.js';
 import { rememberedEscape } from './repeating.js';
-import { type Formatter, type StreamFormatter, toText } from './types.js';
+import { type Formatter, type OnePassFormatter, toText } from './types.js';
 
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -33,7 +33,7 @@ export function gitlabSeverity(finding: Finding): GitlabSeverity {
 const escapedMessage = rememberedEscape(escapeInner);
 
 /** A JSON array written issue by issue, as `JSON.stringify(issues, null, 2)` writes it. */
-export const writeGitlab: StreamFormatter = (report, _options, write) => {
+export const writeGitlab: OnePassFormatter = (report, _options, write) => {
   const occurrences = new Occurrences();
   let first = true;
   for (const file of report.files) {

@@ -4,7 +4,7 @@ import { formatJson, writeJson } from './json.js';
 import { formatJunit, writeJunit } from './junit.js';
 import { formatSarif, writeSarif } from './sarif.js';
 import { formatText, writeText } from './text.js';
-import type { Formatter, StreamFormatter } from './types.js';
+import type { Formatter, OnePassFormatter, StreamFormatter } from './types.js';
 
 export const FORMATTERS: Record<'text' | 'json' | 'sarif' | 'github' | 'junit' | 'gitlab', Formatter> = {
   text: formatText,
@@ -24,6 +24,15 @@ export const STREAM_FORMATTERS: Record<OutputFormat, StreamFormatter> = {
   sarif: writeSarif,
   github: writeGithub,
   junit: writeJunit,
+  gitlab: writeGitlab,
+};
+
+/** The formats that read a report in one pass, so that a large input's findings go out as they are found. */
+export const ONE_PASS_FORMATTERS: Partial<Record<OutputFormat, OnePassFormatter>> = {
+  text: writeText,
+  json: writeJson,
+  sarif: writeSarif,
+  github: writeGithub,
   gitlab: writeGitlab,
 };
 

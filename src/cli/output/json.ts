@@ -1,7 +1,7 @@
 import { explanationParts } from '../../core/explanation.js';
 import type { Evidence, Finding, Fix, ObjectRef, PathEdit, TargetOutcome } from '../../core/types.js';
 import { rememberedEscape, splitsPair } from './repeating.js';
-import { type Formatter, type StreamFormatter, type Summary, toText, type Write } from './types.js';
+import { type Formatter, type OnePassFormatter, type Summary, toText, type Write } from './types.js';
 
 /**
  * The stable, versioned JSON shape. Bump `version` on any incompatible change (docs/output.md lists them).
@@ -223,9 +223,7 @@ function targetsText(targets: readonly TargetOutcome[]): string {
   return text;
 }
 
-export const writeJson: StreamFormatter = (report, _options, write) => {
-  const { files, documents, errors, warnings, infos } = report.summary;
-  const summary: Summary = { files, documents, errors, warnings, infos };
+export const writeJson: OnePassFormatter = (report, _options, write) => {
   // Written finding by finding, as JSON.stringify(output, null, 2) would: a large report then never
   // holds a copy of every finding or the whole text.
   write(`{\n  "version": ${JSON_VERSION},\n  "findings": `);
@@ -237,6 +235,8 @@ export const writeJson: StreamFormatter = (report, _options, write) => {
       first = false;
     }
   }
+  const { files, documents, errors, warnings, infos } = report.summary;
+  const summary: Summary = { files, documents, errors, warnings, infos };
   const tail = JSON.stringify(summary, null, 2).replaceAll('\n', '\n  ');
   write(`${first ? '[]' : '\n  ]'},\n  "summary": ${tail}\n}\n`);
 };

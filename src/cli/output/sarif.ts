@@ -6,7 +6,7 @@ import { findingIdentity, Occurrences, sha256 } from './identity.js';
 import { escapeInner, number, quote } from './json.js';
 import { outcomeLister } from './outcomes.js';
 import { rememberedEscape, splitsPair } from './repeating.js';
-import { type Formatter, type StreamFormatter, toText, type Write } from './types.js';
+import { type Formatter, type OnePassFormatter, toText, type Write } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/capdoctor/capdoctor';
 /**
@@ -217,7 +217,7 @@ const RESULTS_MARK = '\u0000results\u0000';
 const RESULT_INDENT = ' '.repeat(8);
 
 /** The log as `JSON.stringify(log, null, 2)` writes it, with the results written one by one. */
-export const writeSarif: StreamFormatter = (report, options, write) => {
+export const writeSarif: OnePassFormatter = (report, options, write) => {
   const ruleIndex = new Map<string, number>();
   options.rules.forEach((meta, i) => {
     if (!ruleIndex.has(meta.id)) ruleIndex.set(meta.id, i);

@@ -3,11 +3,11 @@ import { outcomeLine } from '../../core/message.js';
 import type { Finding, Severity, TargetOutcome } from '../../core/types.js';
 import { terminalSafe } from './escape.js';
 import {
-  type FileReport,
+  type FileStream,
   type FormatOptions,
   type Formatter,
-  type LintReport,
-  type StreamFormatter,
+  type OnePassFormatter,
+  type ReportStream,
   toText,
   type Write,
 } from './types.js';
@@ -68,16 +68,16 @@ class Lines {
       this.raw = source.split('\n');
       this.count = this.raw.length;
     } else {
+      // Only the lines around findings, which a streamed input adds to as its findings come: a line
+      // not kept is not shown.
       this.kept = source;
-      let last = 1;
-      for (const n of source.keys()) if (n > last) last = n;
-      this.count = last;
+      this.count = Number.POSITIVE_INFINITY;
     }
   }
 
   at(index: number): string | undefined {
     if (index < 0 || index >= this.count) return undefined;
-    const line = this.raw ? this.raw[index] : (this.kept?.get(index + 1) ?? '');
+    const line = this.raw ? this.raw[index] : this.kept?.get(index + 1);
     return line?.endsWith('\r') ? line.slice(0, -1) : line;
   }
 }
@@ -212,11 +212,29 @@ function formatFinding(c: Colors, finding: Finding, lines: Lines | undefined, ve
   return out;
 }
 
-function writeFile(c: Colors, file: FileReport, verbose: boolean, write: Write): void {
-  const source = file.text ?? file.frameLines;
-  const lines = source === undefined ? undefined : new Lines(source);
-  write(`${c.underline(c.bold(terminalSafe(file.file)))}\n`);
-  for (const finding of file.findings) write(`${formatFinding(c, finding, lines, verbose).join('\n')}\n\n`);
+/** How many findings of each severity were written, and in how many files. */
+interface Written {
+  error: number;
+  warning: number;
+  info: number;
+  files: number;
+}
+
+/** A file's findings under its name; nothing for a file without findings. */
+function writeFile(c: Colors, file: FileStream, verbose: boolean, written: Written, write: Write): void {
+  let lines: Lines | undefined;
+  let first = true;
+  for (const finding of file.findings) {
+    if (first) {
+      const source = file.text ?? file.frameLines;
+      lines = source === undefined ? undefined : new Lines(source);
+      write(`${c.underline(c.bold(terminalSafe(file.file)))}\n`);
+      written.files++;
+      first = false;
+    }
+    written[finding.severity]++;
+    write(`${formatFinding(c, finding, lines, verbose).join('\n')}\n\n`);
+  }
 }
 
 function targetsLine(targets: readonly string[]): string {
@@ -224,14 +242,10 @@ function targetsLine(targets: readonly string[]): string {
   return `Targets: ${targets.length} runtime profiles (run \`capdoctor targets\` to list them)`;
 }
 
-function summaryLine(c: Colors, report: LintReport, shown: readonly FileReport[]): string {
+function summaryLine(c: Colors, report: ReportStream, written: Written): string {
   const { files, documents } = report.summary;
-  // Count what was printed, so the summary always agrees with the listing above it.
-  const count = (severity: Severity) =>
-    shown.reduce((n, file) => n + file.findings.filter((f) => f.severity === severity).length, 0);
-  const errors = count('error');
-  const warnings = count('warning');
-  const infos = count('info');
+  // What was printed is counted, so the summary always agrees with the listing above it.
+  const { error: errors, warning: warnings, info: infos } = written;
   const problems = errors + warnings + infos;
   const hidden = report.hidden ? `; ${report.hidden} warnings and infos hidden by --quiet` : '';
   if (problems === 0) {
@@ -240,17 +254,17 @@ function summaryLine(c: Colors, report: LintReport, shown: readonly FileReport[]
   }
   const text =
     `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ` +
-    `${plural(infos, 'info')}) in ${plural(shown.length, 'file')}${hidden}`;
+    `${plural(infos, 'info')}) in ${plural(written.files, 'file')}${hidden}`;
   const color = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.cyan;
   return c.bold(color(text));
 }
 
-export const writeText: StreamFormatter = (report, options: FormatOptions, write) => {
+export const writeText: OnePassFormatter = (report, options: FormatOptions, write) => {
   const c = pc.createColors(options.color);
   if (report.targets.length > 0) write(`${c.dim(targetsLine(report.targets))}\n\n`);
-  const withFindings = report.files.filter((file) => file.findings.length > 0);
-  for (const file of withFindings) writeFile(c, file, options.verbose === true, write);
-  write(`${summaryLine(c, report, withFindings)}\n`);
+  const written: Written = { error: 0, warning: 0, info: 0, files: 0 };
+  for (const file of report.files) writeFile(c, file, options.verbose === true, written, write);
+  write(`${summaryLine(c, report, written)}\n`);
 };
 
 export const formatText: Formatter = toText(writeText);

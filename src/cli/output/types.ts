@@ -28,6 +28,28 @@ export interface LintReport {
   hidden?: number;
 }
 
+/**
+ * A report as a one-pass formatter reads it: each file once, each file's findings once, in order; the
+ * summary only after the last finding. The findings of a large input then go out as they are found
+ * and are never all held (`LintReport`, which holds them, is one too).
+ */
+export interface ReportStream {
+  files: Iterable<FileStream>;
+  targets: readonly string[];
+  /** Complete only once every file's findings have been read. */
+  readonly summary: Summary;
+  /** Complete only once every file's findings have been read. */
+  readonly hidden?: number;
+}
+
+export interface FileStream {
+  file: string;
+  text?: string;
+  /** The lines around the findings read so far (a streamed input keeps those of each as it comes). */
+  frameLines?: ReadonlyMap<number, string>;
+  findings: Iterable<Finding>;
+}
+
 export interface FormatOptions {
   color: boolean;
   rules: readonly RuleMeta[];
@@ -46,6 +68,9 @@ export type Write = (text: string, repeats?: boolean) => void;
 
 /** Writes the report as it goes, finding by finding; the pieces joined are what the `Formatter` returns. */
 export type StreamFormatter = (report: LintReport, options: FormatOptions, write: Write) => void;
+
+/** A `StreamFormatter` that reads the report in one pass (see `ReportStream`). */
+export type OnePassFormatter = (report: ReportStream, options: FormatOptions, write: Write) => void;
 
 /** The whole report as one string (for small reports, tests and the library). */
 export function toText(stream: StreamFormatter): Formatter {
