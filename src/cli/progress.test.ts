@@ -69,6 +69,22 @@ describe('Progress', () => {
     expect(t.writes.at(-1)).toContain('1/1 files · 800 documents · 8.0 MB');
   });
 
+  it('counts from nothing again when the inputs are read again', () => {
+    const t = terminal();
+    const progress = new Progress(t.stream, 2, { now: t.now });
+    t.advance(2000);
+    progress.fileDone(4_000_000, 400);
+    t.advance(1000);
+    progress.read(2_000_000);
+    expect(t.writes.at(-1)).toContain('1/2 files · 400 documents · 6.0 MB · 2.0 MB/s');
+    t.advance(1000);
+    progress.again();
+    expect(t.writes.at(-1)).toContain('0/2 files · 0 documents · 0.0 MB');
+    t.advance(1000);
+    progress.fileDone(4_000_000, 400);
+    expect(t.writes.at(-1)).toContain('1/2 files · 400 documents · 4.0 MB · 4.0 MB/s');
+  });
+
   it('fits the terminal width', () => {
     const t = terminal(30);
     const progress = new Progress(t.stream, 10, { now: t.now });

@@ -40,6 +40,8 @@ export class Progress {
   /** Bytes read of the file in progress (streamed large files report as they go). */
   private partial = 0;
   private readonly started: number;
+  /** When the counts started: the start, or when the report started again. */
+  private since: number;
   private lastDrawn = Number.NEGATIVE_INFINITY;
   private drawn = false;
   private readonly now: () => number;
@@ -55,6 +57,20 @@ export class Progress {
     this.delayMs = options.delayMs ?? 1000;
     this.intervalMs = options.intervalMs ?? 100;
     this.started = this.now();
+    this.since = this.started;
+  }
+
+  /**
+   * The inputs are read again from the first (a report that starts again, see the lint command): the
+   * counts, and the speed, start again too.
+   */
+  again(): void {
+    this.files = 0;
+    this.documents = 0;
+    this.bytes = 0;
+    this.partial = 0;
+    this.since = this.now();
+    this.tick();
   }
 
   /** Part of the current file was read. */
@@ -74,7 +90,7 @@ export class Progress {
 
   /** The line as it would be drawn now. */
   line(): string {
-    const seconds = Math.max((this.now() - this.started) / 1000, 0.001);
+    const seconds = Math.max((this.now() - this.since) / 1000, 0.001);
     const megabytes = (this.bytes + this.partial) / 1e6;
     const text =
       `capdoctor: ${number(this.files)}/${number(this.totalFiles)} files · ${number(this.documents)} documents · ` +

@@ -224,6 +224,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
           debugStream(`${files[error.index]?.file}: read whole; the report starts again`);
           readWhole.add(error.index);
           rewind();
+          progress?.again();
         }
       }
     }
