@@ -161,6 +161,17 @@ describe('with --output-file, a streamed file’s findings are written as they a
     });
   }
 
+  it('with worker threads, all at the end of the file, as one thread writes them', () => {
+    const args = ['lint', join(scratch, 'deployments.yaml'), join(scratch, 'list.yaml'), '-o', 'json'];
+    const threaded = written(args, 1, { CAPDOCTOR_THREADS: '3', CAPDOCTOR_DEBUG: 'stream,threads' });
+    const single = written(args, 1, { CAPDOCTOR_THREADS: '1' });
+    expect(Number(/3 threads, (\d+) windows handed to workers/.exec(threaded.stderr)?.[1])).toBeGreaterThan(0);
+    expect(threaded.stderr).toMatch(live);
+    expect(threaded.code).toBe(single.code);
+    expect(threaded.report).toBe(single.report);
+    expect(single.report?.length).toBeGreaterThan(1000);
+  });
+
   it('junit, which counts before it lists, gathers them first', () => {
     const args = ['lint', join(scratch, 'deployments.yaml'), '-o', 'junit'];
     const streamed = written(args, 1);
