@@ -141,7 +141,14 @@ function* batchesOf(
     let first = true;
     let sinceCollection = 0;
     for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null);
+      let read: number;
+      try {
+        read = readSync(fd, buffer, 0, buffer.length, null);
+      } catch {
+        // A read that fails half way (an I/O error, a file cut short under us): the whole-file reader
+        // reports it as the file's error, with the findings of no part of it.
+        return undefined;
+      }
       if (read === 0) break;
       onRead?.(read);
       capYoungGeneration();
