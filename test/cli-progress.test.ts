@@ -54,6 +54,17 @@ describe.skipIf(!hasScript)('the progress line on a terminal', () => {
     expect(screen.endsWith('\r\u001b[K')).toBe(true);
   });
 
+  it('clears the line before a report on the same terminal', () => {
+    const { code, screen } = onTerminal(['lint', dir, '-o', 'github']);
+    expect(code).toBe(1);
+    expect(screen).toMatch(/capdoctor: [0-4]\/4 files/);
+    // The report starts on a cleared line, and no progress line is drawn into it.
+    const report = screen.indexOf('::');
+    expect(screen.slice(0, report).endsWith('\r\u001b[K')).toBe(true);
+    expect(screen.slice(report)).not.toMatch(/\/4 files|\u001b/);
+    expect(screen.slice(report)).toMatch(/capdoctor: \d+ errors?, \d+ warnings?, \d+ infos? in 4 files\r\n$/);
+  });
+
   it('draws nothing with -q', () => {
     const { screen } = onTerminal(['lint', dir, '-q', '-o', 'json', '--output-file', out]);
     expect(screen).toBe('');

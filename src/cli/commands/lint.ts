@@ -230,6 +230,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     }
     tally = newTally();
     const fileReports = [...reports(false)] as FileReport[];
+    // The line goes before the report does: both may be on the terminal. (Written as found, the report
+    // goes to a file, and the line stays while the files are read.)
+    progress?.end();
     const report: LintReport = { files: fileReports, targets: reportTargets, summary: summary() };
     if (tally.hidden > 0) report.hidden = tally.hidden;
     STREAM_FORMATTERS[format](report, formatOptions, write);
