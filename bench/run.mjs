@@ -233,7 +233,7 @@ const variedSecond = corpus(`dense-varied-${n(10_000, 300)}-second.yaml`, () =>
   denseVariedChunks(n(10_000, 300), { seed: 18, programs: 'job' }),
 );
 results.denseVaried = bench(`${n('10,000', '300')} Deployments, every one with findings few others share`, [
-  ...['json', 'sarif', 'text'].map((format) => [
+  ...FORMATS.map((format) => [
     `capdoctor lint -o ${format}`,
     lintAs(format, variedFile, ...DENSE_RULES),
   ]),
@@ -367,7 +367,7 @@ if (results.dense) {
 }
 if (results.denseVaried) {
   const js = results.denseVaried['js-yaml loadAll'];
-  for (const format of ['json', 'sarif', 'text']) {
+  for (const format of FORMATS) {
     const ours = results.denseVaried[`capdoctor lint -o ${format}`];
     check(
       `dense and varied, -o ${format}: ${ours.ratio.toFixed(2)}× js-yaml (medians ${ours.wall.toFixed(2)} s and ${js.wall.toFixed(2)} s) ≤ 1.0×, peak ${ours.rss.toFixed(0)} MiB ≤ 200 MiB`,
