@@ -233,10 +233,7 @@ const variedSecond = corpus(`dense-varied-${n(10_000, 300)}-second.yaml`, () =>
   denseVariedChunks(n(10_000, 300), { seed: 18, programs: 'job' }),
 );
 results.denseVaried = bench(`${n('10,000', '300')} Deployments, every one with findings few others share`, [
-  ...FORMATS.map((format) => [
-    `capdoctor lint -o ${format}`,
-    lintAs(format, variedFile, ...DENSE_RULES),
-  ]),
+  ...FORMATS.map((format) => [`capdoctor lint -o ${format}`, lintAs(format, variedFile, ...DENSE_RULES)]),
   [SECOND_OF_KIND, lintAs('json', variedFile, ...DENSE_RULES, variedSecond)],
   ['js-yaml loadAll', [node, baseline('js-yaml'), variedFile]],
 ]);
