@@ -8,6 +8,7 @@ import { deployments, listChunks, mixed, random } from '../bench/generate.mjs';
 import { byPosition, type LintOptions, lintSource, lintSourcePrecise } from '../src/core/engine.js';
 import { RULE_NEEDS } from '../src/core/prefilter.js';
 import { lintWindow, StreamLinter, type WindowJob } from '../src/core/stream.js';
+import type { Finding } from '../src/core/types.js';
 import { resolveTargets } from '../src/knowledge/targets.js';
 import { RULES } from '../src/rules/index.js';
 
@@ -112,6 +113,35 @@ describe('streaming: same findings as the precise path, one document (or List it
           expect(result).toEqual(precise);
           if (name.includes('list')) expect(lists).toBeGreaterThan(0);
         }
+      }
+    }
+  });
+
+  it('hands its findings over batch by batch, in the order the end gives them', () => {
+    const inputs: [string, string][] = [
+      ['deployments.yaml', deployments(200, { mistakeEvery: 3 })],
+      ['mixed.yaml', mixed(300)],
+      ['list.yaml', [...listChunks(80, { mistakeEvery: 2 })].join('')],
+    ];
+    for (const [name, text] of inputs) {
+      const precise = lintSourcePrecise(name, text, everything);
+      for (const piece of [997, 8192]) {
+        const linter = new StreamLinter(name, everything, 2000);
+        const drained: Finding[] = [];
+        let batches = 0;
+        for (let at = 0; at < text.length; at += piece) {
+          linter.push(text.slice(at, at + piece));
+          const batch = linter.drain();
+          if (batch.length > 0) batches++;
+          drained.push(...batch);
+        }
+        const result = linter.end();
+        expect(result).toBeDefined();
+        drained.push(...(result?.findings ?? []));
+        // Several batches, each handed over once: none kept for the end.
+        expect(batches).toBeGreaterThan(5);
+        expect(drained).toEqual(precise.findings);
+        expect({ ...result, findings: precise.findings }).toEqual(precise);
       }
     }
   });
