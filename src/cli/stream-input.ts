@@ -145,8 +145,8 @@ function* batchesOf(
       try {
         read = readSync(fd, buffer, 0, buffer.length, null);
       } catch {
-        // A read that fails half way (an I/O error, a file cut short under us): the whole-file reader
-        // reports it as the file's error, with the findings of no part of it.
+        // A read that fails (an I/O error), first or half way: the whole-file reader reports it as the
+        // file's error, with the findings of no part of it.
         return undefined;
       }
       if (read === 0) break;
