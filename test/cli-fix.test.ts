@@ -114,4 +114,10 @@ describe('capdoctor fix', () => {
   it('rejects an unknown rule with exit 2', () => {
     expect(run(['fix', dir, '--rule', 'nope']).code).toBe(2);
   });
+
+  it('says that parse-error has nothing to fix', () => {
+    const { code, stderr } = run(['fix', dir, '--rule', 'parse-error']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--rule: "parse-error" has nothing to fix');
+  });
 });

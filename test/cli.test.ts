@@ -192,7 +192,18 @@ describe('capdoctor lint', () => {
 
   it('rejects an unknown output format and an unknown rule with exit 2', () => {
     expect(run(['lint', `${fixtures}/tree/good.yaml`, '-o', 'xml']).code).toBe(2);
-    expect(run(['lint', `${fixtures}/tree/good.yaml`, '--rule', 'nope=off']).code).toBe(2);
+    const unknown = run(['lint', `${fixtures}/tree/good.yaml`, '--rule', 'nope=off']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('capdoctor: --rule: unknown rule "nope" (see `capdoctor rules`)\n');
+  });
+
+  it('says why parse-error, which `capdoctor rules` lists, cannot be set', () => {
+    const { code, stderr } = run(['lint', `${fixtures}/tree/good.yaml`, '--rule', 'parse-error=off']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'capdoctor: --rule: "parse-error" cannot be set: a file that cannot be read is always an error\n',
+    );
+    expect(run(['rules']).stdout).toMatch(/^ {2}parse-error /m);
   });
 });
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { type Config, globToRegExp, parseConfig } from '../core/config.js';
+import { type Config, globToRegExp, parseConfig, ruleSettingProblem } from '../core/config.js';
 import type { RuleSetting } from '../core/engine.js';
 import { resolveTargets } from '../knowledge/targets.js';
 import { UsageError } from './usage.js';
@@ -51,7 +51,8 @@ export function parseRuleOptions(values: readonly string[], known: ReadonlySet<s
   for (const value of values) {
     const match = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(value.trim());
     if (!match?.[1] || !match[2]) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${value}"`);
-    if (!known.has(match[1])) throw new UsageError(`--rule: unknown rule "${match[1]}" (see \`capdoctor rules\`)`);
+    const problem = ruleSettingProblem(match[1], known, ' (see `capdoctor rules`)');
+    if (problem) throw new UsageError(`--rule: ${problem}`);
     out[match[1]] = match[2] as RuleSetting;
   }
   return out;

@@ -132,6 +132,12 @@ describe('parseConfig: errors with file:line:column', () => {
     );
   });
 
+  it('refuses a setting for parse-error, which `capdoctor rules` lists but nothing turns off', () => {
+    expect(failure('rules:\n  parse-error: off\n')).toBe(
+      '.capdoctor.yaml:2:16: "parse-error" cannot be set: a file that cannot be read is always an error',
+    );
+  });
+
   it('refuses a bad severity', () => {
     expect(failure('rules:\n  cap-prefix: fatal\n')).toBe(
       '.capdoctor.yaml:2:15: rule "cap-prefix": expected one of off, info, warning, error',

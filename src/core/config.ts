@@ -2,7 +2,7 @@
 // Pure: the CLI finds and reads the file; this validates its content.
 import { parseYaml } from '../parse/yaml.js';
 import { LineIndex } from './lines.js';
-import type { RuleSetting } from './lint-documents.js';
+import { PARSE_ERROR_RULE, type RuleSetting } from './lint-documents.js';
 import { isPssLevel, PSS_LEVELS, type PssLevel } from './pss.js';
 
 export interface Config {
@@ -17,6 +17,20 @@ export interface Config {
 export class ConfigError extends Error {}
 
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
+/**
+ * Why `id` cannot be given a setting, or undefined when it can. `capdoctor rules` lists parse-error
+ * beside the rules, but nothing turns it off or down: a file that cannot be read would pass unseen.
+ */
+export function ruleSettingProblem(
+  id: string,
+  knownRules: ReadonlySet<string>,
+  /** Said after an unknown rule: where to find the known ones. */
+  seeAlso = '',
+): string | undefined {
+  if (id === PARSE_ERROR_RULE) return `"${id}" cannot be set: a file that cannot be read is always an error`;
+  return knownRules.has(id) ? undefined : `unknown rule "${id}"${seeAlso}`;
+}
 
 export interface ParseConfigOptions {
   /** Throws (any Error) when a `targets` entry is not a target; the message is reported at the entry's line. */
@@ -71,7 +85,8 @@ export function parseConfig(
           fail([key], '"rules" must be a mapping');
         const rules: Record<string, RuleSetting> = {};
         for (const [id, setting] of Object.entries(entry as Record<string, unknown>)) {
-          if (!knownRules.has(id)) fail(['rules', id], `unknown rule "${id}"`);
+          const problem = ruleSettingProblem(id, knownRules);
+          if (problem) fail(['rules', id], problem);
           const normalized = setting === false ? 'off' : setting;
           if (!SETTINGS.includes(normalized as RuleSetting)) {
             fail(['rules', id], `rule "${id}": expected one of ${SETTINGS.join(', ')}`);

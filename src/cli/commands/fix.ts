@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import pc from 'picocolors';
 import { ConfigError } from '../../core/config.js';
 import { unifiedDiff } from '../../core/diff.js';
+import { PARSE_ERROR_RULE } from '../../core/engine.js';
 import { type FixResult, fixSource } from '../../core/fix.js';
 import { resolveTargets, TargetError } from '../../knowledge/targets.js';
 import { formatForFile } from '../../parse/index.js';
@@ -135,6 +136,7 @@ export function runFix(paths: string[], options: FixCommandOptions, io: FixIO): 
   }
   const known = new Set(RULES.map((r) => r.meta.id));
   for (const id of options.rule) {
+    if (id === PARSE_ERROR_RULE) throw new UsageError(`--rule: "${id}" has nothing to fix`);
     if (!known.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see \`capdoctor rules\`)`);
   }
   let loaded: ReturnType<typeof loadConfig>;
