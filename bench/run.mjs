@@ -147,6 +147,7 @@ const lint = (file, ...extra) => lintAs('json', file, ...extra);
 const DENSE_RULES = ['--rule', 'cap-nonroot-ineffective=info', '--rule', 'pss-baseline=warning'];
 const FORMATS = ['json', 'sarif', 'text', 'github', 'junit', 'gitlab'];
 const SECOND_OF_KIND = 'capdoctor lint -o json, and a second such file in the same run';
+const READING_ONLY = 'capdoctor lint -o json, every rule off but cap-unknown (reading only)';
 
 // Two threads (one worker), whatever the number of cores: what a worker gives on this machine. By
 // default capdoctor starts workers from three cores up.
@@ -232,9 +233,15 @@ process.stdout.write(`\nDense and varied Deployments: ${(statSync(variedFile).si
 const variedSecond = corpus(`dense-varied-${n(10_000, 300)}-second.yaml`, () =>
   denseVariedChunks(n(10_000, 300), { seed: 18, programs: 'job' }),
 );
+// Every rule off but cap-unknown, which reads every capability list: what reading, splitting and
+// extracting the documents costs, apart from the rules (informative).
+const readingOnly = JSON.parse(spawnSync(node, [bin, 'rules', '--json'], { encoding: 'utf8' }).stdout)
+  .filter((rule) => rule.id !== 'cap-unknown' && rule.id !== 'parse-error')
+  .flatMap((rule) => ['--rule', `${rule.id}=off`]);
 results.denseVaried = bench(`${n('10,000', '300')} Deployments, every one with findings few others share`, [
   ...FORMATS.map((format) => [`capdoctor lint -o ${format}`, lintAs(format, variedFile, ...DENSE_RULES)]),
   [SECOND_OF_KIND, lintAs('json', variedFile, ...DENSE_RULES, variedSecond)],
+  [READING_ONLY, lintAs('json', variedFile, ...readingOnly)],
   ['js-yaml loadAll', [node, baseline('js-yaml'), variedFile]],
 ]);
 
@@ -377,6 +384,10 @@ if (results.denseVaried) {
   const added = two.wall - one.wall;
   process.stdout.write(
     `  a second such file in the same run adds ${added.toFixed(2)} s, ${(added / js.wall).toFixed(2)}× js-yaml on one (difference of medians; the first file also pays for V8 compiling the lint path)\n`,
+  );
+  const reading = results.denseVaried[READING_ONLY];
+  process.stdout.write(
+    `  reading and extracting alone (every rule off but cap-unknown): ${reading.ratio.toFixed(2)}× js-yaml; the rules and their findings are the rest\n`,
   );
 }
 const largestThree = threeSizes[threeSizes.length - 1];
