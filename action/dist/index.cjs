@@ -9374,6 +9374,498 @@ var LineIndex = class {
   }
 };
 
+// src/util/own-copy.ts
+function ownCopy(text) {
+  return ` ${text}`.slice(1);
+}
+var encoder = new TextEncoder();
+var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+function flatCopy(text) {
+  const room = text.length * 3;
+  if (room > SCRATCH_MAX) return decoder.decode(encoder.encode(text));
+  if (scratch.length < room) scratch = new Uint8Array(room);
+  const { written } = encoder.encodeInto(text, scratch);
+  return decoder.decode(scratch.subarray(0, written));
+}
+var SCRATCH_MAX = 3 * 1024 * 1024;
+var scratch = new Uint8Array(0);
+
+// src/core/path.ts
+var IDENT = /^[A-Za-z_$][\w$-]*$/;
+function formatPath(path) {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (IDENT.test(seg)) out += out === "" ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+function isPrefix(prefix, path) {
+  if (prefix.length > path.length) return false;
+  return prefix.every((seg, i) => seg === path[i]);
+}
+var SCAN_LIMIT = 8;
+var PrefixIndex = class {
+  constructor(items) {
+    this.items = items;
+    if (items.length <= SCAN_LIMIT) return;
+    const root = { items: [], children: /* @__PURE__ */ new Map() };
+    items.forEach((item, order) => {
+      let node = root;
+      for (const seg of item.path) {
+        let next = node.children.get(seg);
+        if (!next) {
+          next = { items: [], children: /* @__PURE__ */ new Map() };
+          node.children.set(seg, next);
+        }
+        node = next;
+      }
+      node.items.push({ item, order });
+    });
+    this.root = root;
+  }
+  items;
+  root;
+  /** Every item whose path is a prefix of `path` (or equal to it), in the order they were given. */
+  prefixesOf(path) {
+    if (!this.root) return this.items.filter((item) => isPrefix(item.path, path));
+    const found = [];
+    let node = this.root;
+    for (let i = 0; node; i++) {
+      for (const entry of node.items) found.push(entry);
+      if (i >= path.length) break;
+      node = node.children.get(path[i]);
+    }
+    if (found.length < 2) return found.map((entry) => entry.item);
+    return found.sort((a, b) => a.order - b.order).map((entry) => entry.item);
+  }
+  /** The first item (in the order given) whose path is a prefix of `path`. */
+  first(path) {
+    return this.prefixesOf(path)[0];
+  }
+  /** The item with the longest path that is a prefix of `path` (the first given of those). */
+  deepest(path) {
+    let best;
+    for (const item of this.prefixesOf(path)) if (!best || item.path.length > best.path.length) best = item;
+    return best;
+  }
+};
+
+// src/core/evidence.ts
+function locateEvidence(ref, current, documents, lines) {
+  const out = { text: ref.text, label: ref.label, path: formatPath(ref.path), line: 0, column: 0 };
+  const holder = ref.document < 0 ? current : documents()[ref.document];
+  const located = holder?.locate?.(ref.path);
+  if (!located) return out;
+  const start = lines.position(located.range.start);
+  out.line = start.line;
+  out.column = start.column;
+  if (ref.line === void 0) return out;
+  const first = lines.line(start.line).slice(start.column - 1);
+  if (!/^[|>]/.test(first)) return out;
+  const end = lines.position(located.range.end);
+  const target = start.line + 1 + ref.line;
+  if (target > end.line) return out;
+  out.line = target;
+  const text = lines.line(target);
+  out.column = text.length - text.trimStart().length + 1;
+  return out;
+}
+
+// src/core/explanation.ts
+var EXPLANATION_PARTS = /* @__PURE__ */ Symbol("explanation parts");
+function joinParts(parts) {
+  let text = "";
+  for (const part of parts) text += part;
+  return text;
+}
+function setExplanationParts(finding, parts) {
+  const text = joinParts(parts);
+  finding.explanation = text;
+  Object.defineProperty(finding, EXPLANATION_PARTS, { value: { text, parts } });
+}
+function explanationParts(finding) {
+  const known = finding[EXPLANATION_PARTS];
+  return known !== void 0 && known.text === finding.explanation ? known.parts : void 0;
+}
+
+// src/core/extract.ts
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var GROUPS = ["containers", "initContainers", "ephemeralContainers"];
+var MAX_DEPTH2 = 64;
+function str(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function annotationsOf(value) {
+  const metadata = isMapping(value) ? value.metadata : void 0;
+  const annotations = isMapping(metadata) ? metadata.annotations : void 0;
+  const out = {};
+  if (isMapping(annotations)) {
+    for (const key of Object.keys(annotations)) {
+      const v = annotations[key];
+      if (typeof v === "string") out[key] = v;
+    }
+  }
+  return out;
+}
+function collectObjects(value, path, out, depth = 0) {
+  if (!isMapping(value) || depth > 8) return;
+  const kind = str(value.kind);
+  if (kind === void 0) return;
+  if (kind.endsWith("List") && Array.isArray(value.items)) {
+    value.items.forEach((item, i) => {
+      collectObjects(item, [...path, "items", i], out, depth + 1);
+    });
+    return;
+  }
+  const metadata = isMapping(value.metadata) ? value.metadata : {};
+  const ref = { kind };
+  const apiVersion = str(value.apiVersion);
+  if (apiVersion !== void 0) ref.apiVersion = apiVersion;
+  const namespace = str(metadata.namespace);
+  if (namespace !== void 0) ref.namespace = namespace;
+  const name = str(metadata.name) ?? str(metadata.generateName);
+  if (name !== void 0) ref.name = name;
+  out.push({ ref, path, value, annotations: annotationsOf(value) });
+}
+function listAt(owner, container, field, direction) {
+  const value = container[field];
+  if (!Array.isArray(value)) return;
+  const path = [...owner.path, field];
+  owner.lists.push({
+    direction,
+    field,
+    path,
+    entries: value.map((v, i) => ({ value: v, path: [...path, i] })),
+    owner
+  });
+}
+function isComposeFile(root) {
+  const services = root.services;
+  if (!isMapping(services)) return false;
+  return Object.values(services).some(
+    (s) => isMapping(s) && ("image" in s || "build" in s || "cap_add" in s || "cap_drop" in s)
+  );
+}
+function samePath(a, b) {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+function extract(root) {
+  const result = { objects: [], podSpecs: [], owners: [] };
+  collectObjects(root, [], result.objects);
+  let beforeWalk = 0;
+  const claimed = (path) => result.owners.slice(0, beforeWalk).some((o) => samePath(o.path, path));
+  const addOwner = (owner, mapping, fields) => {
+    for (const [field, direction] of fields) listAt(owner, mapping, field, direction);
+    result.owners.push(owner);
+  };
+  const objects = new PrefixIndex(result.objects);
+  const objectAt = (path) => objects.deepest(path);
+  for (const object of result.objects) {
+    const kind = object.ref.kind;
+    const spec2 = kind === "PodSecurityPolicy" ? object.value.spec : kind === "SecurityContextConstraints" ? object.value : void 0;
+    if (!isMapping(spec2)) continue;
+    const path = kind === "PodSecurityPolicy" ? [...object.path, "spec"] : object.path;
+    const owner = { kind: kind === "PodSecurityPolicy" ? "psp" : "scc", path, object, lists: [] };
+    addOwner(owner, spec2, [
+      ["allowedCapabilities", "add"],
+      ["defaultAddCapabilities", "add"],
+      ["requiredDropCapabilities", "drop"]
+    ]);
+  }
+  if (isMapping(root) && result.objects.length === 0 && isComposeFile(root)) {
+    for (const [name, service] of Object.entries(root.services)) {
+      if (!isMapping(service)) continue;
+      const owner = {
+        kind: "compose",
+        path: ["services", name],
+        lists: [],
+        label: name,
+        securityContext: service,
+        securityContextPath: ["services", name]
+      };
+      addOwner(owner, service, [
+        ["cap_add", "add"],
+        ["cap_drop", "drop"]
+      ]);
+    }
+  }
+  const visitPodSpec = (spec2, path, parent) => {
+    const object = objectAt(path);
+    const podSpec = {
+      path,
+      value: spec2,
+      annotations: { ...object?.annotations ?? {}, ...annotationsOf(parent) },
+      containers: []
+    };
+    if (object) podSpec.object = object;
+    result.podSpecs.push(podSpec);
+    const podContext = spec2.securityContext;
+    if (isMapping(podContext) && isMapping(podContext.capabilities)) {
+      const owner = {
+        kind: "pod",
+        path: [...path, "securityContext", "capabilities"],
+        podSpec,
+        securityContext: podContext,
+        securityContextPath: [...path, "securityContext"],
+        lists: []
+      };
+      if (object) owner.object = object;
+      addOwner(owner, podContext.capabilities, [
+        ["add", "add"],
+        ["drop", "drop"]
+      ]);
+    }
+    for (const group of GROUPS) {
+      const list = spec2[group];
+      if (!Array.isArray(list)) continue;
+      list.forEach((value, index) => {
+        if (!isMapping(value)) return;
+        const containerPath = [...path, group, index];
+        const container = { group, path: containerPath, value, podSpec };
+        const name = str(value.name);
+        if (name !== void 0) container.name = name;
+        const context = value.securityContext;
+        if (isMapping(context)) container.securityContext = context;
+        podSpec.containers.push(container);
+        if (isMapping(context) && isMapping(context.capabilities)) {
+          const owner = {
+            kind: "container",
+            path: [...containerPath, "securityContext", "capabilities"],
+            container,
+            podSpec,
+            securityContext: context,
+            securityContextPath: [...containerPath, "securityContext"],
+            lists: []
+          };
+          if (object) owner.object = object;
+          addOwner(owner, context.capabilities, [
+            ["add", "add"],
+            ["drop", "drop"]
+          ]);
+        }
+      });
+    }
+  };
+  const at = [];
+  const walk2 = (value, parent) => {
+    if (at.length > MAX_DEPTH2) return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (typeof item !== "object" || item === null) continue;
+        at.push(i);
+        walk2(item, void 0);
+        at.pop();
+      }
+      return;
+    }
+    const mapping = value;
+    const containers = mapping.containers;
+    if (Array.isArray(containers) && containers.some(isMapping)) {
+      visitPodSpec(mapping, [...at], parent);
+      return;
+    }
+    const caps = mapping.capabilities;
+    if (isMapping(caps) && ("add" in caps || "drop" in caps)) {
+      const path = [...at];
+      const capsPath = [...path, "capabilities"];
+      if (!claimed(capsPath)) {
+        const inContext = path[path.length - 1] === "securityContext";
+        const owner = { kind: inContext ? "security-context" : "values", path: capsPath, lists: [] };
+        if (inContext) {
+          owner.securityContext = mapping;
+          owner.securityContextPath = path;
+        }
+        const object = objectAt(path);
+        if (object) owner.object = object;
+        addOwner(owner, caps, [
+          ["add", "add"],
+          ["drop", "drop"]
+        ]);
+      }
+    }
+    for (const k of Object.keys(mapping)) {
+      const child = mapping[k];
+      if (typeof child !== "object" || child === null) continue;
+      if (k === "capabilities" && isMapping(child)) continue;
+      at.push(k);
+      walk2(child, mapping);
+      at.pop();
+    }
+  };
+  beforeWalk = result.owners.length;
+  if (typeof root === "object" && root !== null) walk2(root, void 0);
+  return result;
+}
+
+// src/core/message.ts
+var MESSAGE_MAX = 160;
+function composeMessage(parts, targets, fix3, suggestion) {
+  const consequence2 = parts.consequence ?? (targets ? worstConsequence(targets) : void 0);
+  const remedy = parts.remedy ?? remedyOf(fix3, suggestion);
+  const join4 = (problem, c, r) => `${problem}${c ? ` \u2014 ${c}` : ""}${r ? `; ${r}` : ""}`;
+  let message = join4(oneLine(parts.problem), consequence2 && oneLine(consequence2), remedy && oneLine(remedy));
+  if (message.length <= MESSAGE_MAX) return message;
+  const fewer = parts.consequence === void 0 && targets ? worstConsequence(targets, 1) : consequence2;
+  message = join4(oneLine(parts.problem), fewer && oneLine(fewer), remedy && oneLine(remedy));
+  if (message.length <= MESSAGE_MAX) return message;
+  const tail = `${fewer ? ` \u2014 ${oneLine(fewer)}` : ""}${remedy ? `; ${oneLine(remedy)}` : ""}`;
+  const room = MESSAGE_MAX - tail.length;
+  if (room >= 40) return `${clip(oneLine(parts.problem), room)}${tail}`;
+  return clip(message, MESSAGE_MAX);
+}
+function oneLine(text) {
+  if (!MORE_THAN_A_SPACE.test(text) && text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32)
+    return text;
+  return text.replace(/\s+/g, " ").trim();
+}
+var MORE_THAN_A_SPACE = /[^\S ]|\s\s/;
+function clip(text, max) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:\u2014-]+$/, "")}\u2026`;
+}
+function remedyOf(fix3, suggestion) {
+  const chosen = fix3 ?? suggestion;
+  if (!chosen) return void 0;
+  const [edit2, ...rest] = chosen.edits;
+  let words = chosen.description;
+  if (edit2 && rest.length === 0) {
+    if (edit2.kind === "replace-scalar") words = `write ${edit2.value}`;
+    else if (edit2.kind === "remove-item") words = "remove this entry";
+  }
+  return fix3 ? words : `suggested: ${words}`;
+}
+var RANK = { rejected: 3, ignored: 2, unknown: 1, applied: 0 };
+function outcomeWords(target) {
+  switch (target.outcome) {
+    case "rejected":
+      return "fails";
+    case "ignored":
+      return target.list === "add" ? "not granted" : target.list === "drop" ? "not dropped" : target.list === "need" ? "not met" : "ignored";
+    case "unknown":
+      return "unknown";
+    case "applied":
+      return "works";
+  }
+}
+function byStanding(targets) {
+  const deciding2 = targets.filter((t) => t.legacy !== true);
+  if (deciding2.length === 0) return { deciding: [...targets], context: [] };
+  return { deciding: deciding2, context: targets.filter((t) => t.legacy === true) };
+}
+function worstConsequence(targets, maxNames = 2) {
+  const known = targets[WORDS];
+  const kept = known?.get(maxNames);
+  if (kept !== void 0) return kept.words;
+  const { deciding: deciding2, context } = byStanding(targets);
+  const words = consequence(deciding2, maxNames, "") ?? consequence(context, maxNames, "end-of-life ");
+  known?.set(maxNames, { words });
+  return words;
+}
+function shareOutcomes(targets) {
+  if (!Object.hasOwn(targets, WORDS)) Object.defineProperty(targets, WORDS, { value: /* @__PURE__ */ new Map() });
+  return targets;
+}
+var WORDS = /* @__PURE__ */ Symbol("worst consequence");
+function consequence(targets, maxNames, qualifier) {
+  const worst = worstTargets(targets, maxNames);
+  if (!worst) return void 0;
+  const { first, where: where2 } = worst;
+  const on = where2 === "every target" && qualifier ? `every ${qualifier}target` : `${qualifier}${where2}`;
+  switch (first.outcome) {
+    case "rejected":
+      return `container fails on ${on}${first.status ? ` (${first.status})` : ""}`;
+    case "ignored":
+      return `${outcomeWords(first)} on ${on}`;
+    default:
+      return `outcome not known on ${on}`;
+  }
+}
+function worstTargets(targets, maxNames = 2) {
+  const worst = Math.max(0, ...targets.map((t) => RANK[t.outcome]));
+  if (worst === 0) return void 0;
+  const group = targets.filter((t) => RANK[t.outcome] === worst);
+  return { first: group[0], where: where(group, targets, maxNames) };
+}
+function where(group, all, maxNames = 2) {
+  if (group.length === all.length && all.length > 1) return "every target";
+  const names2 = compactTargets(
+    group.map((t) => t.target),
+    all.map((t) => t.target)
+  );
+  return nameList(names2, maxNames);
+}
+function nameList(names2, max) {
+  const shown4 = [];
+  for (const name of names2) {
+    const length = [...shown4, name].join(", ").length;
+    if (shown4.length >= max || shown4.length > 0 && length > NAMES_ROOM) break;
+    shown4.push(name);
+  }
+  const rest = names2.length - shown4.length;
+  return rest > 0 ? `${shown4.join(", ")} +${rest} more` : shown4.join(", ");
+}
+var NAMES_ROOM = 40;
+function span(label2) {
+  let m = /^(\S+) (\d[\w.-]*)\u2013(\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2], to: m[3] };
+  m = /^(\S+) (\d[\w.-]*)\+$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2] };
+  m = /^(\S+) before (\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], to: `<${m[2]}` };
+  m = /^(\S+) (\d[\w.-]*)$/.exec(label2);
+  if (m) return { engine: m[1], from: m[2], to: m[2] };
+  return void 0;
+}
+function engineOf(label2) {
+  return (label2.split(/[\s@]/)[0] ?? label2).toLowerCase();
+}
+function compactTargets(group, all) {
+  const out = [];
+  const engines = [...new Set(group.map(engineOf))];
+  for (const engine of engines) {
+    const members = group.filter((l) => engineOf(l) === engine);
+    const everyOne = all.filter((l) => engineOf(l) === engine);
+    const name = members[0]?.split(/[\s@]/)[0] ?? engine;
+    if (everyOne.length > 1 && everyOne.every((l) => members.includes(l))) {
+      out.push(name);
+      continue;
+    }
+    let run = [];
+    let runStart = -1;
+    const flush = () => {
+      if (run.length === 0) return;
+      const first = run[0];
+      const last = run[run.length - 1];
+      const oldest = runStart === 0;
+      const newest = runStart + run.length === everyOne.length;
+      if (run.length === 1) out.push(everyOne[runStart]);
+      else if (oldest && last.to && !last.to.startsWith("<")) out.push(`${first.engine} \u2264${last.to}`);
+      else if (newest && first.from && !last.to) out.push(`${first.engine} \u2265${first.from}`);
+      else out.push(`${first.engine} ${first.from ?? "\u2026"}\u2013${last.to ?? "\u2026"}`);
+      run = [];
+    };
+    everyOne.forEach((label2, index) => {
+      const s = members.includes(label2) ? span(label2) : void 0;
+      if (!s) {
+        flush();
+        if (members.includes(label2)) out.push(label2);
+        return;
+      }
+      if (run.length === 0) runStart = index;
+      run.push(s);
+    });
+    flush();
+  }
+  return out;
+}
+
 // src/core/pss.ts
 var PSS_LEVELS = ["baseline", "restricted"];
 function isPssLevel(value) {
@@ -9385,10 +9877,273 @@ function offByDefault(rule, pss) {
   return !(level && pss && PSS_LEVELS.indexOf(pss) >= PSS_LEVELS.indexOf(level));
 }
 
+// src/core/lint-documents.ts
+var PARSE_ERROR_RULE = "parse-error";
+var IGNORE_ANNOTATION = "capdoctor.io/ignore";
+var IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
+var NO_TEXT = new LineIndex("");
+function lintParsed(file, text, parsed, options, lines = new LineIndex(text)) {
+  const findings = parsed.problems.map((problem) => problemFinding(file, problem, lines));
+  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== void 0);
+  const units = new Array(documents.length);
+  const unitAt = (i) => {
+    const document = documents[i];
+    units[i] ??= { document, extracted: extract(document.value) };
+    return units[i];
+  };
+  let views;
+  const others = () => {
+    views ??= documents.map((_, i) => {
+      const u = unitAt(i);
+      return { value: u.document.value, extracted: u.extracted, locate: (path) => u.document.locate(path) };
+    });
+    return views;
+  };
+  documents.forEach((_, i) => {
+    append(findings, lintDocument(file, unitAt(i), others, lines, options));
+  });
+  findings.sort(byPosition);
+  return {
+    file,
+    findings,
+    documents: documents.length,
+    parseErrors: parsed.problems.filter((p) => !p.warning).length
+  };
+}
+function byPosition(a, b) {
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+function problemFinding(file, problem, lines) {
+  const start = lines.position(problem.start);
+  const end = lines.position(Math.max(problem.end, problem.start));
+  return {
+    rule: PARSE_ERROR_RULE,
+    severity: problem.warning ? "warning" : "error",
+    message: problem.message,
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.line === start.line && end.column === start.column ? start.column + 1 : end.column,
+    path: "",
+    range: { start: problem.start, end: problem.end }
+  };
+}
+function lintDocument(file, unit, others, lines, options) {
+  const out = [];
+  const context = new DocumentContext(file, unit, others, lines, options.targets, out, options.pss);
+  for (const { rule, setting } of enabledRules(options)) {
+    context.rule = rule.meta.id;
+    context.severity = setting;
+    rule.check(context);
+  }
+  return out;
+}
+var DocumentContext = class {
+  constructor(file, unit, others, lines, targets, out, pss) {
+    this.file = file;
+    this.unit = unit;
+    this.others = others;
+    this.lines = lines;
+    this.targets = targets;
+    this.out = out;
+    this.pss = pss;
+  }
+  file;
+  unit;
+  others;
+  lines;
+  targets;
+  out;
+  pss;
+  rule = "";
+  severity = "error";
+  get extracted() {
+    return this.unit.extracted;
+  }
+  /**
+   * The ignore comments of the lines searched so far: each line once, however many findings it has (a
+   * long line with thousands of findings made this quadratic). Per document: a WeakMap per line index
+   * kept each window of a stream out of V8's young generation.
+   */
+  comments;
+  annotated;
+  get documents() {
+    return this.others();
+  }
+  // A finding keeps names read from its document (an object's, a container's); a name of 13 characters
+  // or more read from the text is a slice of it, and would keep the whole document alive with the
+  // finding. Findings get copies, made once per document.
+  refs;
+  names;
+  ownRef(ref) {
+    if (this.refs?.[0] === ref) return this.refs[1];
+    const copy = {};
+    for (const key of Object.keys(ref)) {
+      const value = ref[key];
+      copy[key] = typeof value === "string" ? ownCopy(value) : value;
+    }
+    this.refs = [ref, copy];
+    return copy;
+  }
+  ownName(name) {
+    if (this.names?.[0] !== name) this.names = [name, ownCopy(name)];
+    return this.names[1];
+  }
+  report(report) {
+    const { document, extracted } = this.unit;
+    const { lines, others } = this;
+    const located = document.locate(report.path);
+    const range = located?.range ?? { start: document.start, end: document.start };
+    const start = lines.position(range.start);
+    let end = lines.position(range.end);
+    if (end.line !== start.line) end = { line: start.line, column: lines.line(start.line).length + 1 };
+    const finding = {
+      rule: this.rule,
+      severity: report.severity ?? this.severity,
+      message: messageOf(report),
+      explanation: void 0,
+      file: this.file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: Math.max(end.column, start.column + 1),
+      path: shared(formatPath(report.path)),
+      range,
+      document: document.index
+    };
+    const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
+    if (object) finding.object = this.ownRef(object);
+    if (report.container !== void 0) finding.container = this.ownName(report.container);
+    if (report.targets) finding.targets = report.targets;
+    if (report.fix) finding.fix = sharedFix(report.fix);
+    if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
+    if (typeof report.explanation === "string") finding.explanation = shared(report.explanation);
+    else setExplanationParts(finding, report.explanation);
+    if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
+    if (!suppressed(finding, report.path, extracted, lines, this)) this.out.push(finding);
+  }
+};
+var texts = /* @__PURE__ */ new Map();
+var TEXTS_LIMIT = 8192;
+function shared(text) {
+  const known = texts.get(text);
+  if (known !== void 0) return known;
+  if (texts.size >= TEXTS_LIMIT) texts.clear();
+  texts.set(text, text);
+  return text;
+}
+var messages = /* @__PURE__ */ new Map();
+var messageCount = 0;
+function messageOf(report) {
+  const { consequence: consequence2, remedy, problem } = report;
+  if (consequence2 === void 0 || remedy === void 0) {
+    return shared(composeMessage(report, report.targets, report.fix, report.suggestion));
+  }
+  let byRemedy = messages.get(consequence2);
+  if (byRemedy === void 0) {
+    byRemedy = /* @__PURE__ */ new Map();
+    messages.set(consequence2, byRemedy);
+  }
+  let byProblem = byRemedy.get(remedy);
+  if (byProblem === void 0) {
+    byProblem = /* @__PURE__ */ new Map();
+    byRemedy.set(remedy, byProblem);
+  }
+  let message = byProblem.get(problem);
+  if (message === void 0) {
+    if (messageCount >= TEXTS_LIMIT) {
+      messages.clear();
+      messageCount = 0;
+    }
+    message = shared(composeMessage(report));
+    byProblem.set(problem, message);
+    messageCount++;
+  }
+  return message;
+}
+var fixes = /* @__PURE__ */ new Map();
+function sharedFix(fix3) {
+  const key = JSON.stringify([fix3.description, fix3.edits]);
+  const known = fixes.get(key);
+  if (known !== void 0) return known;
+  if (fixes.size >= TEXTS_LIMIT) fixes.clear();
+  fixes.set(key, fix3);
+  return fix3;
+}
+var enabled = /* @__PURE__ */ new WeakMap();
+function enabledRules(options) {
+  const known = enabled.get(options);
+  if (known) return known;
+  const list = [];
+  for (const rule of options.rules) {
+    const setting = options.settings?.[rule.meta.id] ?? (offByDefault(rule, options.pss) ? "off" : rule.meta.severity);
+    if (setting !== "off") list.push({ rule, setting });
+  }
+  enabled.set(options, list);
+  return list;
+}
+var INDEX = /* @__PURE__ */ Symbol("extracted index");
+function indexOf(extracted) {
+  const held = extracted;
+  let index = held[INDEX];
+  if (!index) {
+    index = {
+      owners: new PrefixIndex(extracted.owners),
+      objects: new PrefixIndex(extracted.objects),
+      podSpecs: new PrefixIndex(extracted.podSpecs)
+    };
+    Object.defineProperty(held, INDEX, { value: index });
+  }
+  return index;
+}
+function ownerAt(extracted, path) {
+  return indexOf(extracted).owners.first(path);
+}
+function listed(value, rule, emptyMeansAll) {
+  if (value === void 0) return false;
+  const ids = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) return emptyMeansAll;
+  return ids.includes(rule) || ids.includes("all") || ids.includes("*");
+}
+function suppressed(finding, path, extracted, lines, memo) {
+  memo.annotated ??= extracted.objects.some((o) => o.annotations[IGNORE_ANNOTATION] !== void 0) || extracted.podSpecs.some((p) => p.annotations[IGNORE_ANNOTATION] !== void 0);
+  if (memo.annotated) {
+    const index = indexOf(extracted);
+    const annotationSources = [
+      ...index.objects.prefixesOf(path).map((o) => o.annotations),
+      ...index.podSpecs.prefixesOf(path).map((p) => p.annotations)
+    ];
+    if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
+  }
+  if (lines === NO_TEXT) return false;
+  const same = ignoreComment(lines, finding.line, memo);
+  if (same && listed(same.ids, finding.rule, true)) return true;
+  const above = ignoreComment(lines, finding.line - 1, memo);
+  return above?.wholeLine === true && listed(above.ids, finding.rule, true);
+}
+function ignoreComment(lines, line, memo) {
+  if (!lines.includes("capdoctor-ignore")) return null;
+  memo.comments ??= /* @__PURE__ */ new Map();
+  const known = memo.comments;
+  let found = known.get(line);
+  if (found === void 0) {
+    const text = lines.line(line);
+    const match = text.includes("capdoctor-ignore") ? IGNORE_COMMENT.exec(text) : null;
+    found = match ? { ids: match[1]?.trim() ?? "", wholeLine: /^\s*#/.test(text) } : null;
+    known.set(line, found);
+  }
+  return found;
+}
+
 // src/core/config.ts
 var ConfigError = class extends Error {
 };
 var SETTINGS = ["off", "info", "warning", "error"];
+function ruleSettingProblem(id, knownRules, seeAlso = "") {
+  if (id === PARSE_ERROR_RULE) return `"${id}" cannot be set: a file that cannot be read is always an error`;
+  return knownRules.has(id) ? void 0 : `unknown rule "${id}"${seeAlso}`;
+}
 function parseConfig(text, file, knownRules, options = {}) {
   const parsed = parseYaml(text);
   const lines = new LineIndex(text);
@@ -9432,7 +10187,8 @@ function parseConfig(text, file, knownRules, options = {}) {
           fail([key], '"rules" must be a mapping');
         const rules = {};
         for (const [id, setting] of Object.entries(entry)) {
-          if (!knownRules.has(id)) fail(["rules", id], `unknown rule "${id}"`);
+          const problem2 = ruleSettingProblem(id, knownRules);
+          if (problem2) fail(["rules", id], problem2);
           const normalized = setting === false ? "off" : setting;
           if (!SETTINGS.includes(normalized)) {
             fail(["rules", id], `rule "${id}": expected one of ${SETTINGS.join(", ")}`);
@@ -11103,9 +11859,9 @@ var DEFAULT_MATRIX = MATRIX.map((p) => p.spec);
 var CURRENT_MATRIX = MATRIX.filter((p) => p.support === "current").map((p) => p.spec);
 var LEGACY_MATRIX = MATRIX.filter((p) => p.support === "legacy").map((p) => p.spec);
 var ENGINE_ORDER = ["docker", "containerd", "crio", "podman"];
-var engineOf = (spec2) => ENGINE_ORDER.indexOf(spec2.split("@")[0] ?? "");
+var engineOf2 = (spec2) => ENGINE_ORDER.indexOf(spec2.split("@")[0] ?? "");
 var ALL_MATRIX = [...LEGACY_MATRIX, ...CURRENT_MATRIX].sort(
-  (a, b) => engineOf(a) - engineOf(b)
+  (a, b) => engineOf2(a) - engineOf2(b)
 );
 var TARGET_SETS = {
   current: CURRENT_MATRIX,
@@ -11434,757 +12190,6 @@ function parseJsonFirst(text, format3) {
     if (json.problems.every((p) => p.warning) || json.problems.some(isTooDeep)) return json;
   }
   return void 0;
-}
-
-// src/util/own-copy.ts
-function ownCopy(text) {
-  return ` ${text}`.slice(1);
-}
-var encoder = new TextEncoder();
-var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-function flatCopy(text) {
-  const room = text.length * 3;
-  if (room > SCRATCH_MAX) return decoder.decode(encoder.encode(text));
-  if (scratch.length < room) scratch = new Uint8Array(room);
-  const { written } = encoder.encodeInto(text, scratch);
-  return decoder.decode(scratch.subarray(0, written));
-}
-var SCRATCH_MAX = 3 * 1024 * 1024;
-var scratch = new Uint8Array(0);
-
-// src/core/path.ts
-var IDENT = /^[A-Za-z_$][\w$-]*$/;
-function formatPath(path) {
-  let out = "";
-  for (const seg of path) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else if (IDENT.test(seg)) out += out === "" ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
-function isPrefix(prefix, path) {
-  if (prefix.length > path.length) return false;
-  return prefix.every((seg, i) => seg === path[i]);
-}
-var SCAN_LIMIT = 8;
-var PrefixIndex = class {
-  constructor(items) {
-    this.items = items;
-    if (items.length <= SCAN_LIMIT) return;
-    const root = { items: [], children: /* @__PURE__ */ new Map() };
-    items.forEach((item, order) => {
-      let node = root;
-      for (const seg of item.path) {
-        let next = node.children.get(seg);
-        if (!next) {
-          next = { items: [], children: /* @__PURE__ */ new Map() };
-          node.children.set(seg, next);
-        }
-        node = next;
-      }
-      node.items.push({ item, order });
-    });
-    this.root = root;
-  }
-  items;
-  root;
-  /** Every item whose path is a prefix of `path` (or equal to it), in the order they were given. */
-  prefixesOf(path) {
-    if (!this.root) return this.items.filter((item) => isPrefix(item.path, path));
-    const found = [];
-    let node = this.root;
-    for (let i = 0; node; i++) {
-      for (const entry of node.items) found.push(entry);
-      if (i >= path.length) break;
-      node = node.children.get(path[i]);
-    }
-    if (found.length < 2) return found.map((entry) => entry.item);
-    return found.sort((a, b) => a.order - b.order).map((entry) => entry.item);
-  }
-  /** The first item (in the order given) whose path is a prefix of `path`. */
-  first(path) {
-    return this.prefixesOf(path)[0];
-  }
-  /** The item with the longest path that is a prefix of `path` (the first given of those). */
-  deepest(path) {
-    let best;
-    for (const item of this.prefixesOf(path)) if (!best || item.path.length > best.path.length) best = item;
-    return best;
-  }
-};
-
-// src/core/evidence.ts
-function locateEvidence(ref, current, documents, lines) {
-  const out = { text: ref.text, label: ref.label, path: formatPath(ref.path), line: 0, column: 0 };
-  const holder = ref.document < 0 ? current : documents()[ref.document];
-  const located = holder?.locate?.(ref.path);
-  if (!located) return out;
-  const start = lines.position(located.range.start);
-  out.line = start.line;
-  out.column = start.column;
-  if (ref.line === void 0) return out;
-  const first = lines.line(start.line).slice(start.column - 1);
-  if (!/^[|>]/.test(first)) return out;
-  const end = lines.position(located.range.end);
-  const target = start.line + 1 + ref.line;
-  if (target > end.line) return out;
-  out.line = target;
-  const text = lines.line(target);
-  out.column = text.length - text.trimStart().length + 1;
-  return out;
-}
-
-// src/core/explanation.ts
-var EXPLANATION_PARTS = /* @__PURE__ */ Symbol("explanation parts");
-function joinParts(parts) {
-  let text = "";
-  for (const part of parts) text += part;
-  return text;
-}
-function setExplanationParts(finding, parts) {
-  const text = joinParts(parts);
-  finding.explanation = text;
-  Object.defineProperty(finding, EXPLANATION_PARTS, { value: { text, parts } });
-}
-function explanationParts(finding) {
-  const known = finding[EXPLANATION_PARTS];
-  return known !== void 0 && known.text === finding.explanation ? known.parts : void 0;
-}
-
-// src/core/extract.ts
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var GROUPS = ["containers", "initContainers", "ephemeralContainers"];
-var MAX_DEPTH2 = 64;
-function str(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function annotationsOf(value) {
-  const metadata = isMapping(value) ? value.metadata : void 0;
-  const annotations = isMapping(metadata) ? metadata.annotations : void 0;
-  const out = {};
-  if (isMapping(annotations)) {
-    for (const key of Object.keys(annotations)) {
-      const v = annotations[key];
-      if (typeof v === "string") out[key] = v;
-    }
-  }
-  return out;
-}
-function collectObjects(value, path, out, depth = 0) {
-  if (!isMapping(value) || depth > 8) return;
-  const kind = str(value.kind);
-  if (kind === void 0) return;
-  if (kind.endsWith("List") && Array.isArray(value.items)) {
-    value.items.forEach((item, i) => {
-      collectObjects(item, [...path, "items", i], out, depth + 1);
-    });
-    return;
-  }
-  const metadata = isMapping(value.metadata) ? value.metadata : {};
-  const ref = { kind };
-  const apiVersion = str(value.apiVersion);
-  if (apiVersion !== void 0) ref.apiVersion = apiVersion;
-  const namespace = str(metadata.namespace);
-  if (namespace !== void 0) ref.namespace = namespace;
-  const name = str(metadata.name) ?? str(metadata.generateName);
-  if (name !== void 0) ref.name = name;
-  out.push({ ref, path, value, annotations: annotationsOf(value) });
-}
-function listAt(owner, container, field, direction) {
-  const value = container[field];
-  if (!Array.isArray(value)) return;
-  const path = [...owner.path, field];
-  owner.lists.push({
-    direction,
-    field,
-    path,
-    entries: value.map((v, i) => ({ value: v, path: [...path, i] })),
-    owner
-  });
-}
-function isComposeFile(root) {
-  const services = root.services;
-  if (!isMapping(services)) return false;
-  return Object.values(services).some(
-    (s) => isMapping(s) && ("image" in s || "build" in s || "cap_add" in s || "cap_drop" in s)
-  );
-}
-function samePath(a, b) {
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
-}
-function extract(root) {
-  const result = { objects: [], podSpecs: [], owners: [] };
-  collectObjects(root, [], result.objects);
-  let beforeWalk = 0;
-  const claimed = (path) => result.owners.slice(0, beforeWalk).some((o) => samePath(o.path, path));
-  const addOwner = (owner, mapping, fields) => {
-    for (const [field, direction] of fields) listAt(owner, mapping, field, direction);
-    result.owners.push(owner);
-  };
-  const objects = new PrefixIndex(result.objects);
-  const objectAt = (path) => objects.deepest(path);
-  for (const object of result.objects) {
-    const kind = object.ref.kind;
-    const spec2 = kind === "PodSecurityPolicy" ? object.value.spec : kind === "SecurityContextConstraints" ? object.value : void 0;
-    if (!isMapping(spec2)) continue;
-    const path = kind === "PodSecurityPolicy" ? [...object.path, "spec"] : object.path;
-    const owner = { kind: kind === "PodSecurityPolicy" ? "psp" : "scc", path, object, lists: [] };
-    addOwner(owner, spec2, [
-      ["allowedCapabilities", "add"],
-      ["defaultAddCapabilities", "add"],
-      ["requiredDropCapabilities", "drop"]
-    ]);
-  }
-  if (isMapping(root) && result.objects.length === 0 && isComposeFile(root)) {
-    for (const [name, service] of Object.entries(root.services)) {
-      if (!isMapping(service)) continue;
-      const owner = {
-        kind: "compose",
-        path: ["services", name],
-        lists: [],
-        label: name,
-        securityContext: service,
-        securityContextPath: ["services", name]
-      };
-      addOwner(owner, service, [
-        ["cap_add", "add"],
-        ["cap_drop", "drop"]
-      ]);
-    }
-  }
-  const visitPodSpec = (spec2, path, parent) => {
-    const object = objectAt(path);
-    const podSpec = {
-      path,
-      value: spec2,
-      annotations: { ...object?.annotations ?? {}, ...annotationsOf(parent) },
-      containers: []
-    };
-    if (object) podSpec.object = object;
-    result.podSpecs.push(podSpec);
-    const podContext = spec2.securityContext;
-    if (isMapping(podContext) && isMapping(podContext.capabilities)) {
-      const owner = {
-        kind: "pod",
-        path: [...path, "securityContext", "capabilities"],
-        podSpec,
-        securityContext: podContext,
-        securityContextPath: [...path, "securityContext"],
-        lists: []
-      };
-      if (object) owner.object = object;
-      addOwner(owner, podContext.capabilities, [
-        ["add", "add"],
-        ["drop", "drop"]
-      ]);
-    }
-    for (const group of GROUPS) {
-      const list = spec2[group];
-      if (!Array.isArray(list)) continue;
-      list.forEach((value, index) => {
-        if (!isMapping(value)) return;
-        const containerPath = [...path, group, index];
-        const container = { group, path: containerPath, value, podSpec };
-        const name = str(value.name);
-        if (name !== void 0) container.name = name;
-        const context = value.securityContext;
-        if (isMapping(context)) container.securityContext = context;
-        podSpec.containers.push(container);
-        if (isMapping(context) && isMapping(context.capabilities)) {
-          const owner = {
-            kind: "container",
-            path: [...containerPath, "securityContext", "capabilities"],
-            container,
-            podSpec,
-            securityContext: context,
-            securityContextPath: [...containerPath, "securityContext"],
-            lists: []
-          };
-          if (object) owner.object = object;
-          addOwner(owner, context.capabilities, [
-            ["add", "add"],
-            ["drop", "drop"]
-          ]);
-        }
-      });
-    }
-  };
-  const at = [];
-  const walk2 = (value, parent) => {
-    if (at.length > MAX_DEPTH2) return;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        if (typeof item !== "object" || item === null) continue;
-        at.push(i);
-        walk2(item, void 0);
-        at.pop();
-      }
-      return;
-    }
-    const mapping = value;
-    const containers = mapping.containers;
-    if (Array.isArray(containers) && containers.some(isMapping)) {
-      visitPodSpec(mapping, [...at], parent);
-      return;
-    }
-    const caps = mapping.capabilities;
-    if (isMapping(caps) && ("add" in caps || "drop" in caps)) {
-      const path = [...at];
-      const capsPath = [...path, "capabilities"];
-      if (!claimed(capsPath)) {
-        const inContext = path[path.length - 1] === "securityContext";
-        const owner = { kind: inContext ? "security-context" : "values", path: capsPath, lists: [] };
-        if (inContext) {
-          owner.securityContext = mapping;
-          owner.securityContextPath = path;
-        }
-        const object = objectAt(path);
-        if (object) owner.object = object;
-        addOwner(owner, caps, [
-          ["add", "add"],
-          ["drop", "drop"]
-        ]);
-      }
-    }
-    for (const k of Object.keys(mapping)) {
-      const child = mapping[k];
-      if (typeof child !== "object" || child === null) continue;
-      if (k === "capabilities" && isMapping(child)) continue;
-      at.push(k);
-      walk2(child, mapping);
-      at.pop();
-    }
-  };
-  beforeWalk = result.owners.length;
-  if (typeof root === "object" && root !== null) walk2(root, void 0);
-  return result;
-}
-
-// src/core/message.ts
-var MESSAGE_MAX = 160;
-function composeMessage(parts, targets, fix3, suggestion) {
-  const consequence2 = parts.consequence ?? (targets ? worstConsequence(targets) : void 0);
-  const remedy = parts.remedy ?? remedyOf(fix3, suggestion);
-  const join4 = (problem, c, r) => `${problem}${c ? ` \u2014 ${c}` : ""}${r ? `; ${r}` : ""}`;
-  let message = join4(oneLine(parts.problem), consequence2 && oneLine(consequence2), remedy && oneLine(remedy));
-  if (message.length <= MESSAGE_MAX) return message;
-  const fewer = parts.consequence === void 0 && targets ? worstConsequence(targets, 1) : consequence2;
-  message = join4(oneLine(parts.problem), fewer && oneLine(fewer), remedy && oneLine(remedy));
-  if (message.length <= MESSAGE_MAX) return message;
-  const tail = `${fewer ? ` \u2014 ${oneLine(fewer)}` : ""}${remedy ? `; ${oneLine(remedy)}` : ""}`;
-  const room = MESSAGE_MAX - tail.length;
-  if (room >= 40) return `${clip(oneLine(parts.problem), room)}${tail}`;
-  return clip(message, MESSAGE_MAX);
-}
-function oneLine(text) {
-  if (!MORE_THAN_A_SPACE.test(text) && text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32)
-    return text;
-  return text.replace(/\s+/g, " ").trim();
-}
-var MORE_THAN_A_SPACE = /[^\S ]|\s\s/;
-function clip(text, max) {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:\u2014-]+$/, "")}\u2026`;
-}
-function remedyOf(fix3, suggestion) {
-  const chosen = fix3 ?? suggestion;
-  if (!chosen) return void 0;
-  const [edit2, ...rest] = chosen.edits;
-  let words = chosen.description;
-  if (edit2 && rest.length === 0) {
-    if (edit2.kind === "replace-scalar") words = `write ${edit2.value}`;
-    else if (edit2.kind === "remove-item") words = "remove this entry";
-  }
-  return fix3 ? words : `suggested: ${words}`;
-}
-var RANK = { rejected: 3, ignored: 2, unknown: 1, applied: 0 };
-function outcomeWords(target) {
-  switch (target.outcome) {
-    case "rejected":
-      return "fails";
-    case "ignored":
-      return target.list === "add" ? "not granted" : target.list === "drop" ? "not dropped" : target.list === "need" ? "not met" : "ignored";
-    case "unknown":
-      return "unknown";
-    case "applied":
-      return "works";
-  }
-}
-function byStanding(targets) {
-  const deciding2 = targets.filter((t) => t.legacy !== true);
-  if (deciding2.length === 0) return { deciding: [...targets], context: [] };
-  return { deciding: deciding2, context: targets.filter((t) => t.legacy === true) };
-}
-function worstConsequence(targets, maxNames = 2) {
-  const known = targets[WORDS];
-  const kept = known?.get(maxNames);
-  if (kept !== void 0) return kept.words;
-  const { deciding: deciding2, context } = byStanding(targets);
-  const words = consequence(deciding2, maxNames, "") ?? consequence(context, maxNames, "end-of-life ");
-  known?.set(maxNames, { words });
-  return words;
-}
-function shareOutcomes(targets) {
-  if (!Object.hasOwn(targets, WORDS)) Object.defineProperty(targets, WORDS, { value: /* @__PURE__ */ new Map() });
-  return targets;
-}
-var WORDS = /* @__PURE__ */ Symbol("worst consequence");
-function consequence(targets, maxNames, qualifier) {
-  const worst = worstTargets(targets, maxNames);
-  if (!worst) return void 0;
-  const { first, where: where2 } = worst;
-  const on = where2 === "every target" && qualifier ? `every ${qualifier}target` : `${qualifier}${where2}`;
-  switch (first.outcome) {
-    case "rejected":
-      return `container fails on ${on}${first.status ? ` (${first.status})` : ""}`;
-    case "ignored":
-      return `${outcomeWords(first)} on ${on}`;
-    default:
-      return `outcome not known on ${on}`;
-  }
-}
-function worstTargets(targets, maxNames = 2) {
-  const worst = Math.max(0, ...targets.map((t) => RANK[t.outcome]));
-  if (worst === 0) return void 0;
-  const group = targets.filter((t) => RANK[t.outcome] === worst);
-  return { first: group[0], where: where(group, targets, maxNames) };
-}
-function where(group, all, maxNames = 2) {
-  if (group.length === all.length && all.length > 1) return "every target";
-  const names2 = compactTargets(
-    group.map((t) => t.target),
-    all.map((t) => t.target)
-  );
-  return nameList(names2, maxNames);
-}
-function nameList(names2, max) {
-  const shown4 = [];
-  for (const name of names2) {
-    const length = [...shown4, name].join(", ").length;
-    if (shown4.length >= max || shown4.length > 0 && length > NAMES_ROOM) break;
-    shown4.push(name);
-  }
-  const rest = names2.length - shown4.length;
-  return rest > 0 ? `${shown4.join(", ")} +${rest} more` : shown4.join(", ");
-}
-var NAMES_ROOM = 40;
-function span(label2) {
-  let m = /^(\S+) (\d[\w.-]*)\u2013(\d[\w.-]*)$/.exec(label2);
-  if (m) return { engine: m[1], from: m[2], to: m[3] };
-  m = /^(\S+) (\d[\w.-]*)\+$/.exec(label2);
-  if (m) return { engine: m[1], from: m[2] };
-  m = /^(\S+) before (\d[\w.-]*)$/.exec(label2);
-  if (m) return { engine: m[1], to: `<${m[2]}` };
-  m = /^(\S+) (\d[\w.-]*)$/.exec(label2);
-  if (m) return { engine: m[1], from: m[2], to: m[2] };
-  return void 0;
-}
-function engineOf2(label2) {
-  return (label2.split(/[\s@]/)[0] ?? label2).toLowerCase();
-}
-function compactTargets(group, all) {
-  const out = [];
-  const engines = [...new Set(group.map(engineOf2))];
-  for (const engine of engines) {
-    const members = group.filter((l) => engineOf2(l) === engine);
-    const everyOne = all.filter((l) => engineOf2(l) === engine);
-    const name = members[0]?.split(/[\s@]/)[0] ?? engine;
-    if (everyOne.length > 1 && everyOne.every((l) => members.includes(l))) {
-      out.push(name);
-      continue;
-    }
-    let run = [];
-    let runStart = -1;
-    const flush = () => {
-      if (run.length === 0) return;
-      const first = run[0];
-      const last = run[run.length - 1];
-      const oldest = runStart === 0;
-      const newest = runStart + run.length === everyOne.length;
-      if (run.length === 1) out.push(everyOne[runStart]);
-      else if (oldest && last.to && !last.to.startsWith("<")) out.push(`${first.engine} \u2264${last.to}`);
-      else if (newest && first.from && !last.to) out.push(`${first.engine} \u2265${first.from}`);
-      else out.push(`${first.engine} ${first.from ?? "\u2026"}\u2013${last.to ?? "\u2026"}`);
-      run = [];
-    };
-    everyOne.forEach((label2, index) => {
-      const s = members.includes(label2) ? span(label2) : void 0;
-      if (!s) {
-        flush();
-        if (members.includes(label2)) out.push(label2);
-        return;
-      }
-      if (run.length === 0) runStart = index;
-      run.push(s);
-    });
-    flush();
-  }
-  return out;
-}
-
-// src/core/lint-documents.ts
-var PARSE_ERROR_RULE = "parse-error";
-var IGNORE_ANNOTATION = "capdoctor.io/ignore";
-var IGNORE_COMMENT = /#\s*capdoctor-ignore\b(.*)$/;
-var NO_TEXT = new LineIndex("");
-function lintParsed(file, text, parsed, options, lines = new LineIndex(text)) {
-  const findings = parsed.problems.map((problem) => problemFinding(file, problem, lines));
-  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== void 0);
-  const units = new Array(documents.length);
-  const unitAt = (i) => {
-    const document = documents[i];
-    units[i] ??= { document, extracted: extract(document.value) };
-    return units[i];
-  };
-  let views;
-  const others = () => {
-    views ??= documents.map((_, i) => {
-      const u = unitAt(i);
-      return { value: u.document.value, extracted: u.extracted, locate: (path) => u.document.locate(path) };
-    });
-    return views;
-  };
-  documents.forEach((_, i) => {
-    append(findings, lintDocument(file, unitAt(i), others, lines, options));
-  });
-  findings.sort(byPosition);
-  return {
-    file,
-    findings,
-    documents: documents.length,
-    parseErrors: parsed.problems.filter((p) => !p.warning).length
-  };
-}
-function byPosition(a, b) {
-  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-function problemFinding(file, problem, lines) {
-  const start = lines.position(problem.start);
-  const end = lines.position(Math.max(problem.end, problem.start));
-  return {
-    rule: PARSE_ERROR_RULE,
-    severity: problem.warning ? "warning" : "error",
-    message: problem.message,
-    file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.line === start.line && end.column === start.column ? start.column + 1 : end.column,
-    path: "",
-    range: { start: problem.start, end: problem.end }
-  };
-}
-function lintDocument(file, unit, others, lines, options) {
-  const out = [];
-  const context = new DocumentContext(file, unit, others, lines, options.targets, out, options.pss);
-  for (const { rule, setting } of enabledRules(options)) {
-    context.rule = rule.meta.id;
-    context.severity = setting;
-    rule.check(context);
-  }
-  return out;
-}
-var DocumentContext = class {
-  constructor(file, unit, others, lines, targets, out, pss) {
-    this.file = file;
-    this.unit = unit;
-    this.others = others;
-    this.lines = lines;
-    this.targets = targets;
-    this.out = out;
-    this.pss = pss;
-  }
-  file;
-  unit;
-  others;
-  lines;
-  targets;
-  out;
-  pss;
-  rule = "";
-  severity = "error";
-  get extracted() {
-    return this.unit.extracted;
-  }
-  /**
-   * The ignore comments of the lines searched so far: each line once, however many findings it has (a
-   * long line with thousands of findings made this quadratic). Per document: a WeakMap per line index
-   * kept each window of a stream out of V8's young generation.
-   */
-  comments;
-  annotated;
-  get documents() {
-    return this.others();
-  }
-  // A finding keeps names read from its document (an object's, a container's); a name of 13 characters
-  // or more read from the text is a slice of it, and would keep the whole document alive with the
-  // finding. Findings get copies, made once per document.
-  refs;
-  names;
-  ownRef(ref) {
-    if (this.refs?.[0] === ref) return this.refs[1];
-    const copy = {};
-    for (const key of Object.keys(ref)) {
-      const value = ref[key];
-      copy[key] = typeof value === "string" ? ownCopy(value) : value;
-    }
-    this.refs = [ref, copy];
-    return copy;
-  }
-  ownName(name) {
-    if (this.names?.[0] !== name) this.names = [name, ownCopy(name)];
-    return this.names[1];
-  }
-  report(report) {
-    const { document, extracted } = this.unit;
-    const { lines, others } = this;
-    const located = document.locate(report.path);
-    const range = located?.range ?? { start: document.start, end: document.start };
-    const start = lines.position(range.start);
-    let end = lines.position(range.end);
-    if (end.line !== start.line) end = { line: start.line, column: lines.line(start.line).length + 1 };
-    const finding = {
-      rule: this.rule,
-      severity: report.severity ?? this.severity,
-      message: messageOf(report),
-      explanation: void 0,
-      file: this.file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: Math.max(end.column, start.column + 1),
-      path: shared(formatPath(report.path)),
-      range,
-      document: document.index
-    };
-    const object = report.object ?? ownerAt(extracted, report.path)?.object?.ref;
-    if (object) finding.object = this.ownRef(object);
-    if (report.container !== void 0) finding.container = this.ownName(report.container);
-    if (report.targets) finding.targets = report.targets;
-    if (report.fix) finding.fix = sharedFix(report.fix);
-    if (report.suggestion) finding.suggestion = sharedFix(report.suggestion);
-    if (typeof report.explanation === "string") finding.explanation = shared(report.explanation);
-    else setExplanationParts(finding, report.explanation);
-    if (report.evidence) finding.evidence = report.evidence.map((e) => locateEvidence(e, document, others, lines));
-    if (!suppressed(finding, report.path, extracted, lines, this)) this.out.push(finding);
-  }
-};
-var texts = /* @__PURE__ */ new Map();
-var TEXTS_LIMIT = 8192;
-function shared(text) {
-  const known = texts.get(text);
-  if (known !== void 0) return known;
-  if (texts.size >= TEXTS_LIMIT) texts.clear();
-  texts.set(text, text);
-  return text;
-}
-var messages = /* @__PURE__ */ new Map();
-var messageCount = 0;
-function messageOf(report) {
-  const { consequence: consequence2, remedy, problem } = report;
-  if (consequence2 === void 0 || remedy === void 0) {
-    return shared(composeMessage(report, report.targets, report.fix, report.suggestion));
-  }
-  let byRemedy = messages.get(consequence2);
-  if (byRemedy === void 0) {
-    byRemedy = /* @__PURE__ */ new Map();
-    messages.set(consequence2, byRemedy);
-  }
-  let byProblem = byRemedy.get(remedy);
-  if (byProblem === void 0) {
-    byProblem = /* @__PURE__ */ new Map();
-    byRemedy.set(remedy, byProblem);
-  }
-  let message = byProblem.get(problem);
-  if (message === void 0) {
-    if (messageCount >= TEXTS_LIMIT) {
-      messages.clear();
-      messageCount = 0;
-    }
-    message = shared(composeMessage(report));
-    byProblem.set(problem, message);
-    messageCount++;
-  }
-  return message;
-}
-var fixes = /* @__PURE__ */ new Map();
-function sharedFix(fix3) {
-  const key = JSON.stringify([fix3.description, fix3.edits]);
-  const known = fixes.get(key);
-  if (known !== void 0) return known;
-  if (fixes.size >= TEXTS_LIMIT) fixes.clear();
-  fixes.set(key, fix3);
-  return fix3;
-}
-var enabled = /* @__PURE__ */ new WeakMap();
-function enabledRules(options) {
-  const known = enabled.get(options);
-  if (known) return known;
-  const list = [];
-  for (const rule of options.rules) {
-    const setting = options.settings?.[rule.meta.id] ?? (offByDefault(rule, options.pss) ? "off" : rule.meta.severity);
-    if (setting !== "off") list.push({ rule, setting });
-  }
-  enabled.set(options, list);
-  return list;
-}
-var INDEX = /* @__PURE__ */ Symbol("extracted index");
-function indexOf(extracted) {
-  const held = extracted;
-  let index = held[INDEX];
-  if (!index) {
-    index = {
-      owners: new PrefixIndex(extracted.owners),
-      objects: new PrefixIndex(extracted.objects),
-      podSpecs: new PrefixIndex(extracted.podSpecs)
-    };
-    Object.defineProperty(held, INDEX, { value: index });
-  }
-  return index;
-}
-function ownerAt(extracted, path) {
-  return indexOf(extracted).owners.first(path);
-}
-function listed(value, rule, emptyMeansAll) {
-  if (value === void 0) return false;
-  const ids = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) return emptyMeansAll;
-  return ids.includes(rule) || ids.includes("all") || ids.includes("*");
-}
-function suppressed(finding, path, extracted, lines, memo) {
-  memo.annotated ??= extracted.objects.some((o) => o.annotations[IGNORE_ANNOTATION] !== void 0) || extracted.podSpecs.some((p) => p.annotations[IGNORE_ANNOTATION] !== void 0);
-  if (memo.annotated) {
-    const index = indexOf(extracted);
-    const annotationSources = [
-      ...index.objects.prefixesOf(path).map((o) => o.annotations),
-      ...index.podSpecs.prefixesOf(path).map((p) => p.annotations)
-    ];
-    if (annotationSources.some((a) => listed(a[IGNORE_ANNOTATION], finding.rule, false))) return true;
-  }
-  if (lines === NO_TEXT) return false;
-  const same = ignoreComment(lines, finding.line, memo);
-  if (same && listed(same.ids, finding.rule, true)) return true;
-  const above = ignoreComment(lines, finding.line - 1, memo);
-  return above?.wholeLine === true && listed(above.ids, finding.rule, true);
-}
-function ignoreComment(lines, line, memo) {
-  if (!lines.includes("capdoctor-ignore")) return null;
-  memo.comments ??= /* @__PURE__ */ new Map();
-  const known = memo.comments;
-  let found = known.get(line);
-  if (found === void 0) {
-    const text = lines.line(line);
-    const match = text.includes("capdoctor-ignore") ? IGNORE_COMMENT.exec(text) : null;
-    found = match ? { ids: match[1]?.trim() ?? "", wholeLine: /^\s*#/.test(text) } : null;
-    known.set(line, found);
-  }
-  return found;
 }
 
 // src/parse/yaml11-scalar.ts
