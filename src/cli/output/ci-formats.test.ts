@@ -259,6 +259,10 @@ describe('-o junit', () => {
     expect(escapeText('a < b & c > d ]]>')).toBe('a &lt; b &amp; c &gt; d ]]&gt;');
     expect(escapeAttribute('"x"\n\ty\r')).toBe('&quot;x&quot;&#10;&#9;y&#13;');
     expect(escapeText('\u0000\u0008\u000B\uFFFE\uDC00 ok 😀')).toBe('\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD ok 😀');
+    // Text content keeps line breaks, tabs and quotes; an attribute cannot.
+    expect(escapeText('a\n\tb "c"\r\n')).toBe('a\n\tb "c"\r\n');
+    expect(escapeText('a\n< b\t\u0001')).toBe('a\n&lt; b\t\uFFFD');
+    expect(escapeAttribute('a\n< b')).toBe('a&#10;&lt; b');
     expect(output).not.toContain(']]>');
     expect(output).not.toMatch(/&(?!(amp|lt|gt|quot|#\d+);)/);
   });
