@@ -172,6 +172,23 @@ describe('with --output-file, a streamed file’s findings are written as they a
     expect(single.report?.length).toBeGreaterThan(1000);
   });
 
+  it.each(['gitlab', 'sarif'])('-o %s tells apart the findings of a file named twice, as gathered', (format) => {
+    const file = join(scratch, 'deployments.yaml');
+    const args = ['lint', file, join(scratch, 'list.yaml'), file, '-o', format];
+    const streamed = written(args, 1);
+    const whole = run(args, 2 ** 40);
+    expect(streamed.stderr).toMatch(live);
+    expect(streamed.report).toBe(whole.stdout);
+    const prints =
+      format === 'gitlab'
+        ? (JSON.parse(whole.stdout) as { fingerprint: string }[]).map((issue) => issue.fingerprint)
+        : ((
+            JSON.parse(whole.stdout) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }
+          ).runs[0]?.results.map((result) => Object.values(result.partialFingerprints).join()) ?? []);
+    expect(prints.length).toBeGreaterThan(50);
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+
   it('junit, which counts before it lists, gathers them first', () => {
     const args = ['lint', join(scratch, 'deployments.yaml'), '-o', 'junit'];
     const streamed = written(args, 1);

@@ -129,6 +129,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     }
   };
 
+  /** The name a file's findings are reported under: standard input may be given one. */
+  const labelOf = (entry: { file: string }) =>
+    entry.file === '-' && options.stdinFilename ? options.stdinFilename : entry.file;
+
   /**
    * Each file's report, linted when it is reached. `inPass`: a large file's findings are linted while
    * the report reads them, and never all held.
@@ -167,7 +171,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
         }
       }
       const input = readInput(entry, stdin);
-      const label = input.file === '-' && options.stdinFilename ? options.stdinFilename : input.file;
+      const label = labelOf(input);
       if (input.text === undefined) {
         progress?.fileDone(0, 0);
         tally.unreadable = true;
@@ -208,6 +212,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
         tally = newTally();
         const report: ReportStream = {
           files: reports(true),
+          names: files.map(labelOf),
           targets: reportTargets,
           get summary() {
             return summary();

@@ -3,7 +3,7 @@
 // check_name, fingerprint, severity, location.path, location.lines.begin.
 import type { Finding } from '../../core/types.js';
 import { annotationPath } from './github.js';
-import { findingIdentity, Occurrences, sha256 } from './identity.js';
+import { fileNames, findingIdentity, hash52, Occurrences, sha256 } from './identity.js';
 import { escapeInner, quote } from './json.js';
 import { rememberedEscape } from './repeating.js';
 import { type Formatter, type OnePassFormatter, toText } from './types.js';
@@ -34,12 +34,12 @@ const escapedMessage = rememberedEscape(escapeInner);
 
 /** A JSON array written issue by issue, as `JSON.stringify(issues, null, 2)` writes it. */
 export const writeGitlab: OnePassFormatter = (report, _options, write) => {
-  const occurrences = new Occurrences();
+  const occurrences = new Occurrences(fileNames(report));
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
       const key = findingIdentity(finding);
-      const occurrence = occurrences.next(key);
+      const occurrence = occurrences.next(file.file, hash52(key));
       const begin = Math.max(1, finding.line);
       const path = finding.file === '-' ? 'stdin' : annotationPath(finding.file);
       // As JSON.stringify(issues, null, 2) writes a GitlabIssue (the test holds the two together).
@@ -55,6 +55,7 @@ export const writeGitlab: OnePassFormatter = (report, _options, write) => {
       );
       first = false;
     }
+    occurrences.fileDone(file.file);
   }
   write(first ? '[]\n' : '\n]\n');
 };

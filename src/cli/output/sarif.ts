@@ -2,7 +2,7 @@ import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { explanationParts } from '../../core/explanation.js';
 import type { Finding, Severity } from '../../core/types.js';
 import type { RuleMeta } from '../../rules/types.js';
-import { findingIdentity, Occurrences, sha256 } from './identity.js';
+import { fileNames, findingIdentity, Occurrences, sha256 } from './identity.js';
 import { escapeInner, number, quote } from './json.js';
 import { outcomeLister } from './outcomes.js';
 import { rememberedEscape, splitsPair } from './repeating.js';
@@ -243,17 +243,18 @@ export const writeSarif: OnePassFormatter = (report, options, write) => {
   const text = JSON.stringify(log, null, 2);
   const at = text.indexOf(JSON.stringify(RESULTS_MARK));
   write(text.slice(0, at));
-  const occurrences = new Occurrences();
+  const occurrences = new Occurrences(fileNames(report));
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
       write(`${first ? '[\n' : ',\n'}${RESULT_INDENT}`);
-      // Counted by the first fingerprint: 32 characters where the key is a few hundred.
+      // Counted by the first fingerprint, a hash already: its first 52 bits.
       const print = fingerprint(finding);
-      const occurrence = occurrences.next(print);
+      const occurrence = occurrences.next(file.file, Number.parseInt(print.slice(0, 13), 16));
       writeResult(finding, ruleIndex, occurrence === 0 ? print : fingerprint(finding, occurrence), write);
       first = false;
     }
+    occurrences.fileDone(file.file);
   }
   write(`${first ? '[]' : '\n      ]'}${text.slice(at + JSON.stringify(RESULTS_MARK).length)}\n`);
 };

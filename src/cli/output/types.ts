@@ -35,6 +35,11 @@ export interface LintReport {
  */
 export interface ReportStream {
   files: Iterable<FileStream>;
+  /**
+   * The files' names, in order, when known before their findings are (a report of files still to be
+   * linted): what a writer keeps per file can then go after the last file of its name.
+   */
+  names?: readonly string[];
   targets: readonly string[];
   /** Complete only once every file's findings have been read. */
   readonly summary: Summary;
