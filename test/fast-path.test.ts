@@ -146,6 +146,30 @@ describe('streaming: same findings as the precise path, one document (or List it
     }
   });
 
+  it('lets go of the lines of frames written, and keeps those the new findings show', () => {
+    const text = deployments(400, { mistakeEvery: 3 });
+    const linter = new StreamLinter('d.yaml', everything, 2000);
+    const allLines = text.split('\n');
+    let batches = 0;
+    let most = 0;
+    for (let at = 0; at < text.length; at += 4096) {
+      linter.push(text.slice(at, at + 4096));
+      const batch = linter.drain(true);
+      if (batch.length === 0) continue;
+      batches++;
+      const first = (batch[0] as Finding).line;
+      // Nothing before the first frame is held; every frame's lines are, as the text has them.
+      expect(Math.min(...linter.lines.keys())).toBeGreaterThanOrEqual(first - 1);
+      for (const { line } of batch) {
+        for (const n of [line - 1, line]) if (n >= 1) expect(linter.lines.get(n)).toBe(allLines[n - 1]);
+      }
+      most = Math.max(most, linter.lines.size);
+    }
+    expect(batches).toBeGreaterThan(10);
+    // A batch's worth of lines at most, not the file's.
+    expect(most).toBeLessThan(200);
+  });
+
   it('on the fixtures: the same findings, or a request for the whole input', () => {
     const all = [
       ...files(join(root, 'src/rules')),

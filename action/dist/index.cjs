@@ -13624,10 +13624,19 @@ var StreamLinter = class {
    * writes them as they come keeps memory flat however many there are. Each call's findings come after
    * those of the call before (documents do not overlap), so the calls joined are `end()`'s order. They
    * are final only if the stream does not give up later: then the whole input must be read again.
+   *
+   * `framesWritten`: the findings handed over before were written, code frames and all. The lines kept
+   * for their frames then go, but for those the new findings' frames still show: without it, a text
+   * report of a file with 180,000 findings held a line map the size of the file.
    */
-  drain() {
+  drain(framesWritten = false) {
     const findings = this.linter.findings.splice(0, this.linter.findings.length);
     findings.sort(byPosition);
+    const first = findings[0];
+    if (framesWritten && first !== void 0 && first.line > 0) {
+      const from = first.line - FRAME_LINES;
+      for (const line of this.lines.keys()) if (line < from) this.lines.delete(line);
+    }
     return findings;
   }
   end() {

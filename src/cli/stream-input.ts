@@ -56,7 +56,8 @@ export interface StreamedCounts {
 export interface FindingStream {
   /**
    * The lines around the findings handed over so far, by 1-based number, for code frames (kept only
-   * when `frames` was asked for). It fills as the batches come.
+   * when `frames` was asked for). It fills as the batches come (and, with `framesWritten`, lets go of
+   * those only batches written before needed).
    */
   frameLines: ReadonlyMap<number, string>;
   /**
@@ -109,10 +110,18 @@ export function streamFindings(
   targets?: readonly string[],
   onRead?: (bytes: number) => void,
   frames = true,
+  /**
+   * The caller writes each batch, code frames and all, before it asks for the next: the lines kept for
+   * the frames of a batch written can then go, and `frameLines` holds those of the last batch only.
+   */
+  framesWritten = false,
 ): FindingStream {
   const linter = new StreamLinter(label, options);
   linter.keepFrames = frames;
-  return { frameLines: linter.lines, batches: batchesOf(path, label, options, linter, targets, onRead) };
+  return {
+    frameLines: linter.lines,
+    batches: batchesOf(path, label, options, linter, targets, onRead, framesWritten),
+  };
 }
 
 function* batchesOf(
@@ -122,6 +131,7 @@ function* batchesOf(
   linter: StreamLinter,
   targets?: readonly string[],
   onRead?: (bytes: number) => void,
+  framesWritten = false,
 ): Generator<Finding[], StreamedCounts | undefined, void> {
   let fd: number;
   try {
@@ -179,7 +189,7 @@ function* batchesOf(
       if (linter.giveUp) return undefined;
       // With workers, the findings wait for theirs (see above).
       if (!pool) {
-        const batch = linter.drain();
+        const batch = linter.drain(framesWritten);
         if (batch.length > 0) yield batch;
       }
     }
