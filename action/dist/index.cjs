@@ -14049,13 +14049,12 @@ var Occurrences = class {
   fileDone(file) {
     const path = annotationPath(file);
     const left = this.filesLeft?.get(path);
-    if (left === void 0) return;
-    if (left > 1) {
-      this.filesLeft?.set(path, left - 1);
-      return;
+    if (this.filesLeft === void 0 || left === void 0) return;
+    if (left > 1) this.filesLeft.set(path, left - 1);
+    else {
+      this.filesLeft.delete(path);
+      this.byFile.delete(path);
     }
-    this.filesLeft?.delete(path);
-    this.byFile.delete(path);
   }
   /** File names whose counts are held (for tests). */
   get held() {

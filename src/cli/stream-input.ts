@@ -56,8 +56,8 @@ export interface StreamedCounts {
 export interface FindingStream {
   /**
    * The lines around the findings handed over so far, by 1-based number, for code frames (kept only
-   * when `frames` was asked for). It fills as the batches come (and, with `framesWritten`, lets go of
-   * those only batches written before needed).
+   * when `frames` was asked for). It fills as the batches come; with `framesWritten`, it holds only
+   * those of the last batch.
    */
   frameLines: ReadonlyMap<number, string>;
   /**

@@ -56,13 +56,12 @@ export class Occurrences {
   fileDone(file: string): void {
     const path = annotationPath(file);
     const left = this.filesLeft?.get(path);
-    if (left === undefined) return;
-    if (left > 1) {
-      this.filesLeft?.set(path, left - 1);
-      return;
+    if (this.filesLeft === undefined || left === undefined) return;
+    if (left > 1) this.filesLeft.set(path, left - 1);
+    else {
+      this.filesLeft.delete(path);
+      this.byFile.delete(path);
     }
-    this.filesLeft?.delete(path);
-    this.byFile.delete(path);
   }
 
   /** File names whose counts are held (for tests). */
