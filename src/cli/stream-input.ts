@@ -56,8 +56,8 @@ export interface StreamedCounts {
 export interface FindingStream {
   /**
    * The lines around the findings handed over so far, by 1-based number, for code frames (kept only
-   * when `frames` was asked for). It fills as the batches come; with `framesWritten`, it holds only
-   * those of the last batch.
+   * when `frames` asked for them). It fills as the batches come; `as-written`, it holds only those of the
+   * last batch.
    */
   frameLines: ReadonlyMap<number, string>;
   /**
@@ -84,7 +84,7 @@ export function lintFileStreaming(
   /** Keep the lines around findings for code frames (only text output shows them). */
   frames = true,
 ): StreamedFile | undefined {
-  const stream = streamFindings(path, label, options, targets, onRead, frames);
+  const stream = streamFindings(path, label, options, targets, onRead, frames ? 'all' : 'none');
   const findings: Finding[] = [];
   for (;;) {
     const next = stream.batches.next();
@@ -109,18 +109,18 @@ export function streamFindings(
   options: LintOptions,
   targets?: readonly string[],
   onRead?: (bytes: number) => void,
-  frames = true,
   /**
-   * The caller writes each batch, code frames and all, before it asks for the next: the lines kept for
-   * the frames of a batch written can then go, and `frameLines` holds those of the last batch only.
+   * The lines around findings kept for code frames (only text output shows them): none, all of them, or
+   * `as-written` where the caller writes each batch, frames and all, before it asks for the next: those
+   * of a batch written then go, and `frameLines` holds the last batch's only.
    */
-  framesWritten = false,
+  frames: 'none' | 'all' | 'as-written' = 'all',
 ): FindingStream {
   const linter = new StreamLinter(label, options);
-  linter.keepFrames = frames;
+  linter.keepFrames = frames !== 'none';
   return {
     frameLines: linter.lines,
-    batches: batchesOf(path, label, options, linter, targets, onRead, framesWritten),
+    batches: batchesOf(path, label, options, linter, targets, onRead, frames === 'as-written'),
   };
 }
 

@@ -150,15 +150,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
         if (inPass) {
           debugStream(`${entry.file}: findings written as they are found`);
           // Each batch is written, frames and all, before the next is asked for (`live`).
-          const stream = streaming.streamFindings(
-            entry.file,
-            entry.file,
-            lintOptions,
-            targetSpecs,
-            onRead,
-            frames,
-            true,
-          );
+          const kept = frames ? 'as-written' : 'none';
+          const stream = streaming.streamFindings(entry.file, entry.file, lintOptions, targetSpecs, onRead, kept);
           const findings = live(i, stream, () => read);
           yield { file: entry.file, frameLines: frames ? stream.frameLines : undefined, findings };
           // A formatter that skipped the findings still gets them counted (and the file read).
